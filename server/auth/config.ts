@@ -1,0 +1,71 @@
+/**
+ * Auth.js (next-auth v5): a Credentials provider over `verifyCredentials`, JWT cookies that carry
+ * only a server-side session id (see sessions.ts). Cookies are per host, so each tenant domain
+ * has its own sign-in.
+ */
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { resolveHost } from "../tenant/resolve-tenant";
+import { clientIp } from "./client-ip";
+import { ABSOLUTE_SESSION_HOURS, createSession } from "./sessions";
+import { verifyCredentials } from "./verify-credentials";
+
+class SignInRefused extends CredentialsSignin {
+  constructor(message: string) {
+    super(message);
+    this.code = message; // shown to the person as is; never says which of username/password was wrong
+  }
+}
+
+const credentialsSchema = z.object({
+  username: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(256),
+});
+
+declare module "next-auth" {
+  interface User {
+    sid?: string;
+  }
+  interface Session {
+    sid?: string;
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  secret: process.env.AUTH_SECRET,
+  session: { strategy: "jwt", maxAge: ABSOLUTE_SESSION_HOURS * 3600 },
+  pages: { signIn: "/login" },
+  logger: { error: (e) => (e instanceof CredentialsSignin ? undefined : console.error(e)) },
+  providers: [
+    Credentials({
+      credentials: { username: {}, password: {} },
+      async authorize(raw, request) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) throw new SignInRefused("Enter your username and password.");
+        const host = await resolveHost(request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
+        const ip = clientIp(request.headers);
+        const result = await verifyCredentials({ ...parsed.data, host, ip });
+        if (!result.ok) throw new SignInRefused(result.message);
+        const sid = await createSession({
+          userId: result.user.id,
+          tenantId: result.user.tenantId,
+          ip,
+          userAgent: request.headers.get("user-agent") ?? undefined,
+        });
+        return { id: result.user.id, name: result.user.username, sid };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.sid) token.sid = user.sid;
+      return token;
+    },
+    session({ session, token }) {
+      session.sid = typeof token.sid === "string" ? token.sid : undefined;
+      return session;
+    },
+  },
+});

@@ -1,0 +1,29 @@
+/** A tenant's security policy, with the platform defaults for platform admins and new tenants. */
+import type { SecurityPolicy } from "@prisma/client";
+import { getDb } from "../db/client";
+import type { Tx } from "../db/scope";
+
+export type EffectivePolicy = Omit<SecurityPolicy, "id" | "tenantId" | "updatedAt">;
+
+export const PLATFORM_POLICY: EffectivePolicy = {
+  minLength: 12,
+  minUpper: 1,
+  minLower: 1,
+  minDigits: 1,
+  minSpecial: 0,
+  historyCount: 3,
+  excludePersonalInfo: true,
+  maxAgeDays: null,
+  lockoutThreshold: 5,
+  lockoutMinutes: 15,
+  sessionTimeoutMinutes: 60,
+  forceChangeOnFirstLogin: true,
+};
+
+export async function policyFor(tenantId: string | null, tx?: Tx): Promise<EffectivePolicy> {
+  if (!tenantId) return PLATFORM_POLICY;
+  const row = await (tx ?? getDb()).securityPolicy.findUnique({ where: { tenantId } });
+  if (!row) return PLATFORM_POLICY;
+  const { id: _id, tenantId: _t, updatedAt: _u, ...policy } = row;
+  return policy;
+}

@@ -1,0 +1,43 @@
+/**
+ * Server environment, validated once. `scripts/start.ts` fills the embedded defaults
+ * (DATABASE_URL of the embedded PostgreSQL, a generated AUTH_SECRET under .data/).
+ */
+import "server-only";
+import { z } from "zod";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
+  /** Hosts that serve the platform administration (no tenant), comma-separated. */
+  PLATFORM_HOSTS: z.string().default("localhost,127.0.0.1"),
+  /** Public base URL scheme+port used in emailed links, e.g. http://{host}:3000 */
+  PUBLIC_PORT: z.coerce.number().int().positive().optional(),
+  PUBLIC_PROTOCOL: z.enum(["http", "https"]).default("http"),
+  MAIL_FROM: z.string().default("Faxport <no-reply@faxport.localhost>"),
+  RESEND_API_KEY: z.string().optional(),
+  RESEND_API_URL: z.string().url().default("https://api.resend.com"),
+  SMTP_URL: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+export function env(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+      throw new Error(`Invalid environment:\n${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export function platformHosts(): string[] {
+  return env()
+    .PLATFORM_HOSTS.split(",")
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+}

@@ -1,0 +1,16 @@
+import { notFound } from "../db/errors";
+import type { Tx } from "../db/scope";
+
+export async function getTenant(opts: { db: Tx; id: string }) {
+  const tenant = await opts.db.tenant.findUnique({
+    where: { id: opts.id },
+    select: {
+      id: true, name: true, slug: true, active: true, dailyFaxLimit: true, monthlyFaxLimit: true,
+      retentionMinDays: true, retentionMaxDays: true, retentionDays: true, domainTitle: true, footerText: true,
+      logoMimeType: true, logoUpdatedAt: true, createdAt: true, updatedAt: true,
+      domains: { select: { hostname: true, isPrimary: true }, orderBy: { isPrimary: "desc" } },
+    },
+  });
+  if (!tenant) throw notFound("Tenant");
+  return tenant;
+}

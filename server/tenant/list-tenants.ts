@@ -1,0 +1,31 @@
+import type { Prisma } from "@prisma/client";
+import type { ListInput, Page } from "@/lib/schemas/common";
+import type { Tx } from "../db/scope";
+
+export async function listTenants(opts: { db: Tx; input: ListInput }) {
+  const { search, page, pageSize } = opts.input;
+  const where: Prisma.TenantWhereInput = search
+    ? {
+        OR: [
+          { name: { contains: search, mode: "insensitive" } },
+          { domains: { some: { hostname: { contains: search.toLowerCase() } } } },
+        ],
+      }
+    : {};
+  const [items, total] = await Promise.all([
+    opts.db.tenant.findMany({
+      where,
+      orderBy: { name: "asc" },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true, name: true, active: true, dailyFaxLimit: true, monthlyFaxLimit: true,
+        retentionMinDays: true, retentionMaxDays: true, retentionDays: true, createdAt: true,
+        domains: { select: { hostname: true, isPrimary: true }, orderBy: { isPrimary: "desc" } },
+        _count: { select: { users: true, dids: true } },
+      },
+    }),
+    opts.db.tenant.count({ where }),
+  ]);
+  return { items, total, page, pageSize } satisfies Page<(typeof items)[number]>;
+}

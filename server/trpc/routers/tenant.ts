@@ -1,0 +1,37 @@
+/** Tenants: platform admins manage all; a tenant admin reads its own and picks its retention. */
+import {
+  retentionChoiceSchema,
+  tenantCreateSchema,
+  tenantIdSchema,
+  tenantListSchema,
+  tenantUpdateSchema,
+} from "@/lib/schemas/tenant";
+import { createTenant } from "../../tenant/create-tenant";
+import { deleteTenant } from "../../tenant/delete-tenant";
+import { getTenant } from "../../tenant/get-tenant";
+import { listTenants } from "../../tenant/list-tenants";
+import { setRetention } from "../../tenant/set-retention";
+import { updateTenant } from "../../tenant/update-tenant";
+import { platformAdminProcedure, protectedProcedure, router, tenantAdminProcedure } from "../init";
+
+export const tenantRouter = router({
+  list: platformAdminProcedure.input(tenantListSchema).query(({ ctx, input }) => listTenants({ db: ctx.db, input })),
+  get: platformAdminProcedure.input(tenantIdSchema).query(({ ctx, input }) => getTenant({ db: ctx.db, id: input.id })),
+  create: platformAdminProcedure
+    .input(tenantCreateSchema)
+    .mutation(({ ctx, input }) => createTenant({ db: ctx.db, actor: ctx.actor, input, ip: ctx.ip })),
+  update: platformAdminProcedure
+    .input(tenantUpdateSchema)
+    .mutation(({ ctx, input }) => updateTenant({ db: ctx.db, actor: ctx.actor, input, ip: ctx.ip })),
+  delete: platformAdminProcedure
+    .input(tenantIdSchema)
+    .mutation(({ ctx, input }) => deleteTenant({ db: ctx.db, actor: ctx.actor, id: input.id, ip: ctx.ip })),
+  /** The caller's own tenant (limits, retention bounds) for tenant admins and users. */
+  mine: protectedProcedure.query(({ ctx }) =>
+    ctx.user.tenantId ? getTenant({ db: ctx.db, id: ctx.user.tenantId }) : null,
+  ),
+  setRetention: tenantAdminProcedure.input(retentionChoiceSchema).mutation(async ({ ctx, input }) => {
+    if (!ctx.user.tenantId) return;
+    await setRetention({ db: ctx.db, actor: ctx.actor, tenantId: ctx.user.tenantId, retentionDays: input.retentionDays, ip: ctx.ip });
+  }),
+});

@@ -1,0 +1,64 @@
+/** Adds a user to a tenant (or a platform admin), checking the password policy. */
+import type { Role } from "@prisma/client";
+import { TRPCError } from "@trpc/server";
+import type { Actor } from "../audit/record-audit";
+import { recordAudit } from "../audit/record-audit";
+import { hashPassword } from "../auth/password-hash";
+import { checkNewPassword } from "../auth/set-password";
+import { uniqueOr } from "../db/errors";
+import type { Tx } from "../db/scope";
+
+export interface CreateUserOptions {
+  db: Tx;
+  actor: Actor | null;
+  tenantId: string | null;
+  username: string;
+  email: string;
+  firstName?: string;
+  lastName?: string;
+  phone?: string | null;
+  role: Role;
+  permissions?: string[];
+  password: string;
+  mustChangePassword: boolean;
+  ip?: string | null;
+}
+
+export async function createUser(opts: CreateUserOptions) {
+  if (opts.role === "PLATFORM_ADMIN" ? opts.tenantId !== null : opts.tenantId === null) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: opts.role === "PLATFORM_ADMIN" ? "Platform admins do not belong to a tenant." : "Choose a tenant for this user.",
+    });
+  }
+  const username = opts.username.trim().toLowerCase();
+  const person = { username, email: opts.email, firstName: opts.firstName, lastName: opts.lastName };
+  await checkNewPassword(opts.db, { tenantId: opts.tenantId, password: opts.password, person });
+  const passwordHash = await hashPassword(opts.password);
+  const user = await uniqueOr(`The username "${username}" is already taken.`, () =>
+    opts.db.user.create({
+      data: {
+        tenantId: opts.tenantId,
+        username,
+        email: opts.email.toLowerCase(),
+        firstName: opts.firstName ?? "",
+        lastName: opts.lastName ?? "",
+        phone: opts.phone ?? null,
+        role: opts.role,
+        permissions: opts.permissions ?? [],
+        passwordHash,
+        mustChangePassword: opts.mustChangePassword,
+      },
+    }),
+  );
+  await recordAudit(opts.db, {
+    tenantId: opts.tenantId,
+    actor: opts.actor,
+    action: "user.create",
+    entityType: "User",
+    entityId: user.id,
+    details: { username, role: opts.role },
+    ip: opts.ip,
+  });
+  return user;
+}

@@ -1,0 +1,26 @@
+/** Gives each integration test file its own database, copied from the migrated template. */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, inject } from "vitest";
+
+const adminUrl = inject("pgAdminUrl");
+const template = inject("pgTemplate");
+const name = `faxport_test_${randomBytes(6).toString("hex")}`;
+
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+await admin.end();
+
+process.env.DATABASE_URL = adminUrl.replace(/\/postgres$/, `/${name}`);
+process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123456789";
+process.env.PLATFORM_HOSTS ??= "localhost,127.0.0.1";
+
+afterAll(async () => {
+  const { disconnectDb } = await import("../../server/db/client");
+  await disconnectDb();
+  const cleanup = new pg.Client({ connectionString: adminUrl });
+  await cleanup.connect();
+  await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await cleanup.end();
+});

@@ -1,0 +1,51 @@
+/** Builds tenants, people and tRPC callers against the real test database. */
+import { hashPassword } from "../../server/auth/password-hash";
+import { createSession, validateSession } from "../../server/auth/sessions";
+import { getDb } from "../../server/db/client";
+import { invalidateHostCache, resolveHost } from "../../server/tenant/resolve-tenant";
+import type { Context } from "../../server/trpc/context";
+import { createCaller } from "../../server/trpc/root";
+
+export const PASSWORD = "Correct-Horse-9";
+let passwordHash: Promise<string> | undefined;
+
+export async function makeTenant(name: string, hostname: string) {
+  const db = getDb();
+  passwordHash ??= hashPassword(PASSWORD);
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  const tenant = await db.tenant.create({
+    data: {
+      name,
+      slug,
+      domains: { create: { hostname, isPrimary: true } },
+      securityPolicy: { create: { minLength: 10, lockoutThreshold: 3, lockoutMinutes: 15 } },
+    },
+  });
+  const admin = await db.user.create({
+    data: { tenantId: tenant.id, username: `${slug}-admin`, email: `admin@${hostname}`, role: "TENANT_ADMIN", passwordHash: await passwordHash },
+  });
+  const user = await db.user.create({
+    data: { tenantId: tenant.id, username: `${slug}-user`, email: `user@${hostname}`, role: "USER", passwordHash: await passwordHash },
+  });
+  invalidateHostCache();
+  return { tenant, admin, user, hostname };
+}
+
+export async function makePlatformAdmin(username = "root") {
+  passwordHash ??= hashPassword(PASSWORD);
+  return getDb().user.create({
+    data: { username, email: `${username}@platform.localhost`, role: "PLATFORM_ADMIN", passwordHash: await passwordHash },
+  });
+}
+
+/** A tRPC caller acting as `userId` on `host`, through a real server-side session. */
+export async function callerFor(userId: string | null, host: string, ip = "10.0.0.1") {
+  let user = null;
+  if (userId) {
+    const u = await getDb().user.findUniqueOrThrow({ where: { id: userId } });
+    const sid = await createSession({ userId, tenantId: u.tenantId });
+    user = await validateSession(sid);
+  }
+  const ctx: Context = { user, host: await resolveHost(host), ip, origin: `http://${host}:3000` };
+  return createCaller(ctx);
+}

@@ -1,0 +1,46 @@
+/**
+ * One real PostgreSQL (the same embedded server `npm start` uses) for the whole test run.
+ * Migrations are applied once to a template database; each test file gets a copy of it.
+ */
+import path from "node:path";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres } from "../../server/db/embedded-postgres";
+import { runPrisma } from "../../scripts/prisma";
+
+export const TEMPLATE_DB = "faxport_template";
+
+export default async function setup(project: TestProject) {
+  const server = await startEmbeddedPostgres({
+    dataDir: path.resolve(process.env.FAXPORT_TEST_PG_DIR ?? ".data/test-pg"),
+    port: Number(process.env.FAXPORT_TEST_PG_PORT ?? 54330),
+    database: "postgres",
+  });
+  const admin = new pg.Client({ connectionString: server.adminUrl });
+  await admin.connect();
+  // Leftovers of earlier runs (a crashed run cannot clean up after itself).
+  const { rows } = await admin.query<{ datname: string }>(
+    "SELECT datname FROM pg_database WHERE datname LIKE 'faxport_test_%' OR datname = $1",
+    [TEMPLATE_DB],
+  );
+  for (const { datname } of rows) await admin.query(`DROP DATABASE "${datname}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${TEMPLATE_DB}"`);
+  await admin.end();
+
+  const templateUrl = server.adminUrl.replace(/\/postgres$/, `/${TEMPLATE_DB}`);
+  const code = runPrisma(["migrate", "deploy"], templateUrl);
+  if (code !== 0) throw new Error("prisma migrate deploy failed on the test template database");
+
+  project.provide("pgAdminUrl", server.adminUrl);
+  project.provide("pgTemplate", TEMPLATE_DB);
+  return async () => {
+    await server.stop();
+  };
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+    pgTemplate: string;
+  }
+}
