@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { navigationFor, ROLE_LABELS } from "@/lib/roles";
+import type { SessionUser } from "@/server/auth/sessions";
+import { signOutAction } from "@/server/auth/sign-out-action";
+import { currentBrand } from "@/server/tenant/current-brand";
+import { BrandMark } from "./brand-mark";
+import { SideNav } from "./side-nav";
+
+/** The branded frame of every signed-in page: header, navigation for the role, footer. */
+export async function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
+  const brand = await currentBrand();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="flex h-14 items-center justify-between border-b bg-card px-4">
+        <Link href="/dashboard" className="flex items-center gap-3">
+          <BrandMark brand={brand} size={32} />
+          <span className="font-semibold" data-testid="brand-name">{brand.name}</span>
+        </Link>
+        <div className="flex items-center gap-4 text-sm">
+          <span className="text-muted-foreground" data-testid="current-user">
+            {user.username} · {ROLE_LABELS[user.role]}
+          </span>
+          <Link href="/change-password" className="text-primary hover:underline">Change password</Link>
+          <form action={signOutAction}>
+            <button type="submit" className="text-primary hover:underline">Sign out</button>
+          </form>
+        </div>
+      </header>
+      <div className="flex flex-1">
+        <aside className="w-56 shrink-0 border-r bg-card p-3">
+          <SideNav items={navigationFor(user.role)} />
+        </aside>
+        <main className="min-w-0 flex-1 p-6">{children}</main>
+      </div>
+      <footer className="border-t bg-card p-3 text-center text-xs text-muted-foreground" data-testid="brand-footer">
+        {brand.footer}
+      </footer>
+    </div>
+  );
+}

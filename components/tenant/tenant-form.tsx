@@ -1,0 +1,137 @@
+"use client";
+import { useState } from "react";
+import { trpc } from "@/components/providers/trpc";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { type FieldErrors, serverFieldErrors, validate } from "@/components/ui/form-errors";
+import { Input } from "@/components/ui/input";
+import { Field } from "@/components/ui/label";
+import { generatePassword } from "@/lib/password-policy";
+import { tenantCreateSchema, tenantUpdateSchema } from "@/lib/schemas/tenant";
+
+export interface TenantRow {
+  id: string;
+  name: string;
+  active: boolean;
+  dailyFaxLimit: number;
+  monthlyFaxLimit: number;
+  retentionMinDays: number;
+  retentionMaxDays: number;
+  retentionDays: number | null;
+  domains: { hostname: string }[];
+}
+
+const num = (v: string) => (v.trim() === "" ? Number.NaN : Number(v));
+
+export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDone: (message: string) => void }) {
+  const [v, setV] = useState({
+    name: tenant?.name ?? "",
+    domains: tenant?.domains.map((d) => d.hostname).join(", ") ?? "",
+    dailyFaxLimit: String(tenant?.dailyFaxLimit ?? 500),
+    monthlyFaxLimit: String(tenant?.monthlyFaxLimit ?? 10000),
+    retentionMinDays: String(tenant?.retentionMinDays ?? 1),
+    retentionMaxDays: String(tenant?.retentionMaxDays ?? 8),
+    retentionDays: tenant?.retentionDays != null ? String(tenant.retentionDays) : "",
+    active: tenant?.active ?? true,
+    withAdmin: tenant === null,
+    adminUsername: "",
+    adminEmail: "",
+    adminPassword: "",
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setV({ ...v, [k]: e.target.type === "checkbox" ? e.target.checked : e.target.value });
+  const create = trpc.tenant.create.useMutation({ onSuccess: () => onDone(`Tenant ${v.name} created.`) });
+  const update = trpc.tenant.update.useMutation({ onSuccess: () => onDone(`Tenant ${v.name} saved.`) });
+  const mutation = tenant ? update : create;
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const common = {
+      name: v.name,
+      domains: v.domains.split(/[\s,;]+/).filter(Boolean),
+      dailyFaxLimit: num(v.dailyFaxLimit),
+      monthlyFaxLimit: num(v.monthlyFaxLimit),
+      retentionMinDays: num(v.retentionMinDays),
+      retentionMaxDays: num(v.retentionMaxDays),
+      retentionDays: v.retentionDays.trim() ? num(v.retentionDays) : null,
+    };
+    if (tenant) {
+      const r = validate(tenantUpdateSchema, { ...common, id: tenant.id, active: v.active });
+      if (!r.ok) return setErrors(r.errors);
+      setErrors({});
+      update.mutate(r.data);
+    } else {
+      const admin = v.withAdmin ? { username: v.adminUsername, email: v.adminEmail, password: v.adminPassword } : undefined;
+      const r = validate(tenantCreateSchema, { ...common, admin });
+      if (!r.ok) return setErrors(r.errors);
+      setErrors({});
+      create.mutate(r.data);
+    }
+  }
+
+  const err = (k: string) => errors[k] ?? serverFieldErrors(mutation.error)[k];
+  return (
+    <form onSubmit={submit} className="grid gap-4" noValidate>
+      {mutation.error ? <Alert variant="error">{mutation.error.message}</Alert> : null}
+      <Field label="Company name" htmlFor="t-name" error={err("name")}>
+        <Input id="t-name" value={v.name} onChange={set("name")} />
+      </Field>
+      <Field label="Domains" htmlFor="t-domains" error={err("domains") ?? err("domains.0")}
+        hint="The tenant's portal address, e.g. fax.acme.com or acme.localhost. Separate several with commas; the first is primary.">
+        <Input id="t-domains" value={v.domains} onChange={set("domains")} />
+      </Field>
+      <div className="grid grid-cols-2 gap-4">
+        <Field label="Daily fax limit" htmlFor="t-daily" error={err("dailyFaxLimit")}>
+          <Input id="t-daily" type="number" min={0} value={v.dailyFaxLimit} onChange={set("dailyFaxLimit")} />
+        </Field>
+        <Field label="Monthly fax limit" htmlFor="t-monthly" error={err("monthlyFaxLimit")}>
+          <Input id="t-monthly" type="number" min={0} value={v.monthlyFaxLimit} onChange={set("monthlyFaxLimit")} />
+        </Field>
+        <Field label="Minimum retention (days)" htmlFor="t-rmin" error={err("retentionMinDays")}>
+          <Input id="t-rmin" type="number" min={1} value={v.retentionMinDays} onChange={set("retentionMinDays")} />
+        </Field>
+        <Field label="Maximum retention (days)" htmlFor="t-rmax" error={err("retentionMaxDays")}>
+          <Input id="t-rmax" type="number" min={1} value={v.retentionMaxDays} onChange={set("retentionMaxDays")} />
+        </Field>
+      </div>
+      <Field label="Tenant's retention (days)" htmlFor="t-rdays" error={err("retentionDays")}
+        hint="Leave empty to use the maximum. The tenant admin may change it within the bounds.">
+        <Input id="t-rdays" type="number" min={1} value={v.retentionDays} onChange={set("retentionDays")} />
+      </Field>
+      {tenant ? (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={v.active} onChange={set("active")} /> Active (unticked: suspended, nobody can sign in)
+        </label>
+      ) : (
+        <fieldset className="grid gap-3 rounded-md border p-3">
+          <legend className="px-1 text-sm font-medium">First tenant admin</legend>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={v.withAdmin} onChange={set("withAdmin")} /> Create the tenant's admin now
+          </label>
+          {v.withAdmin ? (
+            <>
+              <Field label="Admin username" htmlFor="t-admin-user" error={err("admin.username")}>
+                <Input id="t-admin-user" value={v.adminUsername} onChange={set("adminUsername")} autoComplete="off" />
+              </Field>
+              <Field label="Admin email" htmlFor="t-admin-email" error={err("admin.email")}>
+                <Input id="t-admin-email" type="email" value={v.adminEmail} onChange={set("adminEmail")} />
+              </Field>
+              <Field label="Admin password" htmlFor="t-admin-password" error={err("admin.password")}>
+                <div className="flex gap-2">
+                  <Input id="t-admin-password" type="text" value={v.adminPassword} onChange={set("adminPassword")} autoComplete="off" />
+                  <Button type="button" variant="outline" onClick={() => setV({ ...v, adminPassword: generatePassword() })}>
+                    Generate
+                  </Button>
+                </div>
+              </Field>
+            </>
+          ) : null}
+        </fieldset>
+      )}
+      <div className="flex justify-end gap-2">
+        <Button type="submit" disabled={mutation.isPending}>{tenant ? "Save" : "Create tenant"}</Button>
+      </div>
+    </form>
+  );
+}

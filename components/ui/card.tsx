@@ -1,0 +1,18 @@
+import type * as React from "react";
+import { cn } from "./cn";
+
+export function Card({ className, ...props }: React.ComponentProps<"div">) {
+  return <div className={cn("rounded-lg border bg-card shadow-xs", className)} {...props} />;
+}
+export function CardHeader({ className, ...props }: React.ComponentProps<"div">) {
+  return <div className={cn("flex flex-col gap-1 p-5 pb-3", className)} {...props} />;
+}
+export function CardTitle({ className, ...props }: React.ComponentProps<"h2">) {
+  return <h2 className={cn("text-lg font-semibold", className)} {...props} />;
+}
+export function CardDescription({ className, ...props }: React.ComponentProps<"p">) {
+  return <p className={cn("text-sm text-muted-foreground", className)} {...props} />;
+}
+export function CardContent({ className, ...props }: React.ComponentProps<"div">) {
+  return <div className={cn("p-5 pt-0", className)} {...props} />;
+}

@@ -1,0 +1,25 @@
+import type * as React from "react";
+import { cn } from "./cn";
+
+export function Table({ className, ...props }: React.ComponentProps<"table">) {
+  return (
+    <div className="w-full overflow-x-auto">
+      <table className={cn("w-full caption-bottom text-sm", className)} {...props} />
+    </div>
+  );
+}
+export function THead(props: React.ComponentProps<"thead">) {
+  return <thead className="border-b bg-muted/50" {...props} />;
+}
+export function TBody(props: React.ComponentProps<"tbody">) {
+  return <tbody className="[&_tr:last-child]:border-0" {...props} />;
+}
+export function TR({ className, ...props }: React.ComponentProps<"tr">) {
+  return <tr className={cn("border-b hover:bg-muted/30", className)} {...props} />;
+}
+export function TH({ className, ...props }: React.ComponentProps<"th">) {
+  return <th className={cn("h-9 px-3 text-left align-middle font-medium text-muted-foreground", className)} {...props} />;
+}
+export function TD({ className, ...props }: React.ComponentProps<"td">) {
+  return <td className={cn("px-3 py-2 align-middle", className)} {...props} />;
+}

@@ -1,0 +1,30 @@
+/** Page guards for server components: who may see a page, decided on the server. */
+import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import type { RoleName } from "@/lib/roles";
+import { resolveHost } from "../tenant/resolve-tenant";
+import { currentUser } from "./current-session";
+import type { SessionUser } from "./sessions";
+
+export async function currentHost() {
+  const h = await headers();
+  return resolveHost(h.get("x-forwarded-host") ?? h.get("host"));
+}
+
+/** The signed-in person on their own portal, or a redirect to sign in / change password. */
+export async function requireUser(opts: { allowPasswordChange?: boolean } = {}): Promise<SessionUser> {
+  const [user, host] = await Promise.all([currentUser(), currentHost()]);
+  if (!user) redirect("/login");
+  const own =
+    user.role === "PLATFORM_ADMIN" ? host.kind === "platform" : host.kind === "tenant" && host.tenant.id === user.tenantId;
+  if (!own) redirect("/login");
+  if (user.mustChangePassword && !opts.allowPasswordChange) redirect("/change-password");
+  return user;
+}
+
+/** Returns the user when their role is allowed; otherwise null (the page shows "no access"). */
+export async function userWithRole(...roles: RoleName[]): Promise<SessionUser | null> {
+  const user = await requireUser();
+  return roles.includes(user.role) ? user : null;
+}
