@@ -1,0 +1,78 @@
+/**
+ * Demo data for the embedded default. Idempotent: it does nothing once a platform admin exists,
+ * so re-running `npm start` keeps everything people changed.
+ */
+import { hashPassword } from "../server/auth/password-hash";
+import { PLATFORM_POLICY } from "../server/auth/security-policy";
+import type { Db } from "../server/db/client";
+
+export const DEMO_LOGINS = [
+  { site: "http://localhost:{port}", role: "Platform admin", username: "admin", password: "Faxport-Admin-2026" },
+  { site: "http://acme.localhost:{port}", role: "Acme Health tenant admin", username: "acme-admin", password: "Acme-Admin-2026" },
+  { site: "http://acme.localhost:{port}", role: "Acme Health user", username: "acme-user", password: "Acme-User-2026" },
+  { site: "http://globex.localhost:{port}", role: "Globex tenant admin", username: "globex-admin", password: "Globex-Admin-2026" },
+] as const;
+
+const password = (username: string) => DEMO_LOGINS.find((l) => l.username === username)!.password;
+
+export async function seedDemo(db: Db): Promise<boolean> {
+  if (await db.user.findFirst({ where: { role: "PLATFORM_ADMIN" } })) return false;
+
+  await db.user.create({
+    data: { username: "admin", email: "admin@faxport.localhost", firstName: "Platform", lastName: "Admin",
+      role: "PLATFORM_ADMIN", passwordHash: await hashPassword(password("admin")) },
+  });
+
+  const trunk = await db.trunk.create({
+    data: { name: "Loopback PSTN", driver: "LOOPBACK", ipAuth: true, host: "127.0.0.1", port: 5060, maxChannels: 8, maxCallsPerMinute: 60 },
+  });
+
+  const acme = await db.tenant.create({
+    data: {
+      name: "Acme Health", slug: "acme-health", dailyFaxLimit: 500, monthlyFaxLimit: 10_000,
+      retentionMinDays: 1, retentionMaxDays: 8, domainTitle: "Acme Health Fax",
+      footerText: "© Acme Health · Confidential patient information — handle under HIPAA",
+      domains: { create: { hostname: "acme.localhost", isPrimary: true } },
+      securityPolicy: { create: { ...PLATFORM_POLICY, minLength: 10, forceChangeOnFirstLogin: true } },
+    },
+  });
+  const globex = await db.tenant.create({
+    data: {
+      name: "Globex Corporation", slug: "globex", dailyFaxLimit: 200, monthlyFaxLimit: 4_000,
+      retentionMinDays: 1, retentionMaxDays: 30, retentionDays: 14, domainTitle: "Globex Fax Center",
+      footerText: "© Globex Corporation",
+      domains: { create: { hostname: "globex.localhost", isPrimary: true } },
+      securityPolicy: { create: { ...PLATFORM_POLICY, minLength: 10 } },
+    },
+  });
+
+  await db.user.create({
+    data: { tenantId: acme.id, username: "acme-admin", email: "it@acme.example", firstName: "Alice", lastName: "Admin",
+      role: "TENANT_ADMIN", permissions: ["campaigns", "reports"], passwordHash: await hashPassword(password("acme-admin")) },
+  });
+  const acmeUser = await db.user.create({
+    data: { tenantId: acme.id, username: "acme-user", email: "bob@acme.example", firstName: "Bob", lastName: "Clerk",
+      role: "USER", passwordHash: await hashPassword(password("acme-user")) },
+  });
+  await db.user.create({
+    data: { tenantId: globex.id, username: "globex-admin", email: "it@globex.example", firstName: "Gina", lastName: "Admin",
+      role: "TENANT_ADMIN", passwordHash: await hashPassword(password("globex-admin")) },
+  });
+
+  await db.did.createMany({
+    data: [
+      { number: "+12125550100", title: "Acme front desk", tenantId: acme.id, userId: acmeUser.id },
+      { number: "+12125550101", title: "Acme billing", tenantId: acme.id },
+      { number: "+12125550102", title: "Acme records", tenantId: acme.id },
+      { number: "+13125550150", title: "Globex main", tenantId: globex.id },
+      { number: "+14155550199", title: "Spare" },
+      { number: "+14155550198", title: "Spare" },
+    ],
+  });
+
+  await db.auditLog.create({
+    data: { actorName: "system", action: "platform.seed", entityType: "Platform",
+      details: { tenants: ["Acme Health", "Globex Corporation"], trunk: trunk.name } },
+  });
+  return true;
+}

@@ -1,0 +1,142 @@
+/**
+ * The embedded default, end to end: PostgreSQL under .data/ (unless DATABASE_URL is set),
+ * migrations, demo seed, a build when sources changed, then `next start`. Prints URL and logins.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { DEMO_LOGINS, seedDemo } from "../prisma/seed";
+import { disconnectDb, getDb } from "../server/db/client";
+import { startEmbeddedPostgres } from "../server/db/embedded-postgres";
+import { DATA_DIR, EMBEDDED_DATA_DIR, EMBEDDED_PORT } from "./paths";
+import { runPrisma } from "./prisma";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const say = (m: string) => console.log(`› ${m}`);
+
+function authSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(DATA_DIR, "auth-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
+/** A fingerprint of everything that goes into the build, to rebuild only when it changed. */
+function sourceFingerprint(): string {
+  const hash = createHash("sha256");
+  const roots = ["app", "components", "lib", "server", "public", "inngest"];
+  const files = ["next.config.ts", "proxy.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else files.push(p);
+    }
+  };
+  roots.forEach(walk);
+  for (const f of files) {
+    if (!existsSync(f)) continue;
+    const s = statSync(f);
+    hash.update(`${f}:${s.size}:${s.mtimeMs}\n`);
+  }
+  return hash.digest("hex");
+}
+
+function exec(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: "inherit", env });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+async function main() {
+  mkdirSync(DATA_DIR, { recursive: true });
+  let stopDb = async () => {};
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    say(`Starting the embedded PostgreSQL (data in ${path.relative(process.cwd(), EMBEDDED_DATA_DIR)})…`);
+    const pg = await startEmbeddedPostgres({ dataDir: EMBEDDED_DATA_DIR, port: EMBEDDED_PORT });
+    databaseUrl = pg.url;
+    stopDb = pg.stop;
+  } else {
+    say("Using the PostgreSQL given by DATABASE_URL.");
+  }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: authSecret(),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  process.env.DATABASE_URL = databaseUrl;
+
+  say("Generating the Prisma client…");
+  if (runPrisma(["generate"], databaseUrl) !== 0) throw new Error("prisma generate failed");
+  say("Applying database migrations…");
+  if (runPrisma(["migrate", "deploy"], databaseUrl) !== 0) throw new Error("prisma migrate deploy failed");
+
+  if (process.env.FAXPORT_SEED !== "false") {
+    const seeded = await seedDemo(getDb());
+    say(seeded ? "Seeded the demo platform, tenants, trunk and DIDs." : "Demo data already present — keeping it.");
+  }
+  await disconnectDb();
+
+  let next: ChildProcess;
+  if (dev) {
+    next = spawn("node_modules/.bin/next", ["dev", "-p", String(port)], { stdio: "inherit", env });
+  } else {
+    const fingerprint = sourceFingerprint();
+    const stamp = path.join(".next", "faxport-source-fingerprint");
+    const built = existsSync(path.join(".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint;
+    if (!built) {
+      say("Building the portal (next build)…");
+      const code = await exec("node_modules/.bin/next", ["build"], { ...env, NODE_ENV: "production" });
+      if (code !== 0) throw new Error("next build failed");
+      writeFileSync(stamp, fingerprint);
+    } else {
+      say("Build is up to date.");
+    }
+    next = spawn("node_modules/.bin/next", ["start", "-p", String(port)], { stdio: ["inherit", "pipe", "inherit"], env: { ...env, NODE_ENV: "production" } });
+    next.stdout?.on("data", (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      if (chunk.toString().includes("Ready")) printWelcome();
+    });
+  }
+
+  const shutdown = async () => {
+    next.kill("SIGTERM");
+    await stopDb();
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+  next.on("exit", async (code) => {
+    await stopDb();
+    process.exit(code ?? 0);
+  });
+}
+
+function printWelcome() {
+  const lines = [
+    "",
+    "Faxport is running.",
+    `  Platform administration: http://localhost:${port}`,
+    `  Acme Health portal:      http://acme.localhost:${port}`,
+    `  Globex portal:           http://globex.localhost:${port}`,
+    "",
+    "Demo logins:",
+    ...DEMO_LOGINS.map((l) => `  ${l.site.replace("{port}", String(port)).padEnd(34)} ${l.username.padEnd(14)} ${l.password.padEnd(20)} (${l.role})`),
+    "",
+    "Emails (password resets…) go to the outbox: sign in as admin → Administration → Mail Outbox.",
+    "Press Ctrl+C to stop. Data stays in .data/ for the next start.",
+    "",
+  ];
+  console.log(lines.join("\n"));
+}
+
+main().catch((error) => {
+  console.error(`\nFaxport could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
