@@ -1,0 +1,123 @@
+/**
+ * Calls EVERY tRPC procedure as a user and as an admin of tenant B, aimed at tenant A's ids and
+ * values, and proves nothing of A leaks out or changes. Procedures are discovered from the router
+ * and their inputs generated from their zod schemas, so new procedures are covered automatically.
+ */
+import { TRPCError } from "@trpc/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { getDb } from "../../server/db/client";
+import { appRouter } from "../../server/trpc/root";
+import { callerFor, makePlatformAdmin, makeTenant } from "../support/fixtures";
+import { inputSchemaOf, sampleFor, type Victim } from "../support/sample-input";
+import { fillTenantData, snapshotTenant, tenantIds } from "../support/tenant-a-data";
+
+type Caller = Awaited<ReturnType<typeof callerFor>>;
+const procedures = Object.entries((appRouter._def as unknown as { procedures: Record<string, unknown> }).procedures);
+
+let a: Awaited<ReturnType<typeof makeTenant>>;
+let b: Awaited<ReturnType<typeof makeTenant>>;
+let markers: string[];
+let victims: Victim[];
+let before: string;
+
+beforeAll(async () => {
+  await makePlatformAdmin();
+  a = await makeTenant("Alpha Clinic", "alpha.localhost");
+  b = await makeTenant("Beta Labs", "beta.localhost");
+  await fillTenantData(a.tenant.id, a.user.id, "alpha");
+  await fillTenantData(b.tenant.id, b.user.id, "beta");
+
+  const ids = await tenantIds(a.tenant.id);
+  const allIds = [...new Set([...ids.values()].flat())];
+  const did = await getDb().did.findFirstOrThrow({ where: { tenantId: a.tenant.id } });
+  const base = {
+    idsByKey: { tenantId: a.tenant.id, userId: a.user.id, ownerId: a.user.id, didId: did.id },
+    username: a.admin.username,
+    email: a.admin.email,
+    hostname: a.hostname,
+    phone: did.number,
+    text: "Alpha Clinic",
+  };
+  victims = allIds.map((id) => ({ ...base, id }));
+  // Values that must never appear in anything returned to tenant B.
+  markers = [...allIds, a.admin.username, a.user.username, a.admin.email, a.hostname, did.number, "alpha Radiology", "alpha-actor", "alpha subject"];
+  before = await snapshotTenant(a.tenant.id);
+});
+
+async function call(caller: Caller, path: string, input: unknown) {
+  let fn: unknown = caller;
+  for (const part of path.split(".")) fn = (fn as Record<string, unknown>)[part];
+  return (fn as (i: unknown) => Promise<unknown>)(input);
+}
+
+type Outcome = { path: string; result?: unknown; error?: unknown };
+
+async function attack(caller: Caller): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const [path, procedure] of procedures) {
+    const schema = inputSchemaOf(procedure);
+    const inputs = schema ? victims.map((v) => sampleFor(schema, v)) : [undefined];
+    for (const input of inputs) {
+      try {
+        outcomes.push({ path, result: await call(caller, path, input) });
+      } catch (error) {
+        outcomes.push({ path, error });
+      }
+    }
+  }
+  return outcomes;
+}
+
+function leaks(outcome: Outcome): string[] {
+  const text = JSON.stringify(outcome.result ?? (outcome.error as Error | undefined)?.message ?? "");
+  return markers.filter((m) => text.includes(m));
+}
+
+const isInputError = (e: unknown) => e instanceof TRPCError && e.cause instanceof ZodError;
+const isInternal = (e: unknown) => !(e instanceof TRPCError) || e.code === "INTERNAL_SERVER_ERROR";
+
+describe.each([
+  ["tenant B's admin", () => callerFor(b.admin.id, b.hostname)],
+  ["tenant B's user", () => callerFor(b.user.id, b.hostname)],
+  ["an anonymous visitor of B's site", () => callerFor(null, b.hostname)],
+])("every procedure called by %s against tenant A", (_who, makeCaller) => {
+  let outcomes: Outcome[];
+
+  beforeAll(async () => {
+    outcomes = await attack(await makeCaller());
+  }, 120_000);
+
+  it("returns nothing of tenant A", () => {
+    const leaked = outcomes.map((o) => ({ path: o.path, leaks: leaks(o) })).filter((o) => o.leaks.length);
+    expect(leaked).toEqual([]);
+  });
+
+  it("changes nothing of tenant A", async () => {
+    expect(await snapshotTenant(a.tenant.id)).toBe(before);
+  });
+
+  it("fails cleanly (no internal errors) on foreign ids", () => {
+    const internal = outcomes
+      .filter((o) => o.error && isInternal(o.error))
+      .map((o) => `${o.path}: ${(o.error as Error).message}`);
+    expect([...new Set(internal)]).toEqual([]);
+  });
+});
+
+describe("the generated inputs reach the procedures", () => {
+  it("gets past input validation at least once for every procedure tenant B's admin may use", async () => {
+    const outcomes = await attack(await callerFor(b.admin.id, b.hostname));
+    const byPath = new Map<string, Outcome[]>();
+    for (const o of outcomes) byPath.set(o.path, [...(byPath.get(o.path) ?? []), o]);
+    const neverValid = [...byPath.entries()]
+      .filter(([, os]) => os.every((o) => isInputError(o.error)))
+      .map(([path]) => path);
+    // If this fails, teach tests/support/sample-input.ts (or add `.meta({ examples: [...] })`).
+    expect(neverValid).toEqual([]);
+  }, 120_000);
+
+  it("covers every procedure in the router", () => {
+    expect(procedures.length).toBeGreaterThan(10);
+  });
+});
