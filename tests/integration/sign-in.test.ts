@@ -1,0 +1,105 @@
+/** Signing in: lockout, admin lock, rate limits, portals, sessions — with a clock the test controls. */
+import { beforeEach, describe, expect, it } from "vitest";
+import { createSession, revokeUserSessions, validateSession } from "../../server/auth/sessions";
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, verifyCredentials } from "../../server/auth/verify-credentials";
+import { getDb } from "../../server/db/client";
+import { resolveHost } from "../../server/tenant/resolve-tenant";
+import { PASSWORD, makePlatformAdmin, makeTenant } from "../support/fixtures";
+
+let t: Awaited<ReturnType<typeof makeTenant>>;
+let n = 0;
+
+beforeEach(async () => {
+  n += 1;
+  t = await makeTenant(`Signin ${n}`, `signin${n}.localhost`);
+});
+
+const signIn = async (username: string, password: string, opts: { host?: string; ip?: string; now?: Date } = {}) =>
+  verifyCredentials({ username, password, host: await resolveHost(opts.host ?? t.hostname), ip: opts.ip ?? `10.1.${n}.1`, now: opts.now });
+
+describe("verifyCredentials", () => {
+  it("accepts the right password by username or by email", async () => {
+    expect((await signIn(t.admin.username, PASSWORD)).ok).toBe(true);
+    expect((await signIn(t.admin.email.toUpperCase(), PASSWORD)).ok).toBe(true);
+  });
+
+  it("gives one message for an unknown user and a wrong password", async () => {
+    const unknown = await signIn("nobody-here", PASSWORD);
+    const wrong = await signIn(t.user.username, "wrong-password");
+    expect(unknown).toEqual({ ok: false, reason: "invalid", message: "Wrong username or password." });
+    expect(wrong).toEqual(unknown);
+  });
+
+  it("locks the account after the policy's number of failures, for the policy's minutes", async () => {
+    const start = new Date("2026-11-23T10:00:00Z");
+    // The fixture policy: 3 failures → 15 minutes.
+    await signIn(t.user.username, "bad-1", { now: start });
+    await signIn(t.user.username, "bad-2", { now: start });
+    const third = await signIn(t.user.username, "bad-3", { now: start });
+    expect(third).toMatchObject({ ok: false, reason: "locked-out" });
+    expect(third.ok ? "" : third.message).toMatch(/locked for 15 minute/);
+    // Even the right password is refused while locked out…
+    const during = await signIn(t.user.username, PASSWORD, { now: new Date(start.getTime() + 14 * 60_000) });
+    expect(during).toMatchObject({ ok: false, reason: "locked-out" });
+    // …and accepted once the lockout is over.
+    const after = await signIn(t.user.username, PASSWORD, { now: new Date(start.getTime() + 16 * 60_000), ip: "10.9.9.9" });
+    expect(after.ok).toBe(true);
+    expect(await getDb().auditLog.count({ where: { action: "user.lockout", entityId: t.user.id } })).toBe(1);
+  });
+
+  it("refuses a user an administrator locked, even with the right password", async () => {
+    await getDb().user.update({ where: { id: t.user.id }, data: { locked: true } });
+    expect(await signIn(t.user.username, PASSWORD)).toMatchObject({ ok: false, reason: "locked" });
+  });
+
+  it("rate-limits per account and per address", async () => {
+    const db = getDb();
+    await db.loginAttempt.createMany({
+      data: Array.from({ length: MAX_FAILURES_PER_ACCOUNT }, () => ({ username: t.admin.username, ip: "10.5.5.5", success: false })),
+    });
+    expect(await signIn(t.admin.username, PASSWORD, { ip: "10.6.6.6" })).toMatchObject({ reason: "rate-limited" });
+    await db.loginAttempt.createMany({
+      data: Array.from({ length: MAX_FAILURES_PER_ADDRESS }, (_, i) => ({ username: `x${i}`, ip: "10.7.7.7", success: false })),
+    });
+    expect(await signIn(t.user.username, PASSWORD, { ip: "10.7.7.7" })).toMatchObject({ reason: "rate-limited" });
+  });
+
+  it("sends people to their own portal", async () => {
+    const root = await makePlatformAdmin(`root${n}`);
+    const tenantUserOnPlatform = await signIn(t.user.username, PASSWORD, { host: "localhost" });
+    expect(tenantUserOnPlatform).toMatchObject({ ok: false, reason: "wrong-portal" });
+    expect(tenantUserOnPlatform.ok ? "" : tenantUserOnPlatform.message).toContain(t.hostname);
+    expect(await signIn(root.username, PASSWORD)).toMatchObject({ ok: false, reason: "wrong-portal" });
+    expect((await signIn(root.username, PASSWORD, { host: "localhost" })).ok).toBe(true);
+    const other = await makeTenant(`Other ${n}`, `other${n}.localhost`);
+    expect(await signIn(other.user.username, PASSWORD)).toMatchObject({ ok: false, reason: "wrong-portal" });
+  });
+
+  it("refuses everyone of a suspended tenant", async () => {
+    await getDb().tenant.update({ where: { id: t.tenant.id }, data: { active: false } });
+    expect(await signIn(t.admin.username, PASSWORD)).toMatchObject({ ok: false, reason: "suspended" });
+  });
+});
+
+describe("sessions", () => {
+  it("time out after the policy's idle minutes", async () => {
+    const start = new Date();
+    const sid = await createSession({ userId: t.user.id, tenantId: t.tenant.id, now: start });
+    await getDb().securityPolicy.update({ where: { tenantId: t.tenant.id }, data: { sessionTimeoutMinutes: 30 } });
+    expect(await validateSession(sid, new Date(start.getTime() + 29 * 60_000))).not.toBeNull();
+    // Activity at minute 29 moved the idle clock: still alive at 58, gone 31 minutes after that.
+    expect(await validateSession(sid, new Date(start.getTime() + 58 * 60_000))).not.toBeNull();
+    expect(await validateSession(sid, new Date(start.getTime() + 90 * 60_000))).toBeNull();
+  });
+
+  it("end when the user is locked or their sessions are revoked", async () => {
+    const sid = await createSession({ userId: t.user.id, tenantId: t.tenant.id });
+    expect(await validateSession(sid)).not.toBeNull();
+    await getDb().user.update({ where: { id: t.user.id }, data: { locked: true } });
+    expect(await validateSession(sid)).toBeNull();
+    await getDb().user.update({ where: { id: t.user.id }, data: { locked: false } });
+    const sid2 = await createSession({ userId: t.user.id, tenantId: t.tenant.id });
+    await revokeUserSessions(t.user.id);
+    expect(await validateSession(sid2)).toBeNull();
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { canOpen, navigationFor, roleFromChoices } from "@/lib/roles";
+
+describe("roles", () => {
+  it("saves user + tenant as tenant admin", () => {
+    expect(roleFromChoices({ user: true, tenant: true })).toBe("TENANT_ADMIN");
+    expect(roleFromChoices({ user: true })).toBe("USER");
+  });
+
+  it("shows Administration only to admins, and platform sections only to platform admins", () => {
+    const labels = (role: Parameters<typeof navigationFor>[0]) =>
+      navigationFor(role).flatMap((i) => [i.label, ...(i.children ?? []).map((c) => c.label)]);
+    expect(labels("USER")).not.toContain("Administration");
+    expect(labels("USER")).toContain("Send Fax");
+    expect(labels("TENANT_ADMIN")).toContain("Users");
+    expect(labels("TENANT_ADMIN")).not.toContain("Tenants");
+    expect(labels("PLATFORM_ADMIN")).toContain("Provider / Trunks");
+  });
+
+  it("refuses direct URLs a role may not open", () => {
+    expect(canOpen("USER", "/admin/users")).toBe(false);
+    expect(canOpen("TENANT_ADMIN", "/admin/tenants")).toBe(false);
+    expect(canOpen("TENANT_ADMIN", "/admin/users")).toBe(true);
+  });
+});
