@@ -12,42 +12,83 @@ export const usernameSchema = z
   .regex(/^[a-z0-9._@+-]+$/, "Username may use letters, digits and . _ - @ +");
 
 /** Roles as the admin ticks them: user + tenant together is saved as tenant admin. */
-export const roleChoicesSchema = z.object({
-  user: z.boolean().default(true),
-  tenant: z.boolean().default(false),
-  admin: z.boolean().default(false),
-});
+export const roleChoicesSchema = z
+  .object({
+    user: z.boolean().default(true),
+    tenant: z.boolean().default(false),
+    admin: z.boolean().default(false),
+  })
+  .refine((r) => r.user || r.tenant || r.admin, "Tick at least one role");
+export type RoleChoices = z.infer<typeof roleChoicesSchema>;
 
-export const userCreateSchema = z.object({
-  tenantId: idSchema.nullable(), // null → platform admin (platform admins only)
-  email: emailSchema,
-  useEmailAsUsername: z.boolean().default(true),
-  username: usernameSchema.optional(),
-  firstName: z.string().trim().max(80).default(""),
-  lastName: z.string().trim().max(80).default(""),
-  phone: z.string().trim().max(40).optional(),
-  roles: roleChoicesSchema,
-  permissions: z.array(z.enum(PERMISSIONS)).default([]),
-  password: z.string().min(1, "Enter or generate a password").max(256),
-  mustChangePassword: z.boolean().default(true),
-});
+const passwordSchema = z.string().min(1, "Enter or generate a password").max(256);
+const nameSchema = z.string().trim().max(80, "At most 80 characters");
+const phoneSchema = z.string().trim().max(40, "At most 40 characters");
+
+export const userCreateSchema = z
+  .object({
+    // null → a platform admin (platform admins only); undefined → the form has no tenant chosen yet
+    tenantId: z.uuid({ error: (i) => (i.input === undefined ? "Choose a tenant" : "Not a valid id") }).nullable(),
+    email: emailSchema,
+    useEmailAsUsername: z.boolean().default(true),
+    username: usernameSchema.optional(),
+    firstName: nameSchema.default(""),
+    lastName: nameSchema.default(""),
+    phone: phoneSchema.optional(),
+    roles: roleChoicesSchema,
+    permissions: z.array(z.enum(PERMISSIONS)).default([]),
+    password: passwordSchema,
+    mustChangePassword: z.boolean().default(true),
+  })
+  .superRefine((v, ctx) => {
+    if (v.useEmailAsUsername) {
+      // The email becomes the sign-in name, so it must also be a valid username.
+      const asUsername = usernameSchema.safeParse(v.email);
+      if (!asUsername.success) {
+        ctx.addIssue({ code: "custom", path: ["email"], message: "This email cannot be a username; enter a username instead" });
+      }
+    } else if (!v.username) {
+      ctx.addIssue({ code: "custom", path: ["username"], message: "Enter a username" });
+    }
+    if (v.roles.admin && v.tenantId !== null) {
+      ctx.addIssue({ code: "custom", path: ["roles"], message: "Platform admins do not belong to a tenant" });
+    }
+    if (!v.roles.admin && v.tenantId === null) {
+      ctx.addIssue({ code: "custom", path: ["roles"], message: "An account without a tenant must be a platform admin" });
+    }
+  });
 export type UserCreateInput = z.infer<typeof userCreateSchema>;
+
+/** The sign-in name a create request asks for (the email, or the username entered). */
+export function usernameFor(input: Pick<UserCreateInput, "email" | "useEmailAsUsername" | "username">): string {
+  return input.useEmailAsUsername ? input.email : (input.username ?? "");
+}
 
 export const userUpdateSchema = z.object({
   id: idSchema,
   email: emailSchema,
-  firstName: z.string().trim().max(80),
-  lastName: z.string().trim().max(80),
-  phone: z.string().trim().max(40).nullable(),
+  firstName: nameSchema,
+  lastName: nameSchema,
+  phone: phoneSchema.nullable(),
   roles: roleChoicesSchema,
   permissions: z.array(z.enum(PERMISSIONS)),
 });
 export type UserUpdateInput = z.infer<typeof userUpdateSchema>;
 
 export const userListSchema = listInputSchema.extend({ tenantId: idSchema.optional() });
+export type UserListInput = z.infer<typeof userListSchema>;
+
 export const userIdSchema = z.object({ id: idSchema });
+
 export const userSetPasswordSchema = z.object({
   id: idSchema,
-  password: z.string().min(1).max(256),
+  password: passwordSchema,
   mustChangePassword: z.boolean().default(true),
 });
+export type UserSetPasswordInput = z.infer<typeof userSetPasswordSchema>;
+
+/** The role checkboxes that represent a stored role (the inverse of roleFromChoices). */
+export function choicesFromRole(role: "PLATFORM_ADMIN" | "TENANT_ADMIN" | "USER"): RoleChoices {
+  if (role === "PLATFORM_ADMIN") return { user: false, tenant: false, admin: true };
+  return { user: true, tenant: role === "TENANT_ADMIN", admin: false };
+}

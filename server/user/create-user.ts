@@ -7,6 +7,7 @@ import { hashPassword } from "../auth/password-hash";
 import { checkNewPassword } from "../auth/set-password";
 import { uniqueOr } from "../db/errors";
 import type { Tx } from "../db/scope";
+import { assertEmailFree } from "./email-in-use";
 
 export interface CreateUserOptions {
   db: Tx;
@@ -34,6 +35,7 @@ export async function createUser(opts: CreateUserOptions) {
   const username = opts.username.trim().toLowerCase();
   const person = { username, email: opts.email, firstName: opts.firstName, lastName: opts.lastName };
   await checkNewPassword(opts.db, { tenantId: opts.tenantId, password: opts.password, person });
+  await assertEmailFree(opts.db, { tenantId: opts.tenantId, email: opts.email });
   const passwordHash = await hashPassword(opts.password);
   const user = await uniqueOr(`The username "${username}" is already taken.`, () =>
     opts.db.user.create({

@@ -1,3 +1,43 @@
-import { router } from "../init";
+/**
+ * Users: tenant admins manage their own tenant's people, platform admins everyone. Every lookup
+ * goes through ctx.db, so row-level security makes another tenant's id simply "not found".
+ */
+import { userCreateSchema, userIdSchema, userListSchema, userSetPasswordSchema, userUpdateSchema } from "@/lib/schemas/user";
+import { addUser } from "../../user/add-user";
+import { deleteUser } from "../../user/delete-user";
+import { getUser } from "../../user/get-user";
+import { listUsers } from "../../user/list-users";
+import { lockUser } from "../../user/lock-user";
+import { setUserPassword } from "../../user/set-user-password";
+import { unlockUser } from "../../user/unlock-user";
+import { updateUser } from "../../user/update-user";
+import { router, tenantAdminProcedure } from "../init";
 
-export const userRouter = router({});
+export const userRouter = router({
+  list: tenantAdminProcedure
+    .input(userListSchema)
+    .query(({ ctx, input }) => listUsers({ db: ctx.db, admin: ctx.user, input })),
+  get: tenantAdminProcedure.input(userIdSchema).query(({ ctx, input }) => getUser({ db: ctx.db, id: input.id })),
+  create: tenantAdminProcedure
+    .input(userCreateSchema)
+    .mutation(({ ctx, input }) => addUser({ db: ctx.db, admin: ctx.user, input, ip: ctx.ip })),
+  update: tenantAdminProcedure
+    .input(userUpdateSchema)
+    .mutation(({ ctx, input }) => updateUser({ db: ctx.db, admin: ctx.user, input, ip: ctx.ip })),
+  setPassword: tenantAdminProcedure.input(userSetPasswordSchema).mutation(async ({ ctx, input }) => {
+    await setUserPassword({ db: ctx.db, admin: ctx.user, input, ip: ctx.ip });
+    return { ok: true };
+  }),
+  lock: tenantAdminProcedure.input(userIdSchema).mutation(async ({ ctx, input }) => {
+    await lockUser({ db: ctx.db, admin: ctx.user, id: input.id, ip: ctx.ip });
+    return { ok: true };
+  }),
+  unlock: tenantAdminProcedure.input(userIdSchema).mutation(async ({ ctx, input }) => {
+    await unlockUser({ db: ctx.db, admin: ctx.user, id: input.id, ip: ctx.ip });
+    return { ok: true };
+  }),
+  delete: tenantAdminProcedure.input(userIdSchema).mutation(async ({ ctx, input }) => {
+    await deleteUser({ db: ctx.db, admin: ctx.user, id: input.id, ip: ctx.ip });
+    return { ok: true };
+  }),
+});

@@ -1,0 +1,12 @@
+import type { Metadata } from "next";
+import { NoAccess } from "@/components/shell/no-access";
+import { UsersPageClient } from "@/components/user/users-page-client";
+import { userWithRole } from "@/server/auth/guards";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const user = await userWithRole("TENANT_ADMIN", "PLATFORM_ADMIN");
+  if (!user) return <NoAccess />;
+  return <UsersPageClient viewer={{ id: user.id, role: user.role, tenantId: user.tenantId }} />;
+}

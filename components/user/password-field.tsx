@@ -1,0 +1,35 @@
+"use client";
+import { PasswordRules } from "@/components/shell/password-rules";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Field } from "@/components/ui/label";
+import { generatePassword } from "@/lib/password-policy";
+
+/**
+ * Password with "Generate". Shown as plain text on purpose: the admin has to pass it on.
+ * The live rules are the site's, so they are shown only when that is the policy that applies.
+ */
+export function PasswordField({
+  id,
+  value,
+  onChange,
+  error,
+  showRules,
+}: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  showRules: boolean;
+}) {
+  return (
+    <Field label="Password" htmlFor={id} error={error}>
+      <div className="flex gap-2">
+        <Input id={id} type="text" value={value} onChange={(e) => onChange(e.target.value)}
+          autoComplete="off" spellCheck={false} className="font-mono" aria-invalid={!!error} />
+        <Button type="button" variant="outline" onClick={() => onChange(generatePassword())}>Generate</Button>
+      </div>
+      {showRules && value ? <PasswordRules password={value} /> : null}
+    </Field>
+  );
+}

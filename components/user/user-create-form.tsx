@@ -1,0 +1,124 @@
+"use client";
+import { useState } from "react";
+import { trpc } from "@/components/providers/trpc";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { type FieldErrors, serverFieldErrors, validate } from "@/components/ui/form-errors";
+import { Input, NativeSelect } from "@/components/ui/input";
+import { Field } from "@/components/ui/label";
+import type { Permission } from "@/lib/roles";
+import { type RoleChoices, userCreateSchema } from "@/lib/schemas/user";
+import { PasswordField } from "./password-field";
+import { PermissionCheckboxes, RoleCheckboxes } from "./role-checkboxes";
+import type { Viewer } from "./user-row";
+
+/** The tenant picker's value: "" nothing chosen yet, PLATFORM for a platform admin, else a tenant id. */
+const PLATFORM = "platform";
+
+export function UserCreateForm({
+  viewer,
+  tenants,
+  defaultTenantId,
+  onDone,
+}: {
+  viewer: Viewer;
+  tenants: { id: string; name: string }[];
+  defaultTenantId?: string;
+  onDone: (message: string) => void;
+}) {
+  const isPlatform = viewer.role === "PLATFORM_ADMIN";
+  const [v, setV] = useState({
+    tenant: isPlatform ? (defaultTenantId ?? "") : (viewer.tenantId ?? ""),
+    email: "",
+    useEmailAsUsername: true,
+    username: "",
+    firstName: "",
+    lastName: "",
+    phone: "",
+    password: "",
+    mustChangePassword: true,
+  });
+  const [roles, setRoles] = useState<RoleChoices>({ user: true, tenant: false, admin: false });
+  const [permissions, setPermissions] = useState<Permission[]>([]);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const create = trpc.user.create.useMutation({ onSuccess: (u) => onDone(`User ${u.username} created.`) });
+  const text = (k: "email" | "username" | "firstName" | "lastName" | "phone") => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setV({ ...v, [k]: e.target.value });
+  const noTenant = isPlatform && v.tenant === PLATFORM;
+
+  function pickTenant(tenant: string) {
+    setV({ ...v, tenant });
+    // An account without a tenant can only be a platform admin, and the reverse.
+    setRoles(tenant === PLATFORM ? { user: false, tenant: false, admin: true } : { ...roles, admin: false, user: roles.user || !roles.tenant });
+  }
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const r = validate(userCreateSchema, {
+      tenantId: v.tenant === PLATFORM ? null : v.tenant || undefined,
+      email: v.email,
+      useEmailAsUsername: v.useEmailAsUsername,
+      username: v.useEmailAsUsername ? undefined : v.username,
+      firstName: v.firstName,
+      lastName: v.lastName,
+      phone: v.phone || undefined,
+      roles,
+      permissions,
+      password: v.password,
+      mustChangePassword: v.mustChangePassword,
+    });
+    if (!r.ok) return setErrors(r.errors);
+    setErrors({});
+    create.mutate(r.data);
+  }
+
+  const err = (k: string) => errors[k] ?? serverFieldErrors(create.error)[k];
+  return (
+    <form onSubmit={submit} className="grid gap-4" noValidate>
+      {create.error ? <Alert variant="error">{create.error.message}</Alert> : null}
+      {isPlatform ? (
+        <Field label="Tenant" htmlFor="u-tenant" error={err("tenantId")}>
+          <NativeSelect id="u-tenant" value={v.tenant} onChange={(e) => pickTenant(e.target.value)}>
+            <option value="">Choose a tenant…</option>
+            {tenants.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+            <option value={PLATFORM}>No tenant (platform admin)</option>
+          </NativeSelect>
+        </Field>
+      ) : null}
+      <Field label="Email" htmlFor="u-email" error={err("email")}>
+        <Input id="u-email" type="email" value={v.email} onChange={text("email")} autoComplete="off" />
+      </Field>
+      <Checkbox label="Use email as username" checked={v.useEmailAsUsername}
+        onChange={(e) => setV({ ...v, useEmailAsUsername: e.target.checked })} />
+      {v.useEmailAsUsername ? null : (
+        <Field label="Username" htmlFor="u-username" error={err("username")} hint="Letters, digits and . _ - @ +; stored in lower case.">
+          <Input id="u-username" value={v.username} onChange={text("username")} autoComplete="off" />
+        </Field>
+      )}
+      <div className="grid grid-cols-2 gap-4">
+        <Field label="First name" htmlFor="u-first" error={err("firstName")}>
+          <Input id="u-first" value={v.firstName} onChange={text("firstName")} />
+        </Field>
+        <Field label="Last name" htmlFor="u-last" error={err("lastName")}>
+          <Input id="u-last" value={v.lastName} onChange={text("lastName")} />
+        </Field>
+      </div>
+      <Field label="Phone" htmlFor="u-phone" error={err("phone")}>
+        <Input id="u-phone" type="tel" value={v.phone} onChange={text("phone")} />
+      </Field>
+      <PasswordField id="u-password" value={v.password} onChange={(password) => setV({ ...v, password })}
+        error={err("password")} showRules={!isPlatform || noTenant} />
+      <Checkbox label="Must change password at next sign-in" checked={v.mustChangePassword}
+        onChange={(e) => setV({ ...v, mustChangePassword: e.target.checked })} />
+      <RoleCheckboxes value={roles} onChange={setRoles} showPlatformAdmin={noTenant} error={err("roles")} />
+      {noTenant ? null : <PermissionCheckboxes value={permissions} onChange={setPermissions} />}
+      {v.email && v.useEmailAsUsername ? (
+        <p className="text-xs text-muted-foreground">Signs in as {v.email.trim().toLowerCase()}</p>
+      ) : null}
+      <div className="flex justify-end gap-2">
+        <Button type="submit" disabled={create.isPending}>Create user</Button>
+      </div>
+    </form>
+  );
+}

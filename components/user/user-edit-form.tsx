@@ -1,0 +1,67 @@
+"use client";
+import { useState } from "react";
+import { trpc } from "@/components/providers/trpc";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { type FieldErrors, serverFieldErrors, validate } from "@/components/ui/form-errors";
+import { Input } from "@/components/ui/input";
+import { Field } from "@/components/ui/label";
+import { PERMISSIONS, type Permission } from "@/lib/roles";
+import { choicesFromRole, type RoleChoices, userUpdateSchema } from "@/lib/schemas/user";
+import { PermissionCheckboxes, RoleCheckboxes } from "./role-checkboxes";
+import type { UserRow, Viewer } from "./user-row";
+
+export function UserEditForm({ user, viewer, onDone }: { user: UserRow; viewer: Viewer; onDone: (message: string) => void }) {
+  const [v, setV] = useState({ email: user.email, firstName: user.firstName, lastName: user.lastName, phone: user.phone ?? "" });
+  const [roles, setRoles] = useState<RoleChoices>(choicesFromRole(user.role));
+  const [permissions, setPermissions] = useState<Permission[]>(
+    user.permissions.filter((p): p is Permission => (PERMISSIONS as readonly string[]).includes(p)),
+  );
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const update = trpc.user.update.useMutation({ onSuccess: (u) => onDone(`User ${u.username} saved.`) });
+  const text = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) => setV({ ...v, [k]: e.target.value });
+  const isSelf = user.id === viewer.id;
+  const isPlatformAdmin = user.role === "PLATFORM_ADMIN";
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const r = validate(userUpdateSchema, { id: user.id, ...v, phone: v.phone.trim() || null, roles, permissions });
+    if (!r.ok) return setErrors(r.errors);
+    setErrors({});
+    update.mutate(r.data);
+  }
+
+  const err = (k: string) => errors[k] ?? serverFieldErrors(update.error)[k];
+  return (
+    <form onSubmit={submit} className="grid gap-4" noValidate>
+      {update.error ? <Alert variant="error">{update.error.message}</Alert> : null}
+      <p className="text-sm text-muted-foreground">Username: <span className="font-medium text-foreground">{user.username}</span></p>
+      <Field label="Email" htmlFor="e-email" error={err("email")}>
+        <Input id="e-email" type="email" value={v.email} onChange={text("email")} />
+      </Field>
+      <div className="grid grid-cols-2 gap-4">
+        <Field label="First name" htmlFor="e-first" error={err("firstName")}>
+          <Input id="e-first" value={v.firstName} onChange={text("firstName")} />
+        </Field>
+        <Field label="Last name" htmlFor="e-last" error={err("lastName")}>
+          <Input id="e-last" value={v.lastName} onChange={text("lastName")} />
+        </Field>
+      </div>
+      <Field label="Phone" htmlFor="e-phone" error={err("phone")}>
+        <Input id="e-phone" type="tel" value={v.phone} onChange={text("phone")} />
+      </Field>
+      {isPlatformAdmin ? (
+        <p className="text-sm">Role: Platform admin <span className="text-muted-foreground">(platform accounts keep this role)</span></p>
+      ) : (
+        <>
+          <RoleCheckboxes value={roles} onChange={setRoles} showPlatformAdmin={false} disabled={isSelf} error={err("roles")} />
+          {isSelf ? <p className="text-xs text-muted-foreground">You cannot change your own role.</p> : null}
+          <PermissionCheckboxes value={permissions} onChange={setPermissions} />
+        </>
+      )}
+      <div className="flex justify-end gap-2">
+        <Button type="submit" disabled={update.isPending}>Save</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+import { trpc } from "@/components/providers/trpc";
+import { Button } from "@/components/ui/button";
+import { lockedOutUntil, type UserRow, type Viewer } from "./user-row";
+
+/** Edit, Change password, Lock/Unlock, Delete for one row. Your own row cannot be locked or deleted. */
+export function UserRowActions({
+  user,
+  viewer,
+  onEdit,
+  onPassword,
+  onDone,
+  onError,
+}: {
+  user: UserRow;
+  viewer: Viewer;
+  onEdit: () => void;
+  onPassword: () => void;
+  onDone: (message: string) => void;
+  onError: (message: string) => void;
+}) {
+  const handlers = (message: string) => ({ onSuccess: () => onDone(message), onError: (e: { message: string }) => onError(e.message) });
+  const lock = trpc.user.lock.useMutation(handlers(`${user.username} is locked and has been signed out.`));
+  const unlock = trpc.user.unlock.useMutation(handlers(`${user.username} is unlocked.`));
+  const remove = trpc.user.delete.useMutation(handlers(`${user.username} was deleted. Their fax numbers are back in the unassigned pool.`));
+  const isSelf = user.id === viewer.id;
+  const isLocked = user.locked || !!lockedOutUntil(user);
+  const busy = lock.isPending || unlock.isPending || remove.isPending;
+
+  return (
+    <>
+      <Button variant="ghost" size="sm" onClick={onEdit}>Edit</Button>
+      {/* Your own password is changed on the Change password page, which asks for the current one. */}
+      {isSelf ? null : <Button variant="ghost" size="sm" onClick={onPassword}>Change password</Button>}
+      {isLocked ? (
+        <Button variant="ghost" size="sm" disabled={busy} onClick={() => unlock.mutate({ id: user.id })}>Unlock</Button>
+      ) : isSelf ? null : (
+        <Button variant="ghost" size="sm" disabled={busy} onClick={() => lock.mutate({ id: user.id })}>Lock</Button>
+      )}
+      {isSelf ? null : (
+        <Button variant="ghost" size="sm" className="text-destructive" disabled={busy}
+          onClick={() => {
+            if (window.confirm(`Delete ${user.username}? Their fax numbers return to the unassigned pool. This cannot be undone.`)) {
+              remove.mutate({ id: user.id });
+            }
+          }}>
+          Delete
+        </Button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+/** What the admin screens see of a user: never the password hash or reset tokens. */
+import type { Prisma } from "@prisma/client";
+import type { SessionUser } from "../auth/sessions";
+
+export const USER_FIELDS = {
+  id: true,
+  tenantId: true,
+  username: true,
+  email: true,
+  firstName: true,
+  lastName: true,
+  phone: true,
+  role: true,
+  permissions: true,
+  locked: true,
+  lockedUntil: true,
+  mustChangePassword: true,
+  lastLoginAt: true,
+  createdAt: true,
+  tenant: { select: { name: true } },
+} satisfies Prisma.UserSelect;
+
+/** The administrator making a change: who (for the audit row) and with which powers. */
+export type UserAdmin = Pick<SessionUser, "id" | "username" | "role" | "tenantId">;
