@@ -27,6 +27,17 @@ export default defineConfig({
           pool: "forks",
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          name: "durability",
+          include: ["tests/durability/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+          pool: "forks",
+        },
+      },
     ],
   },
 });

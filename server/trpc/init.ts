@@ -12,6 +12,7 @@ import type { RoleName } from "@/lib/roles";
 import type { Actor } from "../audit/record-audit";
 import { recordAudit } from "../audit/record-audit";
 import { type Scope, type Tx, withScope } from "../db/scope";
+import { invalidateHostCache } from "../tenant/resolve-tenant";
 import type { Context } from "./context";
 
 export interface Meta {
@@ -75,13 +76,16 @@ const scoped = signedIn.unstable_pipe(async ({ ctx, type, next }) => {
   }
   const scope: Scope =
     ctx.user.role === "PLATFORM_ADMIN" ? { kind: "platform" } : { kind: "tenant", tenantId: ctx.user.tenantId! };
-  return withScope(scope, async (db: Tx) => {
+  const result = await withScope(scope, async (db: Tx) => {
     const audit = (entry: Omit<Parameters<typeof recordAudit>[1], "actor" | "ip">) =>
       recordAudit(db, { ...entry, actor: ctx.actor, ip: ctx.ip });
-    const result = await next({ ctx: { db, scope, audit } });
-    if (!result.ok) throw result.error; // rolls the transaction back; tRPC reports the same error
-    return result;
+    const outcome = await next({ ctx: { db, scope, audit } });
+    if (!outcome.ok) throw outcome.error; // rolls the transaction back; tRPC reports the same error
+    return outcome;
   });
+  // A committed change may alter a brand or domain: forget cached host lookups now, not in 5 s.
+  if (type === "mutation") invalidateHostCache();
+  return result;
 });
 
 export const protectedProcedure = t.procedure.use(scoped);

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: install what is missing (npm packages, Debian's chromium), then run every suite:
+ * typecheck → unit + integration (real embedded PostgreSQL) → end-to-end (real Chromium against
+ * the real server) → durability (kill -9 and restart). Stops at the first failing stage.
+ */
+import { rmSync } from "node:fs";
+import { ensureDebianPackages, ensureDependencies, run } from "./ensure-deps.mjs";
+
+ensureDependencies();
+ensureDebianPackages([{ pkg: "chromium", bin: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" }]);
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
+const stages = [
+  ["Prisma client", "node_modules/.bin/tsx", ["scripts/prisma.ts", "generate"]],
+  ["Typecheck", "node_modules/.bin/tsc", ["--noEmit", "-p", "."]],
+  ["Unit and integration tests", "node_modules/.bin/vitest", ["run", "--project", "unit", "--project", "integration"]],
+  ["End-to-end tests (Chromium)", "node_modules/.bin/playwright", ["test"]],
+  ["Durability (kill -9, restart)", "node_modules/.bin/vitest", ["run", "--project", "durability"]],
+];
+
+const started = Date.now();
+for (const [name, cmd, args] of stages) {
+  const t0 = Date.now();
+  console.log(`\n━━ ${name} ━━`);
+  if (name.startsWith("End-to-end")) rmSync(".data/e2e", { recursive: true, force: true }); // fresh demo data
+  const status = run(cmd, args, { env });
+  console.log(`━━ ${name}: ${status === 0 ? "passed" : "FAILED"} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  if (status !== 0) process.exit(status);
+}
+console.log(`\nAll suites passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
