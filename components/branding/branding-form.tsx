@@ -1,0 +1,125 @@
+"use client";
+/** Company name, domain names, title, footer and logo of one tenant, with a live preview. */
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { trpc } from "@/components/providers/trpc";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { type FieldErrors, serverFieldErrors, validate } from "@/components/ui/form-errors";
+import { Input } from "@/components/ui/input";
+import { Field } from "@/components/ui/label";
+import { brandingUpdateSchema } from "@/lib/schemas/branding";
+import { BrandPreview } from "./brand-preview";
+import { LogoInput, type PendingLogo } from "./logo-input";
+
+export interface BrandingData {
+  id: string;
+  name: string;
+  domainTitle: string | null;
+  footerText: string | null;
+  logoDataUrl: string | null;
+  domains: { hostname: string }[];
+}
+
+export function BrandingForm({ branding, tenantId, ownTenant }: { branding: BrandingData; tenantId?: string; ownTenant: boolean }) {
+  const router = useRouter();
+  const utils = trpc.useUtils();
+  const [v, setV] = useState({
+    name: branding.name,
+    domains: branding.domains.map((d) => d.hostname).join(", "),
+    domainTitle: branding.domainTitle ?? "",
+    footerText: branding.footerText ?? "",
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [logo, setLogo] = useState<PendingLogo | null>(null);
+  const [logoError, setLogoError] = useState<string | null>(null);
+  const [logoInputKey, setLogoInputKey] = useState(0); // remounts the file input to clear its file name
+  const discardLogo = () => {
+    setLogo(null);
+    setLogoInputKey((k) => k + 1);
+  };
+  const [notice, setNotice] = useState<string | null>(null);
+  const update = trpc.branding.update.useMutation();
+  const upload = trpc.branding.uploadLogo.useMutation();
+  const remove = trpc.branding.removeLogo.useMutation();
+  const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) => setV({ ...v, [k]: e.target.value });
+
+  async function saved(message: string) {
+    setNotice(message);
+    await utils.branding.get.invalidate();
+    router.refresh(); // the header and footer around this page are server-rendered
+  }
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setNotice(null);
+    const r = validate(brandingUpdateSchema, { ...v, tenantId, domains: v.domains.split(/[\s,;]+/).filter(Boolean) });
+    if (!r.ok) return setErrors(r.errors);
+    setErrors({});
+    try {
+      // The logo first: it is the part most likely to be refused, and a refusal changes nothing.
+      if (logo) await upload.mutateAsync({ tenantId, mimeType: logo.mimeType, data: logo.data });
+      await update.mutateAsync(r.data);
+      discardLogo();
+      await saved("Branding saved.");
+    } catch {
+      // shown below from the mutation's error
+    }
+  }
+
+  async function removeLogo() {
+    if (!window.confirm("Remove the logo? The portal will show the company initials instead.")) return;
+    try {
+      await remove.mutateAsync({ tenantId });
+      await saved("Logo removed.");
+    } catch {
+      // shown below
+    }
+  }
+
+  const server = serverFieldErrors(update.error);
+  const err = (k: string) =>
+    errors[k] ?? server[k] ?? Object.entries({ ...server, ...errors }).find(([key]) => key.startsWith(`${k}.`))?.[1];
+  const logoUrl = logo?.dataUrl ?? branding.logoDataUrl;
+  const failure = update.error ?? remove.error;
+  return (
+    <form onSubmit={(e) => void submit(e)} className="grid gap-6 lg:grid-cols-[1fr_22rem]" noValidate>
+      <div className="grid content-start gap-4">
+        {notice ? <Alert variant="success">{notice}</Alert> : null}
+        {failure ? <Alert variant="error">{failure.message}</Alert> : null}
+        <Field label="Company name" htmlFor="b-name" error={err("name")}>
+          <Input id="b-name" value={v.name} onChange={set("name")} aria-invalid={!!err("name")} />
+        </Field>
+        <Field label="Domain name" htmlFor="b-domains" error={err("domains")}
+          hint={`The portal's address, e.g. fax.acme.com. Separate several with commas; the first is primary.${
+            ownTenant ? " Changing it moves your portal: sign in again at the new address." : ""}`}>
+          <Input id="b-domains" value={v.domains} onChange={set("domains")} aria-invalid={!!err("domains")} />
+        </Field>
+        <Field label="Domain title" htmlFor="b-title" error={err("domainTitle")} hint="The browser tab title. Empty: the company name + “Fax”.">
+          <Input id="b-title" value={v.domainTitle} onChange={set("domainTitle")} />
+        </Field>
+        <Field label="Footer text" htmlFor="b-footer" error={err("footerText")} hint="Shown at the bottom of every page. Empty: © company name.">
+          <Input id="b-footer" value={v.footerText} onChange={set("footerText")} />
+        </Field>
+        <LogoInput
+          key={logoInputKey}
+          error={logoError ?? upload.error?.message ?? null}
+          onPick={(picked) => { setLogo(picked); setLogoError(null); upload.reset(); }}
+          onError={(message) => { setLogo(null); setLogoError(message); }}
+        />
+        <div className="flex flex-wrap justify-end gap-2">
+          {logo ? <Button type="button" variant="outline" onClick={discardLogo}>Discard new logo</Button> : null}
+          {!logo && branding.logoDataUrl ? (
+            <Button type="button" variant="outline" disabled={remove.isPending} onClick={() => void removeLogo()}>Remove logo</Button>
+          ) : null}
+          <Button type="submit" disabled={update.isPending || upload.isPending}>Save branding</Button>
+        </div>
+      </div>
+      <div className="grid content-start gap-2">
+        <p className="text-sm font-medium">Preview</p>
+        <BrandPreview name={v.name} title={v.domainTitle} footer={v.footerText} logoUrl={logoUrl} />
+        {logo ? <p className="text-xs text-muted-foreground">New logo: saved with “Save branding”.</p> : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,110 @@
+"use client";
+/** One tenant's password, lockout and session rules, validated with the router's own schema. */
+import { useState } from "react";
+import { trpc } from "@/components/providers/trpc";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { type FieldErrors, serverFieldErrors, validate } from "@/components/ui/form-errors";
+import { Input } from "@/components/ui/input";
+import { Field } from "@/components/ui/label";
+import { type SecurityPolicyFields, securityPolicyUpdateSchema } from "@/lib/schemas/security-policy";
+
+type NumberKey = { [K in keyof SecurityPolicyFields]: SecurityPolicyFields[K] extends boolean ? never : K }[keyof SecurityPolicyFields];
+type BoolKey = Exclude<keyof SecurityPolicyFields, NumberKey>;
+
+interface NumberSpec {
+  key: NumberKey;
+  label: string;
+  hint: string;
+}
+
+const PASSWORD_FIELDS: NumberSpec[] = [
+  { key: "minLength", label: "Minimum password length", hint: "6 to 128 characters." },
+  { key: "minUpper", label: "Minimum upper-case letters", hint: "0 to 10." },
+  { key: "minLower", label: "Minimum lower-case letters", hint: "0 to 10." },
+  { key: "minDigits", label: "Minimum digits", hint: "0 to 10." },
+  { key: "minSpecial", label: "Minimum special characters", hint: "0 to 10, e.g. ! @ # -" },
+  { key: "historyCount", label: "Password history", hint: "How many previous passwords cannot be reused (0 to 24)." },
+  { key: "maxAgeDays", label: "Password expiry (days)", hint: "1 to 3650. Leave empty: passwords do not expire." },
+];
+const SIGN_IN_FIELDS: NumberSpec[] = [
+  { key: "lockoutThreshold", label: "Failed attempts before lockout", hint: "1 to 20 wrong passwords in a row." },
+  { key: "lockoutMinutes", label: "Lockout duration (minutes)", hint: "1 to 1440." },
+  { key: "sessionTimeoutMinutes", label: "Session timeout (minutes)", hint: "Signed out after this long without activity (5 to 1440)." },
+];
+const BOOLEANS: { key: BoolKey; label: string }[] = [
+  { key: "excludePersonalInfo", label: "Passwords may not contain the person's name, username or email" },
+  { key: "forceChangeOnFirstLogin", label: "New users must change their password at first sign-in" },
+];
+
+const NUMBERS = [...PASSWORD_FIELDS, ...SIGN_IN_FIELDS];
+
+/** Empty is "no expiry" for the expiry and "missing" (NaN → a clear zod message) elsewhere. */
+const toNumber = (key: NumberKey, v: string) => (v.trim() === "" ? (key === "maxAgeDays" ? null : Number.NaN) : Number(v));
+
+export function SecurityPolicyForm({ policy, tenantId }: { policy: SecurityPolicyFields; tenantId?: string }) {
+  const utils = trpc.useUtils();
+  const [numbers, setNumbers] = useState(() =>
+    Object.fromEntries(NUMBERS.map(({ key }) => [key, policy[key] == null ? "" : String(policy[key])])) as Record<NumberKey, string>,
+  );
+  const [flags, setFlags] = useState<Record<BoolKey, boolean>>({
+    excludePersonalInfo: policy.excludePersonalInfo,
+    forceChangeOnFirstLogin: policy.forceChangeOnFirstLogin,
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const save = trpc.securityPolicy.update.useMutation({
+    onSuccess: () => {
+      setNotice("Security policy saved. It applies from the next sign-in or password change.");
+      void utils.securityPolicy.get.invalidate();
+    },
+  });
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setNotice(null);
+    const values = Object.fromEntries(NUMBERS.map(({ key }) => [key, toNumber(key, numbers[key])]));
+    const r = validate(securityPolicyUpdateSchema, { ...values, ...flags, tenantId });
+    if (!r.ok) return setErrors(r.errors);
+    setErrors({});
+    save.mutate(r.data);
+  }
+
+  const err = (k: string) => errors[k] ?? serverFieldErrors(save.error)[k];
+  return (
+    <form onSubmit={submit} className="grid gap-5" noValidate>
+      {notice ? <Alert variant="success">{notice}</Alert> : null}
+      {save.error ? <Alert variant="error">{save.error.message}</Alert> : null}
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-sm font-semibold">Passwords</legend>
+        {PASSWORD_FIELDS.map((f) => <NumberField key={f.key} spec={f} value={numbers[f.key]} error={err(f.key)}
+          onChange={(value) => setNumbers({ ...numbers, [f.key]: value })} />)}
+      </fieldset>
+      <div className="grid gap-2">
+        {BOOLEANS.map(({ key, label }) => (
+          <label key={key} className="flex items-center gap-2 text-sm">
+            <input type="checkbox" id={`sp-${key}`} checked={flags[key]} onChange={(e) => setFlags({ ...flags, [key]: e.target.checked })} />
+            {label}
+          </label>
+        ))}
+      </div>
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-sm font-semibold">Sign-in and sessions</legend>
+        {SIGN_IN_FIELDS.map((f) => <NumberField key={f.key} spec={f} value={numbers[f.key]} error={err(f.key)}
+          onChange={(value) => setNumbers({ ...numbers, [f.key]: value })} />)}
+      </fieldset>
+      <div className="flex justify-end">
+        <Button type="submit" disabled={save.isPending}>Save policy</Button>
+      </div>
+    </form>
+  );
+}
+
+function NumberField(props: { spec: NumberSpec; value: string; error?: string; onChange: (v: string) => void }) {
+  const id = `sp-${props.spec.key}`;
+  return (
+    <Field label={props.spec.label} htmlFor={id} error={props.error} hint={props.spec.hint}>
+      <Input id={id} type="number" value={props.value} onChange={(e) => props.onChange(e.target.value)} aria-invalid={!!props.error} />
+    </Field>
+  );
+}

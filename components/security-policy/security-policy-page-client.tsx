@@ -1,0 +1,30 @@
+"use client";
+/** /admin/security: a tenant admin's own policy; a platform admin any tenant's. */
+import { useState } from "react";
+import { TenantSelect } from "@/components/branding/tenant-select";
+import { trpc } from "@/components/providers/trpc";
+import { PageHeader } from "@/components/shell/page-header";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardContent } from "@/components/ui/card";
+import { SecurityPolicyForm } from "./security-policy-form";
+
+export function SecurityPolicyPageClient({ isPlatform }: { isPlatform: boolean }) {
+  const [tenantId, setTenantId] = useState<string | null>(null);
+  const target = isPlatform ? (tenantId ?? undefined) : undefined;
+  const policy = trpc.securityPolicy.get.useQuery({ tenantId: target }, { enabled: !isPlatform || !!tenantId });
+  return (
+    <>
+      <PageHeader title="Security Policy" description="Password rules, lockout after failed sign-ins, and session timeout." />
+      {isPlatform ? <TenantSelect value={tenantId} onChange={setTenantId} /> : null}
+      {isPlatform && !tenantId ? <p className="text-sm text-muted-foreground">Choose a tenant to edit its security policy.</p> : null}
+      {policy.error ? <Alert variant="error" className="mb-4">{policy.error.message}</Alert> : null}
+      {policy.data ? (
+        <Card>
+          <CardContent className="pt-5">
+            <SecurityPolicyForm key={policy.data.tenantId} policy={policy.data} tenantId={target} />
+          </CardContent>
+        </Card>
+      ) : null}
+    </>
+  );
+}

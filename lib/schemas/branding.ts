@@ -1,0 +1,32 @@
+/** Branding schemas and logo rules, shared by the branding form and the branding router. */
+import { z } from "zod";
+import { hostnameSchema, idSchema } from "./common";
+
+export const LOGO_MAX_BYTES = 256 * 1024;
+export const LOGO_MIME_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml"] as const;
+export type LogoMimeType = (typeof LOGO_MIME_TYPES)[number];
+export const LOGO_TOO_LARGE = "The logo is larger than 256 KB";
+export const LOGO_WRONG_TYPE = "The logo must be a PNG, JPEG, GIF, WebP or SVG image";
+/** Base64 grows 4/3; anything longer than this cannot decode to an acceptable logo. */
+const LOGO_MAX_BASE64 = Math.ceil(LOGO_MAX_BYTES / 3) * 4;
+
+export function isLogoMimeType(value: string): value is LogoMimeType {
+  return (LOGO_MIME_TYPES as readonly string[]).includes(value);
+}
+
+/** The tenant to brand: omitted for a tenant admin (their own), required for a platform admin. */
+export const brandingTargetSchema = z.object({ tenantId: idSchema.optional() });
+
+export const brandingUpdateSchema = brandingTargetSchema.extend({
+  name: z.string().trim().min(2, "Company name is required").max(120, "Company name is at most 120 characters"),
+  domains: z.array(hostnameSchema).min(1, "Add at least one domain name").max(10, "At most 10 domain names"),
+  domainTitle: z.string().trim().max(120, "Domain title is at most 120 characters"),
+  footerText: z.string().trim().max(300, "Footer text is at most 300 characters"),
+});
+export type BrandingUpdateInput = z.infer<typeof brandingUpdateSchema>;
+
+export const logoUploadSchema = brandingTargetSchema.extend({
+  mimeType: z.string().trim().toLowerCase().refine(isLogoMimeType, LOGO_WRONG_TYPE),
+  data: z.string().min(1, LOGO_WRONG_TYPE).max(LOGO_MAX_BASE64, LOGO_TOO_LARGE),
+});
+export type LogoUploadInput = z.infer<typeof logoUploadSchema>;

@@ -1,0 +1,58 @@
+/** Company name, domain names, title and footer of a tenant's white-label portal. */
+import { TRPCError } from "@trpc/server";
+import type { BrandingUpdateInput } from "@/lib/schemas/branding";
+import type { Actor } from "../audit/record-audit";
+import { recordAudit } from "../audit/record-audit";
+import { isUniqueViolation, notFound } from "../db/errors";
+import type { Tx } from "../db/scope";
+import { invalidateHostCache } from "../tenant/resolve-tenant";
+import { replaceDomains } from "../tenant/tenant-domains";
+
+export async function updateBranding(opts: {
+  db: Tx;
+  actor: Actor;
+  tenantId: string;
+  input: Omit<BrandingUpdateInput, "tenantId">;
+  ip?: string;
+}) {
+  const { db, input, tenantId } = opts;
+  const before = await db.tenant.findUnique({
+    where: { id: tenantId },
+    select: { name: true, domainTitle: true, footerText: true, domains: { select: { hostname: true } } },
+  });
+  if (!before) throw notFound("Tenant");
+  await db.tenant.update({
+    where: { id: tenantId },
+    data: { name: input.name, domainTitle: input.domainTitle || null, footerText: input.footerText || null },
+  });
+  await replaceDomainsAsOwner(db, tenantId, input.domains);
+  invalidateHostCache(); // the tenant's domains show the new brand on their next request
+  await recordAudit(db, {
+    tenantId, actor: opts.actor, action: "branding.update", entityType: "Tenant", entityId: tenantId,
+    details: {
+      name: input.name, domains: input.domains, domainTitle: input.domainTitle, footerText: input.footerText,
+      previous: { name: before.name, domains: before.domains.map((d) => d.hostname), domainTitle: before.domainTitle, footerText: before.footerText },
+    },
+    ip: opts.ip,
+  });
+}
+
+/**
+ * Under a tenant admin's row-level security another tenant's domain is invisible, so
+ * replaceDomains' friendly check passes and the database refuses instead: the unique index, or
+ * the policy on the conflicting row. Both mean the same thing to the person.
+ */
+async function replaceDomainsAsOwner(db: Tx, tenantId: string, domains: string[]) {
+  try {
+    await replaceDomains(db, tenantId, domains);
+  } catch (error) {
+    if (isUniqueViolation(error) || isRowSecurityViolation(error)) {
+      throw new TRPCError({ code: "CONFLICT", message: "That domain name is already used by another tenant." });
+    }
+    throw error;
+  }
+}
+
+function isRowSecurityViolation(error: unknown): boolean {
+  return error instanceof Error && /row-level security/i.test(error.message);
+}

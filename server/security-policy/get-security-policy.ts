@@ -1,0 +1,11 @@
+/** A tenant's security policy as the policy form edits it (platform defaults until first saved). */
+import { policyFor } from "../auth/security-policy";
+import { notFound } from "../db/errors";
+import type { Tx } from "../db/scope";
+
+export async function getSecurityPolicy(opts: { db: Tx; tenantId: string }) {
+  const tenant = await opts.db.tenant.findUnique({ where: { id: opts.tenantId }, select: { id: true, name: true } });
+  if (!tenant) throw notFound("Tenant");
+  const policy = await policyFor(tenant.id, opts.db);
+  return { tenantId: tenant.id, tenantName: tenant.name, ...policy };
+}
