@@ -1,3 +1,47 @@
-import { router } from "../init";
+/**
+ * DID numbers. Platform admins create and distribute them; tenant admins hand their pool out to
+ * their users; everyone sees their own numbers and sets Fax to Email on them.
+ */
+import {
+  didAssignSchema,
+  didBulkCreateSchema,
+  didCreateSchema,
+  didIdSchema,
+  didListSchema,
+  didSetForwardSchema,
+  didUpdateSchema,
+} from "@/lib/schemas/did";
+import { assignDid } from "../../did/assign-did";
+import { bulkCreateDids } from "../../did/bulk-create-dids";
+import { createDid } from "../../did/create-did";
+import { deleteDid } from "../../did/delete-did";
+import { listDids } from "../../did/list-dids";
+import { listMyDids } from "../../did/list-my-dids";
+import { setDidForward } from "../../did/set-did-forward";
+import { updateDid } from "../../did/update-did";
+import { platformAdminProcedure, protectedProcedure, router, tenantAdminProcedure } from "../init";
 
-export const didRouter = router({});
+export const didRouter = router({
+  list: tenantAdminProcedure
+    .input(didListSchema)
+    .query(({ ctx, input }) => listDids({ db: ctx.db, caller: ctx.user, input })),
+  create: platformAdminProcedure
+    .input(didCreateSchema)
+    .mutation(({ ctx, input }) => createDid({ db: ctx.db, actor: ctx.actor, input, ip: ctx.ip })),
+  bulkCreate: platformAdminProcedure
+    .input(didBulkCreateSchema)
+    .mutation(({ ctx, input }) => bulkCreateDids({ db: ctx.db, actor: ctx.actor, input, ip: ctx.ip })),
+  update: platformAdminProcedure
+    .input(didUpdateSchema)
+    .mutation(({ ctx, input }) => updateDid({ db: ctx.db, actor: ctx.actor, input, ip: ctx.ip })),
+  delete: platformAdminProcedure
+    .input(didIdSchema)
+    .mutation(({ ctx, input }) => deleteDid({ db: ctx.db, actor: ctx.actor, id: input.id, ip: ctx.ip })),
+  assign: tenantAdminProcedure
+    .input(didAssignSchema)
+    .mutation(({ ctx, input }) => assignDid({ db: ctx.db, actor: ctx.actor, caller: ctx.user, input, ip: ctx.ip })),
+  mine: protectedProcedure.query(({ ctx }) => listMyDids({ db: ctx.db, caller: ctx.user })),
+  setForward: protectedProcedure
+    .input(didSetForwardSchema)
+    .mutation(({ ctx, input }) => setDidForward({ db: ctx.db, actor: ctx.actor, caller: ctx.user, input, ip: ctx.ip })),
+});

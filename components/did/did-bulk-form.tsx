@@ -1,0 +1,64 @@
+"use client";
+import { useState } from "react";
+import { trpc } from "@/components/providers/trpc";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { type FieldErrors, serverFieldErrors, validate } from "@/components/ui/form-errors";
+import { Input, Textarea } from "@/components/ui/input";
+import { Field } from "@/components/ui/label";
+import { didBulkCreateSchema } from "@/lib/schemas/did";
+import { TenantSelect } from "./tenant-select";
+
+/**
+ * Paste many numbers at once. The text stays in the box after submitting, and every skipped
+ * entry is listed with its line, so nothing typed is lost.
+ */
+export function DidBulkForm({ onAdded, onClose }: { onAdded: () => void; onClose: () => void }) {
+  const [v, setV] = useState({ numbers: "", title: "", tenantId: "" });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const bulk = trpc.did.bulkCreate.useMutation({ onSuccess: (r) => r.added > 0 && onAdded() });
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const r = validate(didBulkCreateSchema, { numbers: v.numbers, title: v.title, tenantId: v.tenantId || null });
+    if (!r.ok) return setErrors(r.errors);
+    setErrors({});
+    bulk.mutate(r.data);
+  }
+
+  const err = (k: string) => errors[k] ?? serverFieldErrors(bulk.error)[k];
+  const result = bulk.data;
+  return (
+    <form onSubmit={submit} className="grid gap-4" noValidate>
+      {bulk.error ? <Alert variant="error">{bulk.error.message}</Alert> : null}
+      {result ? (
+        <Alert variant={result.skipped ? "info" : "success"}>
+          <p className="font-medium">Added {result.added}, skipped {result.skipped}</p>
+          {result.problems.length ? (
+            <ul className="mt-2 list-disc space-y-0.5 pl-5" aria-label="Skipped entries">
+              {result.problems.map((p, i) => (
+                <li key={`${p.line}-${i}`}>Line {p.line}: {p.input} — {p.reason}</li>
+              ))}
+            </ul>
+          ) : null}
+        </Alert>
+      ) : null}
+      <Field label="Numbers" htmlFor="did-bulk-numbers" error={err("numbers")}
+        hint="One per line, or separated by commas or semicolons. Invalid and duplicate entries are listed, not added.">
+        <Textarea id="did-bulk-numbers" rows={8} className="font-mono" value={v.numbers}
+          onChange={(e) => setV({ ...v, numbers: e.target.value })} />
+      </Field>
+      <Field label="Title" htmlFor="did-bulk-title" error={err("title")} hint="Optional, given to every number added.">
+        <Input id="did-bulk-title" value={v.title} onChange={(e) => setV({ ...v, title: e.target.value })} />
+      </Field>
+      <Field label="Tenant" htmlFor="did-bulk-tenant" error={err("tenantId")}>
+        <TenantSelect id="did-bulk-tenant" value={v.tenantId} onChange={(tenantId) => setV({ ...v, tenantId })}
+          emptyLabel="— Platform pool (no tenant) —" />
+      </Field>
+      <div className="flex justify-end gap-2">
+        {result ? <Button type="button" variant="outline" onClick={onClose}>Done</Button> : null}
+        <Button type="submit" disabled={bulk.isPending}>Add numbers</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+import { useState } from "react";
+import { trpc } from "@/components/providers/trpc";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { type FieldErrors, serverFieldErrors, validate } from "@/components/ui/form-errors";
+import { Input } from "@/components/ui/input";
+import { Field } from "@/components/ui/label";
+import { didCreateSchema, didUpdateSchema } from "@/lib/schemas/did";
+import { formatPhone } from "./did-labels";
+import { TenantSelect } from "./tenant-select";
+
+export interface DidEditRow {
+  id: string;
+  number: string;
+  title: string;
+  tenantId: string | null;
+  userId: string | null;
+}
+
+/** Add one DID, or edit a DID's title and tenant (platform admins). */
+export function DidForm({ did, onDone }: { did: DidEditRow | null; onDone: (message: string) => void }) {
+  const [v, setV] = useState({ number: did?.number ?? "", title: did?.title ?? "", tenantId: did?.tenantId ?? "" });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const create = trpc.did.create.useMutation({ onSuccess: (d) => onDone(`${formatPhone(d.number)} added.`) });
+  const update = trpc.did.update.useMutation({ onSuccess: (d) => onDone(`${formatPhone(d.number)} saved.`) });
+  const mutation = did ? update : create;
+  const moving = did !== null && (did.tenantId ?? "") !== v.tenantId;
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const common = { title: v.title, tenantId: v.tenantId || null };
+    if (did) {
+      const r = validate(didUpdateSchema, { ...common, id: did.id });
+      if (!r.ok) return setErrors(r.errors);
+      setErrors({});
+      update.mutate(r.data);
+    } else {
+      const r = validate(didCreateSchema, { ...common, number: v.number });
+      if (!r.ok) return setErrors(r.errors);
+      setErrors({});
+      create.mutate(r.data);
+    }
+  }
+
+  const err = (k: string) => errors[k] ?? serverFieldErrors(mutation.error)[k];
+  return (
+    <form onSubmit={submit} className="grid gap-4" noValidate>
+      {mutation.error ? <Alert variant="error">{mutation.error.message}</Alert> : null}
+      <Field label="Number" htmlFor="did-number" error={err("number")}
+        hint={did ? "The number itself cannot change; delete and add it again instead." : "Any common notation; stored as +1… (E.164)."}>
+        <Input id="did-number" value={did ? formatPhone(v.number) : v.number} disabled={did !== null}
+          onChange={(e) => setV({ ...v, number: e.target.value })} placeholder="+1 212 555 0100" />
+      </Field>
+      <Field label="Title" htmlFor="did-title" error={err("title")} hint="Shown next to the number, e.g. Reception fax.">
+        <Input id="did-title" value={v.title} onChange={(e) => setV({ ...v, title: e.target.value })} />
+      </Field>
+      <Field label="Tenant" htmlFor="did-tenant" error={err("tenantId")}
+        hint={moving && did?.userId ? "Moving the number to another tenant removes its user and forwarding." : undefined}>
+        <TenantSelect id="did-tenant" value={v.tenantId} onChange={(tenantId) => setV({ ...v, tenantId })}
+          emptyLabel="— Platform pool (no tenant) —" />
+      </Field>
+      <div className="flex justify-end gap-2">
+        <Button type="submit" disabled={mutation.isPending}>Save DID</Button>
+      </div>
+    </form>
+  );
+}

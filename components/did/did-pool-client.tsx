@@ -1,0 +1,108 @@
+"use client";
+import { useCallback, useState } from "react";
+import { trpc } from "@/components/providers/trpc";
+import { PageHeader } from "@/components/shell/page-header";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardContent } from "@/components/ui/card";
+import { NativeSelect } from "@/components/ui/input";
+import { Pagination } from "@/components/ui/pagination";
+import { SearchInput } from "@/components/ui/search-input";
+import { TBody, TD, TH, THead, TR, Table } from "@/components/ui/table";
+import { DID_STATUSES } from "@/lib/schemas/did";
+import { didUserStatus, formatPhone, forwardLabel, personName } from "./did-labels";
+import { DidUserSelect, type PoolUser } from "./did-user-select";
+
+const PAGE_SIZE = 20;
+const STATUS_LABELS: Record<(typeof DID_STATUSES)[number], string> = {
+  all: "All numbers",
+  unassigned: "Unassigned",
+  assigned: "Assigned to a user",
+};
+
+/** Tenant admins: the tenant's numbers (row-level security narrows the list) and who holds each. */
+export function DidPoolClient() {
+  const [search, setSearch] = useState("");
+  const [status, setStatus] = useState<(typeof DID_STATUSES)[number]>("all");
+  const [page, setPage] = useState(1);
+  const [notice, setNotice] = useState<string | null>(null);
+  const utils = trpc.useUtils();
+  const list = trpc.did.list.useQuery({ search, page, pageSize: PAGE_SIZE, status });
+  // Up to 200 users fill the select; the user router caps page sizes there.
+  const users = trpc.user.list.useQuery({ search: "", page: 1, pageSize: 200 });
+  const assign = trpc.did.assign.useMutation({
+    onSuccess: (d) => {
+      setNotice(d.user ? `${formatPhone(d.number)} assigned to ${personName(d.user)}.` : `${formatPhone(d.number)} is unassigned.`);
+      void utils.did.list.invalidate();
+      void utils.did.mine.invalidate();
+    },
+  });
+  const onSearch = useCallback((value: string) => {
+    setSearch(value);
+    setPage(1);
+  }, []);
+
+  return (
+    <>
+      <PageHeader title="DID Numbers" description="Your company's fax numbers. Assign each to the user who receives its faxes." />
+      {notice ? <Alert variant="success" className="mb-4">{notice}</Alert> : null}
+      {assign.error ? <Alert variant="error" className="mb-4">{assign.error.message}</Alert> : null}
+      {list.error ? <Alert variant="error" className="mb-4">{list.error.message}</Alert> : null}
+      {users.error ? <Alert variant="error" className="mb-4">Users could not be loaded: {users.error.message}</Alert> : null}
+      <Card>
+        <CardContent className="pt-5">
+          <div className="mb-3 flex flex-wrap gap-2">
+            <SearchInput placeholder="Search number, title or user" onSearch={onSearch} />
+            <div className="w-56">
+              <NativeSelect aria-label="Filter by status" value={status}
+                onChange={(e) => { setStatus(e.target.value as typeof status); setPage(1); }}>
+                {DID_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+              </NativeSelect>
+            </div>
+          </div>
+          <Table>
+            <THead>
+              <TR>
+                <TH>Number</TH>
+                <TH>Title</TH>
+                <TH>Status</TH>
+                <TH>Forwarding</TH>
+                <TH>Assign to user</TH>
+              </TR>
+            </THead>
+            <TBody>
+              {list.data?.items.map((d) => (
+                <TR key={d.id}>
+                  <TD className="font-medium whitespace-nowrap">{formatPhone(d.number)}</TD>
+                  <TD>{d.title}</TD>
+                  <TD>{didUserStatus(d.user)}</TD>
+                  <TD className="whitespace-nowrap">{forwardLabel(d)}</TD>
+                  <TD>
+                    <DidUserSelect
+                      number={formatPhone(d.number)}
+                      value={d.userId ?? ""}
+                      // The current holder stays selectable even if they fall outside the loaded page.
+                      users={mergeHolder(users.data?.items ?? [], d.user && d.userId ? { ...d.user, id: d.userId } : null)}
+                      disabled={assign.isPending}
+                      onChange={(userId) => {
+                        setNotice(null);
+                        assign.mutate({ id: d.id, userId });
+                      }}
+                    />
+                  </TD>
+                </TR>
+              ))}
+              {list.data && list.data.items.length === 0 ? (
+                <TR><TD colSpan={5} className="py-6 text-center text-muted-foreground">No numbers match.</TD></TR>
+              ) : null}
+            </TBody>
+          </Table>
+          {list.data ? <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} /> : null}
+        </CardContent>
+      </Card>
+    </>
+  );
+}
+
+function mergeHolder(users: PoolUser[], holder: PoolUser | null): PoolUser[] {
+  return holder && !users.some((u) => u.id === holder.id) ? [holder, ...users] : users;
+}

@@ -1,0 +1,165 @@
+"use client";
+import { useCallback, useState } from "react";
+import { trpc } from "@/components/providers/trpc";
+import { PageHeader } from "@/components/shell/page-header";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { NativeSelect } from "@/components/ui/input";
+import { Pagination } from "@/components/ui/pagination";
+import { SearchInput } from "@/components/ui/search-input";
+import { TBody, TD, TH, THead, TR, Table } from "@/components/ui/table";
+import { DID_STATUSES } from "@/lib/schemas/did";
+import { type AssignRow, DidAssignForm } from "./did-assign-form";
+import { DidBulkForm } from "./did-bulk-form";
+import { DidForm, type DidEditRow } from "./did-form";
+import { didUserStatus, formatPhone, forwardLabel } from "./did-labels";
+import { TenantSelect } from "./tenant-select";
+
+const PAGE_SIZE = 20;
+const STATUS_LABELS: Record<(typeof DID_STATUSES)[number], string> = {
+  all: "All numbers",
+  unassigned: "Platform pool (no tenant)",
+  assigned: "Given to a tenant",
+};
+
+/** Platform admins: every DID, added one by one or in bulk, and given to tenants. */
+export function DidsAdminClient() {
+  const [search, setSearch] = useState("");
+  const [tenantId, setTenantId] = useState("");
+  const [status, setStatus] = useState<(typeof DID_STATUSES)[number]>("all");
+  const [page, setPage] = useState(1);
+  const [editing, setEditing] = useState<DidEditRow | "new" | null>(null);
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const [assigning, setAssigning] = useState<AssignRow | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const utils = trpc.useUtils();
+  const list = trpc.did.list.useQuery({ search, page, pageSize: PAGE_SIZE, status, tenantId: tenantId || undefined });
+  const remove = trpc.did.delete.useMutation({
+    onSuccess: () => {
+      setNotice("DID deleted.");
+      void utils.did.list.invalidate();
+    },
+  });
+  const onSearch = useCallback((value: string) => {
+    setSearch(value);
+    setPage(1);
+  }, []);
+
+  return (
+    <>
+      <PageHeader
+        title="DID Numbers"
+        description="Inbound fax numbers: add them, give them to tenants; tenant admins hand them to their users."
+        actions={
+          <>
+            <Button variant="outline" onClick={() => { setNotice(null); setBulkOpen(true); }}>Bulk add</Button>
+            <Button onClick={() => { setNotice(null); setEditing("new"); }}>Add DID</Button>
+          </>
+        }
+      />
+      {notice ? <Alert variant="success" className="mb-4">{notice}</Alert> : null}
+      {remove.error ? <Alert variant="error" className="mb-4">{remove.error.message}</Alert> : null}
+      {list.error ? <Alert variant="error" className="mb-4">{list.error.message}</Alert> : null}
+      <Card>
+        <CardContent className="pt-5">
+          <div className="mb-3 flex flex-wrap gap-2">
+            <SearchInput placeholder="Search number, title, user, company" onSearch={onSearch} />
+            {/* aria-labels avoid the word "Tenant" so the dialog's "Tenant" field stays unambiguous. */}
+            <div className="w-56">
+              <TenantSelect ariaLabel="Filter by company" value={tenantId} emptyLabel="All companies"
+                onChange={(id) => { setTenantId(id); setPage(1); }} />
+            </div>
+            <div className="w-56">
+              <NativeSelect aria-label="Filter by status" value={status}
+                onChange={(e) => { setStatus(e.target.value as typeof status); setPage(1); }}>
+                {DID_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+              </NativeSelect>
+            </div>
+          </div>
+          <Table>
+            <THead>
+              <TR>
+                <TH>Number</TH>
+                <TH>Title</TH>
+                <TH>Company</TH>
+                <TH>User</TH>
+                <TH>Forwarding</TH>
+                <TH><span className="sr-only">Actions</span></TH>
+              </TR>
+            </THead>
+            <TBody>
+              {list.data?.items.map((d) => (
+                <TR key={d.id}>
+                  <TD className="font-medium whitespace-nowrap">{formatPhone(d.number)}</TD>
+                  <TD>{d.title}</TD>
+                  <TD>{d.tenant ? d.tenant.name : <Badge variant="muted">Platform pool</Badge>}</TD>
+                  <TD>{d.tenant ? didUserStatus(d.user) : "—"}</TD>
+                  <TD className="whitespace-nowrap">{forwardLabel(d)}</TD>
+                  <TD className="text-right whitespace-nowrap">
+                    {d.tenantId ? (
+                      <Button variant="ghost" size="sm"
+                        onClick={() => { setNotice(null); setAssigning({ ...d, tenantId: d.tenantId! }); }}>
+                        Assign
+                      </Button>
+                    ) : null}
+                    <Button variant="ghost" size="sm" onClick={() => { setNotice(null); setEditing(d); }}>Edit</Button>
+                    <Button variant="ghost" size="sm" className="text-destructive"
+                      onClick={() => {
+                        if (window.confirm(`Delete ${formatPhone(d.number)}? Faxes to it will no longer be received.`)) {
+                          remove.mutate({ id: d.id });
+                        }
+                      }}>
+                      Delete
+                    </Button>
+                  </TD>
+                </TR>
+              ))}
+              {list.data && list.data.items.length === 0 ? (
+                <TR><TD colSpan={6} className="py-6 text-center text-muted-foreground">No numbers match.</TD></TR>
+              ) : null}
+            </TBody>
+          </Table>
+          {list.data ? <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} /> : null}
+        </CardContent>
+      </Card>
+      <Dialog open={editing !== null} onOpenChange={(open) => !open && setEditing(null)}>
+        {editing !== null ? (
+          <DialogContent title={editing === "new" ? "Add DID" : `Edit ${formatPhone(editing.number)}`}>
+            <DidForm
+              did={editing === "new" ? null : editing}
+              onDone={(message) => {
+                setEditing(null);
+                setNotice(message);
+                void utils.did.list.invalidate();
+              }}
+            />
+          </DialogContent>
+        ) : null}
+      </Dialog>
+      <Dialog open={assigning !== null} onOpenChange={(open) => !open && setAssigning(null)}>
+        {assigning ? (
+          <DialogContent title={`Assign ${formatPhone(assigning.number)}`}>
+            <DidAssignForm
+              did={assigning}
+              onDone={(message) => {
+                setAssigning(null);
+                setNotice(message);
+                void utils.did.list.invalidate();
+              }}
+            />
+          </DialogContent>
+        ) : null}
+      </Dialog>
+      <Dialog open={bulkOpen} onOpenChange={setBulkOpen}>
+        {bulkOpen ? (
+          <DialogContent title="Bulk add DIDs" description="Paste the numbers your carrier gave you.">
+            <DidBulkForm onAdded={() => void utils.did.list.invalidate()} onClose={() => setBulkOpen(false)} />
+          </DialogContent>
+        ) : null}
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+import { useState } from "react";
+import { trpc } from "@/components/providers/trpc";
+import { PageHeader } from "@/components/shell/page-header";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { TBody, TD, TH, THead, TR, Table } from "@/components/ui/table";
+import { DidForwardForm } from "./did-forward-form";
+import { formatPhone, forwardLabel } from "./did-labels";
+
+type MyDid = { id: string; number: string; title: string; forward: "NONE" | "EMAIL"; forwardEmail: string | null; assignedToMe: boolean };
+
+/** The caller's numbers (and, for a tenant admin, the unassigned pool) with their Fax to Email setting. */
+export function MyDidsClient() {
+  const [editing, setEditing] = useState<MyDid | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const utils = trpc.useUtils();
+  const mine = trpc.did.mine.useQuery();
+
+  return (
+    <>
+      <PageHeader title="My DIDs" description="The fax numbers that reach you. Forward a number to have its faxes emailed to you too." />
+      {notice ? <Alert variant="success" className="mb-4">{notice}</Alert> : null}
+      {mine.error ? <Alert variant="error" className="mb-4">{mine.error.message}</Alert> : null}
+      <Card>
+        <CardContent className="pt-5">
+          <Table>
+            <THead>
+              <TR>
+                <TH>Number</TH>
+                <TH>Title</TH>
+                <TH>Forwarding</TH>
+                <TH><span className="sr-only">Actions</span></TH>
+              </TR>
+            </THead>
+            <TBody>
+              {mine.data?.map((d) => (
+                <TR key={d.id}>
+                  <TD className="font-medium whitespace-nowrap">
+                    {formatPhone(d.number)}
+                    {d.assignedToMe ? null : <Badge variant="muted" className="ml-2">Unassigned pool</Badge>}
+                  </TD>
+                  <TD>{d.title}</TD>
+                  <TD>{forwardLabel(d)}</TD>
+                  <TD className="text-right">
+                    <Button variant="ghost" size="sm" aria-label={`Forward ${formatPhone(d.number)}`}
+                      onClick={() => { setNotice(null); setEditing(d); }}>
+                      Forward
+                    </Button>
+                  </TD>
+                </TR>
+              ))}
+              {mine.data && mine.data.length === 0 ? (
+                <TR>
+                  <TD colSpan={4} className="py-6 text-center text-muted-foreground">
+                    No fax numbers are assigned to you yet. Ask your administrator.
+                  </TD>
+                </TR>
+              ) : null}
+            </TBody>
+          </Table>
+        </CardContent>
+      </Card>
+      <Dialog open={editing !== null} onOpenChange={(open) => !open && setEditing(null)}>
+        {editing ? (
+          <DialogContent title={`Forward ${formatPhone(editing.number)}`} description="Fax to Email">
+            <DidForwardForm
+              did={editing}
+              onDone={(message, saved) => {
+                setEditing(null);
+                setNotice(message);
+                // Show the new setting at once; the refetch confirms it.
+                utils.did.mine.setData(undefined, (rows) =>
+                  rows?.map((r) => (r.id === saved.id ? { ...r, forward: saved.forward, forwardEmail: saved.forwardEmail } : r)));
+                void utils.did.mine.invalidate();
+              }}
+            />
+          </DialogContent>
+        ) : null}
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,149 @@
+"use client";
+import { useState } from "react";
+import { trpc } from "@/components/providers/trpc";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { type FieldErrors, serverFieldErrors, validate } from "@/components/ui/form-errors";
+import { Input, NativeSelect } from "@/components/ui/input";
+import { Field } from "@/components/ui/label";
+import { TRUNK_DRIVER_LABELS, TRUNK_DRIVERS, type TrunkDriverName, trunkCreateSchema, trunkUpdateSchema } from "@/lib/schemas/trunk";
+
+/** A trunk as the browser sees it: no password, only whether one is stored. */
+export interface TrunkRow {
+  id: string;
+  name: string;
+  active: boolean;
+  driver: TrunkDriverName;
+  ipAuth: boolean;
+  sipUsername: string;
+  hasPassword: boolean;
+  host: string;
+  port: number;
+  maxChannels: number;
+  maxCallsPerMinute: number;
+}
+
+const num = (v: string) => (v.trim() === "" ? Number.NaN : Number(v));
+
+export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (message: string) => void }) {
+  const [v, setV] = useState({
+    name: trunk?.name ?? "",
+    active: trunk?.active ?? true,
+    driver: trunk?.driver ?? ("LOOPBACK" as TrunkDriverName),
+    ipAuth: trunk?.ipAuth ?? false,
+    sipUsername: trunk?.sipUsername ?? "",
+    sipPassword: "", // never sent to the browser; empty on edit keeps the stored one
+    host: trunk?.host ?? "",
+    port: String(trunk?.port ?? 5060),
+    maxChannels: String(trunk?.maxChannels ?? 4),
+    maxCallsPerMinute: String(trunk?.maxCallsPerMinute ?? 30),
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setV({ ...v, [k]: e.target instanceof HTMLInputElement && e.target.type === "checkbox" ? e.target.checked : e.target.value });
+  const create = trpc.trunk.create.useMutation({ onSuccess: () => onDone(`Trunk ${v.name} created.`) });
+  const update = trpc.trunk.update.useMutation({ onSuccess: () => onDone(`Trunk ${v.name} saved.`) });
+  const mutation = trunk ? update : create;
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const values = {
+      name: v.name,
+      active: v.active,
+      gatewayType: "SIP" as const,
+      driver: v.driver,
+      ipAuth: v.ipAuth,
+      // IP-authenticated trunks carry no credentials; sending none clears any stored ones.
+      sipUsername: v.ipAuth ? "" : v.sipUsername,
+      sipPassword: v.ipAuth ? "" : v.sipPassword,
+      host: v.host,
+      port: num(v.port),
+      maxChannels: num(v.maxChannels),
+      maxCallsPerMinute: num(v.maxCallsPerMinute),
+    };
+    if (trunk) {
+      if (!values.ipAuth && !values.sipPassword && !trunk.hasPassword) {
+        return setErrors({ sipPassword: "SIP password is required (or turn on IP authentication)" });
+      }
+      const r = validate(trunkUpdateSchema, { ...values, id: trunk.id });
+      if (!r.ok) return setErrors(r.errors);
+      setErrors({});
+      update.mutate(r.data);
+    } else {
+      const r = validate(trunkCreateSchema, values);
+      if (!r.ok) return setErrors(r.errors);
+      setErrors({});
+      create.mutate(r.data);
+    }
+  }
+
+  const err = (k: string) => errors[k] ?? serverFieldErrors(mutation.error)[k];
+  return (
+    <form onSubmit={submit} className="grid gap-4" noValidate>
+      {mutation.error ? <Alert variant="error">{mutation.error.message}</Alert> : null}
+      <Field label="Name" htmlFor="trunk-name" error={err("name")}>
+        <Input id="trunk-name" value={v.name} onChange={set("name")} />
+      </Field>
+      <div className="flex items-center gap-2 text-sm">
+        <input id="trunk-active" type="checkbox" checked={v.active} onChange={set("active")} />
+        <label htmlFor="trunk-active">Active</label>
+      </div>
+      <div className="grid grid-cols-2 gap-4">
+        <Field label="Gateway type" htmlFor="trunk-gateway">
+          <Input id="trunk-gateway" value="SIP" readOnly disabled />
+        </Field>
+        <Field label="Driver" htmlFor="trunk-driver" error={err("driver")}>
+          <NativeSelect id="trunk-driver" value={v.driver} onChange={set("driver")}>
+            {TRUNK_DRIVERS.map((d) => (
+              <option key={d} value={d}>{TRUNK_DRIVER_LABELS[d]}</option>
+            ))}
+          </NativeSelect>
+        </Field>
+      </div>
+      <div className="flex items-center gap-2 text-sm">
+        <input
+          id="trunk-ip-auth"
+          type="checkbox"
+          checked={v.ipAuth}
+          onChange={(e) => setV({ ...v, ipAuth: e.target.checked, sipUsername: e.target.checked ? "" : v.sipUsername, sipPassword: "" })}
+        />
+        <label htmlFor="trunk-ip-auth">IP authentication (host and port only)</label>
+      </div>
+      {v.ipAuth ? (
+        trunk && !trunk.ipAuth ? (
+          <p className="text-xs text-muted-foreground">Saving removes the stored SIP username and password.</p>
+        ) : null
+      ) : (
+        <div className="grid grid-cols-2 gap-4">
+          <Field label="SIP username" htmlFor="trunk-sip-user" error={err("sipUsername")}>
+            <Input id="trunk-sip-user" value={v.sipUsername} onChange={set("sipUsername")} autoComplete="off" />
+          </Field>
+          <Field label="SIP password" htmlFor="trunk-sip-password" error={err("sipPassword")}
+            hint={trunk?.hasPassword ? "Leave empty to keep the stored password." : undefined}>
+            <Input id="trunk-sip-password" type="password" value={v.sipPassword} onChange={set("sipPassword")}
+              autoComplete="new-password" placeholder={trunk?.hasPassword ? "•••••••• (stored)" : undefined} />
+          </Field>
+        </div>
+      )}
+      <div className="grid grid-cols-[1fr_8rem] gap-4">
+        <Field label="Host" htmlFor="trunk-host" error={err("host")} hint="Hostname or IPv4/IPv6 address, without sip: or port.">
+          <Input id="trunk-host" value={v.host} onChange={set("host")} placeholder="sip.carrier.example" />
+        </Field>
+        <Field label="Port" htmlFor="trunk-port" error={err("port")}>
+          <Input id="trunk-port" type="number" min={1} max={65535} value={v.port} onChange={set("port")} />
+        </Field>
+      </div>
+      <div className="grid grid-cols-2 gap-4">
+        <Field label="Max channels" htmlFor="trunk-channels" error={err("maxChannels")} hint="Simultaneous calls, 1–1000.">
+          <Input id="trunk-channels" type="number" min={1} max={1000} value={v.maxChannels} onChange={set("maxChannels")} />
+        </Field>
+        <Field label="Max calls per minute" htmlFor="trunk-cpm" error={err("maxCallsPerMinute")} hint="New calls started per minute, 1–6000.">
+          <Input id="trunk-cpm" type="number" min={1} max={6000} value={v.maxCallsPerMinute} onChange={set("maxCallsPerMinute")} />
+        </Field>
+      </div>
+      <div className="flex justify-end gap-2">
+        <Button type="submit" disabled={mutation.isPending}>Save trunk</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+/** Trunk (SIP provider) schemas, shared by the admin form and the trunk router. */
+import { z } from "zod";
+import { idSchema, listInputSchema } from "./common";
+
+export const TRUNK_DRIVERS = ["LOOPBACK", "FREESWITCH", "HTTP_API"] as const;
+export type TrunkDriverName = (typeof TRUNK_DRIVERS)[number];
+
+export const TRUNK_DRIVER_LABELS: Record<TrunkDriverName, string> = {
+  LOOPBACK: "Loopback — built-in virtual PSTN",
+  FREESWITCH: "FreeSWITCH",
+  HTTP_API: "HTTP API",
+};
+
+const HOST_LABEL = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/** A SIP host: a hostname, an IPv4 address, or an IPv6 address (brackets allowed, stored bare). */
+export const sipHostSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter the host")
+  .max(253)
+  .transform((value) => value.replace(/^\[(.*)\]$/, "$1"))
+  .refine(
+    (value) => {
+      if (value.includes(":")) return z.ipv6().safeParse(value).success;
+      // All digits and dots is meant as IPv4; without this "999.1.1.1" would pass as a hostname.
+      if (/^[\d.]+$/.test(value)) return z.ipv4().safeParse(value).success;
+      return HOST_LABEL.test(value);
+    },
+    { message: "Enter a hostname (sip.example.com) or an IPv4/IPv6 address, without port or sip:" },
+  );
+
+const int = (label: string, min: number, max: number) =>
+  z
+    .number({ message: `${label} must be a number` })
+    .int(`${label} must be a whole number`)
+    .min(min, `${label} must be between ${min} and ${max}`)
+    .max(max, `${label} must be between ${min} and ${max}`);
+
+const trunkFields = z.object({
+  name: z.string().trim().min(1, "Name is required").max(80, "Name is at most 80 characters"),
+  active: z.boolean().default(true),
+  gatewayType: z.literal("SIP", { message: "Only SIP gateways are supported" }).default("SIP"),
+  driver: z.enum(TRUNK_DRIVERS, { message: "Choose a driver" }),
+  ipAuth: z.boolean().default(false),
+  sipUsername: z.string().trim().max(128, "SIP username is at most 128 characters").default(""),
+  /** Plain text only on the way in; on update an empty value keeps the stored password. */
+  sipPassword: z.string().max(256, "SIP password is at most 256 characters").default(""),
+  host: sipHostSchema,
+  port: int("Port", 1, 65535).default(5060),
+  maxChannels: int("Max channels", 1, 1000).default(4),
+  maxCallsPerMinute: int("Max calls per minute", 1, 6000).default(30),
+});
+type TrunkFields = z.infer<typeof trunkFields>;
+
+/** IP-authenticated trunks carry no credentials; the others need a username (and a password). */
+function checkCredentials(requirePassword: boolean) {
+  return (v: TrunkFields, ctx: z.RefinementCtx) => {
+    if (v.ipAuth) {
+      if (v.sipUsername) {
+        ctx.addIssue({ code: "custom", path: ["sipUsername"], message: "Leave the SIP username empty with IP authentication" });
+      }
+      if (v.sipPassword) {
+        ctx.addIssue({ code: "custom", path: ["sipPassword"], message: "Leave the SIP password empty with IP authentication" });
+      }
+      return;
+    }
+    if (!v.sipUsername) {
+      ctx.addIssue({ code: "custom", path: ["sipUsername"], message: "SIP username is required (or turn on IP authentication)" });
+    }
+    if (requirePassword && !v.sipPassword) {
+      ctx.addIssue({ code: "custom", path: ["sipPassword"], message: "SIP password is required (or turn on IP authentication)" });
+    }
+  };
+}
+
+export const trunkCreateSchema = trunkFields.superRefine(checkCredentials(true));
+export type TrunkCreateInput = z.infer<typeof trunkCreateSchema>;
+
+export const trunkUpdateSchema = trunkFields.extend({ id: idSchema }).superRefine(checkCredentials(false));
+export type TrunkUpdateInput = z.infer<typeof trunkUpdateSchema>;
+
+export const trunkListSchema = listInputSchema;
+export const trunkIdSchema = z.object({ id: idSchema });
