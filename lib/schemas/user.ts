@@ -18,7 +18,8 @@ export const roleChoicesSchema = z
     tenant: z.boolean().default(false),
     admin: z.boolean().default(false),
   })
-  .refine((r) => r.user || r.tenant || r.admin, "Tick at least one role");
+  .refine((r) => r.user || r.tenant || r.admin, "Tick at least one role")
+  .meta({ examples: [{ user: true, tenant: false, admin: false }] }); // for generated test inputs
 export type RoleChoices = z.infer<typeof roleChoicesSchema>;
 
 const passwordSchema = z.string().min(1, "Enter or generate a password").max(256);

@@ -41,6 +41,7 @@ beforeAll(async () => {
   };
   victims = allIds.map((id) => ({ ...base, id }));
   // Values that must never appear in anything returned to tenant B.
+  idMarkers = new Set(allIds);
   markers = [...allIds, a.admin.username, a.user.username, a.admin.email, a.hostname, did.number, "alpha Radiology", "alpha-actor", "alpha subject"];
   before = await snapshotTenant(a.tenant.id);
 });
@@ -51,7 +52,7 @@ async function call(caller: Caller, path: string, input: unknown) {
   return (fn as (i: unknown) => Promise<unknown>)(input);
 }
 
-type Outcome = { path: string; result?: unknown; error?: unknown };
+type Outcome = { path: string; input?: unknown; result?: unknown; error?: unknown };
 
 async function attack(caller: Caller): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
@@ -60,18 +61,22 @@ async function attack(caller: Caller): Promise<Outcome[]> {
     const inputs = schema ? victims.map((v) => sampleFor(schema, v)) : [undefined];
     for (const input of inputs) {
       try {
-        outcomes.push({ path, result: await call(caller, path, input) });
+        outcomes.push({ path, input, result: await call(caller, path, input) });
       } catch (error) {
-        outcomes.push({ path, error });
+        outcomes.push({ path, input, error });
       }
     }
   }
   return outcomes;
 }
 
+let idMarkers: Set<string>;
+
 function leaks(outcome: Outcome): string[] {
   const text = JSON.stringify(outcome.result ?? (outcome.error as Error | undefined)?.message ?? "");
-  return markers.filter((m) => text.includes(m));
+  // Text the caller sent may come back (a created record, "x is already taken"); ids never may.
+  const sent = JSON.stringify(outcome.input ?? "");
+  return markers.filter((m) => text.includes(m) && (idMarkers.has(m) || !sent.includes(m)));
 }
 
 const isInputError = (e: unknown) => e instanceof TRPCError && e.cause instanceof ZodError;
