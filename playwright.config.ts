@@ -16,6 +16,7 @@ export default defineConfig({
   forbidOnly: true,
   reporter: [["list"]],
   use: {
+    screenshot: "only-on-failure",
     baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
     launchOptions: {

@@ -1,6 +1,7 @@
 import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import type { Metadata } from "next";
+import { HydrationMarker } from "@/components/providers/hydration-marker";
 import { TRPCProvider } from "@/components/providers/trpc";
 import { currentBrand } from "@/server/tenant/current-brand";
 import "./globals.css";
@@ -15,6 +16,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-screen font-sans antialiased">
         <TRPCProvider>{children}</TRPCProvider>
+        <HydrationMarker />
       </body>
     </html>
   );

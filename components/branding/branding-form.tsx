@@ -83,7 +83,7 @@ export function BrandingForm({ branding, tenantId, ownTenant }: { branding: Bran
   const logoUrl = logo?.dataUrl ?? branding.logoDataUrl;
   const failure = update.error ?? remove.error;
   return (
-    <form onSubmit={(e) => void submit(e)} className="grid gap-6 lg:grid-cols-[1fr_22rem]" noValidate>
+    <form method="post" onSubmit={(e) => void submit(e)} className="grid gap-6 lg:grid-cols-[1fr_22rem]" noValidate>
       <div className="grid content-start gap-4">
         {notice ? <Alert variant="success">{notice}</Alert> : null}
         {failure ? <Alert variant="error">{failure.message}</Alert> : null}

@@ -60,7 +60,7 @@ function RetentionForm({ bounds }: { bounds: Bounds }) {
   }
 
   return (
-    <form onSubmit={submit} className="grid max-w-md gap-4" noValidate>
+    <form method="post" onSubmit={submit} className="grid max-w-md gap-4" noValidate>
       {notice ? <Alert variant="success">{notice}</Alert> : null}
       {save.error ? <Alert variant="error">{save.error.message}</Alert> : null}
       <p className="text-sm" data-testid="retention-bounds">

@@ -24,7 +24,7 @@ export function DidAssignForm({ did, onDone }: { did: AssignRow; onDone: (messag
   });
 
   return (
-    <form className="grid gap-4" noValidate
+    <form method="post" className="grid gap-4" noValidate
       onSubmit={(e) => {
         e.preventDefault();
         assign.mutate({ id: did.id, userId });

@@ -29,7 +29,7 @@ export function DidBulkForm({ onAdded, onClose }: { onAdded: () => void; onClose
   const err = (k: string) => errors[k] ?? serverFieldErrors(bulk.error)[k];
   const result = bulk.data;
   return (
-    <form onSubmit={submit} className="grid gap-4" noValidate>
+    <form method="post" onSubmit={submit} className="grid gap-4" noValidate>
       {bulk.error ? <Alert variant="error">{bulk.error.message}</Alert> : null}
       {result ? (
         <Alert variant={result.skipped ? "info" : "success"}>

@@ -45,7 +45,7 @@ export function DidForm({ did, onDone }: { did: DidEditRow | null; onDone: (mess
 
   const err = (k: string) => errors[k] ?? serverFieldErrors(mutation.error)[k];
   return (
-    <form onSubmit={submit} className="grid gap-4" noValidate>
+    <form method="post" onSubmit={submit} className="grid gap-4" noValidate>
       {mutation.error ? <Alert variant="error">{mutation.error.message}</Alert> : null}
       <Field label="Number" htmlFor="did-number" error={err("number")}
         hint={did ? "The number itself cannot change; delete and add it again instead." : "Any common notation; stored as +1… (E.164)."}>

@@ -33,7 +33,7 @@ export function DidForwardForm({ did, onDone }: { did: ForwardRow; onDone: (mess
 
   const err = (k: string) => errors[k] ?? serverFieldErrors(save.error)[k];
   return (
-    <form onSubmit={submit} className="grid gap-4" noValidate>
+    <form method="post" onSubmit={submit} className="grid gap-4" noValidate>
       {save.error ? <Alert variant="error">{save.error.message}</Alert> : null}
       <fieldset className="grid gap-2">
         <legend className="mb-1 text-sm font-medium">Forwarding</legend>

@@ -72,7 +72,7 @@ export function SecurityPolicyForm({ policy, tenantId }: { policy: SecurityPolic
 
   const err = (k: string) => errors[k] ?? serverFieldErrors(save.error)[k];
   return (
-    <form onSubmit={submit} className="grid gap-5" noValidate>
+    <form method="post" onSubmit={submit} className="grid gap-5" noValidate>
       {notice ? <Alert variant="success">{notice}</Alert> : null}
       {save.error ? <Alert variant="error">{save.error.message}</Alert> : null}
       <fieldset className="grid gap-4 sm:grid-cols-2">

@@ -72,7 +72,7 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
 
   const err = (k: string) => errors[k] ?? serverFieldErrors(mutation.error)[k];
   return (
-    <form onSubmit={submit} className="grid gap-4" noValidate>
+    <form method="post" onSubmit={submit} className="grid gap-4" noValidate>
       {mutation.error ? <Alert variant="error">{mutation.error.message}</Alert> : null}
       <Field label="Company name" htmlFor="t-name" error={err("name")}>
         <Input id="t-name" value={v.name} onChange={set("name")} />

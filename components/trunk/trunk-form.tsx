@@ -79,7 +79,7 @@ export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (
 
   const err = (k: string) => errors[k] ?? serverFieldErrors(mutation.error)[k];
   return (
-    <form onSubmit={submit} className="grid gap-4" noValidate>
+    <form method="post" onSubmit={submit} className="grid gap-4" noValidate>
       {mutation.error ? <Alert variant="error">{mutation.error.message}</Alert> : null}
       <Field label="Name" htmlFor="trunk-name" error={err("name")}>
         <Input id="trunk-name" value={v.name} onChange={set("name")} />

@@ -29,7 +29,7 @@ export function SetPasswordForm({ user, viewer, onDone }: { user: UserRow; viewe
   // The site's live rules are this user's only when they share the admin's portal.
   const samePolicy = viewer.role === "PLATFORM_ADMIN" ? user.tenantId === null : true;
   return (
-    <form onSubmit={submit} className="grid gap-4" noValidate>
+    <form method="post" onSubmit={submit} className="grid gap-4" noValidate>
       {set.error ? <Alert variant="error">{set.error.message}</Alert> : null}
       <PasswordField id="p-password" value={password} onChange={setPassword}
         error={errors.password ?? serverFieldErrors(set.error).password} showRules={samePolicy} />

@@ -75,7 +75,7 @@ export function UserCreateForm({
 
   const err = (k: string) => errors[k] ?? serverFieldErrors(create.error)[k];
   return (
-    <form onSubmit={submit} className="grid gap-4" noValidate>
+    <form method="post" onSubmit={submit} className="grid gap-4" noValidate>
       {create.error ? <Alert variant="error">{create.error.message}</Alert> : null}
       {isPlatform ? (
         <Field label="Tenant" htmlFor="u-tenant" error={err("tenantId")}>

@@ -33,7 +33,7 @@ export function UserEditForm({ user, viewer, onDone }: { user: UserRow; viewer: 
 
   const err = (k: string) => errors[k] ?? serverFieldErrors(update.error)[k];
   return (
-    <form onSubmit={submit} className="grid gap-4" noValidate>
+    <form method="post" onSubmit={submit} className="grid gap-4" noValidate>
       {update.error ? <Alert variant="error">{update.error.message}</Alert> : null}
       <p className="text-sm text-muted-foreground">Username: <span className="font-medium text-foreground">{user.username}</span></p>
       <Field label="Email" htmlFor="e-email" error={err("email")}>

@@ -29,7 +29,10 @@ export function parseHost(raw: string | null | undefined): string {
 }
 
 const TTL_MS = 5_000;
-const cache = new Map<string, { at: number; value: HostContext }>();
+// On globalThis: Next bundles route handlers and pages separately, and a change made through
+// one (tRPC) must clear the cache the other (page rendering) reads.
+const globalCache = globalThis as unknown as { faxportHostCache?: Map<string, { at: number; value: HostContext }> };
+const cache = (globalCache.faxportHostCache ??= new Map());
 
 /** Forget cached lookups (after branding or domain changes, so they show at once). */
 export function invalidateHostCache(): void {

@@ -25,7 +25,7 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
     <Card>
       <CardContent className="pt-5">
         {forced ? <Alert className="mb-4">Choose a new password before you continue.</Alert> : null}
-        <form
+        <form method="post"
           className="grid gap-4"
           onSubmit={(e) => {
             e.preventDefault();

@@ -19,7 +19,7 @@ export function ForgotPasswordForm() {
             If an account matches, we sent a link to choose a new password. Check your email.
           </Alert>
         ) : (
-          <form className="grid gap-4" onSubmit={(e) => { e.preventDefault(); request.mutate({ login }); }}>
+          <form method="post" className="grid gap-4" onSubmit={(e) => { e.preventDefault(); request.mutate({ login }); }}>
             <Field label="Username or email" htmlFor="login" error={request.error?.message}>
               <Input id="login" value={login} onChange={(e) => setLogin(e.target.value)} required autoFocus />
             </Field>

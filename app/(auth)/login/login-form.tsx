@@ -19,7 +19,7 @@ export function LoginForm({ notice }: { notice: string | null }) {
       <CardContent className="pt-5">
         {notice ? <Alert variant="success" className="mb-4">{notice}</Alert> : null}
         {step === "username" ? (
-          <form
+          <form method="post"
             className="grid gap-4"
             onSubmit={(e) => {
               e.preventDefault();

@@ -17,7 +17,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <Card>
       <CardContent className="pt-5">
-        <form
+        <form method="post"
           className="grid gap-4"
           onSubmit={(e) => {
             e.preventDefault();

@@ -1,0 +1,36 @@
+import { expect, type Page } from "@playwright/test";
+
+export const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const site = (host: string) => `http://${host}:${PORT}`;
+
+/** Opens a page and waits until React has hydrated it (clicks before that would be lost). */
+export async function open(page: Page, url: string) {
+  await page.goto(url);
+  await page.locator("html[data-hydrated=true]").waitFor();
+}
+
+/** Username first, then password — the portal's two-step sign-in. */
+export async function signIn(page: Page, host: string, username: string, password: string) {
+  await open(page, `${site(host)}/login`);
+  await page.getByLabel("Username or email").fill(username);
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  // Wait for the outcome (dashboard, forced password change, or a refusal) before moving on.
+  await expect(
+    page
+      .getByRole("heading", { name: "Dashboard" })
+      .or(page.getByText("Choose a new password before you continue."))
+      .or(page.locator("p[role=alert]")),
+  ).toBeVisible();
+}
+
+/** The refusal shown under the password field. */
+export const signInError = (page: Page) => page.locator("p[role=alert]");
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByLabel("Username or email")).toBeVisible();
+}
+
+export const ADMIN = { host: "localhost", username: "admin", password: "Faxport-Admin-2026" };

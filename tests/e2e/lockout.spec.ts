@@ -1,0 +1,16 @@
+/** Repeated wrong passwords lock the account; the right password is then refused too. */
+import { expect, test } from "@playwright/test";
+import { signIn, signInError } from "./helpers";
+
+test("five wrong passwords lock the account for the policy's minutes", async ({ page }) => {
+  for (let i = 1; i <= 4; i++) {
+    await signIn(page, "globex.localhost", "globex-admin", `wrong-password-${i}`);
+    await expect(signInError(page)).toHaveText("Wrong username or password.");
+  }
+  await signIn(page, "globex.localhost", "globex-admin", "wrong-password-5");
+  await expect(signInError(page)).toContainText("Too many failed attempts. This account is locked for 15 minute(s).");
+
+  await signIn(page, "globex.localhost", "globex-admin", "Globex-Admin-2026");
+  await expect(signInError(page)).toContainText("This account is locked for");
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toHaveCount(0);
+});

@@ -1,0 +1,71 @@
+/**
+ * The story the foundation must carry: a platform admin creates a tenant with a domain and its
+ * admin → that admin signs in on the tenant's own domain and sees its brand → creates a user →
+ * the user signs in (choosing their own password) and cannot reach Administration.
+ */
+import { expect, test } from "@playwright/test";
+import { ADMIN, open, signIn, signOut, site } from "./helpers";
+
+const DOMAIN = "northwind.localhost";
+
+test("platform admin onboards a tenant whose people sign in on its own domain", async ({ page }) => {
+  await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Tenants" }).click();
+  await page.getByRole("button", { name: "New tenant" }).click();
+  await page.getByLabel("Company name").fill("Northwind Clinics");
+  await page.getByLabel("Domains").fill(DOMAIN);
+  await page.getByLabel("Daily fax limit").fill("250");
+  await page.getByLabel("Monthly fax limit").fill("5000");
+  await page.getByLabel("Admin username").fill("nw-admin");
+  await page.getByLabel("Admin email").fill("it@northwind.test");
+  await page.getByLabel("Admin password").fill("Northwind-Admin-1");
+  await page.getByRole("button", { name: "Create tenant" }).click();
+  await expect(page.getByText("Tenant Northwind Clinics created.")).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Northwind Clinics" })).toBeVisible();
+  await signOut(page);
+
+  // The tenant's own domain shows its brand before and after signing in.
+  await open(page, `${site(DOMAIN)}/login`);
+  await expect(page.getByTestId("brand-name")).toHaveText("Northwind Clinics");
+  await expect(page).toHaveTitle(/Northwind Clinics Fax/);
+  await signIn(page, DOMAIN, "nw-admin", "Northwind-Admin-1");
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(page.getByTestId("brand-name")).toHaveText("Northwind Clinics");
+  await expect(page.getByTestId("brand-footer")).toContainText("Northwind Clinics");
+  await expect(page.getByRole("link", { name: "Tenants" })).toHaveCount(0); // platform-only
+
+  // The tenant admin adds a user.
+  await page.getByRole("link", { name: "Users" }).click();
+  await page.getByRole("button", { name: "New user" }).click();
+  await page.getByLabel("Email", { exact: true }).fill("nurse@northwind.test");
+  await page.getByLabel("First name").fill("Nora");
+  await page.getByLabel("Last name").fill("Nurse");
+  await page.getByLabel("Password", { exact: true }).fill("Temporary-Pass-7");
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByRole("cell", { name: "nurse@northwind.test" }).first()).toBeVisible();
+  await signOut(page);
+
+  // The user signs in, must choose their own password first, and has no Administration.
+  await signIn(page, DOMAIN, "nurse@northwind.test", "Temporary-Pass-7");
+  await expect(page.getByText("Choose a new password before you continue.")).toBeVisible();
+  await page.getByLabel("Current password").fill("Temporary-Pass-7");
+  await page.getByLabel("New password", { exact: true }).fill("Blue-Harbor-Secret-8");
+  await page.getByLabel("Repeat new password").fill("Blue-Harbor-Secret-8");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Send Fax" })).toBeVisible();
+  await expect(nav.getByText("Administration")).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Users" })).toHaveCount(0);
+
+  await open(page, `${site(DOMAIN)}/admin/users`);
+  await expect(page.getByText("You do not have access to this page.")).toBeVisible();
+  await open(page, `${site(DOMAIN)}/admin/tenants`);
+  await expect(page.getByText("You do not have access to this page.")).toBeVisible();
+
+  // The tenant's session does not open the platform or another tenant.
+  await open(page, `${site("acme.localhost")}/dashboard`);
+  await expect(page.getByLabel("Username or email")).toBeVisible();
+});
