@@ -1,6 +1,7 @@
-/** Installs npm dependencies when node_modules is missing or older than package-lock.json. */
+/** Installs npm dependencies when node_modules is missing or was installed from another lock file. */
 import { spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 export function run(cmd, args, opts = {}) {
   const result = spawnSync(cmd, args, { stdio: "inherit", ...opts });
@@ -8,16 +9,21 @@ export function run(cmd, args, opts = {}) {
   return result.status ?? (result.signal ? 1 : 0);
 }
 
+const MARKER = "node_modules/.faxport-installed";
+const lockHash = () =>
+  createHash("sha256").update(readFileSync("package.json")).update(readFileSync("package-lock.json")).digest("hex");
+
 export function ensureDependencies() {
-  const marker = "node_modules/.package-lock.json";
-  const stale = !existsSync(marker) || statSync("package-lock.json").mtimeMs > statSync(marker).mtimeMs;
-  if (!stale) return;
-  console.log("› Installing dependencies (npm ci)…");
-  const status = run("npm", ["ci", "--no-audit", "--no-fund"]);
+  if (existsSync(MARKER) && readFileSync(MARKER, "utf8") === lockHash()) return;
+  // `npm install` (not `npm ci`): it installs the locked versions too, and tolerates the lock
+  // lacking other platforms' optional binaries, which registry mirrors may not list.
+  console.log("› Installing dependencies (npm install)…");
+  const status = run("npm", ["install", "--no-audit", "--no-fund"]);
   if (status !== 0) {
-    console.error("npm ci failed; see the messages above.");
+    console.error("npm install failed; see the messages above.");
     process.exit(status);
   }
+  writeFileSync(MARKER, lockHash());
 }
 
 /** Debian packages the project needs (chromium for browser tests), installed when missing. */

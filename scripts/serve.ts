@@ -7,6 +7,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DEMO_LOGINS, seedDemo } from "../prisma/seed";
+import { pruneAuthRecords } from "../server/auth/prune-auth-records";
 import { disconnectDb, getDb } from "../server/db/client";
 import { startEmbeddedPostgres } from "../server/db/embedded-postgres";
 import { DATA_DIR, EMBEDDED_DATA_DIR, EMBEDDED_PORT } from "./paths";
@@ -81,7 +82,12 @@ async function main() {
     const seeded = await seedDemo(getDb());
     say(seeded ? "Seeded the demo platform, tenants, trunk and DIDs." : "Demo data already present — keeping it.");
   }
-  await disconnectDb();
+  // The embedded default has no Inngest server: run the daily clean-up here (same service the
+  // Inngest cron calls in production), at start and then every 24 hours.
+  const prune = () => pruneAuthRecords().catch((e) => console.error("clean-up of sign-in records failed:", e));
+  await prune();
+  const daily = setInterval(prune, 24 * 3_600_000);
+  daily.unref();
 
   let next: ChildProcess;
   if (dev) {
@@ -107,6 +113,7 @@ async function main() {
 
   const shutdown = async () => {
     next.kill("SIGTERM");
+    await disconnectDb();
     await stopDb();
     process.exit(0);
   };
