@@ -54,6 +54,7 @@ function exec(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<numb
 }
 
 async function main() {
+  if (existsSync(".env")) process.loadEnvFile(".env"); // production settings, see .env.example
   mkdirSync(DATA_DIR, { recursive: true });
   let stopDb = async () => {};
   let databaseUrl = process.env.DATABASE_URL;

@@ -1,0 +1,26 @@
+/** Every kind of response carries the security headers: CSP with a nonce, no framing, referrer policy. */
+import { expect, test } from "@playwright/test";
+import { site } from "./helpers";
+
+for (const path of ["/login", "/dashboard", "/api/trpc/auth.passwordPolicy", "/api/branding/logo", "/does-not-exist"]) {
+  test(`security headers on ${path}`, async ({ request }) => {
+    const res = await request.get(`${site("acme.localhost")}${path}`, { maxRedirects: 0 });
+    const h = res.headers();
+    expect(h["x-frame-options"]).toBe("DENY");
+    expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(h["x-content-type-options"]).toBe("nosniff");
+    const csp = h["content-security-policy"] ?? "";
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toMatch(/default-src '(self|none)'/);
+  });
+}
+
+test("the sign-in page's scripts run only with the per-request nonce", async ({ page }) => {
+  const res = await page.goto(`${site("acme.localhost")}/login`);
+  const csp = res!.headers()["content-security-policy"]!;
+  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+  expect(nonce).toBeTruthy();
+  const scripts = await page.locator("script[src]").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.every((n) => n === nonce)).toBe(true);
+});
