@@ -6,9 +6,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { DEMO_LOGINS, seedDemo } from "../prisma/seed";
-import { pruneAuthRecords } from "../server/auth/prune-auth-records";
-import { disconnectDb, getDb } from "../server/db/client";
+// Modules that use the Prisma client are imported after `prisma generate` has written it.
 import { startEmbeddedPostgres } from "../server/db/embedded-postgres";
 import { DATA_DIR, EMBEDDED_DATA_DIR, EMBEDDED_PORT } from "./paths";
 import { runPrisma } from "./prisma";
@@ -79,6 +77,9 @@ async function main() {
   say("Applying database migrations…");
   if (runPrisma(["migrate", "deploy"], databaseUrl) !== 0) throw new Error("prisma migrate deploy failed");
 
+  const { DEMO_LOGINS, seedDemo } = await import("../prisma/seed");
+  const { getDb, disconnectDb } = await import("../server/db/client");
+  const { pruneAuthRecords } = await import("../server/auth/prune-auth-records");
   if (process.env.FAXPORT_SEED !== "false") {
     const seeded = await seedDemo(getDb());
     say(seeded ? "Seeded the demo platform, tenants, trunk and DIDs." : "Demo data already present — keeping it.");
@@ -108,7 +109,7 @@ async function main() {
     next = spawn("node_modules/.bin/next", ["start", "-p", String(port)], { stdio: ["inherit", "pipe", "inherit"], env: { ...env, NODE_ENV: "production" } });
     next.stdout?.on("data", (chunk: Buffer) => {
       process.stdout.write(chunk);
-      if (chunk.toString().includes("Ready")) printWelcome();
+      if (chunk.toString().includes("Ready")) printWelcome(DEMO_LOGINS);
     });
   }
 
@@ -126,7 +127,7 @@ async function main() {
   });
 }
 
-function printWelcome() {
+function printWelcome(logins: readonly { site: string; role: string; username: string; password: string }[]) {
   const lines = [
     "",
     "Faxport is running.",
@@ -135,7 +136,7 @@ function printWelcome() {
     `  Globex portal:           http://globex.localhost:${port}`,
     "",
     "Demo logins:",
-    ...DEMO_LOGINS.map((l) => `  ${l.site.replace("{port}", String(port)).padEnd(34)} ${l.username.padEnd(14)} ${l.password.padEnd(20)} (${l.role})`),
+    ...logins.map((l) => `  ${l.site.replace("{port}", String(port)).padEnd(34)} ${l.username.padEnd(14)} ${l.password.padEnd(20)} (${l.role})`),
     "",
     "Emails (password resets…) go to the outbox: sign in as admin → Administration → Mail Outbox.",
     "Press Ctrl+C to stop. Data stays in .data/ for the next start.",
