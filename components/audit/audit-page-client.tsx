@@ -4,9 +4,8 @@ import { useCallback, useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
-import { Card, CardContent } from "@/components/ui/card";
-import { Pagination } from "@/components/ui/pagination";
-import { TBody, TD, TH, THead, TR, Table } from "@/components/ui/table";
+import { ListTable } from "@/components/ui/list-table";
+import { TD, TR } from "@/components/ui/table";
 import { AuditFilters, type AuditFilterValues } from "./audit-filters";
 
 const PAGE_SIZE = 25;
@@ -25,53 +24,38 @@ export function AuditPageClient({ isPlatform }: { isPlatform: boolean }) {
     setPage(1);
   }, []);
   const list = trpc.audit.list.useQuery({ ...filters, page, pageSize: PAGE_SIZE });
-  const columns = isPlatform ? 7 : 6;
 
   return (
     <>
       <PageHeader title="Audit Log" description="Every administrative change: who made it, when, and from which address." />
       {list.error ? <Alert variant="error" className="mb-4">{list.error.message}</Alert> : null}
-      <Card>
-        <CardContent className="pt-5">
-          <AuditFilters onChange={onFilters} />
-          <Table>
-            <THead>
-              <TR>
-                <TH>When</TH>
-                {isPlatform ? <TH>Tenant</TH> : null}
-                <TH>Who</TH>
-                <TH>Action</TH>
-                <TH>What</TH>
-                <TH>Details</TH>
-                <TH>Address</TH>
-              </TR>
-            </THead>
-            <TBody>
-              {list.data?.items.map((row) => {
-                const details = compactJson(row.details);
-                return (
-                  <TR key={row.id}>
-                    <TD className="whitespace-nowrap">{row.createdAt.toLocaleString()}</TD>
-                    {isPlatform ? <TD>{row.tenant?.name ?? <span className="text-muted-foreground">Platform</span>}</TD> : null}
-                    <TD>{row.actorName}</TD>
-                    <TD><code className="text-xs">{row.action}</code></TD>
-                    <TD className="whitespace-nowrap">
-                      {row.entityType}
-                      {row.entityId ? <span className="ml-1 font-mono text-xs text-muted-foreground" title={row.entityId}>{row.entityId.slice(0, 8)}</span> : null}
-                    </TD>
-                    <TD className="max-w-md truncate font-mono text-xs" title={details.full}>{details.short || "—"}</TD>
-                    <TD className="whitespace-nowrap font-mono text-xs">{row.ip ?? "—"}</TD>
-                  </TR>
-                );
-              })}
-              {list.data && list.data.items.length === 0 ? (
-                <TR><TD colSpan={columns} className="py-6 text-center text-muted-foreground">No entries match.</TD></TR>
-              ) : null}
-            </TBody>
-          </Table>
-          {list.data ? <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} /> : null}
-        </CardContent>
-      </Card>
+      <ListTable
+        toolbar={<AuditFilters onChange={onFilters} />}
+        headers={["When", isPlatform ? "Tenant" : null, "Who", "Action", "What", "Details", "Address"]}
+        data={list.data}
+        emptyText="No entries match."
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
+      >
+        {(row) => {
+          const details = compactJson(row.details);
+          return (
+            <TR key={row.id}>
+              <TD className="whitespace-nowrap">{row.createdAt.toLocaleString()}</TD>
+              {isPlatform ? <TD>{row.tenant?.name ?? <span className="text-muted-foreground">Platform</span>}</TD> : null}
+              <TD>{row.actorName}</TD>
+              <TD><code className="text-xs">{row.action}</code></TD>
+              <TD className="whitespace-nowrap">
+                {row.entityType}
+                {row.entityId ? <span className="ml-1 font-mono text-xs text-muted-foreground" title={row.entityId}>{row.entityId.slice(0, 8)}</span> : null}
+              </TD>
+              <TD className="max-w-md truncate font-mono text-xs" title={details.full}>{details.short || "—"}</TD>
+              <TD className="whitespace-nowrap font-mono text-xs">{row.ip ?? "—"}</TD>
+            </TR>
+          );
+        }}
+      </ListTable>
     </>
   );
 }

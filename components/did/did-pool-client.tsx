@@ -3,11 +3,10 @@ import { useCallback, useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
-import { Card, CardContent } from "@/components/ui/card";
 import { NativeSelect } from "@/components/ui/input";
-import { Pagination } from "@/components/ui/pagination";
+import { ListTable } from "@/components/ui/list-table";
 import { SearchInput } from "@/components/ui/search-input";
-import { TBody, TD, TH, THead, TR, Table } from "@/components/ui/table";
+import { TD, TR } from "@/components/ui/table";
 import { DID_STATUSES } from "@/lib/schemas/did";
 import { didUserStatus, formatPhone, forwardLabel, personName } from "./did-labels";
 import { DidUserSelect, type PoolUser } from "./did-user-select";
@@ -48,8 +47,8 @@ export function DidPoolClient() {
       {assign.error ? <Alert variant="error" className="mb-4">{assign.error.message}</Alert> : null}
       {list.error ? <Alert variant="error" className="mb-4">{list.error.message}</Alert> : null}
       {users.error ? <Alert variant="error" className="mb-4">Users could not be loaded: {users.error.message}</Alert> : null}
-      <Card>
-        <CardContent className="pt-5">
+      <ListTable
+        toolbar={
           <div className="mb-3 flex flex-wrap gap-2">
             <SearchInput placeholder="Search number, title or user" onSearch={onSearch} />
             <div className="w-56">
@@ -59,46 +58,36 @@ export function DidPoolClient() {
               </NativeSelect>
             </div>
           </div>
-          <Table>
-            <THead>
-              <TR>
-                <TH>Number</TH>
-                <TH>Title</TH>
-                <TH>Status</TH>
-                <TH>Forwarding</TH>
-                <TH>Assign to user</TH>
-              </TR>
-            </THead>
-            <TBody>
-              {list.data?.items.map((d) => (
-                <TR key={d.id}>
-                  <TD className="font-medium whitespace-nowrap">{formatPhone(d.number)}</TD>
-                  <TD>{d.title}</TD>
-                  <TD>{didUserStatus(d.user)}</TD>
-                  <TD className="whitespace-nowrap">{forwardLabel(d)}</TD>
-                  <TD>
-                    <DidUserSelect
-                      number={formatPhone(d.number)}
-                      value={d.userId ?? ""}
-                      // The current holder stays selectable even if they fall outside the loaded page.
-                      users={mergeHolder(users.data?.items ?? [], d.user && d.userId ? { ...d.user, id: d.userId } : null)}
-                      disabled={assign.isPending}
-                      onChange={(userId) => {
-                        setNotice(null);
-                        assign.mutate({ id: d.id, userId });
-                      }}
-                    />
-                  </TD>
-                </TR>
-              ))}
-              {list.data && list.data.items.length === 0 ? (
-                <TR><TD colSpan={5} className="py-6 text-center text-muted-foreground">No numbers match.</TD></TR>
-              ) : null}
-            </TBody>
-          </Table>
-          {list.data ? <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} /> : null}
-        </CardContent>
-      </Card>
+        }
+        headers={["Number", "Title", "Status", "Forwarding", "Assign to user"]}
+        data={list.data}
+        emptyText="No numbers match."
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
+      >
+        {(d) => (
+          <TR key={d.id}>
+            <TD className="font-medium whitespace-nowrap">{formatPhone(d.number)}</TD>
+            <TD>{d.title}</TD>
+            <TD>{didUserStatus(d.user)}</TD>
+            <TD className="whitespace-nowrap">{forwardLabel(d)}</TD>
+            <TD>
+              <DidUserSelect
+                number={formatPhone(d.number)}
+                value={d.userId ?? ""}
+                // The current holder stays selectable even if they fall outside the loaded page.
+                users={mergeHolder(users.data?.items ?? [], d.user && d.userId ? { ...d.user, id: d.userId } : null)}
+                disabled={assign.isPending}
+                onChange={(userId) => {
+                  setNotice(null);
+                  assign.mutate({ id: d.id, userId });
+                }}
+              />
+            </TD>
+          </TR>
+        )}
+      </ListTable>
     </>
   );
 }

@@ -5,12 +5,13 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent } from "@/components/ui/card";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { EditDialog } from "@/components/ui/edit-dialog";
 import { NativeSelect } from "@/components/ui/input";
-import { Pagination } from "@/components/ui/pagination";
+import { ACTIONS_HEADER, ListTable } from "@/components/ui/list-table";
 import { SearchInput } from "@/components/ui/search-input";
-import { TBody, TD, TH, THead, TR, Table } from "@/components/ui/table";
+import { TD, TR } from "@/components/ui/table";
 import { DID_STATUSES } from "@/lib/schemas/did";
 import { type AssignRow, DidAssignForm } from "./did-assign-form";
 import { DidBulkForm } from "./did-bulk-form";
@@ -63,8 +64,8 @@ export function DidsAdminClient() {
       {notice ? <Alert variant="success" className="mb-4">{notice}</Alert> : null}
       {remove.error ? <Alert variant="error" className="mb-4">{remove.error.message}</Alert> : null}
       {list.error ? <Alert variant="error" className="mb-4">{list.error.message}</Alert> : null}
-      <Card>
-        <CardContent className="pt-5">
+      <ListTable
+        toolbar={
           <div className="mb-3 flex flex-wrap gap-2">
             <SearchInput placeholder="Search number, title, user, company" onSearch={onSearch} />
             {/* aria-labels avoid the word "Tenant" so the dialog's "Tenant" field stays unambiguous. */}
@@ -79,80 +80,63 @@ export function DidsAdminClient() {
               </NativeSelect>
             </div>
           </div>
-          <Table>
-            <THead>
-              <TR>
-                <TH>Number</TH>
-                <TH>Title</TH>
-                <TH>Company</TH>
-                <TH>User</TH>
-                <TH>Forwarding</TH>
-                <TH><span className="sr-only">Actions</span></TH>
-              </TR>
-            </THead>
-            <TBody>
-              {list.data?.items.map((d) => (
-                <TR key={d.id}>
-                  <TD className="font-medium whitespace-nowrap">{formatPhone(d.number)}</TD>
-                  <TD>{d.title}</TD>
-                  <TD>{d.tenant ? d.tenant.name : <Badge variant="muted">Platform pool</Badge>}</TD>
-                  <TD>{d.tenant ? didUserStatus(d.user) : "—"}</TD>
-                  <TD className="whitespace-nowrap">{forwardLabel(d)}</TD>
-                  <TD className="text-right whitespace-nowrap">
-                    {d.tenantId ? (
-                      <Button variant="ghost" size="sm"
-                        onClick={() => { setNotice(null); setAssigning({ ...d, tenantId: d.tenantId! }); }}>
-                        Assign
-                      </Button>
-                    ) : null}
-                    <Button variant="ghost" size="sm" onClick={() => { setNotice(null); setEditing(d); }}>Edit</Button>
-                    <Button variant="ghost" size="sm" className="text-destructive"
-                      onClick={() => {
-                        if (window.confirm(`Delete ${formatPhone(d.number)}? Faxes to it will no longer be received.`)) {
-                          remove.mutate({ id: d.id });
-                        }
-                      }}>
-                      Delete
-                    </Button>
-                  </TD>
-                </TR>
-              ))}
-              {list.data && list.data.items.length === 0 ? (
-                <TR><TD colSpan={6} className="py-6 text-center text-muted-foreground">No numbers match.</TD></TR>
+        }
+        headers={["Number", "Title", "Company", "User", "Forwarding", ACTIONS_HEADER]}
+        data={list.data}
+        emptyText="No numbers match."
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
+      >
+        {(d) => (
+          <TR key={d.id}>
+            <TD className="font-medium whitespace-nowrap">{formatPhone(d.number)}</TD>
+            <TD>{d.title}</TD>
+            <TD>{d.tenant ? d.tenant.name : <Badge variant="muted">Platform pool</Badge>}</TD>
+            <TD>{d.tenant ? didUserStatus(d.user) : "—"}</TD>
+            <TD className="whitespace-nowrap">{forwardLabel(d)}</TD>
+            <TD className="text-right whitespace-nowrap">
+              {d.tenantId ? (
+                <Button variant="ghost" size="sm"
+                  onClick={() => { setNotice(null); setAssigning({ ...d, tenantId: d.tenantId! }); }}>
+                  Assign
+                </Button>
               ) : null}
-            </TBody>
-          </Table>
-          {list.data ? <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} /> : null}
-        </CardContent>
-      </Card>
-      <Dialog open={editing !== null} onOpenChange={(open) => !open && setEditing(null)}>
-        {editing !== null ? (
-          <DialogContent title={editing === "new" ? "Add DID" : `Edit ${formatPhone(editing.number)}`}>
-            <DidForm
-              did={editing === "new" ? null : editing}
-              onDone={(message) => {
-                setEditing(null);
-                setNotice(message);
-                void utils.did.list.invalidate();
-              }}
-            />
-          </DialogContent>
-        ) : null}
-      </Dialog>
-      <Dialog open={assigning !== null} onOpenChange={(open) => !open && setAssigning(null)}>
-        {assigning ? (
-          <DialogContent title={`Assign ${formatPhone(assigning.number)}`}>
-            <DidAssignForm
-              did={assigning}
-              onDone={(message) => {
-                setAssigning(null);
-                setNotice(message);
-                void utils.did.list.invalidate();
-              }}
-            />
-          </DialogContent>
-        ) : null}
-      </Dialog>
+              <Button variant="ghost" size="sm" onClick={() => { setNotice(null); setEditing(d); }}>Edit</Button>
+              <ConfirmButton variant="ghost" size="sm" className="text-destructive"
+                message={`Delete ${formatPhone(d.number)}? Faxes to it will no longer be received.`}
+                onConfirm={() => remove.mutate({ id: d.id })}>
+                Delete
+              </ConfirmButton>
+            </TD>
+          </TR>
+        )}
+      </ListTable>
+      <EditDialog value={editing} onClose={() => setEditing(null)}
+        title={(e) => (e === "new" ? "Add DID" : `Edit ${formatPhone(e.number)}`)}>
+        {(e) => (
+          <DidForm
+            did={e === "new" ? null : e}
+            onDone={(message) => {
+              setEditing(null);
+              setNotice(message);
+              void utils.did.list.invalidate();
+            }}
+          />
+        )}
+      </EditDialog>
+      <EditDialog value={assigning} onClose={() => setAssigning(null)} title={(a) => `Assign ${formatPhone(a.number)}`}>
+        {(a) => (
+          <DidAssignForm
+            did={a}
+            onDone={(message) => {
+              setAssigning(null);
+              setNotice(message);
+              void utils.did.list.invalidate();
+            }}
+          />
+        )}
+      </EditDialog>
       <Dialog open={bulkOpen} onOpenChange={setBulkOpen}>
         {bulkOpen ? (
           <DialogContent title="Bulk add DIDs" description="Paste the numbers your carrier gave you.">

@@ -5,11 +5,10 @@ import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
-import { Pagination } from "@/components/ui/pagination";
+import { ACTIONS_HEADER, ListTable } from "@/components/ui/list-table";
 import { SearchInput } from "@/components/ui/search-input";
-import { TBody, TD, TH, THead, TR, Table } from "@/components/ui/table";
+import { TD, TR } from "@/components/ui/table";
 import { MessageDialog } from "./message-dialog";
 import { StatusBadge } from "./status-badge";
 
@@ -29,43 +28,32 @@ export function OutboxPageClient() {
     <>
       <PageHeader title="Mail Outbox" description="Password resets and notifications the portal sent, newest first." />
       {list.error ? <Alert variant="error" className="mb-4">{list.error.message}</Alert> : null}
-      <Card>
-        <CardContent className="pt-5">
+      <ListTable
+        toolbar={
           <div className="mb-3">
             <SearchInput placeholder="Search recipient or subject" onSearch={onSearch} />
           </div>
-          <Table>
-            <THead>
-              <TR>
-                <TH>To</TH>
-                <TH>Subject</TH>
-                <TH>Transport</TH>
-                <TH>Status</TH>
-                <TH>When</TH>
-                <TH><span className="sr-only">Actions</span></TH>
-              </TR>
-            </THead>
-            <TBody>
-              {list.data?.items.map((m) => (
-                <TR key={m.id}>
-                  <TD>{m.to}</TD>
-                  <TD className="max-w-sm truncate" title={m.subject}>{m.subject}</TD>
-                  <TD>{m.transport}</TD>
-                  <TD><span title={m.error ?? undefined}><StatusBadge status={m.status} /></span></TD>
-                  <TD className="whitespace-nowrap">{m.createdAt.toLocaleString()}</TD>
-                  <TD className="text-right">
-                    <Button variant="ghost" size="sm" onClick={() => setOpen({ id: m.id, subject: m.subject })}>View</Button>
-                  </TD>
-                </TR>
-              ))}
-              {list.data && list.data.items.length === 0 ? (
-                <TR><TD colSpan={6} className="py-6 text-center text-muted-foreground">No messages match.</TD></TR>
-              ) : null}
-            </TBody>
-          </Table>
-          {list.data ? <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} /> : null}
-        </CardContent>
-      </Card>
+        }
+        headers={["To", "Subject", "Transport", "Status", "When", ACTIONS_HEADER]}
+        data={list.data}
+        emptyText="No messages match."
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
+      >
+        {(m) => (
+          <TR key={m.id}>
+            <TD>{m.to}</TD>
+            <TD className="max-w-sm truncate" title={m.subject}>{m.subject}</TD>
+            <TD>{m.transport}</TD>
+            <TD><span title={m.error ?? undefined}><StatusBadge status={m.status} /></span></TD>
+            <TD className="whitespace-nowrap">{m.createdAt.toLocaleString()}</TD>
+            <TD className="text-right">
+              <Button variant="ghost" size="sm" onClick={() => setOpen({ id: m.id, subject: m.subject })}>View</Button>
+            </TD>
+          </TR>
+        )}
+      </ListTable>
       <Dialog open={open !== null} onOpenChange={(o) => !o && setOpen(null)}>
         {open ? <MessageDialog id={open.id} subject={open.subject} /> : null}
       </Dialog>

@@ -5,11 +5,11 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent } from "@/components/ui/card";
-import { Dialog, DialogContent } from "@/components/ui/dialog";
-import { Pagination } from "@/components/ui/pagination";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { EditDialog } from "@/components/ui/edit-dialog";
+import { ACTIONS_HEADER, ListTable } from "@/components/ui/list-table";
 import { SearchInput } from "@/components/ui/search-input";
-import { TBody, TD, TH, THead, TR, Table } from "@/components/ui/table";
+import { TD, TR } from "@/components/ui/table";
 import { TenantForm, type TenantRow } from "./tenant-form";
 
 export function TenantsPageClient() {
@@ -35,67 +35,51 @@ export function TenantsPageClient() {
       />
       {notice ? <Alert variant="success" className="mb-4">{notice}</Alert> : null}
       {remove.error ? <Alert variant="error" className="mb-4">{remove.error.message}</Alert> : null}
-      <Card>
-        <CardContent className="pt-5">
+      <ListTable
+        toolbar={
           <div className="mb-3">
             <SearchInput placeholder="Search name or domain" onSearch={(v) => { setSearch(v); setPage(1); }} />
           </div>
-          <Table>
-            <THead>
-              <TR>
-                <TH>Company</TH>
-                <TH>Domains</TH>
-                <TH>Daily / monthly limit</TH>
-                <TH>Retention (days)</TH>
-                <TH>Users</TH>
-                <TH>Status</TH>
-                <TH><span className="sr-only">Actions</span></TH>
-              </TR>
-            </THead>
-            <TBody>
-              {list.data?.items.map((t) => (
-                <TR key={t.id}>
-                  <TD className="font-medium">{t.name}</TD>
-                  <TD>{t.domains.map((d) => d.hostname).join(", ")}</TD>
-                  <TD>{t.dailyFaxLimit} / {t.monthlyFaxLimit}</TD>
-                  <TD>{t.retentionMinDays}–{t.retentionMaxDays}{t.retentionDays ? ` (uses ${t.retentionDays})` : ""}</TD>
-                  <TD>{t._count.users}</TD>
-                  <TD>{t.active ? <Badge variant="success">Active</Badge> : <Badge variant="danger">Suspended</Badge>}</TD>
-                  <TD className="text-right">
-                    <Button variant="ghost" size="sm" onClick={() => setEditing(t)}>Edit</Button>
-                    <Button variant="ghost" size="sm" className="text-destructive"
-                      onClick={() => {
-                        if (window.confirm(`Delete ${t.name} and all its users, contacts and fax records? This cannot be undone.`)) {
-                          remove.mutate({ id: t.id });
-                        }
-                      }}>
-                      Delete
-                    </Button>
-                  </TD>
-                </TR>
-              ))}
-              {list.data && list.data.items.length === 0 ? (
-                <TR><TD colSpan={7} className="py-6 text-center text-muted-foreground">No tenants match.</TD></TR>
-              ) : null}
-            </TBody>
-          </Table>
-          {list.data ? <Pagination page={page} pageSize={20} total={list.data.total} onPage={setPage} /> : null}
-        </CardContent>
-      </Card>
-      <Dialog open={editing !== null} onOpenChange={(open) => !open && setEditing(null)}>
-        {editing !== null ? (
-          <DialogContent title={editing === "new" ? "New tenant" : `Edit ${editing.name}`}>
-            <TenantForm
-              tenant={editing === "new" ? null : editing}
-              onDone={(message) => {
-                setEditing(null);
-                setNotice(message);
-                void utils.tenant.list.invalidate();
-              }}
-            />
-          </DialogContent>
-        ) : null}
-      </Dialog>
+        }
+        headers={["Company", "Domains", "Daily / monthly limit", "Retention (days)", "Users", "Status", ACTIONS_HEADER]}
+        data={list.data}
+        emptyText="No tenants match."
+        page={page}
+        pageSize={20}
+        onPage={setPage}
+      >
+        {(t) => (
+          <TR key={t.id}>
+            <TD className="font-medium">{t.name}</TD>
+            <TD>{t.domains.map((d) => d.hostname).join(", ")}</TD>
+            <TD>{t.dailyFaxLimit} / {t.monthlyFaxLimit}</TD>
+            <TD>{t.retentionMinDays}–{t.retentionMaxDays}{t.retentionDays ? ` (uses ${t.retentionDays})` : ""}</TD>
+            <TD>{t._count.users}</TD>
+            <TD>{t.active ? <Badge variant="success">Active</Badge> : <Badge variant="danger">Suspended</Badge>}</TD>
+            <TD className="text-right">
+              <Button variant="ghost" size="sm" onClick={() => setEditing(t)}>Edit</Button>
+              <ConfirmButton variant="ghost" size="sm" className="text-destructive"
+                message={`Delete ${t.name} and all its users, contacts and fax records? This cannot be undone.`}
+                onConfirm={() => remove.mutate({ id: t.id })}>
+                Delete
+              </ConfirmButton>
+            </TD>
+          </TR>
+        )}
+      </ListTable>
+      <EditDialog value={editing} onClose={() => setEditing(null)}
+        title={(e) => (e === "new" ? "New tenant" : `Edit ${e.name}`)}>
+        {(e) => (
+          <TenantForm
+            tenant={e === "new" ? null : e}
+            onDone={(message) => {
+              setEditing(null);
+              setNotice(message);
+              void utils.tenant.list.invalidate();
+            }}
+          />
+        )}
+      </EditDialog>
     </>
   );
 }

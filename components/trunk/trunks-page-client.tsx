@@ -5,11 +5,11 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent } from "@/components/ui/card";
-import { Dialog, DialogContent } from "@/components/ui/dialog";
-import { Pagination } from "@/components/ui/pagination";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { EditDialog } from "@/components/ui/edit-dialog";
+import { ACTIONS_HEADER, ListTable } from "@/components/ui/list-table";
 import { SearchInput } from "@/components/ui/search-input";
-import { TBody, TD, TH, THead, TR, Table } from "@/components/ui/table";
+import { TD, TR } from "@/components/ui/table";
 import { TRUNK_DRIVER_LABELS } from "@/lib/schemas/trunk";
 import { TrunkForm, type TrunkRow } from "./trunk-form";
 
@@ -43,65 +43,51 @@ export function TrunksPageClient() {
       {notice ? <Alert variant="success" className="mb-4">{notice}</Alert> : null}
       {remove.error ? <Alert variant="error" className="mb-4">{remove.error.message}</Alert> : null}
       {list.error ? <Alert variant="error" className="mb-4">{list.error.message}</Alert> : null}
-      <Card>
-        <CardContent className="pt-5">
+      <ListTable
+        toolbar={
           <div className="mb-3">
             <SearchInput placeholder="Search name or host" onSearch={onSearch} />
           </div>
-          <Table>
-            <THead>
-              <TR>
-                <TH>Name</TH>
-                <TH>Driver</TH>
-                <TH>Host</TH>
-                <TH>Authentication</TH>
-                <TH>Channels / calls per minute</TH>
-                <TH>Status</TH>
-                <TH><span className="sr-only">Actions</span></TH>
-              </TR>
-            </THead>
-            <TBody>
-              {list.data?.items.map((t) => (
-                <TR key={t.id}>
-                  <TD className="font-medium">{t.name}</TD>
-                  <TD>{TRUNK_DRIVER_LABELS[t.driver]}</TD>
-                  <TD className="font-mono text-xs">{t.host.includes(":") ? `[${t.host}]` : t.host}:{t.port}</TD>
-                  <TD>{t.ipAuth ? "IP address" : `User ${t.sipUsername}${t.hasPassword ? " + password" : ""}`}</TD>
-                  <TD>{t.maxChannels} / {t.maxCallsPerMinute}</TD>
-                  <TD>{t.active ? <Badge variant="success">Active</Badge> : <Badge variant="muted">Inactive</Badge>}</TD>
-                  <TD className="text-right">
-                    <Button variant="ghost" size="sm" onClick={() => { setNotice(null); setEditing(t); }}>Edit</Button>
-                    <Button variant="ghost" size="sm" className="text-destructive"
-                      onClick={() => {
-                        if (window.confirm(`Delete trunk ${t.name}? Faxes in progress on it will fail.`)) remove.mutate({ id: t.id });
-                      }}>
-                      Delete
-                    </Button>
-                  </TD>
-                </TR>
-              ))}
-              {list.data && list.data.items.length === 0 ? (
-                <TR><TD colSpan={7} className="py-6 text-center text-muted-foreground">No trunks match.</TD></TR>
-              ) : null}
-            </TBody>
-          </Table>
-          {list.data ? <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} /> : null}
-        </CardContent>
-      </Card>
-      <Dialog open={editing !== null} onOpenChange={(open) => !open && setEditing(null)}>
-        {editing !== null ? (
-          <DialogContent title={editing === "new" ? "New trunk" : `Edit ${editing.name}`}>
-            <TrunkForm
-              trunk={editing === "new" ? null : editing}
-              onDone={(message) => {
-                setEditing(null);
-                setNotice(message);
-                void utils.trunk.list.invalidate();
-              }}
-            />
-          </DialogContent>
-        ) : null}
-      </Dialog>
+        }
+        headers={["Name", "Driver", "Host", "Authentication", "Channels / calls per minute", "Status", ACTIONS_HEADER]}
+        data={list.data}
+        emptyText="No trunks match."
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
+      >
+        {(t) => (
+          <TR key={t.id}>
+            <TD className="font-medium">{t.name}</TD>
+            <TD>{TRUNK_DRIVER_LABELS[t.driver]}</TD>
+            <TD className="font-mono text-xs">{t.host.includes(":") ? `[${t.host}]` : t.host}:{t.port}</TD>
+            <TD>{t.ipAuth ? "IP address" : `User ${t.sipUsername}${t.hasPassword ? " + password" : ""}`}</TD>
+            <TD>{t.maxChannels} / {t.maxCallsPerMinute}</TD>
+            <TD>{t.active ? <Badge variant="success">Active</Badge> : <Badge variant="muted">Inactive</Badge>}</TD>
+            <TD className="text-right">
+              <Button variant="ghost" size="sm" onClick={() => { setNotice(null); setEditing(t); }}>Edit</Button>
+              <ConfirmButton variant="ghost" size="sm" className="text-destructive"
+                message={`Delete trunk ${t.name}? Faxes in progress on it will fail.`}
+                onConfirm={() => remove.mutate({ id: t.id })}>
+                Delete
+              </ConfirmButton>
+            </TD>
+          </TR>
+        )}
+      </ListTable>
+      <EditDialog value={editing} onClose={() => setEditing(null)}
+        title={(e) => (e === "new" ? "New trunk" : `Edit ${e.name}`)}>
+        {(e) => (
+          <TrunkForm
+            trunk={e === "new" ? null : e}
+            onDone={(message) => {
+              setEditing(null);
+              setNotice(message);
+              void utils.trunk.list.invalidate();
+            }}
+          />
+        )}
+      </EditDialog>
     </>
   );
 }

@@ -4,12 +4,11 @@ import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent } from "@/components/ui/card";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { NativeSelect } from "@/components/ui/input";
-import { Pagination } from "@/components/ui/pagination";
+import { ACTIONS_HEADER, ListTable } from "@/components/ui/list-table";
 import { SearchInput } from "@/components/ui/search-input";
-import { TBody, TD, TH, THead, TR, Table } from "@/components/ui/table";
+import { TD, TR } from "@/components/ui/table";
 import { ROLE_LABELS } from "@/lib/roles";
 import { SetPasswordForm } from "./set-password-form";
 import { useTenantOptions } from "./tenant-options";
@@ -53,59 +52,48 @@ export function UsersPageClient({ viewer }: { viewer: Viewer }) {
         actions={<Button onClick={() => setOpen({ kind: "new" })}>New user</Button>}
       />
       {notice ? <Alert variant={notice.kind} className="mb-4">{notice.text}</Alert> : null}
-      <Card>
-        <CardContent className="pt-5">
-          <div className="mb-3 flex flex-wrap items-center gap-3">
-            <SearchInput placeholder="Search username, name or email" onSearch={onSearch} />
-            {isPlatform ? (
-              <NativeSelect aria-label="Tenant" className="max-w-xs" value={tenantId}
-                onChange={(e) => { setTenantId(e.target.value); setPage(1); }}>
-                <option value="">All tenants and platform admins</option>
-                {tenants.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
-              </NativeSelect>
-            ) : null}
-          </div>
-          {list.error ? <Alert variant="error" className="mb-3">{list.error.message}</Alert> : null}
-          <Table>
-            <THead>
-              <TR>
-                <TH>Username</TH>
-                <TH>Name</TH>
-                <TH>Email</TH>
-                {isPlatform ? <TH>Tenant</TH> : null}
-                <TH>Role</TH>
-                <TH>Status</TH>
-                <TH>Last sign-in</TH>
-                <TH><span className="sr-only">Actions</span></TH>
-              </TR>
-            </THead>
-            <TBody>
-              {list.data?.items.map((u) => (
-                <TR key={u.id}>
-                  <TD className="font-medium">{u.username}</TD>
-                  <TD>{`${u.firstName} ${u.lastName}`.trim() || "—"}</TD>
-                  <TD>{u.email}</TD>
-                  {isPlatform ? <TD>{u.tenant?.name ?? "Platform"}</TD> : null}
-                  <TD>{roleLabel(u)}</TD>
-                  <TD><UserStatus user={u} /></TD>
-                  <TD>{u.lastLoginAt ? u.lastLoginAt.toLocaleString() : "Never"}</TD>
-                  <TD className="whitespace-nowrap text-right">
-                    <UserRowActions user={u} viewer={viewer}
-                      onEdit={() => setOpen({ kind: "edit", user: u })}
-                      onPassword={() => setOpen({ kind: "password", user: u })}
-                      onDone={(text) => { setNotice({ kind: "success", text }); void utils.user.list.invalidate(); }}
-                      onError={(text) => setNotice({ kind: "error", text })} />
-                  </TD>
-                </TR>
-              ))}
-              {list.data && list.data.items.length === 0 ? (
-                <TR><TD colSpan={isPlatform ? 8 : 7} className="py-6 text-center text-muted-foreground">No users match.</TD></TR>
+      <ListTable
+        toolbar={
+          <>
+            <div className="mb-3 flex flex-wrap items-center gap-3">
+              <SearchInput placeholder="Search username, name or email" onSearch={onSearch} />
+              {isPlatform ? (
+                <NativeSelect aria-label="Tenant" className="max-w-xs" value={tenantId}
+                  onChange={(e) => { setTenantId(e.target.value); setPage(1); }}>
+                  <option value="">All tenants and platform admins</option>
+                  {tenants.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+                </NativeSelect>
               ) : null}
-            </TBody>
-          </Table>
-          {list.data ? <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} /> : null}
-        </CardContent>
-      </Card>
+            </div>
+            {list.error ? <Alert variant="error" className="mb-3">{list.error.message}</Alert> : null}
+          </>
+        }
+        headers={["Username", "Name", "Email", isPlatform ? "Tenant" : null, "Role", "Status", "Last sign-in", ACTIONS_HEADER]}
+        data={list.data}
+        emptyText="No users match."
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
+      >
+        {(u) => (
+          <TR key={u.id}>
+            <TD className="font-medium">{u.username}</TD>
+            <TD>{`${u.firstName} ${u.lastName}`.trim() || "—"}</TD>
+            <TD>{u.email}</TD>
+            {isPlatform ? <TD>{u.tenant?.name ?? "Platform"}</TD> : null}
+            <TD>{roleLabel(u)}</TD>
+            <TD><UserStatus user={u} /></TD>
+            <TD>{u.lastLoginAt ? u.lastLoginAt.toLocaleString() : "Never"}</TD>
+            <TD className="whitespace-nowrap text-right">
+              <UserRowActions user={u} viewer={viewer}
+                onEdit={() => setOpen({ kind: "edit", user: u })}
+                onPassword={() => setOpen({ kind: "password", user: u })}
+                onDone={(text) => { setNotice({ kind: "success", text }); void utils.user.list.invalidate(); }}
+                onError={(text) => setNotice({ kind: "error", text })} />
+            </TD>
+          </TR>
+        )}
+      </ListTable>
       <Dialog open={open !== null} onOpenChange={(o) => !o && setOpen(null)}>
         {open?.kind === "new" ? (
           <DialogContent title="New user">

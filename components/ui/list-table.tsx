@@ -1,0 +1,65 @@
+/** The admin list layout: a card with an optional toolbar, a table, an "empty" row and server-side pagination. */
+import type * as React from "react";
+import { Card, CardContent } from "./card";
+import { Pagination } from "./pagination";
+import { TBody, TD, TH, THead, TR, Table } from "./table";
+
+/** A column header: its label, or `{ label, srOnly: true }` for one only screen readers announce (e.g. "Actions"). */
+export type ListHeader = string | { label: string; srOnly?: boolean };
+
+/** The visually hidden header over a column of row buttons. */
+export const ACTIONS_HEADER: ListHeader = { label: "Actions", srOnly: true };
+
+export function ListTable<T>({
+  toolbar,
+  headers,
+  data,
+  emptyText,
+  page,
+  pageSize,
+  onPage,
+  children,
+}: {
+  /** Rendered as given above the table (search box, filters, an error line…). */
+  toolbar?: React.ReactNode;
+  /** Column headers; `null` / `false` entries (conditional columns) are skipped. */
+  headers: readonly (ListHeader | null | false)[];
+  /** The current page of the list; `undefined` while it loads (no empty row, no pagination yet). */
+  data: { items: readonly T[]; total: number } | undefined;
+  /** Shown in a full-width row when the loaded page has no items, e.g. "No tenants match.". */
+  emptyText: string;
+  page: number;
+  pageSize: number;
+  onPage: (page: number) => void;
+  /** One table row (`<TR key=…>`) per item. */
+  children: (item: T) => React.ReactNode;
+}) {
+  const columns = headers.filter((h): h is ListHeader => Boolean(h));
+  return (
+    <Card>
+      <CardContent className="pt-5">
+        {toolbar}
+        <Table>
+          <THead>
+            <TR>
+              {columns.map((h) =>
+                typeof h === "string" ? (
+                  <TH key={h}>{h}</TH>
+                ) : (
+                  <TH key={h.label}>{h.srOnly ? <span className="sr-only">{h.label}</span> : h.label}</TH>
+                ),
+              )}
+            </TR>
+          </THead>
+          <TBody>
+            {data?.items.map((item) => children(item))}
+            {data && data.items.length === 0 ? (
+              <TR><TD colSpan={columns.length} className="py-6 text-center text-muted-foreground">{emptyText}</TD></TR>
+            ) : null}
+          </TBody>
+        </Table>
+        {data ? <Pagination page={page} pageSize={pageSize} total={data.total} onPage={onPage} /> : null}
+      </CardContent>
+    </Card>
+  );
+}
