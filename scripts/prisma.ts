@@ -5,7 +5,7 @@
  *   tsx scripts/prisma.ts migrate deploy | migrate dev --create-only --name x | generate | …
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../server/db/embedded-postgres";
 import { EMBEDDED_DATA_DIR, EMBEDDED_PORT } from "./paths";
@@ -48,3 +48,32 @@ async function main() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) void main();
+
+/** Migration folders not yet applied to the database at `url` (all of them on an empty database). */
+export async function pendingMigrations(url: string): Promise<string[]> {
+  const { readdirSync } = await import("node:fs");
+  const pg = (await import("pg")).default;
+  const dirs = readdirSync("prisma/migrations", { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS name`);
+    if (!rows[0]?.name) return dirs;
+    const applied = await client.query<{ migration_name: string }>(
+      `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    const done = new Set(applied.rows.map((r) => r.migration_name));
+    return dirs.filter((d) => !done.has(d));
+  } finally {
+    await client.end();
+  }
+}
+
+/** True when the generated client was made from the current schema (generation can be skipped). */
+export function clientIsCurrent(): boolean {
+  const generated = path.resolve("node_modules/.prisma/client/schema.prisma");
+  return existsSync(generated) && readFileSync(generated, "utf8") === readFileSync("prisma/schema.prisma", "utf8");
+}

@@ -9,7 +9,7 @@ import path from "node:path";
 // Modules that use the Prisma client are imported after `prisma generate` has written it.
 import { startEmbeddedPostgres } from "../server/db/embedded-postgres";
 import { DATA_DIR, EMBEDDED_DATA_DIR, EMBEDDED_PORT } from "./paths";
-import { runPrisma } from "./prisma";
+import { clientIsCurrent, pendingMigrations, runPrisma } from "./prisma";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -72,10 +72,17 @@ async function main() {
   };
   process.env.DATABASE_URL = databaseUrl;
 
-  say("Generating the Prisma client…");
-  if (runPrisma(["generate"], databaseUrl) !== 0) throw new Error("prisma generate failed");
-  say("Applying database migrations…");
-  if (runPrisma(["migrate", "deploy"], databaseUrl) !== 0) throw new Error("prisma migrate deploy failed");
+  if (!clientIsCurrent()) {
+    say("Generating the Prisma client…");
+    if (runPrisma(["generate"], databaseUrl) !== 0) throw new Error("prisma generate failed");
+  }
+  const pending = await pendingMigrations(databaseUrl);
+  if (pending.length) {
+    say(`Applying ${pending.length} database migration(s)…`);
+    if (runPrisma(["migrate", "deploy"], databaseUrl) !== 0) throw new Error("prisma migrate deploy failed");
+  } else {
+    say("Database schema is up to date.");
+  }
 
   const { DEMO_LOGINS, seedDemo } = await import("../prisma/seed");
   const { getDb, disconnectDb } = await import("../server/db/client");

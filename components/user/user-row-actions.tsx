@@ -1,6 +1,7 @@
 "use client";
 import { trpc } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { lockedOutUntil, type UserRow, type Viewer } from "./user-row";
 
 /** Edit, Change password, Lock/Unlock, Delete for one row. Your own row cannot be locked or deleted. */
@@ -28,7 +29,7 @@ export function UserRowActions({
   const busy = lock.isPending || unlock.isPending || remove.isPending;
 
   return (
-    <>
+    <div className="flex flex-wrap justify-end gap-x-1">
       <Button variant="ghost" size="sm" onClick={onEdit}>Edit</Button>
       {/* Your own password is changed on the Change password page, which asks for the current one. */}
       {isSelf ? null : <Button variant="ghost" size="sm" onClick={onPassword}>Change password</Button>}
@@ -38,15 +39,12 @@ export function UserRowActions({
         <Button variant="ghost" size="sm" disabled={busy} onClick={() => lock.mutate({ id: user.id })}>Lock</Button>
       )}
       {isSelf ? null : (
-        <Button variant="ghost" size="sm" className="text-destructive" disabled={busy}
-          onClick={() => {
-            if (window.confirm(`Delete ${user.username}? Their fax numbers return to the unassigned pool. This cannot be undone.`)) {
-              remove.mutate({ id: user.id });
-            }
-          }}>
+        <ConfirmButton variant="ghost" size="sm" className="text-destructive" disabled={busy}
+          message={`Delete ${user.username}? Their fax numbers return to the unassigned pool. This cannot be undone.`}
+          onConfirm={() => remove.mutate({ id: user.id })}>
           Delete
-        </Button>
+        </ConfirmButton>
       )}
-    </>
+    </div>
   );
 }
