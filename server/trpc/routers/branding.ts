@@ -1,7 +1,7 @@
 /** Branding: a tenant admin brands their own portal; a platform admin any tenant's. */
 import { brandingTargetSchema, brandingUpdateSchema, logoUploadSchema } from "@/lib/schemas/branding";
 import { getBranding } from "../../branding/get-branding";
-import { pickTenant } from "../../branding/pick-tenant";
+import { pickTenant } from "../../tenant/pick-tenant";
 import { removeLogo } from "../../branding/remove-logo";
 import { updateBranding } from "../../branding/update-branding";
 import { uploadLogo } from "../../branding/upload-logo";

@@ -1,6 +1,6 @@
 /** Security policy: a tenant admin sets their own tenant's; a platform admin any tenant's. */
 import { securityPolicyTargetSchema, securityPolicyUpdateSchema } from "@/lib/schemas/security-policy";
-import { pickTenant } from "../../branding/pick-tenant";
+import { pickTenant } from "../../tenant/pick-tenant";
 import { getSecurityPolicy } from "../../security-policy/get-security-policy";
 import { updateSecurityPolicy } from "../../security-policy/update-security-policy";
 import { router, tenantAdminProcedure } from "../init";
