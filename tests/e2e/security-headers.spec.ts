@@ -1,10 +1,14 @@
 /** Every kind of response carries the security headers: CSP with a nonce, no framing, referrer policy. */
 import { expect, test } from "@playwright/test";
-import { site } from "./helpers";
+import { PORT, site } from "./helpers";
 
 for (const path of ["/login", "/dashboard", "/api/trpc/auth.passwordPolicy", "/api/branding/logo", "/does-not-exist"]) {
   test(`security headers on ${path}`, async ({ request }) => {
-    const res = await request.get(`${site("acme.localhost")}${path}`, { maxRedirects: 0 });
+    // Node cannot resolve *.localhost the way browsers do: go to loopback and name the host.
+    const res = await request.get(`http://127.0.0.1:${PORT}${path}`, {
+      maxRedirects: 0,
+      headers: { Host: `acme.localhost:${PORT}` },
+    });
     const h = res.headers();
     expect(h["x-frame-options"]).toBe("DENY");
     expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
