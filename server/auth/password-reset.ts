@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { getDb } from "../db/client";
 import { badRequest } from "../db/errors";
-import { withScope } from "../db/scope";
+import { type Tx, withScope } from "../db/scope";
 import { passwordResetMail } from "../mail/templates/password-reset";
 import { sendMail } from "../mail/send-mail";
 import type { HostContext } from "../tenant/resolve-tenant";
@@ -15,6 +15,24 @@ import { setPassword } from "./set-password";
 export const RESET_TOKEN_MINUTES = 30;
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+
+/** A single-use token for /reset-password; only its SHA-256 is stored. */
+export async function issueResetToken(
+  db: Pick<Tx, "passwordResetToken">,
+  opts: { userId: string; tenantId: string | null; minutes: number; now?: Date },
+): Promise<string> {
+  const now = opts.now ?? new Date();
+  const token = randomBytes(32).toString("base64url");
+  await db.passwordResetToken.create({
+    data: {
+      userId: opts.userId,
+      tenantId: opts.tenantId,
+      tokenHash: sha256(token),
+      expiresAt: new Date(now.getTime() + opts.minutes * 60_000),
+    },
+  });
+  return token;
+}
 
 export async function requestPasswordReset(opts: { login: string; host: HostContext; origin: string; now?: Date }): Promise<void> {
   const db = getDb();
@@ -29,16 +47,7 @@ export async function requestPasswordReset(opts: { login: string; host: HostCont
     },
   });
   if (!user || user.locked) return;
-  const now = opts.now ?? new Date();
-  const token = randomBytes(32).toString("base64url");
-  await db.passwordResetToken.create({
-    data: {
-      userId: user.id,
-      tenantId: user.tenantId,
-      tokenHash: sha256(token),
-      expiresAt: new Date(now.getTime() + RESET_TOKEN_MINUTES * 60_000),
-    },
-  });
+  const token = await issueResetToken(db, { userId: user.id, tenantId: user.tenantId, minutes: RESET_TOKEN_MINUTES, now: opts.now });
   const brand =
     opts.host.kind === "tenant"
       ? { name: opts.host.tenant.name, footerText: opts.host.tenant.footerText }

@@ -10,6 +10,7 @@ import { listUsers } from "../../user/list-users";
 import { lockUser } from "../../user/lock-user";
 import { setUserPassword } from "../../user/set-user-password";
 import { unlockUser } from "../../user/unlock-user";
+import { sendWelcome } from "../../user/send-welcome";
 import { updateUser } from "../../user/update-user";
 import { router, tenantAdminProcedure } from "../init";
 
@@ -36,6 +37,10 @@ export const userRouter = router({
     await unlockUser({ db: ctx.db, admin: ctx.user, id: input.id, ip: ctx.ip });
     return { ok: true };
   }),
+  /** Emails the user their username, portal address and a link to choose a password. */
+  sendWelcome: tenantAdminProcedure
+    .input(userIdSchema)
+    .mutation(({ ctx, input }) => sendWelcome({ db: ctx.db, admin: ctx.user, id: input.id, origin: ctx.origin, ip: ctx.ip })),
   delete: tenantAdminProcedure.input(userIdSchema).mutation(async ({ ctx, input }) => {
     await deleteUser({ db: ctx.db, admin: ctx.user, id: input.id, ip: ctx.ip });
     return { ok: true };

@@ -1,0 +1,52 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { verifyCredentials } from "../../server/auth/verify-credentials";
+import { getDb } from "../../server/db/client";
+import { resolveHost } from "../../server/tenant/resolve-tenant";
+import { portalOrigin } from "../../server/user/send-welcome";
+import { callerFor, makePlatformAdmin, makeTenant } from "../support/fixtures";
+
+let a: Awaited<ReturnType<typeof makeTenant>>;
+let b: Awaited<ReturnType<typeof makeTenant>>;
+
+beforeAll(async () => {
+  a = await makeTenant("Welcome A", "welcome-a.localhost");
+  b = await makeTenant("Welcome B", "welcome-b.localhost");
+});
+
+const linkIn = (text: string) => /(http:\/\/\S+\/reset-password\?token=([A-Za-z0-9_-]+))/.exec(text);
+
+describe("welcome email", () => {
+  it("tells the user their username and portal, with a link that sets their password", async () => {
+    const admin = await callerFor(a.admin.id, a.hostname);
+    expect(await admin.user.sendWelcome({ id: a.user.id })).toEqual({ to: a.user.email });
+    const mail = await getDb().mailMessage.findFirstOrThrow({ where: { to: a.user.email, subject: { contains: "Welcome" } } });
+    expect(mail.text).toContain(a.user.username);
+    expect(mail.text).toContain("http://welcome-a.localhost:3000/login");
+    const [, url, token] = linkIn(mail.text)!;
+    expect(url).toContain("http://welcome-a.localhost:3000/reset-password?token=");
+    const anon = await callerFor(null, a.hostname);
+    await anon.auth.resetPassword({ token: token!, password: "Chosen-By-Me-2026" });
+    const signIn = await verifyCredentials({ username: a.user.username, password: "Chosen-By-Me-2026", host: await resolveHost(a.hostname), ip: "10.4.0.1" });
+    expect(signIn.ok).toBe(true);
+    expect(await getDb().auditLog.count({ where: { action: "user.welcome", entityId: a.user.id } })).toBe(1);
+  });
+
+  it("links a platform admin's welcome to the tenant's own domain", async () => {
+    const root = await makePlatformAdmin("welcome-root");
+    const platform = await callerFor(root.id, "localhost");
+    await platform.user.sendWelcome({ id: b.user.id });
+    const mail = await getDb().mailMessage.findFirstOrThrow({ where: { to: b.user.email } });
+    expect(linkIn(mail.text)![1]).toMatch(/^http:\/\/welcome-b\.localhost:3000\/reset-password/);
+    expect(mail.subject).toBe("Welcome to Welcome B fax");
+  });
+
+  it("cannot be sent to another tenant's user", async () => {
+    const admin = await callerFor(a.admin.id, a.hostname);
+    await expect(admin.user.sendWelcome({ id: b.admin.id })).rejects.toThrow("User not found.");
+  });
+
+  it("keeps scheme and port when swapping the host", () => {
+    expect(portalOrigin("https://admin.example.com:8443", "fax.acme.com")).toBe("https://fax.acme.com:8443");
+    expect(portalOrigin("http://localhost:3000", null)).toBe("http://localhost:3000");
+  });
+});
