@@ -8,7 +8,11 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const brand = await currentBrand();
-  return { title: { default: brand.title, template: `%s · ${brand.title}` }, description: `${brand.name} web fax portal`, icons: { icon: "/favicon.svg" } };
+  return {
+    title: { default: brand.title, template: `%s · ${brand.title}` },
+    description: `${brand.name} web fax portal`,
+    icons: { icon: "/favicon.svg" },
+  };
 }
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

@@ -4,11 +4,12 @@
  * the ratio, measured in one process because this machine is noisy.
  *   npx tsx bench/scoped-queries.ts
  */
+
+import { runPrisma } from "../scripts/prisma";
 import { hashPassword } from "../server/auth/password-hash";
 import { disconnectDb, getDb } from "../server/db/client";
 import { startEmbeddedPostgres } from "../server/db/embedded-postgres";
 import { withScope } from "../server/db/scope";
-import { runPrisma } from "../scripts/prisma";
 
 const ROUNDS = 400;
 
@@ -32,7 +33,12 @@ async function main() {
     const tenant = await db.tenant.create({ data: { name: `Bench ${t}`, slug: `bench-${t}` } });
     tenants.push(tenant);
     await db.user.createMany({
-      data: Array.from({ length: 100 }, (_, i) => ({ tenantId: tenant.id, username: `b${t}-u${i}`, email: `u${i}@b${t}.test`, passwordHash: hash })),
+      data: Array.from({ length: 100 }, (_, i) => ({
+        tenantId: tenant.id,
+        username: `b${t}-u${i}`,
+        email: `u${i}@b${t}.test`,
+        passwordHash: hash,
+      })),
     });
   }
   const target = tenants[7]!;

@@ -8,7 +8,7 @@ export function toE164(input: string, country = DEFAULT_COUNTRY): string | null 
   const trimmed = input.trim();
   if (!/^[+(\d][\d\s().-]*$/.test(trimmed)) return null;
   const parsed = parsePhoneNumberFromString(trimmed, country as Parameters<typeof parsePhoneNumberFromString>[1]);
-  if (!parsed || !parsed.isValid()) return null;
+  if (!parsed?.isValid()) return null;
   return parsed.number;
 }
 

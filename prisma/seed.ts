@@ -8,9 +8,19 @@ import type { Db } from "../server/db/client";
 
 export const DEMO_LOGINS = [
   { site: "http://localhost:{port}", role: "Platform admin", username: "admin", password: "Faxport-Admin-2026" },
-  { site: "http://acme.localhost:{port}", role: "Acme Health tenant admin", username: "acme-admin", password: "Acme-Admin-2026" },
+  {
+    site: "http://acme.localhost:{port}",
+    role: "Acme Health tenant admin",
+    username: "acme-admin",
+    password: "Acme-Admin-2026",
+  },
   { site: "http://acme.localhost:{port}", role: "Acme Health user", username: "acme-user", password: "Acme-User-2026" },
-  { site: "http://globex.localhost:{port}", role: "Globex tenant admin", username: "globex-admin", password: "Globex-Admin-2026" },
+  {
+    site: "http://globex.localhost:{port}",
+    role: "Globex tenant admin",
+    username: "globex-admin",
+    password: "Globex-Admin-2026",
+  },
 ] as const;
 
 const password = (username: string) => DEMO_LOGINS.find((l) => l.username === username)!.password;
@@ -19,18 +29,37 @@ export async function seedDemo(db: Db): Promise<boolean> {
   if (await db.user.findFirst({ where: { role: "PLATFORM_ADMIN" } })) return false;
 
   await db.user.create({
-    data: { username: "admin", email: "admin@faxport.localhost", firstName: "Platform", lastName: "Admin",
-      role: "PLATFORM_ADMIN", passwordHash: await hashPassword(password("admin")) },
+    data: {
+      username: "admin",
+      email: "admin@faxport.localhost",
+      firstName: "Platform",
+      lastName: "Admin",
+      role: "PLATFORM_ADMIN",
+      passwordHash: await hashPassword(password("admin")),
+    },
   });
 
   const trunk = await db.trunk.create({
-    data: { name: "Loopback PSTN", driver: "LOOPBACK", ipAuth: true, host: "127.0.0.1", port: 5060, maxChannels: 8, maxCallsPerMinute: 60 },
+    data: {
+      name: "Loopback PSTN",
+      driver: "LOOPBACK",
+      ipAuth: true,
+      host: "127.0.0.1",
+      port: 5060,
+      maxChannels: 8,
+      maxCallsPerMinute: 60,
+    },
   });
 
   const acme = await db.tenant.create({
     data: {
-      name: "Acme Health", slug: "acme-health", dailyFaxLimit: 500, monthlyFaxLimit: 10_000,
-      retentionMinDays: 1, retentionMaxDays: 8, domainTitle: "Acme Health Fax",
+      name: "Acme Health",
+      slug: "acme-health",
+      dailyFaxLimit: 500,
+      monthlyFaxLimit: 10_000,
+      retentionMinDays: 1,
+      retentionMaxDays: 8,
+      domainTitle: "Acme Health Fax",
       footerText: "© Acme Health · Confidential patient information — handle under HIPAA",
       domains: { create: { hostname: "acme.localhost", isPrimary: true } },
       securityPolicy: { create: { ...PLATFORM_POLICY, minLength: 10, forceChangeOnFirstLogin: true } },
@@ -38,8 +67,14 @@ export async function seedDemo(db: Db): Promise<boolean> {
   });
   const globex = await db.tenant.create({
     data: {
-      name: "Globex Corporation", slug: "globex", dailyFaxLimit: 200, monthlyFaxLimit: 4_000,
-      retentionMinDays: 1, retentionMaxDays: 30, retentionDays: 14, domainTitle: "Globex Fax Center",
+      name: "Globex Corporation",
+      slug: "globex",
+      dailyFaxLimit: 200,
+      monthlyFaxLimit: 4_000,
+      retentionMinDays: 1,
+      retentionMaxDays: 30,
+      retentionDays: 14,
+      domainTitle: "Globex Fax Center",
       footerText: "© Globex Corporation",
       domains: { create: { hostname: "globex.localhost", isPrimary: true } },
       securityPolicy: { create: { ...PLATFORM_POLICY, minLength: 10 } },
@@ -47,16 +82,38 @@ export async function seedDemo(db: Db): Promise<boolean> {
   });
 
   await db.user.create({
-    data: { tenantId: acme.id, username: "acme-admin", email: "it@acme.example", firstName: "Alice", lastName: "Admin",
-      role: "TENANT_ADMIN", permissions: ["campaigns", "reports"], passwordHash: await hashPassword(password("acme-admin")) },
+    data: {
+      tenantId: acme.id,
+      username: "acme-admin",
+      email: "it@acme.example",
+      firstName: "Alice",
+      lastName: "Admin",
+      role: "TENANT_ADMIN",
+      permissions: ["campaigns", "reports"],
+      passwordHash: await hashPassword(password("acme-admin")),
+    },
   });
   const acmeUser = await db.user.create({
-    data: { tenantId: acme.id, username: "acme-user", email: "bob@acme.example", firstName: "Bob", lastName: "Clerk",
-      role: "USER", passwordHash: await hashPassword(password("acme-user")) },
+    data: {
+      tenantId: acme.id,
+      username: "acme-user",
+      email: "bob@acme.example",
+      firstName: "Bob",
+      lastName: "Clerk",
+      role: "USER",
+      passwordHash: await hashPassword(password("acme-user")),
+    },
   });
   await db.user.create({
-    data: { tenantId: globex.id, username: "globex-admin", email: "it@globex.example", firstName: "Gina", lastName: "Admin",
-      role: "TENANT_ADMIN", passwordHash: await hashPassword(password("globex-admin")) },
+    data: {
+      tenantId: globex.id,
+      username: "globex-admin",
+      email: "it@globex.example",
+      firstName: "Gina",
+      lastName: "Admin",
+      role: "TENANT_ADMIN",
+      passwordHash: await hashPassword(password("globex-admin")),
+    },
   });
 
   await db.did.createMany({
@@ -71,8 +128,12 @@ export async function seedDemo(db: Db): Promise<boolean> {
   });
 
   await db.auditLog.create({
-    data: { actorName: "system", action: "platform.seed", entityType: "Platform",
-      details: { tenants: ["Acme Health", "Globex Corporation"], trunk: trunk.name } },
+    data: {
+      actorName: "system",
+      action: "platform.seed",
+      entityType: "Platform",
+      details: { tenants: ["Acme Health", "Globex Corporation"], trunk: trunk.name },
+    },
   });
   return true;
 }

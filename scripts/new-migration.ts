@@ -17,7 +17,9 @@ async function main() {
   const before = path.join(tmpdir(), `faxport-schema-${process.pid}.prisma`);
   writeFileSync(before, execFileSync("git", ["show", "HEAD:prisma/schema.prisma"]));
   // The CLI wants a database even to compare two schema files; the embedded one will do.
-  const pg = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: EMBEDDED_DATA_DIR, port: EMBEDDED_PORT });
+  const pg = process.env.DATABASE_URL
+    ? null
+    : await startEmbeddedPostgres({ dataDir: EMBEDDED_DATA_DIR, port: EMBEDDED_PORT });
   const out = spawnSync(
     "node_modules/.bin/prisma",
     ["migrate", "diff", "--from-schema-datamodel", before, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],

@@ -60,7 +60,9 @@ export async function pendingMigrations(url: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ name: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS name`);
+    const { rows } = await client.query<{ name: string | null }>(
+      `SELECT to_regclass('"_prisma_migrations"')::text AS name`,
+    );
     if (!rows[0]?.name) return dirs;
     const applied = await client.query<{ migration_name: string }>(
       `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,

@@ -26,7 +26,14 @@ function authSecret(): string {
 function sourceFingerprint(): string {
   const hash = createHash("sha256");
   const roots = ["app", "components", "lib", "server", "public", "inngest"];
-  const files = ["next.config.ts", "proxy.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+  const files = [
+    "next.config.ts",
+    "proxy.ts",
+    "postcss.config.mjs",
+    "package-lock.json",
+    "tsconfig.json",
+    "prisma/schema.prisma",
+  ];
   const walk = (dir: string) => {
     if (!existsSync(dir)) return;
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -104,7 +111,8 @@ async function main() {
   } else {
     const fingerprint = sourceFingerprint();
     const stamp = path.join(".next", "faxport-source-fingerprint");
-    const built = existsSync(path.join(".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint;
+    const built =
+      existsSync(path.join(".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint;
     if (!built) {
       say("Building the portal (next build)…");
       const code = await exec("node_modules/.bin/next", ["build"], { ...env, NODE_ENV: "production" });
@@ -113,7 +121,10 @@ async function main() {
     } else {
       say("Build is up to date.");
     }
-    next = spawn("node_modules/.bin/next", ["start", "-p", String(port)], { stdio: ["inherit", "pipe", "inherit"], env: { ...env, NODE_ENV: "production" } });
+    next = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
+      stdio: ["inherit", "pipe", "inherit"],
+      env: { ...env, NODE_ENV: "production" },
+    });
     next.stdout?.on("data", (chunk: Buffer) => {
       process.stdout.write(chunk);
       if (chunk.toString().includes("Ready")) printWelcome(DEMO_LOGINS);
@@ -143,7 +154,10 @@ function printWelcome(logins: readonly { site: string; role: string; username: s
     `  Globex portal:           http://globex.localhost:${port}`,
     "",
     "Demo logins:",
-    ...logins.map((l) => `  ${l.site.replace("{port}", String(port)).padEnd(34)} ${l.username.padEnd(14)} ${l.password.padEnd(20)} (${l.role})`),
+    ...logins.map(
+      (l) =>
+        `  ${l.site.replace("{port}", String(port)).padEnd(34)} ${l.username.padEnd(14)} ${l.password.padEnd(20)} (${l.role})`,
+    ),
     "",
     "Emails (password resets…) go to the outbox: sign in as admin → Administration → Mail Outbox.",
     "Press Ctrl+C to stop. Data stays in .data/ for the next start.",

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm test`: install what is missing (npm packages, Debian's chromium), then run every suite:
- * typecheck → unit + integration (real embedded PostgreSQL) → end-to-end (real Chromium against
+ * typecheck → lint → unit + integration (real embedded PostgreSQL) → end-to-end (real Chromium against
  * the real server) → durability (kill -9 and restart). Stops at the first failing stage.
  */
 import { rmSync } from "node:fs";
@@ -14,6 +14,7 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: 
 const stages = [
   ["Prisma client", "node_modules/.bin/tsx", ["scripts/prisma.ts", "generate"]],
   ["Typecheck", "node_modules/.bin/tsc", ["--noEmit", "-p", "."]],
+  ["Lint and format (Biome)", "node_modules/.bin/biome", ["check", "."]],
   ["Unit and integration tests", "node_modules/.bin/vitest", ["run", "--project", "unit", "--project", "integration"]],
   ["End-to-end tests (Chromium)", "node_modules/.bin/playwright", ["test"]],
   ["Durability (kill -9, restart)", "node_modules/.bin/vitest", ["run", "--project", "durability"]],

@@ -56,23 +56,55 @@ export function AuditFilters({ onChange }: { onChange: (filters: AuditFilterValu
         </div>
         <div className="w-44">
           <Field label="Action starts with" htmlFor="a-action">
-            <Input id="a-action" list="a-action-prefixes" value={action} placeholder="e.g. user."
-              onChange={(e) => { setAction(e.target.value); apply({ search, action: e.target.value, from, to }); }} />
+            <Input
+              id="a-action"
+              list="a-action-prefixes"
+              value={action}
+              placeholder="e.g. user."
+              onChange={(e) => {
+                setAction(e.target.value);
+                apply({ search, action: e.target.value, from, to });
+              }}
+            />
           </Field>
-          <datalist id="a-action-prefixes">{ACTION_PREFIXES.map((p) => <option key={p} value={p} />)}</datalist>
+          <datalist id="a-action-prefixes">
+            {ACTION_PREFIXES.map((p) => (
+              <option key={p} value={p} />
+            ))}
+          </datalist>
         </div>
         <div className="w-40">
           <Field label="From" htmlFor="a-from">
-            <Input id="a-from" type="date" value={from} onChange={(e) => { setFrom(e.target.value); apply({ search, action, from: e.target.value, to }); }} />
+            <Input
+              id="a-from"
+              type="date"
+              value={from}
+              onChange={(e) => {
+                setFrom(e.target.value);
+                apply({ search, action, from: e.target.value, to });
+              }}
+            />
           </Field>
         </div>
         <div className="w-40">
           <Field label="To" htmlFor="a-to">
-            <Input id="a-to" type="date" value={to} onChange={(e) => { setTo(e.target.value); apply({ search, action, from, to: e.target.value }); }} />
+            <Input
+              id="a-to"
+              type="date"
+              value={to}
+              onChange={(e) => {
+                setTo(e.target.value);
+                apply({ search, action, from, to: e.target.value });
+              }}
+            />
           </Field>
         </div>
       </div>
-      {error ? <p role="alert" className="text-xs text-destructive">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-xs text-destructive">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

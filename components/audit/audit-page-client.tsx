@@ -12,7 +12,10 @@ const PAGE_SIZE = 25;
 
 /** Details as one short line of JSON; the full text is in the cell's tooltip. */
 function compactJson(details: unknown): { short: string; full: string } {
-  const full = details == null || (typeof details === "object" && Object.keys(details).length === 0) ? "" : JSON.stringify(details);
+  const full =
+    details == null || (typeof details === "object" && Object.keys(details).length === 0)
+      ? ""
+      : JSON.stringify(details);
   return { short: full.length > 120 ? `${full.slice(0, 119)}…` : full, full };
 }
 
@@ -27,8 +30,15 @@ export function AuditPageClient({ isPlatform }: { isPlatform: boolean }) {
 
   return (
     <>
-      <PageHeader title="Audit Log" description="Every administrative change: who made it, when, and from which address." />
-      {list.error ? <Alert variant="error" className="mb-4">{list.error.message}</Alert> : null}
+      <PageHeader
+        title="Audit Log"
+        description="Every administrative change: who made it, when, and from which address."
+      />
+      {list.error ? (
+        <Alert variant="error" className="mb-4">
+          {list.error.message}
+        </Alert>
+      ) : null}
       <ListTable
         toolbar={<AuditFilters onChange={onFilters} />}
         headers={["When", isPlatform ? "Tenant" : null, "Who", "Action", "What", "Details", "Address"]}
@@ -43,14 +53,24 @@ export function AuditPageClient({ isPlatform }: { isPlatform: boolean }) {
           return (
             <TR key={row.id}>
               <TD className="whitespace-nowrap">{row.createdAt.toLocaleString()}</TD>
-              {isPlatform ? <TD>{row.tenant?.name ?? <span className="text-muted-foreground">Platform</span>}</TD> : null}
+              {isPlatform ? (
+                <TD>{row.tenant?.name ?? <span className="text-muted-foreground">Platform</span>}</TD>
+              ) : null}
               <TD>{row.actorName}</TD>
-              <TD><code className="text-xs">{row.action}</code></TD>
+              <TD>
+                <code className="text-xs">{row.action}</code>
+              </TD>
               <TD className="whitespace-nowrap">
                 {row.entityType}
-                {row.entityId ? <span className="ml-1 font-mono text-xs text-muted-foreground" title={row.entityId}>{row.entityId.slice(0, 8)}</span> : null}
+                {row.entityId ? (
+                  <span className="ml-1 font-mono text-xs text-muted-foreground" title={row.entityId}>
+                    {row.entityId.slice(0, 8)}
+                  </span>
+                ) : null}
               </TD>
-              <TD className="max-w-md truncate font-mono text-xs" title={details.full}>{details.short || "—"}</TD>
+              <TD className="max-w-md truncate font-mono text-xs" title={details.full}>
+                {details.short || "—"}
+              </TD>
               <TD className="whitespace-nowrap font-mono text-xs">{row.ip ?? "—"}</TD>
             </TR>
           );

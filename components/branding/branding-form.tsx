@@ -21,7 +21,15 @@ export interface BrandingData {
   domains: { hostname: string }[];
 }
 
-export function BrandingForm({ branding, tenantId, ownTenant }: { branding: BrandingData; tenantId?: string; ownTenant: boolean }) {
+export function BrandingForm({
+  branding,
+  tenantId,
+  ownTenant,
+}: {
+  branding: BrandingData;
+  tenantId?: string;
+  ownTenant: boolean;
+}) {
   const router = useRouter();
   const utils = trpc.useUtils();
   const [v, setV] = useState({
@@ -90,29 +98,59 @@ export function BrandingForm({ branding, tenantId, ownTenant }: { branding: Bran
         <Field label="Company name" htmlFor="b-name" error={err("name")}>
           <Input id="b-name" value={v.name} onChange={set("name")} aria-invalid={!!err("name")} />
         </Field>
-        <Field label="Domain name" htmlFor="b-domains" error={err("domains")}
+        <Field
+          label="Domain name"
+          htmlFor="b-domains"
+          error={err("domains")}
           hint={`The portal's address, e.g. fax.acme.com. Separate several with commas; the first is primary.${
-            ownTenant ? " Changing it moves your portal: sign in again at the new address." : ""}`}>
+            ownTenant ? " Changing it moves your portal: sign in again at the new address." : ""
+          }`}
+        >
           <Input id="b-domains" value={v.domains} onChange={set("domains")} aria-invalid={!!err("domains")} />
         </Field>
-        <Field label="Domain title" htmlFor="b-title" error={err("domainTitle")} hint="The browser tab title. Empty: the company name + “Fax”.">
+        <Field
+          label="Domain title"
+          htmlFor="b-title"
+          error={err("domainTitle")}
+          hint="The browser tab title. Empty: the company name + “Fax”."
+        >
           <Input id="b-title" value={v.domainTitle} onChange={set("domainTitle")} />
         </Field>
-        <Field label="Footer text" htmlFor="b-footer" error={err("footerText")} hint="Shown at the bottom of every page. Empty: © company name.">
+        <Field
+          label="Footer text"
+          htmlFor="b-footer"
+          error={err("footerText")}
+          hint="Shown at the bottom of every page. Empty: © company name."
+        >
           <Input id="b-footer" value={v.footerText} onChange={set("footerText")} />
         </Field>
         <LogoInput
           key={logoInputKey}
           error={logoError ?? upload.error?.message ?? null}
-          onPick={(picked) => { setLogo(picked); setLogoError(null); upload.reset(); }}
-          onError={(message) => { setLogo(null); setLogoError(message); }}
+          onPick={(picked) => {
+            setLogo(picked);
+            setLogoError(null);
+            upload.reset();
+          }}
+          onError={(message) => {
+            setLogo(null);
+            setLogoError(message);
+          }}
         />
         <div className="flex flex-wrap justify-end gap-2">
-          {logo ? <Button type="button" variant="outline" onClick={discardLogo}>Discard new logo</Button> : null}
-          {!logo && branding.logoDataUrl ? (
-            <Button type="button" variant="outline" disabled={remove.isPending} onClick={() => void removeLogo()}>Remove logo</Button>
+          {logo ? (
+            <Button type="button" variant="outline" onClick={discardLogo}>
+              Discard new logo
+            </Button>
           ) : null}
-          <Button type="submit" disabled={update.isPending || upload.isPending}>Save branding</Button>
+          {!logo && branding.logoDataUrl ? (
+            <Button type="button" variant="outline" disabled={remove.isPending} onClick={() => void removeLogo()}>
+              Remove logo
+            </Button>
+          ) : null}
+          <Button type="submit" disabled={update.isPending || upload.isPending}>
+            Save branding
+          </Button>
         </div>
       </div>
       <div className="grid content-start gap-2">

@@ -15,10 +15,19 @@ export function BrandingPageClient({ isPlatform }: { isPlatform: boolean }) {
   const branding = trpc.branding.get.useQuery({ tenantId: target }, { enabled: !isPlatform || !!tenantId });
   return (
     <>
-      <PageHeader title="Branding" description="The company name, web address, title, footer and logo people see on the portal." />
+      <PageHeader
+        title="Branding"
+        description="The company name, web address, title, footer and logo people see on the portal."
+      />
       {isPlatform ? <TenantSelect value={tenantId} onChange={setTenantId} /> : null}
-      {isPlatform && !tenantId ? <p className="text-sm text-muted-foreground">Choose a tenant to edit its branding.</p> : null}
-      {branding.error ? <Alert variant="error" className="mb-4">{branding.error.message}</Alert> : null}
+      {isPlatform && !tenantId ? (
+        <p className="text-sm text-muted-foreground">Choose a tenant to edit its branding.</p>
+      ) : null}
+      {branding.error ? (
+        <Alert variant="error" className="mb-4">
+          {branding.error.message}
+        </Alert>
+      ) : null}
       {branding.data ? (
         <Card>
           <CardContent className="pt-5">

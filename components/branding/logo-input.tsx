@@ -46,9 +46,20 @@ export function LogoInput({
     onPick({ mimeType: check.mimeType, data, dataUrl: `data:${check.mimeType};base64,${data}` });
   }
   return (
-    <Field label="Logo" htmlFor="b-logo" error={error} hint="PNG, JPEG, GIF, WebP or SVG, up to 256 KB. Shown in the header and on the sign-in page.">
-      <Input id="b-logo" type="file" accept={LOGO_MIME_TYPES.join(",")} onChange={(e) => void pick(e)} aria-invalid={!!error}
-        className="h-auto py-1.5" />
+    <Field
+      label="Logo"
+      htmlFor="b-logo"
+      error={error}
+      hint="PNG, JPEG, GIF, WebP or SVG, up to 256 KB. Shown in the header and on the sign-in page."
+    >
+      <Input
+        id="b-logo"
+        type="file"
+        accept={LOGO_MIME_TYPES.join(",")}
+        onChange={(e) => void pick(e)}
+        aria-invalid={!!error}
+        className="h-auto py-1.5"
+      />
     </Field>
   );
 }

@@ -22,11 +22,15 @@ export function RetentionCard() {
     <Card className="mt-6">
       <CardHeader>
         <CardTitle>Retention</CardTitle>
-        <CardDescription>How many days sent and received faxes and their documents are kept before they are deleted.</CardDescription>
+        <CardDescription>
+          How many days sent and received faxes and their documents are kept before they are deleted.
+        </CardDescription>
       </CardHeader>
       <CardContent>
         {mine.error ? <Alert variant="error">{mine.error.message}</Alert> : null}
-        {mine.data ? <RetentionForm key={`${mine.data.retentionMinDays}-${mine.data.retentionMaxDays}`} bounds={mine.data} /> : null}
+        {mine.data ? (
+          <RetentionForm key={`${mine.data.retentionMinDays}-${mine.data.retentionMaxDays}`} bounds={mine.data} />
+        ) : null}
       </CardContent>
     </Card>
   );
@@ -45,10 +49,13 @@ function RetentionForm({ bounds }: { bounds: Bounds }) {
     },
   });
   // The platform's bounds, with the same words the server uses.
-  const schema = retentionChoiceSchema.refine((v) => v.retentionDays == null || (v.retentionDays >= min && v.retentionDays <= max), {
-    path: ["retentionDays"],
-    message: `Retention must be between ${min} and ${max} days.`,
-  });
+  const schema = retentionChoiceSchema.refine(
+    (v) => v.retentionDays == null || (v.retentionDays >= min && v.retentionDays <= max),
+    {
+      path: ["retentionDays"],
+      message: `Retention must be between ${min} and ${max} days.`,
+    },
+  );
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -67,11 +74,26 @@ function RetentionForm({ bounds }: { bounds: Bounds }) {
         Your provider allows <strong>{min}</strong> to <strong>{max}</strong> days. Currently kept:{" "}
         <strong>{bounds.retentionDays ?? max}</strong> days{bounds.retentionDays == null ? " (the maximum)" : ""}.
       </p>
-      <Field label="Retention (days)" htmlFor="r-days" error={error} hint={`Between ${min} and ${max}. Leave empty to keep the maximum (${max}).`}>
-        <Input id="r-days" type="number" min={min} max={max} value={days} onChange={(e) => setDays(e.target.value)} aria-invalid={!!error} />
+      <Field
+        label="Retention (days)"
+        htmlFor="r-days"
+        error={error}
+        hint={`Between ${min} and ${max}. Leave empty to keep the maximum (${max}).`}
+      >
+        <Input
+          id="r-days"
+          type="number"
+          min={min}
+          max={max}
+          value={days}
+          onChange={(e) => setDays(e.target.value)}
+          aria-invalid={!!error}
+        />
       </Field>
       <div>
-        <Button type="submit" disabled={save.isPending}>Save retention</Button>
+        <Button type="submit" disabled={save.isPending}>
+          Save retention
+        </Button>
       </div>
     </form>
   );

@@ -18,11 +18,18 @@ export function TenantSelect({ value, onChange }: { value: string | null; onChan
     <div className="mb-6 flex flex-wrap items-end gap-3">
       <div className="w-full max-w-sm">
         <Field label="Tenant" htmlFor="tenant-select">
-          <NativeSelect id="tenant-select" value={value ?? ""} onChange={(e) => e.target.value && onChange(e.target.value)}>
-            <option value="" disabled>{list.isLoading ? "Loading tenants…" : "Choose a tenant…"}</option>
+          <NativeSelect
+            id="tenant-select"
+            value={value ?? ""}
+            onChange={(e) => e.target.value && onChange(e.target.value)}
+          >
+            <option value="" disabled>
+              {list.isLoading ? "Loading tenants…" : "Choose a tenant…"}
+            </option>
             {items.map((t) => (
               <option key={t.id} value={t.id}>
-                {t.name}{t.domains[0] ? ` (${t.domains[0].hostname})` : ""}
+                {t.name}
+                {t.domains[0] ? ` (${t.domains[0].hostname})` : ""}
               </option>
             ))}
           </NativeSelect>

@@ -4,8 +4,8 @@ import { trpc } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/label";
-import { DidUserSelect } from "./did-user-select";
 import { formatPhone, personName } from "./did-labels";
+import { DidUserSelect } from "./did-user-select";
 
 export interface AssignRow {
   id: string;
@@ -20,23 +20,38 @@ export function DidAssignForm({ did, onDone }: { did: AssignRow; onDone: (messag
   const users = trpc.user.list.useQuery({ search: "", page: 1, pageSize: 200, tenantId: did.tenantId });
   const assign = trpc.did.assign.useMutation({
     onSuccess: (d) =>
-      onDone(d.user ? `${formatPhone(d.number)} assigned to ${personName(d.user)}.` : `${formatPhone(d.number)} is unassigned.`),
+      onDone(
+        d.user
+          ? `${formatPhone(d.number)} assigned to ${personName(d.user)}.`
+          : `${formatPhone(d.number)} is unassigned.`,
+      ),
   });
 
   return (
-    <form method="post" className="grid gap-4" noValidate
+    <form
+      method="post"
+      className="grid gap-4"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         assign.mutate({ id: did.id, userId });
-      }}>
+      }}
+    >
       {assign.error ? <Alert variant="error">{assign.error.message}</Alert> : null}
       {users.error ? <Alert variant="error">Users could not be loaded: {users.error.message}</Alert> : null}
       <Field label="User" htmlFor="did-assign-user" hint="Only users of the number's tenant can hold it.">
-        <DidUserSelect id="did-assign-user" number={formatPhone(did.number)} value={userId ?? ""}
-          users={users.data?.items ?? []} onChange={setUserId} />
+        <DidUserSelect
+          id="did-assign-user"
+          number={formatPhone(did.number)}
+          value={userId ?? ""}
+          users={users.data?.items ?? []}
+          onChange={setUserId}
+        />
       </Field>
       <div className="flex justify-end gap-2">
-        <Button type="submit" disabled={assign.isPending || users.isLoading}>Save assignment</Button>
+        <Button type="submit" disabled={assign.isPending || users.isLoading}>
+          Save assignment
+        </Button>
       </div>
     </form>
   );

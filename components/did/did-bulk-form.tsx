@@ -33,31 +33,54 @@ export function DidBulkForm({ onAdded, onClose }: { onAdded: () => void; onClose
       {bulk.error ? <Alert variant="error">{bulk.error.message}</Alert> : null}
       {result ? (
         <Alert variant={result.skipped ? "info" : "success"}>
-          <p className="font-medium">Added {result.added}, skipped {result.skipped}</p>
+          <p className="font-medium">
+            Added {result.added}, skipped {result.skipped}
+          </p>
           {result.problems.length ? (
             <ul className="mt-2 list-disc space-y-0.5 pl-5" aria-label="Skipped entries">
-              {result.problems.map((p, i) => (
-                <li key={`${p.line}-${i}`}>Line {p.line}: {p.input} — {p.reason}</li>
+              {result.problems.map((p) => (
+                <li key={`${p.line}-${p.input}`}>
+                  Line {p.line}: {p.input} — {p.reason}
+                </li>
               ))}
             </ul>
           ) : null}
         </Alert>
       ) : null}
-      <Field label="Numbers" htmlFor="did-bulk-numbers" error={err("numbers")}
-        hint="One per line, or separated by commas or semicolons. Invalid and duplicate entries are listed, not added.">
-        <Textarea id="did-bulk-numbers" rows={8} className="font-mono" value={v.numbers}
-          onChange={(e) => setV({ ...v, numbers: e.target.value })} />
+      <Field
+        label="Numbers"
+        htmlFor="did-bulk-numbers"
+        error={err("numbers")}
+        hint="One per line, or separated by commas or semicolons. Invalid and duplicate entries are listed, not added."
+      >
+        <Textarea
+          id="did-bulk-numbers"
+          rows={8}
+          className="font-mono"
+          value={v.numbers}
+          onChange={(e) => setV({ ...v, numbers: e.target.value })}
+        />
       </Field>
       <Field label="Title" htmlFor="did-bulk-title" error={err("title")} hint="Optional, given to every number added.">
         <Input id="did-bulk-title" value={v.title} onChange={(e) => setV({ ...v, title: e.target.value })} />
       </Field>
       <Field label="Tenant" htmlFor="did-bulk-tenant" error={err("tenantId")}>
-        <TenantSelect id="did-bulk-tenant" value={v.tenantId} onChange={(tenantId) => setV({ ...v, tenantId })}
-          emptyLabel="— Platform pool (no tenant) —" />
+        <TenantSelect
+          id="did-bulk-tenant"
+          value={v.tenantId}
+          onChange={(tenantId) => setV({ ...v, tenantId })}
+          emptyLabel="— Platform pool (no tenant) —"
+        />
       </Field>
       <div className="flex justify-end gap-2">
-        {result ? <Button type="button" variant="outline" onClick={onClose}>Done</Button> : null}
-        <Button type="submit" disabled={bulk.isPending}>Add numbers</Button>
+        {result ? (
+          <Button type="button" variant="outline" onClick={onClose}>
+            Done
+          </Button>
+        ) : null}
+        <Button type="submit" disabled={bulk.isPending}>
+          Add numbers
+        </Button>
       </div>
     </form>
   );

@@ -47,21 +47,51 @@ export function DidForm({ did, onDone }: { did: DidEditRow | null; onDone: (mess
   return (
     <form method="post" onSubmit={submit} className="grid gap-4" noValidate>
       {mutation.error ? <Alert variant="error">{mutation.error.message}</Alert> : null}
-      <Field label="Number" htmlFor="did-number" error={err("number")}
-        hint={did ? "The number itself cannot change; delete and add it again instead." : "Any common notation; stored as +1… (E.164)."}>
-        <Input id="did-number" value={did ? formatPhone(v.number) : v.number} disabled={did !== null}
-          onChange={(e) => setV({ ...v, number: e.target.value })} placeholder="+1 212 555 0100" />
+      <Field
+        label="Number"
+        htmlFor="did-number"
+        error={err("number")}
+        hint={
+          did
+            ? "The number itself cannot change; delete and add it again instead."
+            : "Any common notation; stored as +1… (E.164)."
+        }
+      >
+        <Input
+          id="did-number"
+          value={did ? formatPhone(v.number) : v.number}
+          disabled={did !== null}
+          onChange={(e) => setV({ ...v, number: e.target.value })}
+          placeholder="+1 212 555 0100"
+        />
       </Field>
-      <Field label="Title" htmlFor="did-title" error={err("title")} hint="Shown next to the number, e.g. Reception fax.">
+      <Field
+        label="Title"
+        htmlFor="did-title"
+        error={err("title")}
+        hint="Shown next to the number, e.g. Reception fax."
+      >
         <Input id="did-title" value={v.title} onChange={(e) => setV({ ...v, title: e.target.value })} />
       </Field>
-      <Field label="Tenant" htmlFor="did-tenant" error={err("tenantId")}
-        hint={moving && did?.userId ? "Moving the number to another tenant removes its user and forwarding." : undefined}>
-        <TenantSelect id="did-tenant" value={v.tenantId} onChange={(tenantId) => setV({ ...v, tenantId })}
-          emptyLabel="— Platform pool (no tenant) —" />
+      <Field
+        label="Tenant"
+        htmlFor="did-tenant"
+        error={err("tenantId")}
+        hint={
+          moving && did?.userId ? "Moving the number to another tenant removes its user and forwarding." : undefined
+        }
+      >
+        <TenantSelect
+          id="did-tenant"
+          value={v.tenantId}
+          onChange={(tenantId) => setV({ ...v, tenantId })}
+          emptyLabel="— Platform pool (no tenant) —"
+        />
       </Field>
       <div className="flex justify-end gap-2">
-        <Button type="submit" disabled={mutation.isPending}>Save DID</Button>
+        <Button type="submit" disabled={mutation.isPending}>
+          Save DID
+        </Button>
       </div>
     </form>
   );

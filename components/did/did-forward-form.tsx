@@ -15,12 +15,19 @@ export interface ForwardRow {
 }
 
 /** "Fax to Email" for one number: incoming faxes are also emailed to one address. */
-export function DidForwardForm({ did, onDone }: { did: ForwardRow; onDone: (message: string, saved: ForwardRow) => void }) {
+export function DidForwardForm({
+  did,
+  onDone,
+}: {
+  did: ForwardRow;
+  onDone: (message: string, saved: ForwardRow) => void;
+}) {
   const [forward, setForward] = useState(did.forward);
   const [email, setEmail] = useState(did.forwardEmail ?? "");
   const [errors, setErrors] = useState<FieldErrors>({});
   const save = trpc.did.setForward.useMutation({
-    onSuccess: (d) => onDone(d.forward === "EMAIL" ? `Faxes will be emailed to ${d.forwardEmail}.` : "Forwarding turned off.", d),
+    onSuccess: (d) =>
+      onDone(d.forward === "EMAIL" ? `Faxes will be emailed to ${d.forwardEmail}.` : "Forwarding turned off.", d),
   });
 
   function submit(e: React.FormEvent) {
@@ -45,13 +52,19 @@ export function DidForwardForm({ did, onDone }: { did: ForwardRow; onDone: (mess
         ))}
       </fieldset>
       {forward === "EMAIL" ? (
-        <Field label="Email address" htmlFor="did-forward-email" error={err("email")}
-          hint="Incoming faxes will be emailed there and still show under Received Faxes.">
+        <Field
+          label="Email address"
+          htmlFor="did-forward-email"
+          error={err("email")}
+          hint="Incoming faxes will be emailed there and still show under Received Faxes."
+        >
           <Input id="did-forward-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
         </Field>
       ) : null}
       <div className="flex justify-end gap-2">
-        <Button type="submit" disabled={save.isPending}>Save forwarding</Button>
+        <Button type="submit" disabled={save.isPending}>
+          Save forwarding
+        </Button>
       </div>
     </form>
   );

@@ -30,7 +30,11 @@ export function DidPoolClient() {
   const users = trpc.user.list.useQuery({ search: "", page: 1, pageSize: 200 });
   const assign = trpc.did.assign.useMutation({
     onSuccess: (d) => {
-      setNotice(d.user ? `${formatPhone(d.number)} assigned to ${personName(d.user)}.` : `${formatPhone(d.number)} is unassigned.`);
+      setNotice(
+        d.user
+          ? `${formatPhone(d.number)} assigned to ${personName(d.user)}.`
+          : `${formatPhone(d.number)} is unassigned.`,
+      );
       void utils.did.list.invalidate();
       void utils.did.mine.invalidate();
     },
@@ -42,19 +46,48 @@ export function DidPoolClient() {
 
   return (
     <>
-      <PageHeader title="DID Numbers" description="Your company's fax numbers. Assign each to the user who receives its faxes." />
-      {notice ? <Alert variant="success" className="mb-4">{notice}</Alert> : null}
-      {assign.error ? <Alert variant="error" className="mb-4">{assign.error.message}</Alert> : null}
-      {list.error ? <Alert variant="error" className="mb-4">{list.error.message}</Alert> : null}
-      {users.error ? <Alert variant="error" className="mb-4">Users could not be loaded: {users.error.message}</Alert> : null}
+      <PageHeader
+        title="DID Numbers"
+        description="Your company's fax numbers. Assign each to the user who receives its faxes."
+      />
+      {notice ? (
+        <Alert variant="success" className="mb-4">
+          {notice}
+        </Alert>
+      ) : null}
+      {assign.error ? (
+        <Alert variant="error" className="mb-4">
+          {assign.error.message}
+        </Alert>
+      ) : null}
+      {list.error ? (
+        <Alert variant="error" className="mb-4">
+          {list.error.message}
+        </Alert>
+      ) : null}
+      {users.error ? (
+        <Alert variant="error" className="mb-4">
+          Users could not be loaded: {users.error.message}
+        </Alert>
+      ) : null}
       <ListTable
         toolbar={
           <div className="mb-3 flex flex-wrap gap-2">
             <SearchInput placeholder="Search number, title or user" onSearch={onSearch} />
             <div className="w-56">
-              <NativeSelect aria-label="Filter by status" value={status}
-                onChange={(e) => { setStatus(e.target.value as typeof status); setPage(1); }}>
-                {DID_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+              <NativeSelect
+                aria-label="Filter by status"
+                value={status}
+                onChange={(e) => {
+                  setStatus(e.target.value as typeof status);
+                  setPage(1);
+                }}
+              >
+                {DID_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS_LABELS[s]}
+                  </option>
+                ))}
               </NativeSelect>
             </div>
           </div>

@@ -15,7 +15,7 @@ import { TD, TR } from "@/components/ui/table";
 import { DID_STATUSES } from "@/lib/schemas/did";
 import { type AssignRow, DidAssignForm } from "./did-assign-form";
 import { DidBulkForm } from "./did-bulk-form";
-import { DidForm, type DidEditRow } from "./did-form";
+import { type DidEditRow, DidForm } from "./did-form";
 import { didUserStatus, formatPhone, forwardLabel } from "./did-labels";
 import { TenantSelect } from "./tenant-select";
 
@@ -56,27 +56,71 @@ export function DidsAdminClient() {
         description="Inbound fax numbers: add them, give them to tenants; tenant admins hand them to their users."
         actions={
           <>
-            <Button variant="outline" onClick={() => { setNotice(null); setBulkOpen(true); }}>Bulk add</Button>
-            <Button onClick={() => { setNotice(null); setEditing("new"); }}>Add DID</Button>
+            <Button
+              variant="outline"
+              onClick={() => {
+                setNotice(null);
+                setBulkOpen(true);
+              }}
+            >
+              Bulk add
+            </Button>
+            <Button
+              onClick={() => {
+                setNotice(null);
+                setEditing("new");
+              }}
+            >
+              Add DID
+            </Button>
           </>
         }
       />
-      {notice ? <Alert variant="success" className="mb-4">{notice}</Alert> : null}
-      {remove.error ? <Alert variant="error" className="mb-4">{remove.error.message}</Alert> : null}
-      {list.error ? <Alert variant="error" className="mb-4">{list.error.message}</Alert> : null}
+      {notice ? (
+        <Alert variant="success" className="mb-4">
+          {notice}
+        </Alert>
+      ) : null}
+      {remove.error ? (
+        <Alert variant="error" className="mb-4">
+          {remove.error.message}
+        </Alert>
+      ) : null}
+      {list.error ? (
+        <Alert variant="error" className="mb-4">
+          {list.error.message}
+        </Alert>
+      ) : null}
       <ListTable
         toolbar={
           <div className="mb-3 flex flex-wrap gap-2">
             <SearchInput placeholder="Search number, title, user, company" onSearch={onSearch} />
             {/* aria-labels avoid the word "Tenant" so the dialog's "Tenant" field stays unambiguous. */}
             <div className="w-56">
-              <TenantSelect ariaLabel="Filter by company" value={tenantId} emptyLabel="All companies"
-                onChange={(id) => { setTenantId(id); setPage(1); }} />
+              <TenantSelect
+                ariaLabel="Filter by company"
+                value={tenantId}
+                emptyLabel="All companies"
+                onChange={(id) => {
+                  setTenantId(id);
+                  setPage(1);
+                }}
+              />
             </div>
             <div className="w-56">
-              <NativeSelect aria-label="Filter by status" value={status}
-                onChange={(e) => { setStatus(e.target.value as typeof status); setPage(1); }}>
-                {DID_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+              <NativeSelect
+                aria-label="Filter by status"
+                value={status}
+                onChange={(e) => {
+                  setStatus(e.target.value as typeof status);
+                  setPage(1);
+                }}
+              >
+                {DID_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS_LABELS[s]}
+                  </option>
+                ))}
               </NativeSelect>
             </div>
           </div>
@@ -97,23 +141,45 @@ export function DidsAdminClient() {
             <TD className="whitespace-nowrap">{forwardLabel(d)}</TD>
             <TD className="text-right whitespace-nowrap">
               {d.tenantId ? (
-                <Button variant="ghost" size="sm"
-                  onClick={() => { setNotice(null); setAssigning({ ...d, tenantId: d.tenantId! }); }}>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  onClick={() => {
+                    setNotice(null);
+                    setAssigning({ ...d, tenantId: d.tenantId! });
+                  }}
+                >
                   Assign
                 </Button>
               ) : null}
-              <Button variant="ghost" size="sm" onClick={() => { setNotice(null); setEditing(d); }}>Edit</Button>
-              <ConfirmButton variant="ghost" size="sm" className="text-destructive"
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => {
+                  setNotice(null);
+                  setEditing(d);
+                }}
+              >
+                Edit
+              </Button>
+              <ConfirmButton
+                variant="ghost"
+                size="sm"
+                className="text-destructive"
                 message={`Delete ${formatPhone(d.number)}? Faxes to it will no longer be received.`}
-                onConfirm={() => remove.mutate({ id: d.id })}>
+                onConfirm={() => remove.mutate({ id: d.id })}
+              >
                 Delete
               </ConfirmButton>
             </TD>
           </TR>
         )}
       </ListTable>
-      <EditDialog value={editing} onClose={() => setEditing(null)}
-        title={(e) => (e === "new" ? "Add DID" : `Edit ${formatPhone(e.number)}`)}>
+      <EditDialog
+        value={editing}
+        onClose={() => setEditing(null)}
+        title={(e) => (e === "new" ? "Add DID" : `Edit ${formatPhone(e.number)}`)}
+      >
         {(e) => (
           <DidForm
             did={e === "new" ? null : e}

@@ -7,11 +7,18 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
-import { TBody, TD, TH, THead, TR, Table } from "@/components/ui/table";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { DidForwardForm } from "./did-forward-form";
 import { formatPhone, forwardLabel } from "./did-labels";
 
-type MyDid = { id: string; number: string; title: string; forward: "NONE" | "EMAIL"; forwardEmail: string | null; assignedToMe: boolean };
+type MyDid = {
+  id: string;
+  number: string;
+  title: string;
+  forward: "NONE" | "EMAIL";
+  forwardEmail: string | null;
+  assignedToMe: boolean;
+};
 
 /** The caller's numbers (and, for a tenant admin, the unassigned pool) with their Fax to Email setting. */
 export function MyDidsClient() {
@@ -22,9 +29,20 @@ export function MyDidsClient() {
 
   return (
     <>
-      <PageHeader title="My DIDs" description="The fax numbers that reach you. Forward a number to have its faxes emailed to you too." />
-      {notice ? <Alert variant="success" className="mb-4">{notice}</Alert> : null}
-      {mine.error ? <Alert variant="error" className="mb-4">{mine.error.message}</Alert> : null}
+      <PageHeader
+        title="My DIDs"
+        description="The fax numbers that reach you. Forward a number to have its faxes emailed to you too."
+      />
+      {notice ? (
+        <Alert variant="success" className="mb-4">
+          {notice}
+        </Alert>
+      ) : null}
+      {mine.error ? (
+        <Alert variant="error" className="mb-4">
+          {mine.error.message}
+        </Alert>
+      ) : null}
       <Card>
         <CardContent className="pt-5">
           <Table>
@@ -33,7 +51,9 @@ export function MyDidsClient() {
                 <TH>Number</TH>
                 <TH>Title</TH>
                 <TH>Forwarding</TH>
-                <TH><span className="sr-only">Actions</span></TH>
+                <TH>
+                  <span className="sr-only">Actions</span>
+                </TH>
               </TR>
             </THead>
             <TBody>
@@ -41,13 +61,24 @@ export function MyDidsClient() {
                 <TR key={d.id}>
                   <TD className="font-medium whitespace-nowrap">
                     {formatPhone(d.number)}
-                    {d.assignedToMe ? null : <Badge variant="muted" className="ml-2">Unassigned pool</Badge>}
+                    {d.assignedToMe ? null : (
+                      <Badge variant="muted" className="ml-2">
+                        Unassigned pool
+                      </Badge>
+                    )}
                   </TD>
                   <TD>{d.title}</TD>
                   <TD>{forwardLabel(d)}</TD>
                   <TD className="text-right">
-                    <Button variant="ghost" size="sm" aria-label={`Forward ${formatPhone(d.number)}`}
-                      onClick={() => { setNotice(null); setEditing(d); }}>
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      aria-label={`Forward ${formatPhone(d.number)}`}
+                      onClick={() => {
+                        setNotice(null);
+                        setEditing(d);
+                      }}
+                    >
                       Forward
                     </Button>
                   </TD>
@@ -74,7 +105,10 @@ export function MyDidsClient() {
                 setNotice(message);
                 // Show the new setting at once; the refetch confirms it.
                 utils.did.mine.setData(undefined, (rows) =>
-                  rows?.map((r) => (r.id === saved.id ? { ...r, forward: saved.forward, forwardEmail: saved.forwardEmail } : r)));
+                  rows?.map((r) =>
+                    r.id === saved.id ? { ...r, forward: saved.forward, forwardEmail: saved.forwardEmail } : r,
+                  ),
+                );
                 void utils.did.mine.invalidate();
               }}
             />

@@ -3,7 +3,13 @@ import { trpc } from "@/components/providers/trpc";
 import { NativeSelect } from "@/components/ui/input";
 
 /** Tenants to pick from (platform admins); "" stands for the platform pool. */
-export function TenantSelect({ id, value, onChange, emptyLabel, ariaLabel }: {
+export function TenantSelect({
+  id,
+  value,
+  onChange,
+  emptyLabel,
+  ariaLabel,
+}: {
   id?: string;
   value: string;
   onChange: (tenantId: string) => void;
@@ -15,7 +21,9 @@ export function TenantSelect({ id, value, onChange, emptyLabel, ariaLabel }: {
     <NativeSelect id={id} aria-label={ariaLabel} value={value} onChange={(e) => onChange(e.target.value)}>
       <option value="">{emptyLabel}</option>
       {tenants.data?.items.map((t) => (
-        <option key={t.id} value={t.id}>{t.name}</option>
+        <option key={t.id} value={t.id}>
+          {t.name}
+        </option>
       ))}
     </NativeSelect>
   );

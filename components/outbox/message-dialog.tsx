@@ -23,7 +23,9 @@ export function MessageDialog({ id, subject }: { id: string; subject: string }) 
             <dt className="text-muted-foreground">Transport</dt>
             <dd>{m.transport}</dd>
             <dt className="text-muted-foreground">Status</dt>
-            <dd><StatusBadge status={m.status} /></dd>
+            <dd>
+              <StatusBadge status={m.status} />
+            </dd>
             <dt className="text-muted-foreground">Created</dt>
             <dd>{m.createdAt.toLocaleString()}</dd>
             {m.sentAt ? (
@@ -34,8 +36,10 @@ export function MessageDialog({ id, subject }: { id: string; subject: string }) 
             ) : null}
           </dl>
           {m.error ? <Alert variant="error">{m.error}</Alert> : null}
-          <pre className="max-h-[50vh] overflow-auto whitespace-pre-wrap break-words rounded-md border bg-muted p-3 font-mono text-xs"
-            data-testid="mail-body">
+          <pre
+            className="max-h-[50vh] overflow-auto whitespace-pre-wrap break-words rounded-md border bg-muted p-3 font-mono text-xs"
+            data-testid="mail-body"
+          >
             <LinkifiedText text={m.text} />
           </pre>
         </div>

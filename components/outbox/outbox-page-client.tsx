@@ -27,7 +27,11 @@ export function OutboxPageClient() {
   return (
     <>
       <PageHeader title="Mail Outbox" description="Password resets and notifications the portal sent, newest first." />
-      {list.error ? <Alert variant="error" className="mb-4">{list.error.message}</Alert> : null}
+      {list.error ? (
+        <Alert variant="error" className="mb-4">
+          {list.error.message}
+        </Alert>
+      ) : null}
       <ListTable
         toolbar={
           <div className="mb-3">
@@ -44,12 +48,20 @@ export function OutboxPageClient() {
         {(m) => (
           <TR key={m.id}>
             <TD>{m.to}</TD>
-            <TD className="max-w-sm truncate" title={m.subject}>{m.subject}</TD>
+            <TD className="max-w-sm truncate" title={m.subject}>
+              {m.subject}
+            </TD>
             <TD>{m.transport}</TD>
-            <TD><span title={m.error ?? undefined}><StatusBadge status={m.status} /></span></TD>
+            <TD>
+              <span title={m.error ?? undefined}>
+                <StatusBadge status={m.status} />
+              </span>
+            </TD>
             <TD className="whitespace-nowrap">{m.createdAt.toLocaleString()}</TD>
             <TD className="text-right">
-              <Button variant="ghost" size="sm" onClick={() => setOpen({ id: m.id, subject: m.subject })}>View</Button>
+              <Button variant="ghost" size="sm" onClick={() => setOpen({ id: m.id, subject: m.subject })}>
+                View
+              </Button>
             </TD>
           </TR>
         )}

@@ -9,7 +9,9 @@ import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { type SecurityPolicyFields, securityPolicyUpdateSchema } from "@/lib/schemas/security-policy";
 
-type NumberKey = { [K in keyof SecurityPolicyFields]: SecurityPolicyFields[K] extends boolean ? never : K }[keyof SecurityPolicyFields];
+type NumberKey = {
+  [K in keyof SecurityPolicyFields]: SecurityPolicyFields[K] extends boolean ? never : K;
+}[keyof SecurityPolicyFields];
 type BoolKey = Exclude<keyof SecurityPolicyFields, NumberKey>;
 
 interface NumberSpec {
@@ -30,7 +32,11 @@ const PASSWORD_FIELDS: NumberSpec[] = [
 const SIGN_IN_FIELDS: NumberSpec[] = [
   { key: "lockoutThreshold", label: "Failed attempts before lockout", hint: "1 to 20 wrong passwords in a row." },
   { key: "lockoutMinutes", label: "Lockout duration (minutes)", hint: "1 to 1440." },
-  { key: "sessionTimeoutMinutes", label: "Session timeout (minutes)", hint: "Signed out after this long without activity (5 to 1440)." },
+  {
+    key: "sessionTimeoutMinutes",
+    label: "Session timeout (minutes)",
+    hint: "Signed out after this long without activity (5 to 1440).",
+  },
 ];
 const BOOLEANS: { key: BoolKey; label: string }[] = [
   { key: "excludePersonalInfo", label: "Passwords may not contain the person's name, username or email" },
@@ -40,12 +46,17 @@ const BOOLEANS: { key: BoolKey; label: string }[] = [
 const NUMBERS = [...PASSWORD_FIELDS, ...SIGN_IN_FIELDS];
 
 /** Empty is "no expiry" for the expiry and "missing" (NaN → a clear zod message) elsewhere. */
-const toNumber = (key: NumberKey, v: string) => (v.trim() === "" ? (key === "maxAgeDays" ? null : Number.NaN) : Number(v));
+const toNumber = (key: NumberKey, v: string) =>
+  v.trim() === "" ? (key === "maxAgeDays" ? null : Number.NaN) : Number(v);
 
 export function SecurityPolicyForm({ policy, tenantId }: { policy: SecurityPolicyFields; tenantId?: string }) {
   const utils = trpc.useUtils();
-  const [numbers, setNumbers] = useState(() =>
-    Object.fromEntries(NUMBERS.map(({ key }) => [key, policy[key] == null ? "" : String(policy[key])])) as Record<NumberKey, string>,
+  const [numbers, setNumbers] = useState(
+    () =>
+      Object.fromEntries(NUMBERS.map(({ key }) => [key, policy[key] == null ? "" : String(policy[key])])) as Record<
+        NumberKey,
+        string
+      >,
   );
   const [flags, setFlags] = useState<Record<BoolKey, boolean>>({
     excludePersonalInfo: policy.excludePersonalInfo,
@@ -77,24 +88,45 @@ export function SecurityPolicyForm({ policy, tenantId }: { policy: SecurityPolic
       {save.error ? <Alert variant="error">{save.error.message}</Alert> : null}
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold">Passwords</legend>
-        {PASSWORD_FIELDS.map((f) => <NumberField key={f.key} spec={f} value={numbers[f.key]} error={err(f.key)}
-          onChange={(value) => setNumbers({ ...numbers, [f.key]: value })} />)}
+        {PASSWORD_FIELDS.map((f) => (
+          <NumberField
+            key={f.key}
+            spec={f}
+            value={numbers[f.key]}
+            error={err(f.key)}
+            onChange={(value) => setNumbers({ ...numbers, [f.key]: value })}
+          />
+        ))}
       </fieldset>
       <div className="grid gap-2">
         {BOOLEANS.map(({ key, label }) => (
           <label key={key} className="flex items-center gap-2 text-sm">
-            <input type="checkbox" id={`sp-${key}`} checked={flags[key]} onChange={(e) => setFlags({ ...flags, [key]: e.target.checked })} />
+            <input
+              type="checkbox"
+              id={`sp-${key}`}
+              checked={flags[key]}
+              onChange={(e) => setFlags({ ...flags, [key]: e.target.checked })}
+            />
             {label}
           </label>
         ))}
       </div>
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold">Sign-in and sessions</legend>
-        {SIGN_IN_FIELDS.map((f) => <NumberField key={f.key} spec={f} value={numbers[f.key]} error={err(f.key)}
-          onChange={(value) => setNumbers({ ...numbers, [f.key]: value })} />)}
+        {SIGN_IN_FIELDS.map((f) => (
+          <NumberField
+            key={f.key}
+            spec={f}
+            value={numbers[f.key]}
+            error={err(f.key)}
+            onChange={(value) => setNumbers({ ...numbers, [f.key]: value })}
+          />
+        ))}
       </fieldset>
       <div className="flex justify-end">
-        <Button type="submit" disabled={save.isPending}>Save policy</Button>
+        <Button type="submit" disabled={save.isPending}>
+          Save policy
+        </Button>
       </div>
     </form>
   );
@@ -104,7 +136,13 @@ function NumberField(props: { spec: NumberSpec; value: string; error?: string; o
   const id = `sp-${props.spec.key}`;
   return (
     <Field label={props.spec.label} htmlFor={id} error={props.error} hint={props.spec.hint}>
-      <Input id={id} type="number" value={props.value} onChange={(e) => props.onChange(e.target.value)} aria-invalid={!!props.error} />
+      <Input
+        id={id}
+        type="number"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-invalid={!!props.error}
+      />
     </Field>
   );
 }

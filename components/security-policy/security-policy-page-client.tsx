@@ -14,10 +14,19 @@ export function SecurityPolicyPageClient({ isPlatform }: { isPlatform: boolean }
   const policy = trpc.securityPolicy.get.useQuery({ tenantId: target }, { enabled: !isPlatform || !!tenantId });
   return (
     <>
-      <PageHeader title="Security Policy" description="Password rules, lockout after failed sign-ins, and session timeout." />
+      <PageHeader
+        title="Security Policy"
+        description="Password rules, lockout after failed sign-ins, and session timeout."
+      />
       {isPlatform ? <TenantSelect value={tenantId} onChange={setTenantId} /> : null}
-      {isPlatform && !tenantId ? <p className="text-sm text-muted-foreground">Choose a tenant to edit its security policy.</p> : null}
-      {policy.error ? <Alert variant="error" className="mb-4">{policy.error.message}</Alert> : null}
+      {isPlatform && !tenantId ? (
+        <p className="text-sm text-muted-foreground">Choose a tenant to edit its security policy.</p>
+      ) : null}
+      {policy.error ? (
+        <Alert variant="error" className="mb-4">
+          {policy.error.message}
+        </Alert>
+      ) : null}
       {policy.data ? (
         <Card>
           <CardContent className="pt-5">

@@ -14,15 +14,21 @@ export async function AppShell({ user, children }: { user: SessionUser; children
       <header className="flex h-14 items-center justify-between border-b bg-card px-4">
         <Link href="/dashboard" className="flex items-center gap-3">
           <BrandMark brand={brand} size={32} />
-          <span className="font-semibold" data-testid="brand-name">{brand.name}</span>
+          <span className="font-semibold" data-testid="brand-name">
+            {brand.name}
+          </span>
         </Link>
         <div className="flex items-center gap-4 text-sm">
           <span className="text-muted-foreground" data-testid="current-user">
             {user.username} · {ROLE_LABELS[user.role]}
           </span>
-          <Link href="/change-password" className="text-primary hover:underline">Change password</Link>
+          <Link href="/change-password" className="text-primary hover:underline">
+            Change password
+          </Link>
           <form action={signOutAction}>
-            <button type="submit" className="text-primary hover:underline">Sign out</button>
+            <button type="submit" className="text-primary hover:underline">
+              Sign out
+            </button>
           </form>
         </div>
       </header>

@@ -3,7 +3,6 @@ import type { Brand } from "@/server/tenant/current-brand";
 /** The tenant's logo, or its initials when it has none. */
 export function BrandMark({ brand, size = 36 }: { brand: Brand; size?: number }) {
   if (brand.logoUrl) {
-    // biome-ignore lint/performance/noImgElement: tenant logos are dynamic and tiny
     return <img src={brand.logoUrl} alt={`${brand.name} logo`} height={size} style={{ height: size, width: "auto" }} />;
   }
   const initials = brand.name

@@ -1,6 +1,6 @@
 "use client";
-import { passwordProblems } from "@/lib/password-policy";
 import { trpc } from "@/components/providers/trpc";
+import { passwordProblems } from "@/lib/password-policy";
 
 /** Live checklist of the site's password rules, so the server rarely has to refuse. */
 export function PasswordRules({ password }: { password: string }) {

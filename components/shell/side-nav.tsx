@@ -12,19 +12,33 @@ export function SideNav({ items }: { items: NavItem[] }) {
       {items.map((item) =>
         item.children?.length ? (
           <div key={item.href} className="mt-2">
-            <div className="px-2 py-1 text-xs font-semibold uppercase tracking-wide text-muted-foreground">{item.label}</div>
+            <div className="px-2 py-1 text-xs font-semibold uppercase tracking-wide text-muted-foreground">
+              {item.label}
+            </div>
             <div className="grid gap-0.5">
               {item.children.map((child) => (
-                <Link key={child.href} href={child.href}
-                  className={cn("rounded-md px-3 py-1.5 hover:bg-muted", pathname === child.href && "bg-accent font-medium text-primary")}>
+                <Link
+                  key={child.href}
+                  href={child.href}
+                  className={cn(
+                    "rounded-md px-3 py-1.5 hover:bg-muted",
+                    pathname === child.href && "bg-accent font-medium text-primary",
+                  )}
+                >
                   {child.label}
                 </Link>
               ))}
             </div>
           </div>
         ) : (
-          <Link key={item.href} href={item.href}
-            className={cn("rounded-md px-2 py-1.5 hover:bg-muted", active(item.href) && "bg-accent font-medium text-primary")}>
+          <Link
+            key={item.href}
+            href={item.href}
+            className={cn(
+              "rounded-md px-2 py-1.5 hover:bg-muted",
+              active(item.href) && "bg-accent font-medium text-primary",
+            )}
+          >
             {item.label}
           </Link>
         ),

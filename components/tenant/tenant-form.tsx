@@ -62,7 +62,9 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
       setErrors({});
       update.mutate(r.data);
     } else {
-      const admin = v.withAdmin ? { username: v.adminUsername, email: v.adminEmail, password: v.adminPassword } : undefined;
+      const admin = v.withAdmin
+        ? { username: v.adminUsername, email: v.adminEmail, password: v.adminPassword }
+        : undefined;
       const r = validate(tenantCreateSchema, { ...common, admin });
       if (!r.ok) return setErrors(r.errors);
       setErrors({});
@@ -77,8 +79,12 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
       <Field label="Company name" htmlFor="t-name" error={err("name")}>
         <Input id="t-name" value={v.name} onChange={set("name")} />
       </Field>
-      <Field label="Domains" htmlFor="t-domains" error={err("domains") ?? err("domains.0")}
-        hint="The tenant's portal address, e.g. fax.acme.com or acme.localhost. Separate several with commas; the first is primary.">
+      <Field
+        label="Domains"
+        htmlFor="t-domains"
+        error={err("domains") ?? err("domains.0")}
+        hint="The tenant's portal address, e.g. fax.acme.com or acme.localhost. Separate several with commas; the first is primary."
+      >
         <Input id="t-domains" value={v.domains} onChange={set("domains")} />
       </Field>
       <div className="grid grid-cols-2 gap-4">
@@ -95,13 +101,18 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
           <Input id="t-rmax" type="number" min={1} value={v.retentionMaxDays} onChange={set("retentionMaxDays")} />
         </Field>
       </div>
-      <Field label="Tenant's retention (days)" htmlFor="t-rdays" error={err("retentionDays")}
-        hint="Leave empty to use the maximum. The tenant admin may change it within the bounds.">
+      <Field
+        label="Tenant's retention (days)"
+        htmlFor="t-rdays"
+        error={err("retentionDays")}
+        hint="Leave empty to use the maximum. The tenant admin may change it within the bounds."
+      >
         <Input id="t-rdays" type="number" min={1} value={v.retentionDays} onChange={set("retentionDays")} />
       </Field>
       {tenant ? (
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={v.active} onChange={set("active")} /> Active (unticked: suspended, nobody can sign in)
+          <input type="checkbox" checked={v.active} onChange={set("active")} /> Active (unticked: suspended, nobody can
+          sign in)
         </label>
       ) : (
         <fieldset className="grid gap-3 rounded-md border p-3">
@@ -119,8 +130,18 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
               </Field>
               <Field label="Admin password" htmlFor="t-admin-password" error={err("admin.password")}>
                 <div className="flex gap-2">
-                  <Input id="t-admin-password" type="text" value={v.adminPassword} onChange={set("adminPassword")} autoComplete="off" />
-                  <Button type="button" variant="outline" onClick={() => setV({ ...v, adminPassword: generatePassword() })}>
+                  <Input
+                    id="t-admin-password"
+                    type="text"
+                    value={v.adminPassword}
+                    onChange={set("adminPassword")}
+                    autoComplete="off"
+                  />
+                  <Button
+                    type="button"
+                    variant="outline"
+                    onClick={() => setV({ ...v, adminPassword: generatePassword() })}
+                  >
                     Generate
                   </Button>
                 </div>
@@ -130,7 +151,9 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
         </fieldset>
       )}
       <div className="flex justify-end gap-2">
-        <Button type="submit" disabled={mutation.isPending}>{tenant ? "Save" : "Create tenant"}</Button>
+        <Button type="submit" disabled={mutation.isPending}>
+          {tenant ? "Save" : "Create tenant"}
+        </Button>
       </div>
     </form>
   );

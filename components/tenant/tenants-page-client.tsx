@@ -33,12 +33,26 @@ export function TenantsPageClient() {
         description="Companies on this platform: their domains, fax limits and retention bounds."
         actions={<Button onClick={() => setEditing("new")}>New tenant</Button>}
       />
-      {notice ? <Alert variant="success" className="mb-4">{notice}</Alert> : null}
-      {remove.error ? <Alert variant="error" className="mb-4">{remove.error.message}</Alert> : null}
+      {notice ? (
+        <Alert variant="success" className="mb-4">
+          {notice}
+        </Alert>
+      ) : null}
+      {remove.error ? (
+        <Alert variant="error" className="mb-4">
+          {remove.error.message}
+        </Alert>
+      ) : null}
       <ListTable
         toolbar={
           <div className="mb-3">
-            <SearchInput placeholder="Search name or domain" onSearch={(v) => { setSearch(v); setPage(1); }} />
+            <SearchInput
+              placeholder="Search name or domain"
+              onSearch={(v) => {
+                setSearch(v);
+                setPage(1);
+              }}
+            />
           </div>
         }
         headers={["Company", "Domains", "Daily / monthly limit", "Retention (days)", "Users", "Status", ACTIONS_HEADER]}
@@ -52,23 +66,37 @@ export function TenantsPageClient() {
           <TR key={t.id}>
             <TD className="font-medium">{t.name}</TD>
             <TD>{t.domains.map((d) => d.hostname).join(", ")}</TD>
-            <TD>{t.dailyFaxLimit} / {t.monthlyFaxLimit}</TD>
-            <TD>{t.retentionMinDays}–{t.retentionMaxDays}{t.retentionDays ? ` (uses ${t.retentionDays})` : ""}</TD>
+            <TD>
+              {t.dailyFaxLimit} / {t.monthlyFaxLimit}
+            </TD>
+            <TD>
+              {t.retentionMinDays}–{t.retentionMaxDays}
+              {t.retentionDays ? ` (uses ${t.retentionDays})` : ""}
+            </TD>
             <TD>{t._count.users}</TD>
             <TD>{t.active ? <Badge variant="success">Active</Badge> : <Badge variant="danger">Suspended</Badge>}</TD>
             <TD className="text-right">
-              <Button variant="ghost" size="sm" onClick={() => setEditing(t)}>Edit</Button>
-              <ConfirmButton variant="ghost" size="sm" className="text-destructive"
+              <Button variant="ghost" size="sm" onClick={() => setEditing(t)}>
+                Edit
+              </Button>
+              <ConfirmButton
+                variant="ghost"
+                size="sm"
+                className="text-destructive"
                 message={`Delete ${t.name} and all its users, contacts and fax records? This cannot be undone.`}
-                onConfirm={() => remove.mutate({ id: t.id })}>
+                onConfirm={() => remove.mutate({ id: t.id })}
+              >
                 Delete
               </ConfirmButton>
             </TD>
           </TR>
         )}
       </ListTable>
-      <EditDialog value={editing} onClose={() => setEditing(null)}
-        title={(e) => (e === "new" ? "New tenant" : `Edit ${e.name}`)}>
+      <EditDialog
+        value={editing}
+        onClose={() => setEditing(null)}
+        title={(e) => (e === "new" ? "New tenant" : `Edit ${e.name}`)}
+      >
         {(e) => (
           <TenantForm
             tenant={e === "new" ? null : e}

@@ -6,7 +6,13 @@ import { Button } from "@/components/ui/button";
 import { type FieldErrors, serverFieldErrors, validate } from "@/components/ui/form-errors";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
-import { TRUNK_DRIVER_LABELS, TRUNK_DRIVERS, type TrunkDriverName, trunkCreateSchema, trunkUpdateSchema } from "@/lib/schemas/trunk";
+import {
+  TRUNK_DRIVER_LABELS,
+  TRUNK_DRIVERS,
+  type TrunkDriverName,
+  trunkCreateSchema,
+  trunkUpdateSchema,
+} from "@/lib/schemas/trunk";
 
 /** A trunk as the browser sees it: no password, only whether one is stored. */
 export interface TrunkRow {
@@ -40,7 +46,10 @@ export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
-    setV({ ...v, [k]: e.target instanceof HTMLInputElement && e.target.type === "checkbox" ? e.target.checked : e.target.value });
+    setV({
+      ...v,
+      [k]: e.target instanceof HTMLInputElement && e.target.type === "checkbox" ? e.target.checked : e.target.value,
+    });
   const create = trpc.trunk.create.useMutation({ onSuccess: () => onDone(`Trunk ${v.name} created.`) });
   const update = trpc.trunk.update.useMutation({ onSuccess: () => onDone(`Trunk ${v.name} saved.`) });
   const mutation = trunk ? update : create;
@@ -95,7 +104,9 @@ export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (
         <Field label="Driver" htmlFor="trunk-driver" error={err("driver")}>
           <NativeSelect id="trunk-driver" value={v.driver} onChange={set("driver")}>
             {TRUNK_DRIVERS.map((d) => (
-              <option key={d} value={d}>{TRUNK_DRIVER_LABELS[d]}</option>
+              <option key={d} value={d}>
+                {TRUNK_DRIVER_LABELS[d]}
+              </option>
             ))}
           </NativeSelect>
         </Field>
@@ -105,7 +116,14 @@ export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (
           id="trunk-ip-auth"
           type="checkbox"
           checked={v.ipAuth}
-          onChange={(e) => setV({ ...v, ipAuth: e.target.checked, sipUsername: e.target.checked ? "" : v.sipUsername, sipPassword: "" })}
+          onChange={(e) =>
+            setV({
+              ...v,
+              ipAuth: e.target.checked,
+              sipUsername: e.target.checked ? "" : v.sipUsername,
+              sipPassword: "",
+            })
+          }
         />
         <label htmlFor="trunk-ip-auth">IP authentication (host and port only)</label>
       </div>
@@ -118,15 +136,30 @@ export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (
           <Field label="SIP username" htmlFor="trunk-sip-user" error={err("sipUsername")}>
             <Input id="trunk-sip-user" value={v.sipUsername} onChange={set("sipUsername")} autoComplete="off" />
           </Field>
-          <Field label="SIP password" htmlFor="trunk-sip-password" error={err("sipPassword")}
-            hint={trunk?.hasPassword ? "Leave empty to keep the stored password." : undefined}>
-            <Input id="trunk-sip-password" type="password" value={v.sipPassword} onChange={set("sipPassword")}
-              autoComplete="new-password" placeholder={trunk?.hasPassword ? "•••••••• (stored)" : undefined} />
+          <Field
+            label="SIP password"
+            htmlFor="trunk-sip-password"
+            error={err("sipPassword")}
+            hint={trunk?.hasPassword ? "Leave empty to keep the stored password." : undefined}
+          >
+            <Input
+              id="trunk-sip-password"
+              type="password"
+              value={v.sipPassword}
+              onChange={set("sipPassword")}
+              autoComplete="new-password"
+              placeholder={trunk?.hasPassword ? "•••••••• (stored)" : undefined}
+            />
           </Field>
         </div>
       )}
       <div className="grid grid-cols-[1fr_8rem] gap-4">
-        <Field label="Host" htmlFor="trunk-host" error={err("host")} hint="Hostname or IPv4/IPv6 address, without sip: or port.">
+        <Field
+          label="Host"
+          htmlFor="trunk-host"
+          error={err("host")}
+          hint="Hostname or IPv4/IPv6 address, without sip: or port."
+        >
           <Input id="trunk-host" value={v.host} onChange={set("host")} placeholder="sip.carrier.example" />
         </Field>
         <Field label="Port" htmlFor="trunk-port" error={err("port")}>
@@ -134,15 +167,41 @@ export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (
         </Field>
       </div>
       <div className="grid grid-cols-2 gap-4">
-        <Field label="Max channels" htmlFor="trunk-channels" error={err("maxChannels")} hint="Simultaneous calls, 1–1000.">
-          <Input id="trunk-channels" type="number" min={1} max={1000} value={v.maxChannels} onChange={set("maxChannels")} />
+        <Field
+          label="Max channels"
+          htmlFor="trunk-channels"
+          error={err("maxChannels")}
+          hint="Simultaneous calls, 1–1000."
+        >
+          <Input
+            id="trunk-channels"
+            type="number"
+            min={1}
+            max={1000}
+            value={v.maxChannels}
+            onChange={set("maxChannels")}
+          />
         </Field>
-        <Field label="Max calls per minute" htmlFor="trunk-cpm" error={err("maxCallsPerMinute")} hint="New calls started per minute, 1–6000.">
-          <Input id="trunk-cpm" type="number" min={1} max={6000} value={v.maxCallsPerMinute} onChange={set("maxCallsPerMinute")} />
+        <Field
+          label="Max calls per minute"
+          htmlFor="trunk-cpm"
+          error={err("maxCallsPerMinute")}
+          hint="New calls started per minute, 1–6000."
+        >
+          <Input
+            id="trunk-cpm"
+            type="number"
+            min={1}
+            max={6000}
+            value={v.maxCallsPerMinute}
+            onChange={set("maxCallsPerMinute")}
+          />
         </Field>
       </div>
       <div className="flex justify-end gap-2">
-        <Button type="submit" disabled={mutation.isPending}>Save trunk</Button>
+        <Button type="submit" disabled={mutation.isPending}>
+          Save trunk
+        </Button>
       </div>
     </form>
   );

@@ -38,11 +38,32 @@ export function TrunksPageClient() {
       <PageHeader
         title="Provider / Trunks"
         description="SIP trunks faxes are sent and received through. Passwords are stored encrypted and never shown again."
-        actions={<Button onClick={() => { setNotice(null); setEditing("new"); }}>New trunk</Button>}
+        actions={
+          <Button
+            onClick={() => {
+              setNotice(null);
+              setEditing("new");
+            }}
+          >
+            New trunk
+          </Button>
+        }
       />
-      {notice ? <Alert variant="success" className="mb-4">{notice}</Alert> : null}
-      {remove.error ? <Alert variant="error" className="mb-4">{remove.error.message}</Alert> : null}
-      {list.error ? <Alert variant="error" className="mb-4">{list.error.message}</Alert> : null}
+      {notice ? (
+        <Alert variant="success" className="mb-4">
+          {notice}
+        </Alert>
+      ) : null}
+      {remove.error ? (
+        <Alert variant="error" className="mb-4">
+          {remove.error.message}
+        </Alert>
+      ) : null}
+      {list.error ? (
+        <Alert variant="error" className="mb-4">
+          {list.error.message}
+        </Alert>
+      ) : null}
       <ListTable
         toolbar={
           <div className="mb-3">
@@ -60,23 +81,43 @@ export function TrunksPageClient() {
           <TR key={t.id}>
             <TD className="font-medium">{t.name}</TD>
             <TD>{TRUNK_DRIVER_LABELS[t.driver]}</TD>
-            <TD className="font-mono text-xs">{t.host.includes(":") ? `[${t.host}]` : t.host}:{t.port}</TD>
+            <TD className="font-mono text-xs">
+              {t.host.includes(":") ? `[${t.host}]` : t.host}:{t.port}
+            </TD>
             <TD>{t.ipAuth ? "IP address" : `User ${t.sipUsername}${t.hasPassword ? " + password" : ""}`}</TD>
-            <TD>{t.maxChannels} / {t.maxCallsPerMinute}</TD>
+            <TD>
+              {t.maxChannels} / {t.maxCallsPerMinute}
+            </TD>
             <TD>{t.active ? <Badge variant="success">Active</Badge> : <Badge variant="muted">Inactive</Badge>}</TD>
             <TD className="text-right">
-              <Button variant="ghost" size="sm" onClick={() => { setNotice(null); setEditing(t); }}>Edit</Button>
-              <ConfirmButton variant="ghost" size="sm" className="text-destructive"
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => {
+                  setNotice(null);
+                  setEditing(t);
+                }}
+              >
+                Edit
+              </Button>
+              <ConfirmButton
+                variant="ghost"
+                size="sm"
+                className="text-destructive"
                 message={`Delete trunk ${t.name}? Faxes in progress on it will fail.`}
-                onConfirm={() => remove.mutate({ id: t.id })}>
+                onConfirm={() => remove.mutate({ id: t.id })}
+              >
                 Delete
               </ConfirmButton>
             </TD>
           </TR>
         )}
       </ListTable>
-      <EditDialog value={editing} onClose={() => setEditing(null)}
-        title={(e) => (e === "new" ? "New trunk" : `Edit ${e.name}`)}>
+      <EditDialog
+        value={editing}
+        onClose={() => setEditing(null)}
+        title={(e) => (e === "new" ? "New trunk" : `Edit ${e.name}`)}
+      >
         {(e) => (
           <TrunkForm
             trunk={e === "new" ? null : e}

@@ -26,7 +26,9 @@ export function DialogContent({
       >
         <DialogPrimitive.Title className="text-lg font-semibold">{title}</DialogPrimitive.Title>
         {description ? (
-          <DialogPrimitive.Description className="mb-4 text-sm text-muted-foreground">{description}</DialogPrimitive.Description>
+          <DialogPrimitive.Description className="mb-4 text-sm text-muted-foreground">
+            {description}
+          </DialogPrimitive.Description>
         ) : (
           <DialogPrimitive.Description className="sr-only">{title}</DialogPrimitive.Description>
         )}

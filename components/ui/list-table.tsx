@@ -2,7 +2,7 @@
 import type * as React from "react";
 import { Card, CardContent } from "./card";
 import { Pagination } from "./pagination";
-import { TBody, TD, TH, THead, TR, Table } from "./table";
+import { Table, TBody, TD, TH, THead, TR } from "./table";
 
 /** A column header: its label, or `{ label, srOnly: true }` for one only screen readers announce (e.g. "Actions"). */
 export type ListHeader = string | { label: string; srOnly?: boolean };
@@ -54,7 +54,11 @@ export function ListTable<T>({
           <TBody>
             {data?.items.map((item) => children(item))}
             {data && data.items.length === 0 ? (
-              <TR><TD colSpan={columns.length} className="py-6 text-center text-muted-foreground">{emptyText}</TD></TR>
+              <TR>
+                <TD colSpan={columns.length} className="py-6 text-center text-muted-foreground">
+                  {emptyText}
+                </TD>
+              </TR>
             ) : null}
           </TBody>
         </Table>

@@ -3,7 +3,13 @@ import { useEffect, useRef, useState } from "react";
 import { Input } from "./input";
 
 /** A search box that reports its value after the person pauses typing (only when it changed). */
-export function SearchInput({ onSearch, placeholder = "Search…" }: { onSearch: (v: string) => void; placeholder?: string }) {
+export function SearchInput({
+  onSearch,
+  placeholder = "Search…",
+}: {
+  onSearch: (v: string) => void;
+  placeholder?: string;
+}) {
   const [value, setValue] = useState("");
   const latest = useRef(onSearch);
   latest.current = onSearch;
@@ -17,7 +23,13 @@ export function SearchInput({ onSearch, placeholder = "Search…" }: { onSearch:
     return () => clearTimeout(t);
   }, [value]);
   return (
-    <Input type="search" aria-label="Search" placeholder={placeholder} value={value}
-      onChange={(e) => setValue(e.target.value)} className="max-w-xs" />
+    <Input
+      type="search"
+      aria-label="Search"
+      placeholder={placeholder}
+      value={value}
+      onChange={(e) => setValue(e.target.value)}
+      className="max-w-xs"
+    />
   );
 }

@@ -18,7 +18,9 @@ export function TR({ className, ...props }: React.ComponentProps<"tr">) {
   return <tr className={cn("border-b hover:bg-muted/30", className)} {...props} />;
 }
 export function TH({ className, ...props }: React.ComponentProps<"th">) {
-  return <th className={cn("h-9 px-3 text-left align-middle font-medium text-muted-foreground", className)} {...props} />;
+  return (
+    <th className={cn("h-9 px-3 text-left align-middle font-medium text-muted-foreground", className)} {...props} />
+  );
 }
 export function TD({ className, ...props }: React.ComponentProps<"td">) {
   return <td className={cn("px-3 py-2 align-middle", className)} {...props} />;

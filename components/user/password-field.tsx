@@ -25,9 +25,19 @@ export function PasswordField({
   return (
     <Field label="Password" htmlFor={id} error={error}>
       <div className="flex gap-2">
-        <Input id={id} type="text" value={value} onChange={(e) => onChange(e.target.value)}
-          autoComplete="off" spellCheck={false} className="font-mono" aria-invalid={!!error} />
-        <Button type="button" variant="outline" onClick={() => onChange(generatePassword())}>Generate</Button>
+        <Input
+          id={id}
+          type="text"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+          className="font-mono"
+          aria-invalid={!!error}
+        />
+        <Button type="button" variant="outline" onClick={() => onChange(generatePassword())}>
+          Generate
+        </Button>
       </div>
       {showRules && value ? <PasswordRules password={value} /> : null}
     </Field>

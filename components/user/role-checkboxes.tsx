@@ -27,7 +27,11 @@ export function RoleCheckboxes({
         <Checkbox label="Tenant admin" checked={value.tenant} onChange={tick("tenant")} />
         {showPlatformAdmin ? <Checkbox label="Platform admin" checked={value.admin} onChange={tick("admin")} /> : null}
       </div>
-      {error ? <p role="alert" className="text-xs text-destructive">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-xs text-destructive">
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }
@@ -38,14 +42,24 @@ const PERMISSION_LABELS: Record<Permission, string> = {
   "read-only": "Read-only",
 };
 
-export function PermissionCheckboxes({ value, onChange }: { value: Permission[]; onChange: (value: Permission[]) => void }) {
+export function PermissionCheckboxes({
+  value,
+  onChange,
+}: {
+  value: Permission[];
+  onChange: (value: Permission[]) => void;
+}) {
   return (
     <fieldset className="grid gap-2">
       <legend className="mb-1 text-sm font-medium">Permissions</legend>
       <div className="flex flex-wrap gap-4">
         {PERMISSIONS.map((p) => (
-          <Checkbox key={p} label={PERMISSION_LABELS[p]} checked={value.includes(p)}
-            onChange={(e) => onChange(e.target.checked ? [...value, p] : value.filter((x) => x !== p))} />
+          <Checkbox
+            key={p}
+            label={PERMISSION_LABELS[p]}
+            checked={value.includes(p)}
+            onChange={(e) => onChange(e.target.checked ? [...value, p] : value.filter((x) => x !== p))}
+          />
         ))}
       </div>
     </fieldset>

@@ -10,7 +10,15 @@ import { PasswordField } from "./password-field";
 import type { UserRow, Viewer } from "./user-row";
 
 /** An admin sets someone's password; the server applies their tenant's policy and signs them out. */
-export function SetPasswordForm({ user, viewer, onDone }: { user: UserRow; viewer: Viewer; onDone: (message: string) => void }) {
+export function SetPasswordForm({
+  user,
+  viewer,
+  onDone,
+}: {
+  user: UserRow;
+  viewer: Viewer;
+  onDone: (message: string) => void;
+}) {
   const [password, setPassword] = useState("");
   const [mustChangePassword, setMustChange] = useState(true);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -31,12 +39,22 @@ export function SetPasswordForm({ user, viewer, onDone }: { user: UserRow; viewe
   return (
     <form method="post" onSubmit={submit} className="grid gap-4" noValidate>
       {set.error ? <Alert variant="error">{set.error.message}</Alert> : null}
-      <PasswordField id="p-password" value={password} onChange={setPassword}
-        error={errors.password ?? serverFieldErrors(set.error).password} showRules={samePolicy} />
-      <Checkbox label="Must change password at next sign-in" checked={mustChangePassword}
-        onChange={(e) => setMustChange(e.target.checked)} />
+      <PasswordField
+        id="p-password"
+        value={password}
+        onChange={setPassword}
+        error={errors.password ?? serverFieldErrors(set.error).password}
+        showRules={samePolicy}
+      />
+      <Checkbox
+        label="Must change password at next sign-in"
+        checked={mustChangePassword}
+        onChange={(e) => setMustChange(e.target.checked)}
+      />
       <div className="flex justify-end gap-2">
-        <Button type="submit" disabled={set.isPending}>Set password</Button>
+        <Button type="submit" disabled={set.isPending}>
+          Set password
+        </Button>
       </div>
     </form>
   );

@@ -43,14 +43,19 @@ export function UserCreateForm({
   const [permissions, setPermissions] = useState<Permission[]>([]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const create = trpc.user.create.useMutation({ onSuccess: (u) => onDone(`User ${u.username} created.`) });
-  const text = (k: "email" | "username" | "firstName" | "lastName" | "phone") => (e: React.ChangeEvent<HTMLInputElement>) =>
-    setV({ ...v, [k]: e.target.value });
+  const text =
+    (k: "email" | "username" | "firstName" | "lastName" | "phone") => (e: React.ChangeEvent<HTMLInputElement>) =>
+      setV({ ...v, [k]: e.target.value });
   const noTenant = isPlatform && v.tenant === PLATFORM;
 
   function pickTenant(tenant: string) {
     setV({ ...v, tenant });
     // An account without a tenant can only be a platform admin, and the reverse.
-    setRoles(tenant === PLATFORM ? { user: false, tenant: false, admin: true } : { ...roles, admin: false, user: roles.user || !roles.tenant });
+    setRoles(
+      tenant === PLATFORM
+        ? { user: false, tenant: false, admin: true }
+        : { ...roles, admin: false, user: roles.user || !roles.tenant },
+    );
   }
 
   function submit(e: React.FormEvent) {
@@ -81,7 +86,11 @@ export function UserCreateForm({
         <Field label="Tenant" htmlFor="u-tenant" error={err("tenantId")}>
           <NativeSelect id="u-tenant" value={v.tenant} onChange={(e) => pickTenant(e.target.value)}>
             <option value="">Choose a tenant…</option>
-            {tenants.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+            {tenants.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
             <option value={PLATFORM}>No tenant (platform admin)</option>
           </NativeSelect>
         </Field>
@@ -89,10 +98,18 @@ export function UserCreateForm({
       <Field label="Email" htmlFor="u-email" error={err("email")}>
         <Input id="u-email" type="email" value={v.email} onChange={text("email")} autoComplete="off" />
       </Field>
-      <Checkbox label="Use email as username" checked={v.useEmailAsUsername}
-        onChange={(e) => setV({ ...v, useEmailAsUsername: e.target.checked })} />
+      <Checkbox
+        label="Use email as username"
+        checked={v.useEmailAsUsername}
+        onChange={(e) => setV({ ...v, useEmailAsUsername: e.target.checked })}
+      />
       {v.useEmailAsUsername ? null : (
-        <Field label="Username" htmlFor="u-username" error={err("username")} hint="Letters, digits and . _ - @ +; stored in lower case.">
+        <Field
+          label="Username"
+          htmlFor="u-username"
+          error={err("username")}
+          hint="Letters, digits and . _ - @ +; stored in lower case."
+        >
           <Input id="u-username" value={v.username} onChange={text("username")} autoComplete="off" />
         </Field>
       )}
@@ -107,17 +124,27 @@ export function UserCreateForm({
       <Field label="Phone" htmlFor="u-phone" error={err("phone")}>
         <Input id="u-phone" type="tel" value={v.phone} onChange={text("phone")} />
       </Field>
-      <PasswordField id="u-password" value={v.password} onChange={(password) => setV({ ...v, password })}
-        error={err("password")} showRules={!isPlatform || noTenant} />
-      <Checkbox label="Must change password at next sign-in" checked={v.mustChangePassword}
-        onChange={(e) => setV({ ...v, mustChangePassword: e.target.checked })} />
+      <PasswordField
+        id="u-password"
+        value={v.password}
+        onChange={(password) => setV({ ...v, password })}
+        error={err("password")}
+        showRules={!isPlatform || noTenant}
+      />
+      <Checkbox
+        label="Must change password at next sign-in"
+        checked={v.mustChangePassword}
+        onChange={(e) => setV({ ...v, mustChangePassword: e.target.checked })}
+      />
       <RoleCheckboxes value={roles} onChange={setRoles} showPlatformAdmin={noTenant} error={err("roles")} />
       {noTenant ? null : <PermissionCheckboxes value={permissions} onChange={setPermissions} />}
       {v.email && v.useEmailAsUsername ? (
         <p className="text-xs text-muted-foreground">Signs in as {v.email.trim().toLowerCase()}</p>
       ) : null}
       <div className="flex justify-end gap-2">
-        <Button type="submit" disabled={create.isPending}>Create user</Button>
+        <Button type="submit" disabled={create.isPending}>
+          Create user
+        </Button>
       </div>
     </form>
   );

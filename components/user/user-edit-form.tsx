@@ -11,8 +11,21 @@ import { choicesFromRole, type RoleChoices, userUpdateSchema } from "@/lib/schem
 import { PermissionCheckboxes, RoleCheckboxes } from "./role-checkboxes";
 import type { UserRow, Viewer } from "./user-row";
 
-export function UserEditForm({ user, viewer, onDone }: { user: UserRow; viewer: Viewer; onDone: (message: string) => void }) {
-  const [v, setV] = useState({ email: user.email, firstName: user.firstName, lastName: user.lastName, phone: user.phone ?? "" });
+export function UserEditForm({
+  user,
+  viewer,
+  onDone,
+}: {
+  user: UserRow;
+  viewer: Viewer;
+  onDone: (message: string) => void;
+}) {
+  const [v, setV] = useState({
+    email: user.email,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    phone: user.phone ?? "",
+  });
   const [roles, setRoles] = useState<RoleChoices>(choicesFromRole(user.role));
   const [permissions, setPermissions] = useState<Permission[]>(
     user.permissions.filter((p): p is Permission => (PERMISSIONS as readonly string[]).includes(p)),
@@ -35,7 +48,9 @@ export function UserEditForm({ user, viewer, onDone }: { user: UserRow; viewer: 
   return (
     <form method="post" onSubmit={submit} className="grid gap-4" noValidate>
       {update.error ? <Alert variant="error">{update.error.message}</Alert> : null}
-      <p className="text-sm text-muted-foreground">Username: <span className="font-medium text-foreground">{user.username}</span></p>
+      <p className="text-sm text-muted-foreground">
+        Username: <span className="font-medium text-foreground">{user.username}</span>
+      </p>
       <Field label="Email" htmlFor="e-email" error={err("email")}>
         <Input id="e-email" type="email" value={v.email} onChange={text("email")} />
       </Field>
@@ -51,16 +66,26 @@ export function UserEditForm({ user, viewer, onDone }: { user: UserRow; viewer: 
         <Input id="e-phone" type="tel" value={v.phone} onChange={text("phone")} />
       </Field>
       {isPlatformAdmin ? (
-        <p className="text-sm">Role: Platform admin <span className="text-muted-foreground">(platform accounts keep this role)</span></p>
+        <p className="text-sm">
+          Role: Platform admin <span className="text-muted-foreground">(platform accounts keep this role)</span>
+        </p>
       ) : (
         <>
-          <RoleCheckboxes value={roles} onChange={setRoles} showPlatformAdmin={false} disabled={isSelf} error={err("roles")} />
+          <RoleCheckboxes
+            value={roles}
+            onChange={setRoles}
+            showPlatformAdmin={false}
+            disabled={isSelf}
+            error={err("roles")}
+          />
           {isSelf ? <p className="text-xs text-muted-foreground">You cannot change your own role.</p> : null}
           <PermissionCheckboxes value={permissions} onChange={setPermissions} />
         </>
       )}
       <div className="flex justify-end gap-2">
-        <Button type="submit" disabled={update.isPending}>Save</Button>
+        <Button type="submit" disabled={update.isPending}>
+          Save
+        </Button>
       </div>
     </form>
   );

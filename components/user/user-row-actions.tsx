@@ -20,35 +20,57 @@ export function UserRowActions({
   onDone: (message: string) => void;
   onError: (message: string) => void;
 }) {
-  const handlers = (message: string) => ({ onSuccess: () => onDone(message), onError: (e: { message: string }) => onError(e.message) });
+  const handlers = (message: string) => ({
+    onSuccess: () => onDone(message),
+    onError: (e: { message: string }) => onError(e.message),
+  });
   const lock = trpc.user.lock.useMutation(handlers(`${user.username} is locked and has been signed out.`));
   const unlock = trpc.user.unlock.useMutation(handlers(`${user.username} is unlocked.`));
   const welcome = trpc.user.sendWelcome.useMutation({
     onSuccess: (r) => onDone(`Welcome email sent to ${r.to} with a link to choose a password.`),
     onError: (e) => onError(e.message),
   });
-  const remove = trpc.user.delete.useMutation(handlers(`${user.username} was deleted. Their fax numbers are back in the unassigned pool.`));
+  const remove = trpc.user.delete.useMutation(
+    handlers(`${user.username} was deleted. Their fax numbers are back in the unassigned pool.`),
+  );
   const isSelf = user.id === viewer.id;
   const isLocked = user.locked || !!lockedOutUntil(user);
   const busy = lock.isPending || unlock.isPending || remove.isPending || welcome.isPending;
 
   return (
     <div className="flex flex-wrap justify-end gap-x-1">
-      <Button variant="ghost" size="sm" onClick={onEdit}>Edit</Button>
+      <Button variant="ghost" size="sm" onClick={onEdit}>
+        Edit
+      </Button>
       {/* Your own password is changed on the Change password page, which asks for the current one. */}
-      {isSelf ? null : <Button variant="ghost" size="sm" onClick={onPassword}>Change password</Button>}
+      {isSelf ? null : (
+        <Button variant="ghost" size="sm" onClick={onPassword}>
+          Change password
+        </Button>
+      )}
       {isSelf || isLocked ? null : (
-        <Button variant="ghost" size="sm" disabled={busy} onClick={() => welcome.mutate({ id: user.id })}>Send welcome</Button>
+        <Button variant="ghost" size="sm" disabled={busy} onClick={() => welcome.mutate({ id: user.id })}>
+          Send welcome
+        </Button>
       )}
       {isLocked ? (
-        <Button variant="ghost" size="sm" disabled={busy} onClick={() => unlock.mutate({ id: user.id })}>Unlock</Button>
+        <Button variant="ghost" size="sm" disabled={busy} onClick={() => unlock.mutate({ id: user.id })}>
+          Unlock
+        </Button>
       ) : isSelf ? null : (
-        <Button variant="ghost" size="sm" disabled={busy} onClick={() => lock.mutate({ id: user.id })}>Lock</Button>
+        <Button variant="ghost" size="sm" disabled={busy} onClick={() => lock.mutate({ id: user.id })}>
+          Lock
+        </Button>
       )}
       {isSelf ? null : (
-        <ConfirmButton variant="ghost" size="sm" className="text-destructive" disabled={busy}
+        <ConfirmButton
+          variant="ghost"
+          size="sm"
+          className="text-destructive"
+          disabled={busy}
           message={`Delete ${user.username}? Their fax numbers return to the unassigned pool. This cannot be undone.`}
-          onConfirm={() => remove.mutate({ id: user.id })}>
+          onConfirm={() => remove.mutate({ id: user.id })}
+        >
           Delete
         </ConfirmButton>
       )}

@@ -14,8 +14,8 @@ import { SetPasswordForm } from "./set-password-form";
 import { useTenantOptions } from "./tenant-options";
 import { UserCreateForm } from "./user-create-form";
 import { UserEditForm } from "./user-edit-form";
-import { UserRowActions } from "./user-row-actions";
 import type { UserRow, Viewer } from "./user-row";
+import { UserRowActions } from "./user-row-actions";
 import { UserStatus } from "./user-status";
 
 const PAGE_SIZE = 20;
@@ -48,27 +48,59 @@ export function UsersPageClient({ viewer }: { viewer: Viewer }) {
     <>
       <PageHeader
         title="Users"
-        description={isPlatform ? "Everyone on the platform: tenant users, tenant admins and platform admins." : "The people who can sign in to your fax portal."}
+        description={
+          isPlatform
+            ? "Everyone on the platform: tenant users, tenant admins and platform admins."
+            : "The people who can sign in to your fax portal."
+        }
         actions={<Button onClick={() => setOpen({ kind: "new" })}>New user</Button>}
       />
-      {notice ? <Alert variant={notice.kind} className="mb-4">{notice.text}</Alert> : null}
+      {notice ? (
+        <Alert variant={notice.kind} className="mb-4">
+          {notice.text}
+        </Alert>
+      ) : null}
       <ListTable
         toolbar={
           <>
             <div className="mb-3 flex flex-wrap items-center gap-3">
               <SearchInput placeholder="Search username, name or email" onSearch={onSearch} />
               {isPlatform ? (
-                <NativeSelect aria-label="Tenant" className="max-w-xs" value={tenantId}
-                  onChange={(e) => { setTenantId(e.target.value); setPage(1); }}>
+                <NativeSelect
+                  aria-label="Tenant"
+                  className="max-w-xs"
+                  value={tenantId}
+                  onChange={(e) => {
+                    setTenantId(e.target.value);
+                    setPage(1);
+                  }}
+                >
                   <option value="">All tenants and platform admins</option>
-                  {tenants.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+                  {tenants.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.name}
+                    </option>
+                  ))}
                 </NativeSelect>
               ) : null}
             </div>
-            {list.error ? <Alert variant="error" className="mb-3">{list.error.message}</Alert> : null}
+            {list.error ? (
+              <Alert variant="error" className="mb-3">
+                {list.error.message}
+              </Alert>
+            ) : null}
           </>
         }
-        headers={["Username", "Name", "Email", isPlatform ? "Tenant" : null, "Role", "Status", "Last sign-in", ACTIONS_HEADER]}
+        headers={[
+          "Username",
+          "Name",
+          "Email",
+          isPlatform ? "Tenant" : null,
+          "Role",
+          "Status",
+          "Last sign-in",
+          ACTIONS_HEADER,
+        ]}
         data={list.data}
         emptyText="No users match."
         page={page}
@@ -82,14 +114,22 @@ export function UsersPageClient({ viewer }: { viewer: Viewer }) {
             <TD>{u.email}</TD>
             {isPlatform ? <TD>{u.tenant?.name ?? "Platform"}</TD> : null}
             <TD>{roleLabel(u)}</TD>
-            <TD><UserStatus user={u} /></TD>
+            <TD>
+              <UserStatus user={u} />
+            </TD>
             <TD>{u.lastLoginAt ? u.lastLoginAt.toLocaleString() : "Never"}</TD>
             <TD className="whitespace-nowrap text-right">
-              <UserRowActions user={u} viewer={viewer}
+              <UserRowActions
+                user={u}
+                viewer={viewer}
                 onEdit={() => setOpen({ kind: "edit", user: u })}
                 onPassword={() => setOpen({ kind: "password", user: u })}
-                onDone={(text) => { setNotice({ kind: "success", text }); void utils.user.list.invalidate(); }}
-                onError={(text) => setNotice({ kind: "error", text })} />
+                onDone={(text) => {
+                  setNotice({ kind: "success", text });
+                  void utils.user.list.invalidate();
+                }}
+                onError={(text) => setNotice({ kind: "error", text })}
+              />
             </TD>
           </TR>
         )}
@@ -106,8 +146,10 @@ export function UsersPageClient({ viewer }: { viewer: Viewer }) {
           </DialogContent>
         ) : null}
         {open?.kind === "password" ? (
-          <DialogContent title={`Change password for ${open.user.username}`}
-            description="They will be signed out everywhere and must use the new password.">
+          <DialogContent
+            title={`Change password for ${open.user.username}`}
+            description="They will be signed out everywhere and must use the new password."
+          >
             <SetPasswordForm user={open.user} viewer={viewer} onDone={done} />
           </DialogContent>
         ) : null}

@@ -9,5 +9,8 @@ export const auditListSchema = listInputSchema
     from: z.date().optional(),
     to: z.date().optional(),
   })
-  .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["from"], message: "The start date must be before the end date" });
+  .refine((v) => !v.from || !v.to || v.from <= v.to, {
+    path: ["from"],
+    message: "The start date must be before the end date",
+  });
 export type AuditListInput = z.infer<typeof auditListSchema>;

@@ -5,7 +5,9 @@ export const changePasswordSchema = z.object({
   newPassword: z.string().min(1, "Enter a new password").max(256),
 });
 
-export const requestResetSchema = z.object({ login: z.string().trim().min(1, "Enter your username or email").max(254) });
+export const requestResetSchema = z.object({
+  login: z.string().trim().min(1, "Enter your username or email").max(254),
+});
 
 export const resetPasswordSchema = z.object({
   token: z.string().min(20).max(200),

@@ -4,7 +4,11 @@ import { idSchema } from "./common";
 
 function between(label: string, min: number, max: number) {
   const message = `${label} must be between ${min} and ${max}`;
-  return z.number({ error: `${label} must be a number` }).int(`${label} must be a whole number`).min(min, message).max(max, message);
+  return z
+    .number({ error: `${label} must be a number` })
+    .int(`${label} must be a whole number`)
+    .min(min, message)
+    .max(max, message);
 }
 
 export const securityPolicyFieldsSchema = z.object({

@@ -15,7 +15,11 @@ function checkLimits(v: z.infer<typeof limits>, ctx: z.RefinementCtx) {
     ctx.addIssue({ code: "custom", path: ["dailyFaxLimit"], message: "Daily limit cannot exceed the monthly limit" });
   }
   if (v.retentionMinDays > v.retentionMaxDays) {
-    ctx.addIssue({ code: "custom", path: ["retentionMinDays"], message: "Minimum retention cannot exceed the maximum" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["retentionMinDays"],
+      message: "Minimum retention cannot exceed the maximum",
+    });
   }
   if (v.retentionDays != null && (v.retentionDays < v.retentionMinDays || v.retentionDays > v.retentionMaxDays)) {
     ctx.addIssue({
@@ -37,7 +41,12 @@ export const tenantCreateSchema = tenantFields
   .extend({
     admin: z
       .object({
-        username: z.string().trim().toLowerCase().min(3, "Username needs 3+ characters").max(64)
+        username: z
+          .string()
+          .trim()
+          .toLowerCase()
+          .min(3, "Username needs 3+ characters")
+          .max(64)
           .regex(/^[a-z0-9._@-]+$/, "Username may use letters, digits, . _ - @"),
         email: emailSchema,
         password: z.string().min(1, "Enter or generate a password").max(256),

@@ -59,18 +59,34 @@ function checkCredentials(requirePassword: boolean) {
   return (v: TrunkFields, ctx: z.RefinementCtx) => {
     if (v.ipAuth) {
       if (v.sipUsername) {
-        ctx.addIssue({ code: "custom", path: ["sipUsername"], message: "Leave the SIP username empty with IP authentication" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["sipUsername"],
+          message: "Leave the SIP username empty with IP authentication",
+        });
       }
       if (v.sipPassword) {
-        ctx.addIssue({ code: "custom", path: ["sipPassword"], message: "Leave the SIP password empty with IP authentication" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["sipPassword"],
+          message: "Leave the SIP password empty with IP authentication",
+        });
       }
       return;
     }
     if (!v.sipUsername) {
-      ctx.addIssue({ code: "custom", path: ["sipUsername"], message: "SIP username is required (or turn on IP authentication)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["sipUsername"],
+        message: "SIP username is required (or turn on IP authentication)",
+      });
     }
     if (requirePassword && !v.sipPassword) {
-      ctx.addIssue({ code: "custom", path: ["sipPassword"], message: "SIP password is required (or turn on IP authentication)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["sipPassword"],
+        message: "SIP password is required (or turn on IP authentication)",
+      });
     }
   };
 }

@@ -46,7 +46,11 @@ export const userCreateSchema = z
       // The email becomes the sign-in name, so it must also be a valid username.
       const asUsername = usernameSchema.safeParse(v.email);
       if (!asUsername.success) {
-        ctx.addIssue({ code: "custom", path: ["email"], message: "This email cannot be a username; enter a username instead" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["email"],
+          message: "This email cannot be a username; enter a username instead",
+        });
       }
     } else if (!v.username) {
       ctx.addIssue({ code: "custom", path: ["username"], message: "Enter a username" });
@@ -55,7 +59,11 @@ export const userCreateSchema = z
       ctx.addIssue({ code: "custom", path: ["roles"], message: "Platform admins do not belong to a tenant" });
     }
     if (!v.roles.admin && v.tenantId === null) {
-      ctx.addIssue({ code: "custom", path: ["roles"], message: "An account without a tenant must be a platform admin" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["roles"],
+        message: "An account without a tenant must be a platform admin",
+      });
     }
   });
 export type UserCreateInput = z.infer<typeof userCreateSchema>;

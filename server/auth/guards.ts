@@ -17,7 +17,9 @@ export async function requireUser(opts: { allowPasswordChange?: boolean } = {}):
   const [user, host] = await Promise.all([currentUser(), currentHost()]);
   if (!user) redirect("/login");
   const own =
-    user.role === "PLATFORM_ADMIN" ? host.kind === "platform" : host.kind === "tenant" && host.tenant.id === user.tenantId;
+    user.role === "PLATFORM_ADMIN"
+      ? host.kind === "platform"
+      : host.kind === "tenant" && host.tenant.id === user.tenantId;
   if (!own) redirect("/login");
   if (user.mustChangePassword && !opts.allowPasswordChange) redirect("/change-password");
   return user;

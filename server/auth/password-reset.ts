@@ -3,13 +3,13 @@
  * tenant's own domain. The answer never says whether an account exists.
  */
 import { createHash, randomBytes } from "node:crypto";
+import { recordAudit } from "../audit/record-audit";
 import { getDb } from "../db/client";
 import { badRequest } from "../db/errors";
 import { type Tx, withScope } from "../db/scope";
-import { passwordResetMail } from "../mail/templates/password-reset";
 import { sendMail } from "../mail/send-mail";
+import { passwordResetMail } from "../mail/templates/password-reset";
 import type { HostContext } from "../tenant/resolve-tenant";
-import { recordAudit } from "../audit/record-audit";
 import { setPassword } from "./set-password";
 
 export const RESET_TOKEN_MINUTES = 30;
@@ -34,7 +34,12 @@ export async function issueResetToken(
   return token;
 }
 
-export async function requestPasswordReset(opts: { login: string; host: HostContext; origin: string; now?: Date }): Promise<void> {
+export async function requestPasswordReset(opts: {
+  login: string;
+  host: HostContext;
+  origin: string;
+  now?: Date;
+}): Promise<void> {
   const db = getDb();
   const login = opts.login.trim().toLowerCase();
   const tenantId = opts.host.kind === "tenant" ? opts.host.tenant.id : null;
@@ -47,7 +52,12 @@ export async function requestPasswordReset(opts: { login: string; host: HostCont
     },
   });
   if (!user || user.locked) return;
-  const token = await issueResetToken(db, { userId: user.id, tenantId: user.tenantId, minutes: RESET_TOKEN_MINUTES, now: opts.now });
+  const token = await issueResetToken(db, {
+    userId: user.id,
+    tenantId: user.tenantId,
+    minutes: RESET_TOKEN_MINUTES,
+    now: opts.now,
+  });
   const brand =
     opts.host.kind === "tenant"
       ? { name: opts.host.tenant.name, footerText: opts.host.tenant.footerText }
@@ -63,17 +73,26 @@ export async function requestPasswordReset(opts: { login: string; host: HostCont
 export async function resetPassword(opts: { token: string; password: string; ip?: string; now?: Date }): Promise<void> {
   const db = getDb();
   const now = opts.now ?? new Date();
-  const row = await db.passwordResetToken.findUnique({ where: { tokenHash: sha256(opts.token) }, include: { user: true } });
+  const row = await db.passwordResetToken.findUnique({
+    where: { tokenHash: sha256(opts.token) },
+    include: { user: true },
+  });
   if (!row || row.usedAt || row.expiresAt <= now) {
     throw badRequest("This reset link is invalid or has expired. Ask for a new one.");
   }
-  const scope = row.user.tenantId ? ({ kind: "tenant", tenantId: row.user.tenantId } as const) : ({ kind: "platform" } as const);
+  const scope = row.user.tenantId
+    ? ({ kind: "tenant", tenantId: row.user.tenantId } as const)
+    : ({ kind: "platform" } as const);
   await withScope(scope, async (tx) => {
     await setPassword(tx, { userId: row.userId, password: opts.password, byAdmin: false, now });
     await tx.passwordResetToken.update({ where: { id: row.id }, data: { usedAt: now } });
     await recordAudit(tx, {
-      tenantId: row.user.tenantId, actor: { id: row.userId, username: row.user.username },
-      action: "user.password-reset", entityType: "User", entityId: row.userId, ip: opts.ip,
+      tenantId: row.user.tenantId,
+      actor: { id: row.userId, username: row.user.username },
+      action: "user.password-reset",
+      entityType: "User",
+      entityId: row.userId,
+      ip: opts.ip,
     });
   });
 }

@@ -21,7 +21,9 @@ export async function pruneAuthRecords(opts: { now?: Date } = {}) {
         ],
       },
     }),
-    db.passwordResetToken.deleteMany({ where: { OR: [{ expiresAt: { lt: hoursAgo(24) } }, { usedAt: { lt: hoursAgo(24) } }] } }),
+    db.passwordResetToken.deleteMany({
+      where: { OR: [{ expiresAt: { lt: hoursAgo(24) } }, { usedAt: { lt: hoursAgo(24) } }] },
+    }),
   ]);
   return { loginAttempts: attempts.count, sessions: sessions.count, resetTokens: tokens.count };
 }

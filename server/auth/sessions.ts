@@ -81,7 +81,11 @@ export async function revokeSession(sessionId: string): Promise<void> {
 type SessionWriter = { session: { updateMany: ReturnType<typeof getDb>["session"]["updateMany"] } };
 
 /** Ends every session of a user, optionally keeping the one making the change. */
-export async function revokeUserSessions(userId: string, exceptSessionId?: string, db: SessionWriter = getDb()): Promise<void> {
+export async function revokeUserSessions(
+  userId: string,
+  exceptSessionId?: string,
+  db: SessionWriter = getDb(),
+): Promise<void> {
   await db.session.updateMany({
     where: { userId, revokedAt: null, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
     data: { revokedAt: new Date() },

@@ -11,7 +11,11 @@ import { revokeUserSessions } from "./sessions";
 
 export async function checkNewPassword(
   db: Tx,
-  opts: { tenantId: string | null; password: string; person: { username?: string; email?: string; firstName?: string; lastName?: string } },
+  opts: {
+    tenantId: string | null;
+    password: string;
+    person: { username?: string; email?: string; firstName?: string; lastName?: string };
+  },
 ): Promise<void> {
   const policy = await policyFor(opts.tenantId, db);
   const problems = passwordProblems(opts.password, policy, opts.person);
@@ -36,7 +40,10 @@ export async function setPassword(
   if (!user) throw badRequest("User not found.");
   await checkNewPassword(db, { tenantId: user.tenantId, password: opts.password, person: user });
   const policy = await policyFor(user.tenantId, db);
-  const recent = [user.passwordHash, ...user.passwordHistory.map((h) => h.hash)].slice(0, Math.max(1, policy.historyCount));
+  const recent = [user.passwordHash, ...user.passwordHistory.map((h) => h.hash)].slice(
+    0,
+    Math.max(1, policy.historyCount),
+  );
   for (const old of recent) {
     if (await verifyPassword(old, opts.password)) {
       throw badRequest(`Choose a password you have not used recently (last ${policy.historyCount}).`);

@@ -87,8 +87,13 @@ export async function verifyCredentials(input: {
         data: { failedLoginCount: 0, lockedUntil: new Date(now.getTime() + policy.lockoutMinutes * 60_000) },
       });
       await recordAudit(db, {
-        tenantId: user.tenantId, actor: null, action: "user.lockout", entityType: "User", entityId: user.id,
-        details: { username: user.username, minutes: policy.lockoutMinutes }, ip: input.ip,
+        tenantId: user.tenantId,
+        actor: null,
+        action: "user.lockout",
+        entityType: "User",
+        entityId: user.id,
+        details: { username: user.username, minutes: policy.lockoutMinutes },
+        ip: input.ip,
       });
       return fail(
         "locked-out",
@@ -119,7 +124,12 @@ export async function verifyCredentials(input: {
     policy.maxAgeDays != null && now.getTime() - user.passwordChangedAt.getTime() > policy.maxAgeDays * 86_400_000;
   await db.user.update({
     where: { id: user.id },
-    data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now, ...(expired ? { mustChangePassword: true } : {}) },
+    data: {
+      failedLoginCount: 0,
+      lockedUntil: null,
+      lastLoginAt: now,
+      ...(expired ? { mustChangePassword: true } : {}),
+    },
   });
   await record(true);
   return {

@@ -2,7 +2,13 @@
  * Pure logo check: size, declared type, and that the bytes really are that type. A logo is shown
  * on sign-in pages to anyone, so an SVG must be plain drawing — no script, no event handlers.
  */
-import { isLogoMimeType, LOGO_MAX_BYTES, LOGO_TOO_LARGE, LOGO_WRONG_TYPE, type LogoMimeType } from "@/lib/schemas/branding";
+import {
+  isLogoMimeType,
+  LOGO_MAX_BYTES,
+  LOGO_TOO_LARGE,
+  LOGO_WRONG_TYPE,
+  type LogoMimeType,
+} from "@/lib/schemas/branding";
 
 export type LogoCheck = { ok: true; mimeType: LogoMimeType } | { ok: false; message: string };
 
@@ -31,7 +37,10 @@ function isSafeSvg(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
-  const svg = text.replace(/^\uFEFF/, "").trimStart().toLowerCase();
+  const svg = text
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .toLowerCase();
   if (!svg.startsWith("<svg") && !svg.startsWith("<?xml")) return false;
   if (!svg.includes("<svg")) return false;
   if (svg.includes("<script")) return false;

@@ -6,7 +6,13 @@ export async function getBranding(opts: { db: Tx; tenantId: string }) {
   const t = await opts.db.tenant.findUnique({
     where: { id: opts.tenantId },
     select: {
-      id: true, name: true, domainTitle: true, footerText: true, logo: true, logoMimeType: true, logoUpdatedAt: true,
+      id: true,
+      name: true,
+      domainTitle: true,
+      footerText: true,
+      logo: true,
+      logoMimeType: true,
+      logoUpdatedAt: true,
       domains: { select: { hostname: true, isPrimary: true }, orderBy: [{ isPrimary: "desc" }, { hostname: "asc" }] },
     },
   });
@@ -14,6 +20,7 @@ export async function getBranding(opts: { db: Tx; tenantId: string }) {
   const { logo, ...rest } = t;
   // A data URL, because /api/branding/logo only serves the logo of the host's own tenant and a
   // platform admin previews other tenants' brands; <img> never runs script inside an SVG.
-  const logoDataUrl = logo && t.logoMimeType ? `data:${t.logoMimeType};base64,${Buffer.from(logo).toString("base64")}` : null;
+  const logoDataUrl =
+    logo && t.logoMimeType ? `data:${t.logoMimeType};base64,${Buffer.from(logo).toString("base64")}` : null;
   return { ...rest, logoDataUrl };
 }

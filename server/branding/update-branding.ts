@@ -28,10 +28,22 @@ export async function updateBranding(opts: {
   await replaceDomainsAsOwner(db, tenantId, input.domains);
   invalidateHostCache(); // the tenant's domains show the new brand on their next request
   await recordAudit(db, {
-    tenantId, actor: opts.actor, action: "branding.update", entityType: "Tenant", entityId: tenantId,
+    tenantId,
+    actor: opts.actor,
+    action: "branding.update",
+    entityType: "Tenant",
+    entityId: tenantId,
     details: {
-      name: input.name, domains: input.domains, domainTitle: input.domainTitle, footerText: input.footerText,
-      previous: { name: before.name, domains: before.domains.map((d) => d.hostname), domainTitle: before.domainTitle, footerText: before.footerText },
+      name: input.name,
+      domains: input.domains,
+      domainTitle: input.domainTitle,
+      footerText: input.footerText,
+      previous: {
+        name: before.name,
+        domains: before.domains.map((d) => d.hostname),
+        domainTitle: before.domainTitle,
+        footerText: before.footerText,
+      },
     },
     ip: opts.ip,
   });

@@ -1,13 +1,21 @@
 /** Stores a tenant's logo after checking it really is a small, harmless image. */
+
+import { LOGO_WRONG_TYPE } from "@/lib/schemas/branding";
 import type { Actor } from "../audit/record-audit";
 import { recordAudit } from "../audit/record-audit";
 import { badRequest, notFound } from "../db/errors";
 import type { Tx } from "../db/scope";
 import { invalidateHostCache } from "../tenant/resolve-tenant";
-import { LOGO_WRONG_TYPE } from "@/lib/schemas/branding";
 import { checkLogo } from "./check-logo";
 
-export async function uploadLogo(opts: { db: Tx; actor: Actor; tenantId: string; mimeType: string; data: string; ip?: string }) {
+export async function uploadLogo(opts: {
+  db: Tx;
+  actor: Actor;
+  tenantId: string;
+  mimeType: string;
+  data: string;
+  ip?: string;
+}) {
   // Buffer.from silently skips junk characters, so refuse anything that is not strict base64.
   const base64 = opts.data.replace(/^data:[^,]*,/, "").replace(/\s+/g, "");
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw badRequest(LOGO_WRONG_TYPE);
@@ -24,8 +32,13 @@ export async function uploadLogo(opts: { db: Tx; actor: Actor; tenantId: string;
   });
   invalidateHostCache(); // new logo version in the brand, so browsers fetch it at once
   await recordAudit(opts.db, {
-    tenantId: opts.tenantId, actor: opts.actor, action: "branding.logo-upload", entityType: "Tenant", entityId: opts.tenantId,
-    details: { mimeType: check.mimeType, bytes: bytes.length }, ip: opts.ip,
+    tenantId: opts.tenantId,
+    actor: opts.actor,
+    action: "branding.logo-upload",
+    entityType: "Tenant",
+    entityId: opts.tenantId,
+    details: { mimeType: check.mimeType, bytes: bytes.length },
+    ip: opts.ip,
   });
   return { logoMimeType: check.mimeType, logoUpdatedAt: updatedAt };
 }

@@ -45,7 +45,11 @@ export async function assignDid(opts: { db: Tx; actor: Actor; caller: DidCaller;
     select: didSelect,
   });
   await auditDid(db, {
-    actor: opts.actor, ip: opts.ip, action: "did.assign", did, previousTenantId: before.tenantId,
+    actor: opts.actor,
+    ip: opts.ip,
+    action: "did.assign",
+    did,
+    previousTenantId: before.tenantId,
     details: { tenantId, userId, username: did.user?.username ?? null, previousUserId: before.userId },
   });
   return did;

@@ -19,7 +19,14 @@ export async function auditDid(
   },
 ): Promise<void> {
   const details = { number: entry.did.number, ...entry.details };
-  const base = { actor: entry.actor, action: entry.action, entityType: "Did", entityId: entry.did.id, details, ip: entry.ip };
+  const base = {
+    actor: entry.actor,
+    action: entry.action,
+    entityType: "Did",
+    entityId: entry.did.id,
+    details,
+    ip: entry.ip,
+  };
   await recordAudit(db, { ...base, tenantId: entry.did.tenantId });
   const previous = entry.previousTenantId;
   if (previous && previous !== entry.did.tenantId) await recordAudit(db, { ...base, tenantId: previous });

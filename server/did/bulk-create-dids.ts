@@ -20,7 +20,12 @@ export interface BulkResult {
   problems: BulkProblem[];
 }
 
-export async function bulkCreateDids(opts: { db: Tx; actor: Actor; input: DidBulkCreateInput; ip?: string }): Promise<BulkResult> {
+export async function bulkCreateDids(opts: {
+  db: Tx;
+  actor: Actor;
+  input: DidBulkCreateInput;
+  ip?: string;
+}): Promise<BulkResult> {
   const { input } = opts;
   const entries = splitBulkNumbers(input.numbers);
   if (entries.length === 0) throw badRequest("Enter at least one number.");
@@ -42,7 +47,10 @@ export async function bulkCreateDids(opts: { db: Tx; actor: Actor; input: DidBul
     else first.set(parsed.data, entry);
   }
 
-  const existing = await opts.db.did.findMany({ where: { number: { in: [...first.keys()] } }, select: { number: true } });
+  const existing = await opts.db.did.findMany({
+    where: { number: { in: [...first.keys()] } },
+    select: { number: true },
+  });
   for (const { number } of existing) {
     problems.push({ ...first.get(number)!, reason: `${number} already exists` });
     first.delete(number);
@@ -51,15 +59,21 @@ export async function bulkCreateDids(opts: { db: Tx; actor: Actor; input: DidBul
   // A number added by someone else since the check above rolls the whole batch back with a clear message.
   const { count } = fresh.length
     ? await uniqueOr("Some of these numbers were added by someone else just now. Submit again to see which.", () =>
-        opts.db.did.createMany({ data: fresh.map((number) => ({ number, title: input.title, tenantId: input.tenantId })) }),
+        opts.db.did.createMany({
+          data: fresh.map((number) => ({ number, title: input.title, tenantId: input.tenantId })),
+        }),
       )
     : { count: 0 };
 
   problems.sort((a, b) => a.line - b.line);
   if (count > 0) {
     await recordAudit(opts.db, {
-      tenantId: input.tenantId, actor: opts.actor, action: "did.bulkCreate", entityType: "Did",
-      details: { added: count, skipped: problems.length, title: input.title, numbers: fresh.slice(0, 500) }, ip: opts.ip,
+      tenantId: input.tenantId,
+      actor: opts.actor,
+      action: "did.bulkCreate",
+      entityType: "Did",
+      details: { added: count, skipped: problems.length, title: input.title, numbers: fresh.slice(0, 500) },
+      ip: opts.ip,
     });
   }
   return { added: count, skipped: problems.length, problems };

@@ -11,7 +11,10 @@ export async function createDid(opts: { db: Tx; actor: Actor; input: DidCreateIn
   const { input } = opts;
   await requireTenant(opts.db, input.tenantId);
   const did = await uniqueOr(`${input.number} already exists.`, () =>
-    opts.db.did.create({ data: { number: input.number, title: input.title, tenantId: input.tenantId }, select: didSelect }),
+    opts.db.did.create({
+      data: { number: input.number, title: input.title, tenantId: input.tenantId },
+      select: didSelect,
+    }),
   );
   await auditDid(opts.db, { actor: opts.actor, ip: opts.ip, action: "did.create", did, details: { title: did.title } });
   return did;

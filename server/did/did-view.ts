@@ -2,8 +2,15 @@
 import type { Prisma, Role } from "@prisma/client";
 
 export const didSelect = {
-  id: true, number: true, title: true, tenantId: true, userId: true, forward: true, forwardEmail: true,
-  createdAt: true, updatedAt: true,
+  id: true,
+  number: true,
+  title: true,
+  tenantId: true,
+  userId: true,
+  forward: true,
+  forwardEmail: true,
+  createdAt: true,
+  updatedAt: true,
   tenant: { select: { id: true, name: true } },
   user: { select: { id: true, username: true, firstName: true, lastName: true } },
 } satisfies Prisma.DidSelect;

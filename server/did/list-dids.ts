@@ -31,7 +31,13 @@ export async function listDids(opts: { db: Tx; caller: DidCaller; input: DidList
   }
   const where: Prisma.DidWhereInput = { AND: and };
   const [items, total] = await Promise.all([
-    opts.db.did.findMany({ where, orderBy: { number: "asc" }, skip: (page - 1) * pageSize, take: pageSize, select: didSelect }),
+    opts.db.did.findMany({
+      where,
+      orderBy: { number: "asc" },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: didSelect,
+    }),
     opts.db.did.count({ where }),
   ]);
   return { items, total, page, pageSize };

@@ -10,14 +10,23 @@ import type { Tx } from "../db/scope";
 import { auditDid } from "./audit-did";
 import type { DidCaller } from "./did-view";
 
-export async function setDidForward(opts: { db: Tx; actor: Actor; caller: DidCaller; input: DidSetForwardInput; ip?: string }) {
+export async function setDidForward(opts: {
+  db: Tx;
+  actor: Actor;
+  caller: DidCaller;
+  input: DidSetForwardInput;
+  ip?: string;
+}) {
   const { db, caller, input } = opts;
   // Row-level security already hides other tenants' numbers.
   const before = await db.did.findUnique({ where: { id: input.id }, select: { id: true, userId: true } });
   if (!before) throw notFound("DID");
   const admin = caller.role === "TENANT_ADMIN" || caller.role === "PLATFORM_ADMIN";
   if (!admin && before.userId !== caller.id) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Only the number's user or a tenant admin can change its forwarding." });
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "Only the number's user or a tenant admin can change its forwarding.",
+    });
   }
   const forwardEmail = input.forward === "EMAIL" ? input.email : null;
   const did = await db.did.update({
@@ -25,6 +34,12 @@ export async function setDidForward(opts: { db: Tx; actor: Actor; caller: DidCal
     data: { forward: input.forward, forwardEmail },
     select: { id: true, number: true, title: true, tenantId: true, userId: true, forward: true, forwardEmail: true },
   });
-  await auditDid(db, { actor: opts.actor, ip: opts.ip, action: "did.forward", did, details: { forward: did.forward, forwardEmail } });
+  await auditDid(db, {
+    actor: opts.actor,
+    ip: opts.ip,
+    action: "did.forward",
+    did,
+    details: { forward: did.forward, forwardEmail },
+  });
   return did;
 }

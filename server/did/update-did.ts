@@ -24,8 +24,17 @@ export async function updateDid(opts: { db: Tx; actor: Actor; input: DidUpdateIn
     select: didSelect,
   });
   await auditDid(opts.db, {
-    actor: opts.actor, ip: opts.ip, action: "did.update", did, previousTenantId: before.tenantId,
-    details: { title: did.title, tenantId: did.tenantId, previousTenantId: before.tenantId, userCleared: moved && before.userId !== null },
+    actor: opts.actor,
+    ip: opts.ip,
+    action: "did.update",
+    did,
+    previousTenantId: before.tenantId,
+    details: {
+      title: did.title,
+      tenantId: did.tenantId,
+      previousTenantId: before.tenantId,
+      userCleared: moved && before.userId !== null,
+    },
   });
   return did;
 }

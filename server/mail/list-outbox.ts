@@ -11,10 +11,7 @@ export async function listOutbox(opts: { db: Tx; input: ListInput }) {
   const { search, page, pageSize } = opts.input;
   const where: Prisma.MailMessageWhereInput = search
     ? {
-        OR: [
-          { to: { contains: search, mode: "insensitive" } },
-          { subject: { contains: search, mode: "insensitive" } },
-        ],
+        OR: [{ to: { contains: search, mode: "insensitive" } }, { subject: { contains: search, mode: "insensitive" } }],
       }
     : {};
   const [items, total] = await Promise.all([
@@ -24,7 +21,14 @@ export async function listOutbox(opts: { db: Tx; input: ListInput }) {
       skip: (page - 1) * pageSize,
       take: pageSize,
       select: {
-        id: true, to: true, subject: true, transport: true, status: true, error: true, createdAt: true, sentAt: true,
+        id: true,
+        to: true,
+        subject: true,
+        transport: true,
+        status: true,
+        error: true,
+        createdAt: true,
+        sentAt: true,
         tenant: { select: { name: true } },
       },
     }),
@@ -38,7 +42,15 @@ export async function getOutboxMessage(opts: { db: Tx; id: string }) {
   const message = await opts.db.mailMessage.findUnique({
     where: { id: opts.id },
     select: {
-      id: true, to: true, subject: true, text: true, transport: true, status: true, error: true, createdAt: true, sentAt: true,
+      id: true,
+      to: true,
+      subject: true,
+      text: true,
+      transport: true,
+      status: true,
+      error: true,
+      createdAt: true,
+      sentAt: true,
       tenant: { select: { name: true } },
     },
   });

@@ -52,5 +52,11 @@ async function sendWithResend(mail: Mail): Promise<void> {
 async function sendWithSmtp(mail: Mail): Promise<void> {
   const e = env();
   const transporter = nodemailer.createTransport(e.SMTP_URL!);
-  await transporter.sendMail({ from: e.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+  await transporter.sendMail({
+    from: e.MAIL_FROM,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+  });
 }

@@ -9,7 +9,13 @@ import { policyFor } from "../auth/security-policy";
 import { notFound } from "../db/errors";
 import type { Tx } from "../db/scope";
 
-export async function updateSecurityPolicy(opts: { db: Tx; actor: Actor; tenantId: string; input: SecurityPolicyFields; ip?: string }) {
+export async function updateSecurityPolicy(opts: {
+  db: Tx;
+  actor: Actor;
+  tenantId: string;
+  input: SecurityPolicyFields;
+  ip?: string;
+}) {
   const { db, tenantId, input } = opts;
   const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
   if (!tenant) throw notFound("Tenant");
@@ -22,8 +28,13 @@ export async function updateSecurityPolicy(opts: { db: Tx; actor: Actor; tenantI
       .map((k) => [k, [before[k], input[k]]]),
   );
   await recordAudit(db, {
-    tenantId, actor: opts.actor, action: "security-policy.update", entityType: "SecurityPolicy", entityId: policy.id,
-    details: { changes }, ip: opts.ip,
+    tenantId,
+    actor: opts.actor,
+    action: "security-policy.update",
+    entityType: "SecurityPolicy",
+    entityId: policy.id,
+    details: { changes },
+    ip: opts.ip,
   });
   return policy;
 }

@@ -8,7 +8,14 @@ import { createUser } from "../user/create-user";
 import { replaceDomains } from "./tenant-domains";
 
 export function slugify(name: string): string {
-  return name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "tenant";
+  return (
+    name
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 40) || "tenant"
+  );
 }
 
 export async function createTenant(opts: { db: Tx; actor: Actor; input: TenantCreateInput; ip?: string }) {
@@ -31,13 +38,25 @@ export async function createTenant(opts: { db: Tx; actor: Actor; input: TenantCr
   });
   await replaceDomains(db, tenant.id, input.domains);
   await recordAudit(db, {
-    tenantId: tenant.id, actor: opts.actor, action: "tenant.create", entityType: "Tenant", entityId: tenant.id,
-    details: { name: input.name, domains: input.domains }, ip: opts.ip,
+    tenantId: tenant.id,
+    actor: opts.actor,
+    action: "tenant.create",
+    entityType: "Tenant",
+    entityId: tenant.id,
+    details: { name: input.name, domains: input.domains },
+    ip: opts.ip,
   });
   if (input.admin) {
     await createUser({
-      db, actor: opts.actor, tenantId: tenant.id, username: input.admin.username, email: input.admin.email,
-      role: "TENANT_ADMIN", password: input.admin.password, mustChangePassword: false, ip: opts.ip,
+      db,
+      actor: opts.actor,
+      tenantId: tenant.id,
+      username: input.admin.username,
+      email: input.admin.email,
+      role: "TENANT_ADMIN",
+      password: input.admin.password,
+      mustChangePassword: false,
+      ip: opts.ip,
     });
   }
   return tenant;

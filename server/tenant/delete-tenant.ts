@@ -8,11 +8,19 @@ import { invalidateHostCache } from "./resolve-tenant";
 export async function deleteTenant(opts: { db: Tx; actor: Actor; id: string; ip?: string }) {
   const tenant = await opts.db.tenant.findUnique({ where: { id: opts.id } });
   if (!tenant) throw notFound("Tenant");
-  await opts.db.did.updateMany({ where: { tenantId: opts.id }, data: { tenantId: null, userId: null, forward: "NONE", forwardEmail: null } });
+  await opts.db.did.updateMany({
+    where: { tenantId: opts.id },
+    data: { tenantId: null, userId: null, forward: "NONE", forwardEmail: null },
+  });
   await opts.db.tenant.delete({ where: { id: opts.id } });
   invalidateHostCache();
   await recordAudit(opts.db, {
-    tenantId: null, actor: opts.actor, action: "tenant.delete", entityType: "Tenant", entityId: opts.id,
-    details: { name: tenant.name }, ip: opts.ip,
+    tenantId: null,
+    actor: opts.actor,
+    action: "tenant.delete",
+    entityType: "Tenant",
+    entityId: opts.id,
+    details: { name: tenant.name },
+    ip: opts.ip,
   });
 }

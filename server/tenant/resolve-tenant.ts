@@ -32,7 +32,8 @@ const TTL_MS = 5_000;
 // On globalThis: Next bundles route handlers and pages separately, and a change made through
 // one (tRPC) must clear the cache the other (page rendering) reads.
 const globalCache = globalThis as unknown as { faxportHostCache?: Map<string, { at: number; value: HostContext }> };
-const cache = (globalCache.faxportHostCache ??= new Map());
+globalCache.faxportHostCache ??= new Map();
+const cache = globalCache.faxportHostCache;
 
 /** Forget cached lookups (after branding or domain changes, so they show at once). */
 export function invalidateHostCache(): void {
@@ -54,8 +55,14 @@ async function lookup(host: string): Promise<HostContext> {
     include: {
       tenant: {
         select: {
-          id: true, name: true, slug: true, active: true, domainTitle: true, footerText: true,
-          logoMimeType: true, logoUpdatedAt: true,
+          id: true,
+          name: true,
+          slug: true,
+          active: true,
+          domainTitle: true,
+          footerText: true,
+          logoMimeType: true,
+          logoUpdatedAt: true,
           domains: { where: { isPrimary: true }, select: { hostname: true }, take: 1 },
         },
       },
@@ -67,8 +74,14 @@ async function lookup(host: string): Promise<HostContext> {
       kind: "tenant",
       host,
       tenant: {
-        id: t.id, name: t.name, slug: t.slug, active: t.active, domainTitle: t.domainTitle,
-        footerText: t.footerText, hasLogo: !!t.logoMimeType, logoVersion: t.logoUpdatedAt?.getTime() ?? 0,
+        id: t.id,
+        name: t.name,
+        slug: t.slug,
+        active: t.active,
+        domainTitle: t.domainTitle,
+        footerText: t.footerText,
+        hasLogo: !!t.logoMimeType,
+        logoVersion: t.logoUpdatedAt?.getTime() ?? 0,
         primaryHost: t.domains[0]?.hostname ?? host,
       },
     };

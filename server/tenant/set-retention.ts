@@ -4,7 +4,13 @@ import { recordAudit } from "../audit/record-audit";
 import { badRequest, notFound } from "../db/errors";
 import type { Tx } from "../db/scope";
 
-export async function setRetention(opts: { db: Tx; actor: Actor; tenantId: string; retentionDays: number | null; ip?: string }) {
+export async function setRetention(opts: {
+  db: Tx;
+  actor: Actor;
+  tenantId: string;
+  retentionDays: number | null;
+  ip?: string;
+}) {
   const tenant = await opts.db.tenant.findUnique({ where: { id: opts.tenantId } });
   if (!tenant) throw notFound("Tenant");
   const days = opts.retentionDays;
@@ -13,8 +19,13 @@ export async function setRetention(opts: { db: Tx; actor: Actor; tenantId: strin
   }
   await opts.db.tenant.update({ where: { id: tenant.id }, data: { retentionDays: days } });
   await recordAudit(opts.db, {
-    tenantId: tenant.id, actor: opts.actor, action: "tenant.retention", entityType: "Tenant", entityId: tenant.id,
-    details: { retentionDays: days }, ip: opts.ip,
+    tenantId: tenant.id,
+    actor: opts.actor,
+    action: "tenant.retention",
+    entityType: "Tenant",
+    entityId: tenant.id,
+    details: { retentionDays: days },
+    ip: opts.ip,
   });
 }
 

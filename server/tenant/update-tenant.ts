@@ -27,8 +27,13 @@ export async function updateTenant(opts: { db: Tx; actor: Actor; input: TenantUp
   if (before.active && !input.active) await revokeTenantSessions(db, tenant.id);
   invalidateHostCache();
   await recordAudit(db, {
-    tenantId: tenant.id, actor: opts.actor, action: "tenant.update", entityType: "Tenant", entityId: tenant.id,
-    details: { name: input.name, active: input.active, domains: input.domains }, ip: opts.ip,
+    tenantId: tenant.id,
+    actor: opts.actor,
+    action: "tenant.update",
+    entityType: "Tenant",
+    entityId: tenant.id,
+    details: { name: input.name, active: input.active, domains: input.domains },
+    ip: opts.ip,
   });
   return tenant;
 }

@@ -32,9 +32,7 @@ const t = initTRPC
         message: zodError ? zodError.issues.map((i) => i.message).join("; ") : shape.message,
         data: {
           ...shape.data,
-          fieldErrors: zodError
-            ? Object.fromEntries(zodError.issues.map((i) => [i.path.join("."), i.message]))
-            : null,
+          fieldErrors: zodError ? Object.fromEntries(zodError.issues.map((i) => [i.path.join("."), i.message])) : null,
         },
       };
     },
@@ -50,7 +48,9 @@ const signedIn = t.middleware(({ ctx, meta, next }) => {
   // A session belongs to the portal it was made on: tenant users on their tenant's host.
   const host = ctx.host;
   const onOwnPortal =
-    user.role === "PLATFORM_ADMIN" ? host.kind === "platform" : host.kind === "tenant" && host.tenant.id === user.tenantId;
+    user.role === "PLATFORM_ADMIN"
+      ? host.kind === "platform"
+      : host.kind === "tenant" && host.tenant.id === user.tenantId;
   if (!onOwnPortal) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in on this site." });
   if (user.mustChangePassword && !meta?.allowDuringPasswordChange) {
     throw new TRPCError({ code: "FORBIDDEN", message: "Change your password to continue." });

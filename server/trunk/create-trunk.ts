@@ -29,8 +29,13 @@ export async function createTrunk(opts: { db: Tx; actor: Actor; input: TrunkCrea
   );
   const view = toTrunkView(row);
   await recordAudit(opts.db, {
-    tenantId: null, actor: opts.actor, action: "trunk.create", entityType: "Trunk", entityId: view.id,
-    details: trunkAuditDetails(view, !input.ipAuth), ip: opts.ip,
+    tenantId: null,
+    actor: opts.actor,
+    action: "trunk.create",
+    entityType: "Trunk",
+    entityId: view.id,
+    details: trunkAuditDetails(view, !input.ipAuth),
+    ip: opts.ip,
   });
   return view;
 }

@@ -9,7 +9,12 @@ export async function deleteTrunk(opts: { db: Tx; actor: Actor; id: string; ip?:
   if (!trunk) throw notFound("Trunk");
   await opts.db.trunk.delete({ where: { id: trunk.id } });
   await recordAudit(opts.db, {
-    tenantId: null, actor: opts.actor, action: "trunk.delete", entityType: "Trunk", entityId: trunk.id,
-    details: { name: trunk.name }, ip: opts.ip,
+    tenantId: null,
+    actor: opts.actor,
+    action: "trunk.delete",
+    entityType: "Trunk",
+    entityId: trunk.id,
+    details: { name: trunk.name },
+    ip: opts.ip,
   });
 }

@@ -9,7 +9,13 @@ export async function listTrunks(opts: { db: Tx; input: ListInput }): Promise<Pa
     ? { OR: [{ name: { contains: search, mode: "insensitive" } }, { host: { contains: search.toLowerCase() } }] }
     : {};
   const [rows, total] = await Promise.all([
-    opts.db.trunk.findMany({ where, orderBy: { name: "asc" }, skip: (page - 1) * pageSize, take: pageSize, select: trunkSelect }),
+    opts.db.trunk.findMany({
+      where,
+      orderBy: { name: "asc" },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: trunkSelect,
+    }),
     opts.db.trunk.count({ where }),
   ]);
   return { items: rows.map(toTrunkView), total, page, pageSize };

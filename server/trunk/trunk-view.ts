@@ -5,9 +5,20 @@
 import type { Prisma } from "@prisma/client";
 
 export const trunkSelect = {
-  id: true, name: true, active: true, gatewayType: true, driver: true, ipAuth: true, sipUsername: true,
-  sipPasswordSealed: true, host: true, port: true, maxChannels: true, maxCallsPerMinute: true,
-  createdAt: true, updatedAt: true,
+  id: true,
+  name: true,
+  active: true,
+  gatewayType: true,
+  driver: true,
+  ipAuth: true,
+  sipUsername: true,
+  sipPasswordSealed: true,
+  host: true,
+  port: true,
+  maxChannels: true,
+  maxCallsPerMinute: true,
+  createdAt: true,
+  updatedAt: true,
 } satisfies Prisma.TrunkSelect;
 
 type TrunkRow = Prisma.TrunkGetPayload<{ select: typeof trunkSelect }>;
@@ -21,8 +32,15 @@ export type TrunkView = ReturnType<typeof toTrunkView>;
 /** Audit details: the settings that changed hands, never the password itself. */
 export function trunkAuditDetails(view: TrunkView, passwordChanged: boolean): Prisma.InputJsonObject {
   return {
-    name: view.name, active: view.active, driver: view.driver, ipAuth: view.ipAuth, sipUsername: view.sipUsername,
-    host: view.host, port: view.port, maxChannels: view.maxChannels, maxCallsPerMinute: view.maxCallsPerMinute,
+    name: view.name,
+    active: view.active,
+    driver: view.driver,
+    ipAuth: view.ipAuth,
+    sipUsername: view.sipUsername,
+    host: view.host,
+    port: view.port,
+    maxChannels: view.maxChannels,
+    maxCallsPerMinute: view.maxCallsPerMinute,
     passwordChanged,
   };
 }

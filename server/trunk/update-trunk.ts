@@ -42,8 +42,13 @@ export async function updateTrunk(opts: { db: Tx; actor: Actor; input: TrunkUpda
   );
   const view = toTrunkView(row);
   await recordAudit(opts.db, {
-    tenantId: null, actor: opts.actor, action: "trunk.update", entityType: "Trunk", entityId: view.id,
-    details: trunkAuditDetails(view, sealed !== before.sipPasswordSealed), ip: opts.ip,
+    tenantId: null,
+    actor: opts.actor,
+    action: "trunk.update",
+    entityType: "Trunk",
+    entityId: view.id,
+    details: trunkAuditDetails(view, sealed !== before.sipPasswordSealed),
+    ip: opts.ip,
   });
   return view;
 }

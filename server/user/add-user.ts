@@ -20,7 +20,8 @@ export async function addUser(opts: { db: Tx; admin: UserAdmin; input: UserCreat
   }
   const tenantId = isPlatform ? input.tenantId : admin.tenantId;
   // A foreign or unknown tenant id reads as not found rather than failing on the foreign key.
-  if (tenantId && !(await db.tenant.findUnique({ where: { id: tenantId }, select: { id: true } }))) throw notFound("Tenant");
+  if (tenantId && !(await db.tenant.findUnique({ where: { id: tenantId }, select: { id: true } })))
+    throw notFound("Tenant");
   const user = await createUser({
     db,
     actor: admin,

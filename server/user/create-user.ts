@@ -29,7 +29,10 @@ export async function createUser(opts: CreateUserOptions) {
   if (opts.role === "PLATFORM_ADMIN" ? opts.tenantId !== null : opts.tenantId === null) {
     throw new TRPCError({
       code: "BAD_REQUEST",
-      message: opts.role === "PLATFORM_ADMIN" ? "Platform admins do not belong to a tenant." : "Choose a tenant for this user.",
+      message:
+        opts.role === "PLATFORM_ADMIN"
+          ? "Platform admins do not belong to a tenant."
+          : "Choose a tenant for this user.",
     });
   }
   const username = opts.username.trim().toLowerCase();

@@ -18,7 +18,12 @@ export async function deleteUser(opts: { db: Tx; admin: UserAdmin; id: string; i
   });
   await db.user.delete({ where: { id: user.id } });
   await recordAudit(db, {
-    tenantId: user.tenantId, actor: admin, action: "user.delete", entityType: "User", entityId: user.id,
-    details: { username: user.username, role: user.role, releasedDids: released.count }, ip: opts.ip,
+    tenantId: user.tenantId,
+    actor: admin,
+    action: "user.delete",
+    entityType: "User",
+    entityId: user.id,
+    details: { username: user.username, role: user.role, releasedDids: released.count },
+    ip: opts.ip,
   });
 }

@@ -5,7 +5,10 @@
 import { TRPCError } from "@trpc/server";
 import type { Tx } from "../db/scope";
 
-export async function assertEmailFree(db: Tx, opts: { tenantId: string | null; email: string; exceptId?: string }): Promise<void> {
+export async function assertEmailFree(
+  db: Tx,
+  opts: { tenantId: string | null; email: string; exceptId?: string },
+): Promise<void> {
   const email = opts.email.toLowerCase();
   const clash = await db.user.findFirst({
     where: {
@@ -16,5 +19,6 @@ export async function assertEmailFree(db: Tx, opts: { tenantId: string | null; e
     },
     select: { id: true },
   });
-  if (clash) throw new TRPCError({ code: "CONFLICT", message: `The email ${email} is already used by another account here.` });
+  if (clash)
+    throw new TRPCError({ code: "CONFLICT", message: `The email ${email} is already used by another account here.` });
 }

@@ -13,7 +13,12 @@ export async function lockUser(opts: { db: Tx; admin: UserAdmin; id: string; ip?
   await db.user.update({ where: { id: user.id }, data: { locked: true } });
   await revokeUserSessions(user.id, undefined, db);
   await recordAudit(db, {
-    tenantId: user.tenantId, actor: admin, action: "user.lock", entityType: "User", entityId: user.id,
-    details: { username: user.username }, ip: opts.ip,
+    tenantId: user.tenantId,
+    actor: admin,
+    action: "user.lock",
+    entityType: "User",
+    entityId: user.id,
+    details: { username: user.username },
+    ip: opts.ip,
   });
 }

@@ -30,19 +30,32 @@ export async function sendWelcome(opts: { db: Tx; admin: UserAdmin; id: string; 
       })
     : null;
   const origin = portalOrigin(opts.origin, tenant ? (tenant.domains[0]?.hostname ?? null) : null);
-  const token = await issueResetToken(opts.db, { userId: user.id, tenantId: user.tenantId, minutes: WELCOME_LINK_DAYS * 24 * 60 });
-  const mail = welcomeMail(tenant ? { name: tenant.name, footerText: tenant.footerText } : { name: "Faxport", footerText: null }, {
-    name: user.firstName || user.username,
-    username: user.username,
-    signInUrl: `${origin}/login`,
-    setPasswordUrl: `${origin}/reset-password?token=${token}`,
-    days: WELCOME_LINK_DAYS,
+  const token = await issueResetToken(opts.db, {
+    userId: user.id,
+    tenantId: user.tenantId,
+    minutes: WELCOME_LINK_DAYS * 24 * 60,
   });
+  const mail = welcomeMail(
+    tenant ? { name: tenant.name, footerText: tenant.footerText } : { name: "Faxport", footerText: null },
+    {
+      name: user.firstName || user.username,
+      username: user.username,
+      signInUrl: `${origin}/login`,
+      setPasswordUrl: `${origin}/reset-password?token=${token}`,
+      days: WELCOME_LINK_DAYS,
+    },
+  );
   const sent = await sendMail({ tenantId: user.tenantId, to: user.email, ...mail });
   await recordAudit(opts.db, {
-    tenantId: user.tenantId, actor: opts.admin, action: "user.welcome", entityType: "User", entityId: user.id,
-    details: { username: user.username, to: user.email, status: sent.status }, ip: opts.ip,
+    tenantId: user.tenantId,
+    actor: opts.admin,
+    action: "user.welcome",
+    entityType: "User",
+    entityId: user.id,
+    details: { username: user.username, to: user.email, status: sent.status },
+    ip: opts.ip,
   });
-  if (sent.status !== "sent") throw badRequest(`The welcome email to ${user.email} could not be sent; see Mail Outbox.`);
+  if (sent.status !== "sent")
+    throw badRequest(`The welcome email to ${user.email} could not be sent; see Mail Outbox.`);
   return { to: user.email };
 }

@@ -11,12 +11,18 @@ export async function setUserPassword(opts: { db: Tx; admin: UserAdmin; input: U
   const { db, admin, input } = opts;
   const user = await loadUser(db, input.id);
   // Changing your own password must prove the current one (a stolen session must not suffice).
-  if (user.id === admin.id) throw badRequest("To change your own password, use Change password; it asks for your current one.");
+  if (user.id === admin.id)
+    throw badRequest("To change your own password, use Change password; it asks for your current one.");
   await setPassword(db, { userId: user.id, password: input.password, byAdmin: true });
   // The admin's tick decides, not only the policy default setPassword applied.
   await db.user.update({ where: { id: user.id }, data: { mustChangePassword: input.mustChangePassword } });
   await recordAudit(db, {
-    tenantId: user.tenantId, actor: admin, action: "user.password-set", entityType: "User", entityId: user.id,
-    details: { username: user.username, mustChangePassword: input.mustChangePassword }, ip: opts.ip,
+    tenantId: user.tenantId,
+    actor: admin,
+    action: "user.password-set",
+    entityType: "User",
+    entityId: user.id,
+    details: { username: user.username, mustChangePassword: input.mustChangePassword },
+    ip: opts.ip,
   });
 }

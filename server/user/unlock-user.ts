@@ -9,7 +9,12 @@ export async function unlockUser(opts: { db: Tx; admin: UserAdmin; id: string; i
   const user = await loadUser(db, opts.id);
   await db.user.update({ where: { id: user.id }, data: { locked: false, lockedUntil: null, failedLoginCount: 0 } });
   await recordAudit(db, {
-    tenantId: user.tenantId, actor: admin, action: "user.unlock", entityType: "User", entityId: user.id,
-    details: { username: user.username, wasLockedOut: !!user.lockedUntil && user.lockedUntil > new Date() }, ip: opts.ip,
+    tenantId: user.tenantId,
+    actor: admin,
+    action: "user.unlock",
+    entityType: "User",
+    entityId: user.id,
+    details: { username: user.username, wasLockedOut: !!user.lockedUntil && user.lockedUntil > new Date() },
+    ip: opts.ip,
   });
 }

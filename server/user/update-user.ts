@@ -25,7 +25,8 @@ export async function updateUser(opts: { db: Tx; admin: UserAdmin; input: UserUp
     }
     if (before.role === "TENANT_ADMIN") await assertAnotherTenantAdmin(db, before);
   }
-  if (input.email !== before.email) await assertEmailFree(db, { tenantId: before.tenantId, email: input.email, exceptId: before.id });
+  if (input.email !== before.email)
+    await assertEmailFree(db, { tenantId: before.tenantId, email: input.email, exceptId: before.id });
   await db.user.update({
     where: { id: before.id },
     data: {
@@ -38,7 +39,11 @@ export async function updateUser(opts: { db: Tx; admin: UserAdmin; input: UserUp
     },
   });
   await recordAudit(db, {
-    tenantId: before.tenantId, actor: admin, action: "user.update", entityType: "User", entityId: before.id,
+    tenantId: before.tenantId,
+    actor: admin,
+    action: "user.update",
+    entityType: "User",
+    entityId: before.id,
     details: {
       username: before.username,
       ...(role !== before.role ? { role: { from: before.role, to: role } } : {}),

@@ -68,7 +68,9 @@ const fingerprint = () =>
     const tables = ["Tenant", "User", "Did", "Trunk", "AuditLog", "TenantDomain"];
     const out: Record<string, string> = {};
     for (const t of tables) {
-      const { rows } = await c.query(`SELECT md5(string_agg(row_to_json(x)::text, '|' ORDER BY row_to_json(x)::text)) AS h, count(*)::int AS n FROM "${t}" x`);
+      const { rows } = await c.query(
+        `SELECT md5(string_agg(row_to_json(x)::text, '|' ORDER BY row_to_json(x)::text)) AS h, count(*)::int AS n FROM "${t}" x`,
+      );
       out[t] = `${rows[0].n}:${rows[0].h}`;
     }
     return out;
@@ -90,7 +92,10 @@ describe("kill -9 of npm start", () => {
     // Commit rows one transaction at a time, as the portal would, right up to the kill.
     await withDb(async (c) => {
       for (let i = 0; i < 200; i++) {
-        await c.query(`INSERT INTO "AuditLog"(id, "actorName", action, "entityType", details) VALUES (gen_random_uuid(), 'durability', 'test.commit', 'Test', $1)`, [JSON.stringify({ i })]);
+        await c.query(
+          `INSERT INTO "AuditLog"(id, "actorName", action, "entityType", details) VALUES (gen_random_uuid(), 'durability', 'test.commit', 'Test', $1)`,
+          [JSON.stringify({ i })],
+        );
       }
     });
     const before = await fingerprint();

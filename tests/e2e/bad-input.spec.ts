@@ -17,7 +17,9 @@ test.describe("platform admin", () => {
     await page.getByLabel("Domains").fill("acme.localhost");
     await page.getByLabel("Create the tenant's admin now").uncheck();
     await page.getByRole("button", { name: "Create tenant" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "The domain acme.localhost is already used by another tenant." })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "The domain acme.localhost is already used by another tenant." }),
+    ).toBeVisible();
     await page.keyboard.press("Escape");
     await page.reload();
     await expect(page.getByTestId("pagination-summary")).toHaveText(before!);
@@ -64,8 +66,11 @@ test("an oversized logo is refused; a good one shows on the tenant's sign-in pag
   await page.getByLabel("Logo").setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: big });
   await expect(page.getByText("The logo is larger than 256 KB")).toBeVisible();
 
-  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="#0a7"/></svg>';
-  await page.getByLabel("Logo").setInputFiles({ name: "logo.svg", mimeType: "image/svg+xml", buffer: Buffer.from(svg) });
+  const svg =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="#0a7"/></svg>';
+  await page
+    .getByLabel("Logo")
+    .setInputFiles({ name: "logo.svg", mimeType: "image/svg+xml", buffer: Buffer.from(svg) });
   await page.getByLabel("Footer text").fill("Acme Health · Fax with care");
   await page.getByRole("button", { name: "Save branding" }).click();
   await expect(page.getByRole("status").filter({ hasText: /saved/i })).toBeVisible();

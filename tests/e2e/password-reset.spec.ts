@@ -13,7 +13,11 @@ test("a user resets a forgotten password through the emailed link", async ({ pag
   const admin = await browser.newPage();
   await signIn(admin, ADMIN.host, ADMIN.username, ADMIN.password);
   await open(admin, `${site(ADMIN.host)}/admin/outbox`);
-  await admin.getByRole("row", { name: /bob@acme\.example/ }).getByRole("button", { name: "View" }).first().click();
+  await admin
+    .getByRole("row", { name: /bob@acme\.example/ })
+    .getByRole("button", { name: "View" })
+    .first()
+    .click();
   const link = admin.getByRole("link", { name: /reset-password\?token=/ });
   const href = await link.getAttribute("href");
   expect(href).toContain(`${site("acme.localhost")}/reset-password?token=`);

@@ -21,8 +21,21 @@ beforeAll(async () => {
   const db = getDb();
   const actor = { id: acme.admin.id, username: acme.admin.username };
   const at = (day: number) => new Date(Date.UTC(2020, 0, day, 12));
-  await recordAudit(db, { tenantId: acme.tenant.id, actor, action: "user.create", entityType: "User", entityId: acme.user.id, ip: "10.0.0.5" });
-  await recordAudit(db, { tenantId: acme.tenant.id, actor, action: "user.lock", entityType: "User", details: { reason: "left" } });
+  await recordAudit(db, {
+    tenantId: acme.tenant.id,
+    actor,
+    action: "user.create",
+    entityType: "User",
+    entityId: acme.user.id,
+    ip: "10.0.0.5",
+  });
+  await recordAudit(db, {
+    tenantId: acme.tenant.id,
+    actor,
+    action: "user.lock",
+    entityType: "User",
+    details: { reason: "left" },
+  });
   await recordAudit(db, { tenantId: other.tenant.id, actor: null, action: "user.create", entityType: "User" });
   await recordAudit(db, { tenantId: null, actor: null, action: "trunk.create", entityType: "Trunk" });
   // Fixed dates for the range filter.
@@ -35,7 +48,12 @@ describe("audit.list", () => {
     const page = await acmeAdmin.audit.list({});
     expect(page.items.map((i) => i.action)).toEqual(["user.create", "user.lock"]);
     expect(page.total).toBe(2);
-    expect(page.items[0]).toMatchObject({ actorName: "acme-admin", entityType: "User", ip: "10.0.0.5", tenant: { name: "Acme" } });
+    expect(page.items[0]).toMatchObject({
+      actorName: "acme-admin",
+      entityType: "User",
+      ip: "10.0.0.5",
+      tenant: { name: "Acme" },
+    });
     expect((await acmeAdmin.audit.list({ search: "trunk" })).total).toBe(0);
   });
 
@@ -49,11 +67,16 @@ describe("audit.list", () => {
     expect((await platform.audit.list({ search: "SYSTEM" })).total).toBe(2); // actor name
     expect((await platform.audit.list({ search: "trunk" })).items.map((i) => i.action)).toEqual(["trunk.create"]); // entity type
     expect((await platform.audit.list({ action: "user." })).total).toBe(3);
-    const january = await platform.audit.list({ from: new Date(Date.UTC(2020, 0, 1)), to: new Date(Date.UTC(2020, 0, 15)) });
+    const january = await platform.audit.list({
+      from: new Date(Date.UTC(2020, 0, 1)),
+      to: new Date(Date.UTC(2020, 0, 15)),
+    });
     expect(january.items.map((i) => i.action)).toEqual(["user.lock"]);
     const first = await platform.audit.list({ page: 1, pageSize: 5 });
     expect(first.items[0]!.createdAt >= first.items.at(-1)!.createdAt).toBe(true);
-    await expect(platform.audit.list({ from: new Date(2020, 1, 1), to: new Date(2020, 0, 1) })).rejects.toThrow(/start date/);
+    await expect(platform.audit.list({ from: new Date(2020, 1, 1), to: new Date(2020, 0, 1) })).rejects.toThrow(
+      /start date/,
+    );
   });
 
   it("is for administrators only", async () => {
@@ -64,13 +87,22 @@ describe("audit.list", () => {
 describe("mail outbox", () => {
   it("lists and opens a message sendMail produced, for platform admins", async () => {
     const sent = await sendMail({
-      tenantId: acme.tenant.id, to: "someone@acme.test", subject: "Reset your password",
-      text: "Open http://acme.localhost:3000/reset-password?token=abc to continue.", html: "<p>Open the link</p>",
+      tenantId: acme.tenant.id,
+      to: "someone@acme.test",
+      subject: "Reset your password",
+      text: "Open http://acme.localhost:3000/reset-password?token=abc to continue.",
+      html: "<p>Open the link</p>",
     });
     expect(sent.status).toBe("sent");
     const page = await platform.mail.list({ search: "reset your" });
     expect(page.items).toHaveLength(1);
-    expect(page.items[0]).toMatchObject({ id: sent.id, to: "someone@acme.test", transport: "outbox", status: "sent", tenant: { name: "Acme" } });
+    expect(page.items[0]).toMatchObject({
+      id: sent.id,
+      to: "someone@acme.test",
+      transport: "outbox",
+      status: "sent",
+      tenant: { name: "Acme" },
+    });
     expect(page.items[0]).not.toHaveProperty("html");
     const message = await platform.mail.get({ id: sent.id });
     expect(message.text).toContain("reset-password?token=abc");

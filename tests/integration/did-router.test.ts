@@ -27,7 +27,9 @@ describe("creating DIDs", () => {
   it("normalises the number to E.164 and audits it", async () => {
     const did = await platform.did.create({ number: "(212) 555-0100", title: "Main line", tenantId: acme.tenant.id });
     expect(did).toMatchObject({ number: "+12125550100", title: "Main line", tenantId: acme.tenant.id, userId: null });
-    expect(await getDb().auditLog.count({ where: { entityId: did.id, action: "did.create", tenantId: acme.tenant.id } })).toBe(1);
+    expect(
+      await getDb().auditLog.count({ where: { entityId: did.id, action: "did.create", tenantId: acme.tenant.id } }),
+    ).toBe(1);
   });
 
   it("refuses an invalid number with a clear message and creates nothing", async () => {
@@ -47,7 +49,9 @@ describe("creating DIDs", () => {
   });
 
   it("is platform-only", async () => {
-    await expect(acmeAdmin.did.create({ number: "+12125550199", title: "", tenantId: null })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(acmeAdmin.did.create({ number: "+12125550199", title: "", tenantId: null })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });
 
@@ -119,34 +123,54 @@ describe("assignment", () => {
     expect(status.items.map((d) => d.id)).toEqual([id]);
     const back = await acmeAdmin.did.assign({ id, userId: null });
     expect(back.userId).toBeNull();
-    expect(await getDb().auditLog.count({ where: { entityId: id, action: "did.assign", tenantId: acme.tenant.id } })).toBe(2);
+    expect(
+      await getDb().auditLog.count({ where: { entityId: id, action: "did.assign", tenantId: acme.tenant.id } }),
+    ).toBe(2);
   });
 
   it("refuses a user from another tenant, for platform and tenant admins alike", async () => {
     const id = await acmeDid();
-    await expect(acmeAdmin.did.assign({ id, userId: globex.user.id })).rejects.toThrow(/does not belong to this number's tenant/);
-    await expect(platform.did.assign({ id, userId: globex.user.id })).rejects.toThrow(/does not belong to this number's tenant/);
+    await expect(acmeAdmin.did.assign({ id, userId: globex.user.id })).rejects.toThrow(
+      /does not belong to this number's tenant/,
+    );
+    await expect(platform.did.assign({ id, userId: globex.user.id })).rejects.toThrow(
+      /does not belong to this number's tenant/,
+    );
     expect((await getDb().did.findUniqueOrThrow({ where: { id } })).userId).toBeNull();
   });
 
   it("a tenant admin cannot touch another tenant's number nor move numbers between tenants", async () => {
     const id = await acmeDid();
     await expect(globexAdmin.did.assign({ id, userId: globex.user.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(acmeAdmin.did.assign({ id, tenantId: globex.tenant.id, userId: null })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(acmeAdmin.did.assign({ id, tenantId: globex.tenant.id, userId: null })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("platform admin sets tenant and user together; moving tenant clears the user and forwarding", async () => {
     const spare = await getDb().did.findUniqueOrThrow({ where: { number: "+14155550132" } });
-    await expect(platform.did.assign({ id: spare.id, userId: acme.user.id })).rejects.toThrow(/Give this number to a tenant/);
+    await expect(platform.did.assign({ id: spare.id, userId: acme.user.id })).rejects.toThrow(
+      /Give this number to a tenant/,
+    );
     const given = await platform.did.assign({ id: spare.id, tenantId: acme.tenant.id, userId: acme.user.id });
     expect(given).toMatchObject({ tenantId: acme.tenant.id, userId: acme.user.id });
     await acmeUser.did.setForward({ id: spare.id, forward: "EMAIL", email: "inbox@acme.test" });
 
     const moved = await platform.did.update({ id: spare.id, title: "Moved", tenantId: globex.tenant.id });
-    expect(moved).toMatchObject({ tenantId: globex.tenant.id, userId: null, forward: "NONE", forwardEmail: null, title: "Moved" });
+    expect(moved).toMatchObject({
+      tenantId: globex.tenant.id,
+      userId: null,
+      forward: "NONE",
+      forwardEmail: null,
+      title: "Moved",
+    });
     // Both tenants' logs record the move.
-    expect(await getDb().auditLog.count({ where: { entityId: spare.id, action: "did.update", tenantId: acme.tenant.id } })).toBe(1);
-    expect(await getDb().auditLog.count({ where: { entityId: spare.id, action: "did.update", tenantId: globex.tenant.id } })).toBe(1);
+    expect(
+      await getDb().auditLog.count({ where: { entityId: spare.id, action: "did.update", tenantId: acme.tenant.id } }),
+    ).toBe(1);
+    expect(
+      await getDb().auditLog.count({ where: { entityId: spare.id, action: "did.update", tenantId: globex.tenant.id } }),
+    ).toBe(1);
   });
 });
 
@@ -168,11 +192,15 @@ describe("my DIDs and Fax to Email", () => {
     await expect(acmeUser.did.setForward({ id: did.id, forward: "EMAIL", email: "not an email" })).rejects.toThrow(
       /Enter a valid email address/,
     );
-    await expect(acmeUser.did.setForward({ id: did.id, forward: "EMAIL", email: "" })).rejects.toThrow(/Enter a valid email address/);
+    await expect(acmeUser.did.setForward({ id: did.id, forward: "EMAIL", email: "" })).rejects.toThrow(
+      /Enter a valid email address/,
+    );
 
     const set = await acmeUser.did.setForward({ id: did.id, forward: "EMAIL", email: " Me@Acme.Test " });
     expect(set).toMatchObject({ forward: "EMAIL", forwardEmail: "me@acme.test" });
-    expect(await getDb().auditLog.count({ where: { entityId: did.id, action: "did.forward", tenantId: acme.tenant.id } })).toBe(1);
+    expect(
+      await getDb().auditLog.count({ where: { entityId: did.id, action: "did.forward", tenantId: acme.tenant.id } }),
+    ).toBe(1);
 
     const off = await acmeAdmin.did.setForward({ id: did.id, forward: "NONE", email: "ignored@acme.test" });
     expect(off).toMatchObject({ forward: "NONE", forwardEmail: null });
@@ -182,8 +210,12 @@ describe("my DIDs and Fax to Email", () => {
       data: { tenantId: acme.tenant.id, username: "acme-other", email: "other@acme.localhost", passwordHash: "x" },
     });
     const otherCaller = await callerFor(other.id, acme.hostname);
-    await expect(otherCaller.did.setForward({ id: did.id, forward: "NONE", email: "" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(globexAdmin.did.setForward({ id: did.id, forward: "NONE", email: "" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(otherCaller.did.setForward({ id: did.id, forward: "NONE", email: "" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(globexAdmin.did.setForward({ id: did.id, forward: "NONE", email: "" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("deletes a number (platform only) with an audit entry", async () => {

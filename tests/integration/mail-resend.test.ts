@@ -28,8 +28,10 @@ const server = http.createServer((req, res) => {
       res.end(JSON.stringify(body));
     };
     requests.push({ auth: req.headers.authorization, body: JSON.parse(raw || "{}") });
-    if (req.method !== "POST" || req.url !== "/emails") return reply(404, { statusCode: 404, name: "not_found", message: "Not found" });
-    if (req.headers.authorization !== "Bearer re_test_key") return reply(401, { statusCode: 401, name: "missing_api_key", message: "Missing API key" });
+    if (req.method !== "POST" || req.url !== "/emails")
+      return reply(404, { statusCode: 404, name: "not_found", message: "Not found" });
+    if (req.headers.authorization !== "Bearer re_test_key")
+      return reply(401, { statusCode: 401, name: "missing_api_key", message: "Missing API key" });
     const parsed = resendEmail.safeParse(JSON.parse(raw));
     if (!parsed.success || failNext) {
       failNext = false;
@@ -50,13 +52,28 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 describe("Resend transport", () => {
   it("posts the message as Resend documents it and records it as sent", async () => {
-    const result = await sendMail({ tenantId: null, to: "bob@acme.test", subject: "Hello", text: "Hi Bob", html: "<p>Hi Bob</p>" });
+    const result = await sendMail({
+      tenantId: null,
+      to: "bob@acme.test",
+      subject: "Hello",
+      text: "Hi Bob",
+      html: "<p>Hi Bob</p>",
+    });
     expect(result.status).toBe("sent");
     expect(requests.at(-1)).toEqual({
       auth: "Bearer re_test_key",
-      body: { from: "Acme Fax <fax@acme.test>", to: ["bob@acme.test"], subject: "Hello", html: "<p>Hi Bob</p>", text: "Hi Bob" },
+      body: {
+        from: "Acme Fax <fax@acme.test>",
+        to: ["bob@acme.test"],
+        subject: "Hello",
+        html: "<p>Hi Bob</p>",
+        text: "Hi Bob",
+      },
     });
-    expect(await getDb().mailMessage.findUniqueOrThrow({ where: { id: result.id } })).toMatchObject({ transport: "resend", status: "sent" });
+    expect(await getDb().mailMessage.findUniqueOrThrow({ where: { id: result.id } })).toMatchObject({
+      transport: "resend",
+      status: "sent",
+    });
   });
 
   it("keeps a refused message with Resend's reason", async () => {

@@ -4,7 +4,7 @@
  * compare their catalogs. A schema edited without a migration fails here.
  */
 import pg from "pg";
-import { afterAll, describe, expect, it, inject } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { runPrisma } from "../../scripts/prisma";
 
 const adminUrl = inject("pgAdminUrl");
@@ -22,20 +22,32 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
 }
 
 async function catalog(url: string) {
-  const columns = await query(url, `
+  const columns = await query(
+    url,
+    `
     SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default
     FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
-    ORDER BY table_name, column_name`);
-  const indexes = await query(url, `
+    ORDER BY table_name, column_name`,
+  );
+  const indexes = await query(
+    url,
+    `
     SELECT tablename, indexname, indexdef FROM pg_indexes
-    WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY indexname`);
-  const constraints = await query(url, `
+    WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY indexname`,
+  );
+  const constraints = await query(
+    url,
+    `
     SELECT conrelid::regclass::text AS tbl, conname::text AS name, pg_get_constraintdef(oid) AS def
     FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text NOT IN ('_prisma_migrations', '"_prisma_migrations"')
-    ORDER BY conname`);
-  const enums = await query(url, `
+    ORDER BY conname`,
+  );
+  const enums = await query(
+    url,
+    `
     SELECT t.typname::text AS name, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS labels
-    FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`);
+    FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`,
+  );
   return { columns, indexes, constraints, enums };
 }
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyCredentials } from "../../server/auth/verify-credentials";
 import { getDb } from "../../server/db/client";
 import { resolveHost } from "../../server/tenant/resolve-tenant";
-import { PASSWORD, callerFor, makeTenant } from "../support/fixtures";
+import { callerFor, makeTenant, PASSWORD } from "../support/fixtures";
 
 const received: { to: string; raw: string }[] = [];
 let server: SMTPServer;
@@ -53,11 +53,18 @@ describe("forgot password", () => {
 
     await expect(anon.auth.resetPassword({ token, password: "short" })).rejects.toThrow(/at least 10 characters/);
     await anon.auth.resetPassword({ token, password: "Brand-New-Secret-42" });
-    await expect(anon.auth.resetPassword({ token, password: "Another-Secret-43" })).rejects.toThrow(/invalid or has expired/);
+    await expect(anon.auth.resetPassword({ token, password: "Another-Secret-43" })).rejects.toThrow(
+      /invalid or has expired/,
+    );
 
     const host = await resolveHost(t.hostname);
     const oldOne = await verifyCredentials({ username: t.user.username, password: PASSWORD, host, ip: "10.3.0.1" });
-    const newOne = await verifyCredentials({ username: t.user.username, password: "Brand-New-Secret-42", host, ip: "10.3.0.1" });
+    const newOne = await verifyCredentials({
+      username: t.user.username,
+      password: "Brand-New-Secret-42",
+      host,
+      ip: "10.3.0.1",
+    });
     expect(oldOne.ok).toBe(false);
     expect(newOne.ok).toBe(true);
   });

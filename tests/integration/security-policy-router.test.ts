@@ -12,8 +12,18 @@ let acmeAdmin: Caller;
 let platform: Caller;
 
 const policy: SecurityPolicyUpdateInput = {
-  minLength: 12, minUpper: 1, minLower: 1, minDigits: 1, minSpecial: 1, historyCount: 5, excludePersonalInfo: true,
-  maxAgeDays: 90, lockoutThreshold: 3, lockoutMinutes: 30, sessionTimeoutMinutes: 45, forceChangeOnFirstLogin: true,
+  minLength: 12,
+  minUpper: 1,
+  minLower: 1,
+  minDigits: 1,
+  minSpecial: 1,
+  historyCount: 5,
+  excludePersonalInfo: true,
+  maxAgeDays: 90,
+  lockoutThreshold: 3,
+  lockoutMinutes: 30,
+  sessionTimeoutMinutes: 45,
+  forceChangeOnFirstLogin: true,
 };
 
 beforeAll(async () => {
@@ -26,11 +36,19 @@ beforeAll(async () => {
 
 describe("security policy", () => {
   it("reads and saves a tenant's own policy, auditing what changed", async () => {
-    expect(await acmeAdmin.securityPolicy.get({})).toMatchObject({ tenantId: acme.tenant.id, tenantName: "Acme", lockoutThreshold: 3 });
+    expect(await acmeAdmin.securityPolicy.get({})).toMatchObject({
+      tenantId: acme.tenant.id,
+      tenantName: "Acme",
+      lockoutThreshold: 3,
+    });
     await acmeAdmin.securityPolicy.update(policy);
     expect(await acmeAdmin.securityPolicy.get({})).toMatchObject(policy);
-    const audit = await getDb().auditLog.findFirstOrThrow({ where: { tenantId: acme.tenant.id, action: "security-policy.update" } });
-    expect(audit.details).toMatchObject({ changes: { minLength: [10, 12], maxAgeDays: [null, 90], sessionTimeoutMinutes: [60, 45] } });
+    const audit = await getDb().auditLog.findFirstOrThrow({
+      where: { tenantId: acme.tenant.id, action: "security-policy.update" },
+    });
+    expect(audit.details).toMatchObject({
+      changes: { minLength: [10, 12], maxAgeDays: [null, 90], sessionTimeoutMinutes: [60, 45] },
+    });
     expect((audit.details as { changes: Record<string, unknown> }).changes).not.toHaveProperty("lockoutThreshold");
   });
 
@@ -44,24 +62,46 @@ describe("security policy", () => {
     [{ lockoutMinutes: 0 }, /Lockout duration must be between 1 and 1440/],
     [{ sessionTimeoutMinutes: 4 }, /Session timeout must be between 5 and 1440/],
     [{ minLength: 1.5 }, /whole number/],
-    [{ minLength: 8, minUpper: 3, minLower: 3, minDigits: 2, minSpecial: 1 }, /together cannot exceed the minimum length/],
+    [
+      { minLength: 8, minUpper: 3, minLower: 3, minDigits: 2, minSpecial: 1 },
+      /together cannot exceed the minimum length/,
+    ],
   ])("refuses %o", async (change, message) => {
     await expect(acmeAdmin.securityPolicy.update({ ...policy, ...change })).rejects.toThrow(message);
   });
 
   it("accepts the bounds themselves, including no expiry", async () => {
     await acmeAdmin.securityPolicy.update({
-      ...policy, minLength: 6, minUpper: 0, minLower: 0, minDigits: 0, minSpecial: 6, historyCount: 0, maxAgeDays: null,
-      lockoutThreshold: 20, lockoutMinutes: 1440, sessionTimeoutMinutes: 5,
+      ...policy,
+      minLength: 6,
+      minUpper: 0,
+      minLower: 0,
+      minDigits: 0,
+      minSpecial: 6,
+      historyCount: 0,
+      maxAgeDays: null,
+      lockoutThreshold: 20,
+      lockoutMinutes: 1440,
+      sessionTimeoutMinutes: 5,
     });
-    expect(await acmeAdmin.securityPolicy.get({})).toMatchObject({ minLength: 6, minSpecial: 6, maxAgeDays: null, sessionTimeoutMinutes: 5 });
+    expect(await acmeAdmin.securityPolicy.get({})).toMatchObject({
+      minLength: 6,
+      minSpecial: 6,
+      maxAgeDays: null,
+      sessionTimeoutMinutes: 5,
+    });
   });
 
   it("changes the lockout threshold sign-in uses from the next attempt", async () => {
     const host = await resolveHost(acme.hostname);
-    const attempt = () => verifyCredentials({ username: acme.user.username, password: "wrong-password", host, ip: "10.1.1.1" });
+    const attempt = () =>
+      verifyCredentials({ username: acme.user.username, password: "wrong-password", host, ip: "10.1.1.1" });
     await acmeAdmin.securityPolicy.update({ ...policy, lockoutThreshold: 1, lockoutMinutes: 7 });
-    expect(await attempt()).toMatchObject({ ok: false, reason: "locked-out", message: expect.stringContaining("7 minute") });
+    expect(await attempt()).toMatchObject({
+      ok: false,
+      reason: "locked-out",
+      message: expect.stringContaining("7 minute"),
+    });
 
     await getDb().user.update({ where: { id: acme.user.id }, data: { lockedUntil: null, failedLoginCount: 0 } });
     await acmeAdmin.securityPolicy.update({ ...policy, lockoutThreshold: 2 });
@@ -70,18 +110,29 @@ describe("security policy", () => {
   });
 
   it("keeps a tenant admin to their own tenant; a platform admin chooses one", async () => {
-    await expect(acmeAdmin.securityPolicy.get({ tenantId: other.tenant.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(acmeAdmin.securityPolicy.update({ ...policy, tenantId: other.tenant.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(acmeAdmin.securityPolicy.get({ tenantId: other.tenant.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(acmeAdmin.securityPolicy.update({ ...policy, tenantId: other.tenant.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(platform.securityPolicy.get({})).rejects.toThrow(/Choose a tenant/);
     await platform.securityPolicy.update({ ...policy, tenantId: other.tenant.id, minLength: 16 });
-    expect(await platform.securityPolicy.get({ tenantId: other.tenant.id })).toMatchObject({ tenantName: "Other Co", minLength: 16 });
-    expect((await getDb().securityPolicy.findUniqueOrThrow({ where: { tenantId: acme.tenant.id } })).minLength).not.toBe(16);
+    expect(await platform.securityPolicy.get({ tenantId: other.tenant.id })).toMatchObject({
+      tenantName: "Other Co",
+      minLength: 16,
+    });
+    expect(
+      (await getDb().securityPolicy.findUniqueOrThrow({ where: { tenantId: acme.tenant.id } })).minLength,
+    ).not.toBe(16);
   });
 
   it("creates the policy row when a tenant has none yet", async () => {
     await getDb().securityPolicy.delete({ where: { tenantId: other.tenant.id } });
     expect(await platform.securityPolicy.get({ tenantId: other.tenant.id })).toMatchObject({ minLength: 12 }); // platform defaults
     await platform.securityPolicy.update({ ...policy, tenantId: other.tenant.id });
-    expect(await getDb().securityPolicy.findUniqueOrThrow({ where: { tenantId: other.tenant.id } })).toMatchObject(policy);
+    expect(await getDb().securityPolicy.findUniqueOrThrow({ where: { tenantId: other.tenant.id } })).toMatchObject(
+      policy,
+    );
   });
 });

@@ -1,10 +1,14 @@
 /** Signing in: lockout, admin lock, rate limits, portals, sessions — with a clock the test controls. */
 import { beforeEach, describe, expect, it } from "vitest";
 import { createSession, revokeUserSessions, validateSession } from "../../server/auth/sessions";
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, verifyCredentials } from "../../server/auth/verify-credentials";
+import {
+  MAX_FAILURES_PER_ACCOUNT,
+  MAX_FAILURES_PER_ADDRESS,
+  verifyCredentials,
+} from "../../server/auth/verify-credentials";
 import { getDb } from "../../server/db/client";
 import { resolveHost } from "../../server/tenant/resolve-tenant";
-import { PASSWORD, makePlatformAdmin, makeTenant } from "../support/fixtures";
+import { makePlatformAdmin, makeTenant, PASSWORD } from "../support/fixtures";
 
 let t: Awaited<ReturnType<typeof makeTenant>>;
 let n = 0;
@@ -15,7 +19,13 @@ beforeEach(async () => {
 });
 
 const signIn = async (username: string, password: string, opts: { host?: string; ip?: string; now?: Date } = {}) =>
-  verifyCredentials({ username, password, host: await resolveHost(opts.host ?? t.hostname), ip: opts.ip ?? `10.1.${n}.1`, now: opts.now });
+  verifyCredentials({
+    username,
+    password,
+    host: await resolveHost(opts.host ?? t.hostname),
+    ip: opts.ip ?? `10.1.${n}.1`,
+    now: opts.now,
+  });
 
 describe("verifyCredentials", () => {
   it("accepts the right password by username or by email", async () => {
@@ -42,7 +52,10 @@ describe("verifyCredentials", () => {
     const during = await signIn(t.user.username, PASSWORD, { now: new Date(start.getTime() + 14 * 60_000) });
     expect(during).toMatchObject({ ok: false, reason: "locked-out" });
     // …and accepted once the lockout is over.
-    const after = await signIn(t.user.username, PASSWORD, { now: new Date(start.getTime() + 16 * 60_000), ip: "10.9.9.9" });
+    const after = await signIn(t.user.username, PASSWORD, {
+      now: new Date(start.getTime() + 16 * 60_000),
+      ip: "10.9.9.9",
+    });
     expect(after.ok).toBe(true);
     expect(await getDb().auditLog.count({ where: { action: "user.lockout", entityId: t.user.id } })).toBe(1);
   });
@@ -55,11 +68,19 @@ describe("verifyCredentials", () => {
   it("rate-limits per account and per address", async () => {
     const db = getDb();
     await db.loginAttempt.createMany({
-      data: Array.from({ length: MAX_FAILURES_PER_ACCOUNT }, () => ({ username: t.admin.username, ip: "10.5.5.5", success: false })),
+      data: Array.from({ length: MAX_FAILURES_PER_ACCOUNT }, () => ({
+        username: t.admin.username,
+        ip: "10.5.5.5",
+        success: false,
+      })),
     });
     expect(await signIn(t.admin.username, PASSWORD, { ip: "10.6.6.6" })).toMatchObject({ reason: "rate-limited" });
     await db.loginAttempt.createMany({
-      data: Array.from({ length: MAX_FAILURES_PER_ADDRESS }, (_, i) => ({ username: `x${i}`, ip: "10.7.7.7", success: false })),
+      data: Array.from({ length: MAX_FAILURES_PER_ADDRESS }, (_, i) => ({
+        username: `x${i}`,
+        ip: "10.7.7.7",
+        success: false,
+      })),
     });
     expect(await signIn(t.user.username, PASSWORD, { ip: "10.7.7.7" })).toMatchObject({ reason: "rate-limited" });
   });

@@ -42,7 +42,17 @@ beforeAll(async () => {
   victims = allIds.map((id) => ({ ...base, id }));
   // Values that must never appear in anything returned to tenant B.
   idMarkers = new Set(allIds);
-  markers = [...allIds, a.admin.username, a.user.username, a.admin.email, a.hostname, did.number, "alpha Radiology", "alpha-actor", "alpha subject"];
+  markers = [
+    ...allIds,
+    a.admin.username,
+    a.user.username,
+    a.admin.email,
+    a.hostname,
+    did.number,
+    "alpha Radiology",
+    "alpha-actor",
+    "alpha subject",
+  ];
   before = await snapshotTenant(a.tenant.id);
 });
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../server/db/client";
-import { PASSWORD, callerFor, makePlatformAdmin, makeTenant } from "../support/fixtures";
+import { callerFor, makePlatformAdmin, makeTenant, PASSWORD } from "../support/fixtures";
 
 let platform: Awaited<ReturnType<typeof callerFor>>;
 
@@ -29,7 +29,9 @@ describe("tenants", () => {
     const db = getDb();
     const admin = await db.user.findUniqueOrThrow({ where: { username: "acme-boss" } });
     expect(admin).toMatchObject({ tenantId: tenant.id, role: "TENANT_ADMIN" });
-    expect(await db.tenantDomain.findUnique({ where: { hostname: "acme.localhost" } })).toMatchObject({ tenantId: tenant.id });
+    expect(await db.tenantDomain.findUnique({ where: { hostname: "acme.localhost" } })).toMatchObject({
+      tenantId: tenant.id,
+    });
     expect(await db.auditLog.count({ where: { tenantId: tenant.id, action: "tenant.create" } })).toBe(1);
   });
 
@@ -42,9 +44,9 @@ describe("tenants", () => {
   });
 
   it("refuses limits outside their bounds", async () => {
-    await expect(platform.tenant.create({ ...base, name: "Odd", domains: ["odd.localhost"], retentionDays: 30 })).rejects.toThrow(
-      /between 1 and 8 days/,
-    );
+    await expect(
+      platform.tenant.create({ ...base, name: "Odd", domains: ["odd.localhost"], retentionDays: 30 }),
+    ).rejects.toThrow(/between 1 and 8 days/);
     await expect(
       platform.tenant.create({ ...base, name: "Odd", domains: ["odd.localhost"], dailyFaxLimit: 5000 }),
     ).rejects.toThrow(/Daily limit cannot exceed/);

@@ -57,7 +57,13 @@ describe("trunks", () => {
   it("keeps the stored password when the update leaves it blank, replaces it when given", async () => {
     const trunk = await platform.trunk.create({ ...base, name: "Keeper" });
     const before = await getDb().trunk.findUniqueOrThrow({ where: { id: trunk.id } });
-    const saved = await platform.trunk.update({ ...base, id: trunk.id, name: "Keeper", maxChannels: 20, sipPassword: "" });
+    const saved = await platform.trunk.update({
+      ...base,
+      id: trunk.id,
+      name: "Keeper",
+      maxChannels: 20,
+      sipPassword: "",
+    });
     expect(saved).toMatchObject({ maxChannels: 20, hasPassword: true });
     const kept = await getDb().trunk.findUniqueOrThrow({ where: { id: trunk.id } });
     expect(kept.sipPasswordSealed).toBe(before.sipPasswordSealed);
@@ -68,11 +74,29 @@ describe("trunks", () => {
   });
 
   it("accepts an IP-authenticated trunk with host and port only, and clears credentials when switching", async () => {
-    const ipTrunk = await platform.trunk.create({ name: "By IP", driver: "LOOPBACK", ipAuth: true, host: "192.0.2.10" });
-    expect(ipTrunk).toMatchObject({ ipAuth: true, hasPassword: false, sipUsername: "", port: 5060, gatewayType: "SIP" });
+    const ipTrunk = await platform.trunk.create({
+      name: "By IP",
+      driver: "LOOPBACK",
+      ipAuth: true,
+      host: "192.0.2.10",
+    });
+    expect(ipTrunk).toMatchObject({
+      ipAuth: true,
+      hasPassword: false,
+      sipUsername: "",
+      port: 5060,
+      gatewayType: "SIP",
+    });
 
     const trunk = await platform.trunk.create({ ...base, name: "Switcher" });
-    const switched = await platform.trunk.update({ ...base, id: trunk.id, name: "Switcher", ipAuth: true, sipUsername: "", sipPassword: "" });
+    const switched = await platform.trunk.update({
+      ...base,
+      id: trunk.id,
+      name: "Switcher",
+      ipAuth: true,
+      sipUsername: "",
+      sipPassword: "",
+    });
     expect(switched).toMatchObject({ ipAuth: true, hasPassword: false, sipUsername: "" });
     const row = await getDb().trunk.findUniqueOrThrow({ where: { id: trunk.id } });
     expect(row).toMatchObject({ sipUsername: null, sipPasswordSealed: null });
@@ -84,16 +108,28 @@ describe("trunks", () => {
   });
 
   it("validates credentials, host, port and limits", async () => {
-    await expect(platform.trunk.create({ ...base, name: "No pass", sipPassword: "" })).rejects.toThrow(/SIP password is required/);
-    await expect(platform.trunk.create({ ...base, name: "No user", sipUsername: "" })).rejects.toThrow(/SIP username is required/);
+    await expect(platform.trunk.create({ ...base, name: "No pass", sipPassword: "" })).rejects.toThrow(
+      /SIP password is required/,
+    );
+    await expect(platform.trunk.create({ ...base, name: "No user", sipUsername: "" })).rejects.toThrow(
+      /SIP username is required/,
+    );
     await expect(platform.trunk.create({ ...base, name: "IP+user", ipAuth: true, sipPassword: "" })).rejects.toThrow(
       /Leave the SIP username empty/,
     );
-    await expect(platform.trunk.create({ ...base, name: "Bad host", host: "sip://x:5060" })).rejects.toThrow(/Enter a hostname/);
-    await expect(platform.trunk.create({ ...base, name: "Bad IP", host: "999.1.1.1" })).rejects.toThrow(/Enter a hostname/);
-    await expect(platform.trunk.create({ ...base, name: "Bad port", port: 70000 })).rejects.toThrow(/Port must be between 1 and 65535/);
+    await expect(platform.trunk.create({ ...base, name: "Bad host", host: "sip://x:5060" })).rejects.toThrow(
+      /Enter a hostname/,
+    );
+    await expect(platform.trunk.create({ ...base, name: "Bad IP", host: "999.1.1.1" })).rejects.toThrow(
+      /Enter a hostname/,
+    );
+    await expect(platform.trunk.create({ ...base, name: "Bad port", port: 70000 })).rejects.toThrow(
+      /Port must be between 1 and 65535/,
+    );
     await expect(platform.trunk.create({ ...base, name: "Bad ch", maxChannels: 0 })).rejects.toThrow(/Max channels/);
-    await expect(platform.trunk.create({ ...base, name: "Bad cpm", maxCallsPerMinute: 6001 })).rejects.toThrow(/Max calls per minute/);
+    await expect(platform.trunk.create({ ...base, name: "Bad cpm", maxCallsPerMinute: 6001 })).rejects.toThrow(
+      /Max calls per minute/,
+    );
     const v6 = await platform.trunk.create({ ...base, name: "IPv6", host: "[2001:db8::1]" });
     expect(v6.host).toBe("2001:db8::1");
   });
@@ -116,11 +152,15 @@ describe("trunks", () => {
     const victim = page.items[0]!;
     await platform.trunk.delete({ id: victim.id });
     expect(await getDb().trunk.findUnique({ where: { id: victim.id } })).toBeNull();
-    expect(await getDb().auditLog.count({ where: { entityId: victim.id, action: "trunk.delete", tenantId: null } })).toBe(1);
+    expect(
+      await getDb().auditLog.count({ where: { entityId: victim.id, action: "trunk.delete", tenantId: null } }),
+    ).toBe(1);
   });
 
   it("is platform-only: a tenant admin is FORBIDDEN", async () => {
-    await expect(tenantAdmin.trunk.list({ search: "", page: 1, pageSize: 20 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(tenantAdmin.trunk.list({ search: "", page: 1, pageSize: 20 })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(tenantAdmin.trunk.create({ ...base, name: "Sneaky" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

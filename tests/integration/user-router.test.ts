@@ -3,7 +3,7 @@ import { createSession, validateSession } from "../../server/auth/sessions";
 import { verifyCredentials } from "../../server/auth/verify-credentials";
 import { getDb } from "../../server/db/client";
 import { resolveHost } from "../../server/tenant/resolve-tenant";
-import { PASSWORD, callerFor, makePlatformAdmin, makeTenant } from "../support/fixtures";
+import { callerFor, makePlatformAdmin, makeTenant, PASSWORD } from "../support/fixtures";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 type Fixture = Awaited<ReturnType<typeof makeTenant>>;
@@ -45,7 +45,10 @@ async function person(username: string, tenant: Fixture = acme, role: "USER" | "
   const db = getDb();
   return db.user.create({
     data: {
-      tenantId: tenant.tenant.id, username, email: `${username}@${tenant.hostname}`, role,
+      tenantId: tenant.tenant.id,
+      username,
+      email: `${username}@${tenant.hostname}`,
+      role,
       passwordHash: (await db.user.findUniqueOrThrow({ where: { id: tenant.admin.id } })).passwordHash,
     },
   });
@@ -55,15 +58,30 @@ describe("create", () => {
   it("adds a user to the tenant admin's own tenant, using the email as username, and audits it", async () => {
     // The tenant id in the request is ignored for tenant admins: their own tenant is used.
     const created = await acmeAdmin.user.create(newUser({ tenantId: other.tenant.id }));
-    expect(created).toMatchObject({ username: "jane@acme.test", role: "USER", tenantId: acme.tenant.id, mustChangePassword: true });
+    expect(created).toMatchObject({
+      username: "jane@acme.test",
+      role: "USER",
+      tenantId: acme.tenant.id,
+      mustChangePassword: true,
+    });
     expect(created).not.toHaveProperty("passwordHash");
-    expect(await getDb().auditLog.count({ where: { action: "user.create", entityId: created.id, tenantId: acme.tenant.id } })).toBe(1);
+    expect(
+      await getDb().auditLog.count({
+        where: { action: "user.create", entityId: created.id, tenantId: acme.tenant.id },
+      }),
+    ).toBe(1);
   });
 
   it("saves user + tenant ticked together as a tenant admin, with an entered username", async () => {
     const created = await acmeAdmin.user.create(
       newUser({
-        email: "bob@acme.test", useEmailAsUsername: false, username: "Bob.Smith", firstName: "Bob", lastName: "Smith", roles: { user: true, tenant: true, admin: false } }),
+        email: "bob@acme.test",
+        useEmailAsUsername: false,
+        username: "Bob.Smith",
+        firstName: "Bob",
+        lastName: "Smith",
+        roles: { user: true, tenant: true, admin: false },
+      }),
     );
     expect(created).toMatchObject({ username: "bob.smith", role: "TENANT_ADMIN" });
   });
@@ -77,7 +95,10 @@ describe("create", () => {
   it("refuses an email another account of the tenant uses (sign-in by email must be unambiguous)", async () => {
     await expect(
       acmeAdmin.user.create(newUser({ useEmailAsUsername: false, username: "jane2" })),
-    ).rejects.toMatchObject({ code: "CONFLICT", message: "The email jane@acme.test is already used by another account here." });
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "The email jane@acme.test is already used by another account here.",
+    });
   });
 
   it("refuses a weak password with the policy's words and creates nothing", async () => {
@@ -90,13 +111,20 @@ describe("create", () => {
 
   it("does not let a tenant admin create a platform admin", async () => {
     await expect(
-      acmeAdmin.user.create(newUser({ tenantId: null, email: "boss@acme.test", roles: { user: false, tenant: false, admin: true } })),
+      acmeAdmin.user.create(
+        newUser({ tenantId: null, email: "boss@acme.test", roles: { user: false, tenant: false, admin: true } }),
+      ),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("lets a platform admin create a platform admin without a tenant, and users in any tenant", async () => {
     const admin = await platform.user.create(
-      newUser({ tenantId: null, email: "ops@platform.test", roles: { user: false, tenant: false, admin: true }, password: "Platform-Pass-123" }),
+      newUser({
+        tenantId: null,
+        email: "ops@platform.test",
+        roles: { user: false, tenant: false, admin: true },
+        password: "Platform-Pass-123",
+      }),
     );
     expect(admin).toMatchObject({ role: "PLATFORM_ADMIN", tenantId: null });
     const user = await platform.user.create(newUser({ tenantId: other.tenant.id, email: "sam@other.test" }));
@@ -128,10 +156,20 @@ describe("update", () => {
   it("changes profile, role and permissions and audits it", async () => {
     const u = await person("update-me");
     const saved = await acmeAdmin.user.update({
-      id: u.id, email: "new@acme.test", firstName: "New", lastName: "Name", phone: null,
-      roles: { user: true, tenant: true, admin: false }, permissions: ["campaigns"],
+      id: u.id,
+      email: "new@acme.test",
+      firstName: "New",
+      lastName: "Name",
+      phone: null,
+      roles: { user: true, tenant: true, admin: false },
+      permissions: ["campaigns"],
     });
-    expect(saved).toMatchObject({ email: "new@acme.test", firstName: "New", role: "TENANT_ADMIN", permissions: ["campaigns"] });
+    expect(saved).toMatchObject({
+      email: "new@acme.test",
+      firstName: "New",
+      role: "TENANT_ADMIN",
+      permissions: ["campaigns"],
+    });
     expect(await getDb().auditLog.count({ where: { action: "user.update", entityId: u.id } })).toBe(1);
   });
 
@@ -139,7 +177,13 @@ describe("update", () => {
     const u = await person("climber");
     await expect(
       acmeAdmin.user.update({
-        id: u.id, email: u.email, firstName: "", lastName: "", phone: null, roles: { user: false, tenant: false, admin: true }, permissions: [],
+        id: u.id,
+        email: u.email,
+        firstName: "",
+        lastName: "",
+        phone: null,
+        roles: { user: false, tenant: false, admin: true },
+        permissions: [],
       }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
@@ -147,14 +191,24 @@ describe("update", () => {
   it("refuses demoting yourself and the tenant's last tenant admin", async () => {
     await expect(
       otherAdmin.user.update({
-        id: other.admin.id, email: other.admin.email, firstName: "", lastName: "", phone: null,
-        roles: { user: true, tenant: false, admin: false }, permissions: [],
+        id: other.admin.id,
+        email: other.admin.email,
+        firstName: "",
+        lastName: "",
+        phone: null,
+        roles: { user: true, tenant: false, admin: false },
+        permissions: [],
       }),
     ).rejects.toThrow(/cannot change your own role/);
     await expect(
       platform.user.update({
-        id: other.admin.id, email: other.admin.email, firstName: "", lastName: "", phone: null,
-        roles: { user: true, tenant: false, admin: false }, permissions: [],
+        id: other.admin.id,
+        email: other.admin.email,
+        firstName: "",
+        lastName: "",
+        phone: null,
+        roles: { user: true, tenant: false, admin: false },
+        permissions: [],
       }),
     ).rejects.toThrow(/last tenant admin/);
   });
@@ -165,7 +219,9 @@ describe("setPassword", () => {
     const u = await person("forgetful");
     const sid = await createSession({ userId: u.id, tenantId: u.tenantId });
     expect(await validateSession(sid)).not.toBeNull();
-    await expect(acmeAdmin.user.setPassword({ id: u.id, password: "weak", mustChangePassword: true })).rejects.toThrow(/Password needs/);
+    await expect(acmeAdmin.user.setPassword({ id: u.id, password: "weak", mustChangePassword: true })).rejects.toThrow(
+      /Password needs/,
+    );
     await acmeAdmin.user.setPassword({ id: u.id, password: NEW_PASSWORD, mustChangePassword: false });
     expect(await validateSession(sid)).toBeNull();
     const after = await getDb().user.findUniqueOrThrow({ where: { id: u.id } });
@@ -176,9 +232,9 @@ describe("setPassword", () => {
   });
 
   it("refuses an admin's own password (that needs the current one)", async () => {
-    await expect(acmeAdmin.user.setPassword({ id: acme.admin.id, password: NEW_PASSWORD, mustChangePassword: false })).rejects.toThrow(
-      /your own password/,
-    );
+    await expect(
+      acmeAdmin.user.setPassword({ id: acme.admin.id, password: NEW_PASSWORD, mustChangePassword: false }),
+    ).rejects.toThrow(/your own password/);
   });
 });
 
@@ -187,7 +243,9 @@ describe("lock and unlock", () => {
     const u = await person("suspect");
     const sid = await createSession({ userId: u.id, tenantId: u.tenantId });
     await acmeAdmin.user.lock({ id: u.id });
-    expect(await getDb().session.findUniqueOrThrow({ where: { id: sid } })).toMatchObject({ revokedAt: expect.any(Date) });
+    expect(await getDb().session.findUniqueOrThrow({ where: { id: sid } })).toMatchObject({
+      revokedAt: expect.any(Date),
+    });
     expect(await validateSession(sid)).toBeNull();
     const host = await resolveHost(acme.hostname);
     const result = await verifyCredentials({ username: "suspect", password: PASSWORD, host, ip: "10.2.0.1" });
@@ -198,11 +256,14 @@ describe("lock and unlock", () => {
   it("unlocking clears the lock and any lockout", async () => {
     const u = await person("unlucky");
     await getDb().user.update({
-      where: { id: u.id }, data: { locked: true, lockedUntil: new Date(Date.now() + 600_000), failedLoginCount: 2 },
+      where: { id: u.id },
+      data: { locked: true, lockedUntil: new Date(Date.now() + 600_000), failedLoginCount: 2 },
     });
     await acmeAdmin.user.unlock({ id: u.id });
     expect(await getDb().user.findUniqueOrThrow({ where: { id: u.id } })).toMatchObject({
-      locked: false, lockedUntil: null, failedLoginCount: 0,
+      locked: false,
+      lockedUntil: null,
+      failedLoginCount: 0,
     });
     expect(await getDb().auditLog.count({ where: { action: "user.unlock", entityId: u.id } })).toBe(1);
   });
@@ -216,12 +277,21 @@ describe("delete", () => {
   it("returns the user's DIDs to the tenant's unassigned pool", async () => {
     const u = await person("leaver");
     const did = await getDb().did.create({
-      data: { number: "+15550100001", tenantId: acme.tenant.id, userId: u.id, forward: "EMAIL", forwardEmail: "leaver@acme.test" },
+      data: {
+        number: "+15550100001",
+        tenantId: acme.tenant.id,
+        userId: u.id,
+        forward: "EMAIL",
+        forwardEmail: "leaver@acme.test",
+      },
     });
     await acmeAdmin.user.delete({ id: u.id });
     expect(await getDb().user.findUnique({ where: { id: u.id } })).toBeNull();
     expect(await getDb().did.findUniqueOrThrow({ where: { id: did.id } })).toMatchObject({
-      tenantId: acme.tenant.id, userId: null, forward: "NONE", forwardEmail: null,
+      tenantId: acme.tenant.id,
+      userId: null,
+      forward: "NONE",
+      forwardEmail: null,
     });
     expect(await getDb().auditLog.count({ where: { action: "user.delete", entityId: u.id } })).toBe(1);
   });
@@ -241,15 +311,26 @@ describe("tenant isolation", () => {
     await expect(acmeAdmin.user.get({ id })).rejects.toMatchObject(notFound);
     await expect(
       acmeAdmin.user.update({
-        id, email: "x@acme.test", firstName: "", lastName: "", phone: null, roles: { user: true, tenant: false, admin: false }, permissions: [],
+        id,
+        email: "x@acme.test",
+        firstName: "",
+        lastName: "",
+        phone: null,
+        roles: { user: true, tenant: false, admin: false },
+        permissions: [],
       }),
     ).rejects.toMatchObject(notFound);
-    await expect(acmeAdmin.user.setPassword({ id, password: NEW_PASSWORD, mustChangePassword: true })).rejects.toMatchObject(notFound);
+    await expect(
+      acmeAdmin.user.setPassword({ id, password: NEW_PASSWORD, mustChangePassword: true }),
+    ).rejects.toMatchObject(notFound);
     await expect(acmeAdmin.user.lock({ id })).rejects.toMatchObject(notFound);
     await expect(acmeAdmin.user.unlock({ id })).rejects.toMatchObject(notFound);
     await expect(acmeAdmin.user.delete({ id })).rejects.toMatchObject(notFound);
     await expect(acmeAdmin.user.get({ id: rootId })).rejects.toMatchObject(notFound);
-    expect(await getDb().user.findUniqueOrThrow({ where: { id } })).toMatchObject({ email: foreign.email, locked: false });
+    expect(await getDb().user.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      email: foreign.email,
+      locked: false,
+    });
   });
 
   it("keeps plain users out", async () => {

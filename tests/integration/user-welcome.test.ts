@@ -19,14 +19,21 @@ describe("welcome email", () => {
   it("tells the user their username and portal, with a link that sets their password", async () => {
     const admin = await callerFor(a.admin.id, a.hostname);
     expect(await admin.user.sendWelcome({ id: a.user.id })).toEqual({ to: a.user.email });
-    const mail = await getDb().mailMessage.findFirstOrThrow({ where: { to: a.user.email, subject: { contains: "Welcome" } } });
+    const mail = await getDb().mailMessage.findFirstOrThrow({
+      where: { to: a.user.email, subject: { contains: "Welcome" } },
+    });
     expect(mail.text).toContain(a.user.username);
     expect(mail.text).toContain("http://welcome-a.localhost:3000/login");
     const [, url, token] = linkIn(mail.text)!;
     expect(url).toContain("http://welcome-a.localhost:3000/reset-password?token=");
     const anon = await callerFor(null, a.hostname);
     await anon.auth.resetPassword({ token: token!, password: "Chosen-By-Me-2026" });
-    const signIn = await verifyCredentials({ username: a.user.username, password: "Chosen-By-Me-2026", host: await resolveHost(a.hostname), ip: "10.4.0.1" });
+    const signIn = await verifyCredentials({
+      username: a.user.username,
+      password: "Chosen-By-Me-2026",
+      host: await resolveHost(a.hostname),
+      ip: "10.4.0.1",
+    });
     expect(signIn.ok).toBe(true);
     expect(await getDb().auditLog.count({ where: { action: "user.welcome", entityId: a.user.id } })).toBe(1);
   });

@@ -22,10 +22,22 @@ export async function makeTenant(name: string, hostname: string) {
     },
   });
   const admin = await db.user.create({
-    data: { tenantId: tenant.id, username: `${slug}-admin`, email: `admin@${hostname}`, role: "TENANT_ADMIN", passwordHash: await passwordHash },
+    data: {
+      tenantId: tenant.id,
+      username: `${slug}-admin`,
+      email: `admin@${hostname}`,
+      role: "TENANT_ADMIN",
+      passwordHash: await passwordHash,
+    },
   });
   const user = await db.user.create({
-    data: { tenantId: tenant.id, username: `${slug}-user`, email: `user@${hostname}`, role: "USER", passwordHash: await passwordHash },
+    data: {
+      tenantId: tenant.id,
+      username: `${slug}-user`,
+      email: `user@${hostname}`,
+      role: "USER",
+      passwordHash: await passwordHash,
+    },
   });
   invalidateHostCache();
   return { tenant, admin, user, hostname };
@@ -34,7 +46,12 @@ export async function makeTenant(name: string, hostname: string) {
 export async function makePlatformAdmin(username = "root") {
   passwordHash ??= hashPassword(PASSWORD);
   return getDb().user.create({
-    data: { username, email: `${username}@platform.localhost`, role: "PLATFORM_ADMIN", passwordHash: await passwordHash },
+    data: {
+      username,
+      email: `${username}@platform.localhost`,
+      role: "PLATFORM_ADMIN",
+      passwordHash: await passwordHash,
+    },
   });
 }
 

@@ -5,8 +5,8 @@
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres } from "../../server/db/embedded-postgres";
 import { runPrisma } from "../../scripts/prisma";
+import { startEmbeddedPostgres } from "../../server/db/embedded-postgres";
 
 export const TEMPLATE_DB = "faxport_template";
 

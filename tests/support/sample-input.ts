@@ -38,8 +38,7 @@ export interface Victim {
   text: string;
 }
 
-const PNG_1PX =
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+const PNG_1PX = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
 export function inputSchemaOf(procedure: unknown): JsonSchema | null {
   const inputs = (procedure as { _def: { inputs: unknown[] } })._def.inputs;
@@ -66,7 +65,9 @@ export function sampleFor(schema: JsonSchema, victim: Victim, key = ""): unknown
       return out;
     }
     case "array":
-      return Array.from({ length: Math.max(1, schema.minItems ?? 1) }, () => sampleFor(schema.items ?? {}, victim, key));
+      return Array.from({ length: Math.max(1, schema.minItems ?? 1) }, () =>
+        sampleFor(schema.items ?? {}, victim, key),
+      );
     case "integer":
     case "number": {
       // The smallest allowed value satisfies the usual cross-field rules (min ≤ max, daily ≤ monthly…).

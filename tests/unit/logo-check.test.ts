@@ -43,7 +43,7 @@ describe("checkLogo", () => {
     ["binary declared as SVG", "image/svg+xml", PNG],
     ["text that is not SVG", "image/svg+xml", svg("<html><body>hi</body></html>")],
     ["XML without an svg element", "image/svg+xml", svg('<?xml version="1.0"?><note/>')],
-    ["an SVG with a script", "image/svg+xml", svg('<svg><SCRIPT>alert(1)</SCRIPT></svg>')],
+    ["an SVG with a script", "image/svg+xml", svg("<svg><SCRIPT>alert(1)</SCRIPT></svg>")],
     ["an SVG with an onload handler", "image/svg+xml", svg('<svg onload="alert(1)"/>')],
     ["an SVG with a slash-separated handler", "image/svg+xml", svg("<svg/onload=alert(1)>")],
     ["an SVG with a handler after a quote", "image/svg+xml", svg('<svg><a x="1"onClick ="x()"/></svg>')],

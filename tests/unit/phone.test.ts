@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { e164Schema } from "@/lib/schemas/common";
 import { toE164 } from "@/lib/phone";
+import { e164Schema } from "@/lib/schemas/common";
 
 describe("phone numbers", () => {
   it("normalises common notations to E.164", () => {

@@ -25,7 +25,8 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
     <Card>
       <CardContent className="pt-5">
         {forced ? <Alert className="mb-4">Choose a new password before you continue.</Alert> : null}
-        <form method="post"
+        <form
+          method="post"
           className="grid gap-4"
           onSubmit={(e) => {
             e.preventDefault();
@@ -34,19 +35,39 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
           }}
         >
           <Field label="Current password" htmlFor="current">
-            <Input id="current" type="password" autoComplete="current-password" value={currentPassword}
-              onChange={(e) => setCurrent(e.target.value)} required />
+            <Input
+              id="current"
+              type="password"
+              autoComplete="current-password"
+              value={currentPassword}
+              onChange={(e) => setCurrent(e.target.value)}
+              required
+            />
           </Field>
           <Field label="New password" htmlFor="new" error={change.error?.message}>
-            <Input id="new" type="password" autoComplete="new-password" value={newPassword}
-              onChange={(e) => setNew(e.target.value)} required />
+            <Input
+              id="new"
+              type="password"
+              autoComplete="new-password"
+              value={newPassword}
+              onChange={(e) => setNew(e.target.value)}
+              required
+            />
           </Field>
           <PasswordRules password={newPassword} />
           <Field label="Repeat new password" htmlFor="confirm" error={mismatch ? "The passwords do not match." : null}>
-            <Input id="confirm" type="password" autoComplete="new-password" value={confirm}
-              onChange={(e) => setConfirm(e.target.value)} required />
+            <Input
+              id="confirm"
+              type="password"
+              autoComplete="new-password"
+              value={confirm}
+              onChange={(e) => setConfirm(e.target.value)}
+              required
+            />
           </Field>
-          <Button type="submit" disabled={change.isPending}>Change password</Button>
+          <Button type="submit" disabled={change.isPending}>
+            Change password
+          </Button>
         </form>
       </CardContent>
     </Card>

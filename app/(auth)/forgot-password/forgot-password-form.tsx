@@ -19,15 +19,26 @@ export function ForgotPasswordForm() {
             If an account matches, we sent a link to choose a new password. Check your email.
           </Alert>
         ) : (
-          <form method="post" className="grid gap-4" onSubmit={(e) => { e.preventDefault(); request.mutate({ login }); }}>
+          <form
+            method="post"
+            className="grid gap-4"
+            onSubmit={(e) => {
+              e.preventDefault();
+              request.mutate({ login });
+            }}
+          >
             <Field label="Username or email" htmlFor="login" error={request.error?.message}>
               <Input id="login" value={login} onChange={(e) => setLogin(e.target.value)} required autoFocus />
             </Field>
-            <Button type="submit" disabled={request.isPending}>Send reset link</Button>
+            <Button type="submit" disabled={request.isPending}>
+              Send reset link
+            </Button>
           </form>
         )}
         <div className="mt-4 text-center text-sm">
-          <Link href="/login" className="text-primary hover:underline">Back to sign in</Link>
+          <Link href="/login" className="text-primary hover:underline">
+            Back to sign in
+          </Link>
         </div>
       </CardContent>
     </Card>

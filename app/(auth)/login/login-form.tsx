@@ -17,9 +17,14 @@ export function LoginForm({ notice }: { notice: string | null }) {
   return (
     <Card>
       <CardContent className="pt-5">
-        {notice ? <Alert variant="success" className="mb-4">{notice}</Alert> : null}
+        {notice ? (
+          <Alert variant="success" className="mb-4">
+            {notice}
+          </Alert>
+        ) : null}
         {step === "username" ? (
-          <form method="post"
+          <form
+            method="post"
             className="grid gap-4"
             onSubmit={(e) => {
               e.preventDefault();
@@ -27,8 +32,15 @@ export function LoginForm({ notice }: { notice: string | null }) {
             }}
           >
             <Field label="Username or email" htmlFor="username">
-              <Input id="username" name="username" autoComplete="username" autoFocus required
-                value={username} onChange={(e) => setUsername(e.target.value)} />
+              <Input
+                id="username"
+                name="username"
+                autoComplete="username"
+                autoFocus
+                required
+                value={username}
+                onChange={(e) => setUsername(e.target.value)}
+              />
             </Field>
             <Button type="submit">Next</Button>
           </form>
@@ -36,20 +48,33 @@ export function LoginForm({ notice }: { notice: string | null }) {
           <form action={action} className="grid gap-4">
             <input type="hidden" name="username" value={username} />
             <div className="flex items-center justify-between text-sm">
-              <span className="truncate font-medium" data-testid="login-username">{username}</span>
+              <span className="truncate font-medium" data-testid="login-username">
+                {username}
+              </span>
               <button type="button" className="text-primary hover:underline" onClick={() => setStep("username")}>
                 Change
               </button>
             </div>
             <Field label="Password" htmlFor="password" error={state.error}>
-              <Input id="password" name="password" type="password" autoComplete="current-password" autoFocus required
-                aria-invalid={!!state.error} />
+              <Input
+                id="password"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                autoFocus
+                required
+                aria-invalid={!!state.error}
+              />
             </Field>
-            <Button type="submit" disabled={pending}>{pending ? "Signing in…" : "Sign in"}</Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? "Signing in…" : "Sign in"}
+            </Button>
           </form>
         )}
         <div className="mt-4 text-center text-sm">
-          <Link href="/forgot-password" className="text-primary hover:underline">Forgot password?</Link>
+          <Link href="/forgot-password" className="text-primary hover:underline">
+            Forgot password?
+          </Link>
         </div>
       </CardContent>
     </Card>

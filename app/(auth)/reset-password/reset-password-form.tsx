@@ -17,7 +17,8 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <Card>
       <CardContent className="pt-5">
-        <form method="post"
+        <form
+          method="post"
           className="grid gap-4"
           onSubmit={(e) => {
             e.preventDefault();
@@ -26,15 +27,29 @@ export function ResetPasswordForm({ token }: { token: string }) {
           }}
         >
           <Field label="New password" htmlFor="password" error={reset.error?.message}>
-            <Input id="password" type="password" autoComplete="new-password" value={password}
-              onChange={(e) => setPassword(e.target.value)} required />
+            <Input
+              id="password"
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+            />
           </Field>
           <PasswordRules password={password} />
           <Field label="Repeat new password" htmlFor="confirm" error={mismatch ? "The passwords do not match." : null}>
-            <Input id="confirm" type="password" autoComplete="new-password" value={confirm}
-              onChange={(e) => setConfirm(e.target.value)} required />
+            <Input
+              id="confirm"
+              type="password"
+              autoComplete="new-password"
+              value={confirm}
+              onChange={(e) => setConfirm(e.target.value)}
+              required
+            />
           </Field>
-          <Button type="submit" disabled={reset.isPending}>Set new password</Button>
+          <Button type="submit" disabled={reset.isPending}>
+            Set new password
+          </Button>
         </form>
       </CardContent>
     </Card>

@@ -4,5 +4,7 @@ import { NotAvailable } from "@/components/shell/not-available";
 export const metadata: Metadata = { title: "Campaigns" };
 
 export default function Page() {
-  return <NotAvailable title="Campaigns" what="Bulk fax campaigns paced at calls per minute arrive in a later release." />;
+  return (
+    <NotAvailable title="Campaigns" what="Bulk fax campaigns paced at calls per minute arrive in a later release." />
+  );
 }

@@ -10,7 +10,12 @@ export default async function DashboardPage() {
   const [me, o] = await Promise.all([api.auth.me(), api.dashboard.overview()]);
   const platform = me.role === "PLATFORM_ADMIN";
   const tiles = [
-    ...(platform ? [{ label: "Tenants", value: o.tenants }, { label: "Active trunks", value: o.trunks }] : []),
+    ...(platform
+      ? [
+          { label: "Tenants", value: o.tenants },
+          { label: "Active trunks", value: o.trunks },
+        ]
+      : []),
     { label: platform ? "Users (all tenants)" : "Users", value: o.users },
     { label: "DID numbers", value: o.dids },
     { label: "Assigned to users", value: o.assignedDids },

@@ -4,5 +4,10 @@ import { NotAvailable } from "@/components/shell/not-available";
 export const metadata: Metadata = { title: "Send Fax" };
 
 export default function Page() {
-  return <NotAvailable title="Send Fax" what="Sending faxes from the web (document, destination, caller ID, retries) arrives with the fax gateway release." />;
+  return (
+    <NotAvailable
+      title="Send Fax"
+      what="Sending faxes from the web (document, destination, caller ID, retries) arrives with the fax gateway release."
+    />
+  );
 }

@@ -4,10 +4,13 @@ export interface MailBrand {
   footerText: string | null;
 }
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-export function renderMail(brand: MailBrand, body: { heading: string; paragraphs: string[]; action?: { label: string; url: string } }) {
+export function renderMail(
+  brand: MailBrand,
+  body: { heading: string; paragraphs: string[]; action?: { label: string; url: string } },
+) {
   const text = [
     body.heading,
     "",
@@ -18,11 +21,11 @@ export function renderMail(brand: MailBrand, body: { heading: string; paragraphs
     brand.footerText ?? brand.name,
   ].join("\n");
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#111;max-width:560px;margin:auto">
-<h2 style="margin-bottom:4px">${escape(brand.name)}</h2>
-<h3>${escape(body.heading)}</h3>
-${body.paragraphs.map((p) => `<p>${escape(p)}</p>`).join("\n")}
-${body.action ? `<p><a href="${escape(body.action.url)}" style="background:#111;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escape(body.action.label)}</a></p><p style="font-size:12px;color:#555">${escape(body.action.url)}</p>` : ""}
-<hr><p style="font-size:12px;color:#555">${escape(brand.footerText ?? brand.name)}</p>
+<h2 style="margin-bottom:4px">${escapeHtml(brand.name)}</h2>
+<h3>${escapeHtml(body.heading)}</h3>
+${body.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n")}
+${body.action ? `<p><a href="${escapeHtml(body.action.url)}" style="background:#111;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(body.action.label)}</a></p><p style="font-size:12px;color:#555">${escapeHtml(body.action.url)}</p>` : ""}
+<hr><p style="font-size:12px;color:#555">${escapeHtml(brand.footerText ?? brand.name)}</p>
 </body></html>`;
   return { text, html };
 }

@@ -1,6 +1,9 @@
 import { type MailBrand, renderMail } from "./layout";
 
-export function welcomeMail(brand: MailBrand, opts: { name: string; username: string; signInUrl: string; setPasswordUrl: string; days: number }) {
+export function welcomeMail(
+  brand: MailBrand,
+  opts: { name: string; username: string; signInUrl: string; setPasswordUrl: string; days: number },
+) {
   return {
     subject: `Welcome to ${brand.name} fax`,
     ...renderMail(brand, {

@@ -4,5 +4,7 @@ import { listAudit } from "../../audit/list-audit";
 import { router, tenantAdminProcedure } from "../init";
 
 export const auditRouter = router({
-  list: tenantAdminProcedure.input(auditListSchema).query(({ ctx, input }) => listAudit({ db: ctx.db, scope: ctx.scope, input })),
+  list: tenantAdminProcedure
+    .input(auditListSchema)
+    .query(({ ctx, input }) => listAudit({ db: ctx.db, scope: ctx.scope, input })),
 });

@@ -26,8 +26,18 @@ export const authRouter = router({
       if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
         throw new TRPCError({ code: "BAD_REQUEST", message: "Your current password is not correct." });
       }
-      await setPassword(ctx.db, { userId: user.id, password: input.newPassword, byAdmin: false, keepSessionId: ctx.user.sessionId });
-      await ctx.audit({ tenantId: user.tenantId, action: "user.password-change", entityType: "User", entityId: user.id });
+      await setPassword(ctx.db, {
+        userId: user.id,
+        password: input.newPassword,
+        byAdmin: false,
+        keepSessionId: ctx.user.sessionId,
+      });
+      await ctx.audit({
+        tenantId: user.tenantId,
+        action: "user.password-change",
+        entityType: "User",
+        entityId: user.id,
+      });
       return { ok: true };
     }),
   requestPasswordReset: publicProcedure.input(requestResetSchema).mutation(async ({ ctx, input }) => {

@@ -1,16 +1,24 @@
 /** Security policy: a tenant admin sets their own tenant's; a platform admin any tenant's. */
 import { securityPolicyTargetSchema, securityPolicyUpdateSchema } from "@/lib/schemas/security-policy";
-import { pickTenant } from "../../tenant/pick-tenant";
 import { getSecurityPolicy } from "../../security-policy/get-security-policy";
 import { updateSecurityPolicy } from "../../security-policy/update-security-policy";
+import { pickTenant } from "../../tenant/pick-tenant";
 import { router, tenantAdminProcedure } from "../init";
 
 export const securityPolicyRouter = router({
   get: tenantAdminProcedure
     .input(securityPolicyTargetSchema)
-    .query(({ ctx, input }) => getSecurityPolicy({ db: ctx.db, tenantId: pickTenant({ user: ctx.user, tenantId: input.tenantId }) })),
+    .query(({ ctx, input }) =>
+      getSecurityPolicy({ db: ctx.db, tenantId: pickTenant({ user: ctx.user, tenantId: input.tenantId }) }),
+    ),
   update: tenantAdminProcedure.input(securityPolicyUpdateSchema).mutation(({ ctx, input }) => {
     const { tenantId, ...fields } = input;
-    return updateSecurityPolicy({ db: ctx.db, actor: ctx.actor, tenantId: pickTenant({ user: ctx.user, tenantId }), input: fields, ip: ctx.ip });
+    return updateSecurityPolicy({
+      db: ctx.db,
+      actor: ctx.actor,
+      tenantId: pickTenant({ user: ctx.user, tenantId }),
+      input: fields,
+      ip: ctx.ip,
+    });
   }),
 });

@@ -32,6 +32,12 @@ export const tenantRouter = router({
   ),
   setRetention: tenantAdminProcedure.input(retentionChoiceSchema).mutation(async ({ ctx, input }) => {
     if (!ctx.user.tenantId) return;
-    await setRetention({ db: ctx.db, actor: ctx.actor, tenantId: ctx.user.tenantId, retentionDays: input.retentionDays, ip: ctx.ip });
+    await setRetention({
+      db: ctx.db,
+      actor: ctx.actor,
+      tenantId: ctx.user.tenantId,
+      retentionDays: input.retentionDays,
+      ip: ctx.ip,
+    });
   }),
 });

@@ -2,15 +2,21 @@
  * Users: tenant admins manage their own tenant's people, platform admins everyone. Every lookup
  * goes through ctx.db, so row-level security makes another tenant's id simply "not found".
  */
-import { userCreateSchema, userIdSchema, userListSchema, userSetPasswordSchema, userUpdateSchema } from "@/lib/schemas/user";
+import {
+  userCreateSchema,
+  userIdSchema,
+  userListSchema,
+  userSetPasswordSchema,
+  userUpdateSchema,
+} from "@/lib/schemas/user";
 import { addUser } from "../../user/add-user";
 import { deleteUser } from "../../user/delete-user";
 import { getUser } from "../../user/get-user";
 import { listUsers } from "../../user/list-users";
 import { lockUser } from "../../user/lock-user";
+import { sendWelcome } from "../../user/send-welcome";
 import { setUserPassword } from "../../user/set-user-password";
 import { unlockUser } from "../../user/unlock-user";
-import { sendWelcome } from "../../user/send-welcome";
 import { updateUser } from "../../user/update-user";
 import { router, tenantAdminProcedure } from "../init";
 
@@ -40,7 +46,9 @@ export const userRouter = router({
   /** Emails the user their username, portal address and a link to choose a password. */
   sendWelcome: tenantAdminProcedure
     .input(userIdSchema)
-    .mutation(({ ctx, input }) => sendWelcome({ db: ctx.db, admin: ctx.user, id: input.id, origin: ctx.origin, ip: ctx.ip })),
+    .mutation(({ ctx, input }) =>
+      sendWelcome({ db: ctx.db, admin: ctx.user, id: input.id, origin: ctx.origin, ip: ctx.ip }),
+    ),
   delete: tenantAdminProcedure.input(userIdSchema).mutation(async ({ ctx, input }) => {
     await deleteUser({ db: ctx.db, admin: ctx.user, id: input.id, ip: ctx.ip });
     return { ok: true };
