@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { NativeSelect } from "@/components/ui/input";
 import { ListTable } from "@/components/ui/list-table";
+import { PageAlerts } from "@/components/ui/page-alerts";
 import { SearchInput } from "@/components/ui/search-input";
 import { TD, TR } from "@/components/ui/table";
 import { DID_STATUSES } from "@/lib/schemas/did";
@@ -50,21 +51,7 @@ export function DidPoolClient() {
         title="DID Numbers"
         description="Your company's fax numbers. Assign each to the user who receives its faxes."
       />
-      {notice ? (
-        <Alert variant="success" className="mb-4">
-          {notice}
-        </Alert>
-      ) : null}
-      {assign.error ? (
-        <Alert variant="error" className="mb-4">
-          {assign.error.message}
-        </Alert>
-      ) : null}
-      {list.error ? (
-        <Alert variant="error" className="mb-4">
-          {list.error.message}
-        </Alert>
-      ) : null}
+      <PageAlerts notice={notice} errors={[assign.error, list.error]} />
       {users.error ? (
         <Alert variant="error" className="mb-4">
           Users could not be loaded: {users.error.message}

@@ -2,11 +2,11 @@
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { PageAlerts } from "@/components/ui/page-alerts";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { DidForwardForm } from "./did-forward-form";
 import { formatPhone, forwardLabel } from "./did-labels";
@@ -33,16 +33,7 @@ export function MyDidsClient() {
         title="My DIDs"
         description="The fax numbers that reach you. Forward a number to have its faxes emailed to you too."
       />
-      {notice ? (
-        <Alert variant="success" className="mb-4">
-          {notice}
-        </Alert>
-      ) : null}
-      {mine.error ? (
-        <Alert variant="error" className="mb-4">
-          {mine.error.message}
-        </Alert>
-      ) : null}
+      <PageAlerts notice={notice} errors={[mine.error]} />
       <Card>
         <CardContent className="pt-5">
           <Table>

@@ -2,12 +2,12 @@
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { EditDialog } from "@/components/ui/edit-dialog";
 import { ACTIONS_HEADER, ListTable } from "@/components/ui/list-table";
+import { PageAlerts } from "@/components/ui/page-alerts";
 import { SearchInput } from "@/components/ui/search-input";
 import { TD, TR } from "@/components/ui/table";
 import { TenantForm, type TenantRow } from "./tenant-form";
@@ -33,16 +33,7 @@ export function TenantsPageClient() {
         description="Companies on this platform: their domains, fax limits and retention bounds."
         actions={<Button onClick={() => setEditing("new")}>New tenant</Button>}
       />
-      {notice ? (
-        <Alert variant="success" className="mb-4">
-          {notice}
-        </Alert>
-      ) : null}
-      {remove.error ? (
-        <Alert variant="error" className="mb-4">
-          {remove.error.message}
-        </Alert>
-      ) : null}
+      <PageAlerts notice={notice} errors={[remove.error]} />
       <ListTable
         toolbar={
           <div className="mb-3">

@@ -2,12 +2,12 @@
 import { useCallback, useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { EditDialog } from "@/components/ui/edit-dialog";
 import { ACTIONS_HEADER, ListTable } from "@/components/ui/list-table";
+import { PageAlerts } from "@/components/ui/page-alerts";
 import { SearchInput } from "@/components/ui/search-input";
 import { TD, TR } from "@/components/ui/table";
 import { TRUNK_DRIVER_LABELS } from "@/lib/schemas/trunk";
@@ -49,21 +49,7 @@ export function TrunksPageClient() {
           </Button>
         }
       />
-      {notice ? (
-        <Alert variant="success" className="mb-4">
-          {notice}
-        </Alert>
-      ) : null}
-      {remove.error ? (
-        <Alert variant="error" className="mb-4">
-          {remove.error.message}
-        </Alert>
-      ) : null}
-      {list.error ? (
-        <Alert variant="error" className="mb-4">
-          {list.error.message}
-        </Alert>
-      ) : null}
+      <PageAlerts notice={notice} errors={[remove.error, list.error]} />
       <ListTable
         toolbar={
           <div className="mb-3">

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
-import { PasswordRules } from "@/components/shell/password-rules";
+import { useNewPassword } from "@/components/shell/new-password-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
@@ -12,9 +12,7 @@ import { Field } from "@/components/ui/label";
 export function ChangePasswordForm({ forced }: { forced: boolean }) {
   const router = useRouter();
   const [currentPassword, setCurrent] = useState("");
-  const [newPassword, setNew] = useState("");
-  const [confirm, setConfirm] = useState("");
-  const [mismatch, setMismatch] = useState(false);
+  const newPassword = useNewPassword();
   const change = trpc.auth.changePassword.useMutation({
     onSuccess: () => {
       router.push("/dashboard");
@@ -30,8 +28,7 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
           className="grid gap-4"
           onSubmit={(e) => {
             e.preventDefault();
-            setMismatch(newPassword !== confirm);
-            if (newPassword === confirm) change.mutate({ currentPassword, newPassword });
+            if (newPassword.confirmed()) change.mutate({ currentPassword, newPassword: newPassword.password });
           }}
         >
           <Field label="Current password" htmlFor="current">
@@ -44,27 +41,7 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
               required
             />
           </Field>
-          <Field label="New password" htmlFor="new" error={change.error?.message}>
-            <Input
-              id="new"
-              type="password"
-              autoComplete="new-password"
-              value={newPassword}
-              onChange={(e) => setNew(e.target.value)}
-              required
-            />
-          </Field>
-          <PasswordRules password={newPassword} />
-          <Field label="Repeat new password" htmlFor="confirm" error={mismatch ? "The passwords do not match." : null}>
-            <Input
-              id="confirm"
-              type="password"
-              autoComplete="new-password"
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value)}
-              required
-            />
-          </Field>
+          {newPassword.fields(change.error?.message)}
           <Button type="submit" disabled={change.isPending}>
             Change password
           </Button>

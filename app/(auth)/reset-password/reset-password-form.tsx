@@ -1,18 +1,13 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
-import { PasswordRules } from "@/components/shell/password-rules";
+import { useNewPassword } from "@/components/shell/new-password-fields";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
-import { Input } from "@/components/ui/input";
-import { Field } from "@/components/ui/label";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const router = useRouter();
-  const [password, setPassword] = useState("");
-  const [confirm, setConfirm] = useState("");
-  const [mismatch, setMismatch] = useState(false);
+  const newPassword = useNewPassword();
   const reset = trpc.auth.resetPassword.useMutation({ onSuccess: () => router.push("/login?reset=done") });
   return (
     <Card>
@@ -22,31 +17,10 @@ export function ResetPasswordForm({ token }: { token: string }) {
           className="grid gap-4"
           onSubmit={(e) => {
             e.preventDefault();
-            setMismatch(password !== confirm);
-            if (password === confirm) reset.mutate({ token, password });
+            if (newPassword.confirmed()) reset.mutate({ token, password: newPassword.password });
           }}
         >
-          <Field label="New password" htmlFor="password" error={reset.error?.message}>
-            <Input
-              id="password"
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              required
-            />
-          </Field>
-          <PasswordRules password={password} />
-          <Field label="Repeat new password" htmlFor="confirm" error={mismatch ? "The passwords do not match." : null}>
-            <Input
-              id="confirm"
-              type="password"
-              autoComplete="new-password"
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value)}
-              required
-            />
-          </Field>
+          {newPassword.fields(reset.error?.message)}
           <Button type="submit" disabled={reset.isPending}>
             Set new password
           </Button>
