@@ -28,6 +28,11 @@ const PASSWORD_FIELDS: NumberSpec[] = [
   { key: "minSpecial", label: "Minimum special characters", hint: "0 to 10, e.g. ! @ # -" },
   { key: "historyCount", label: "Password history", hint: "How many previous passwords cannot be reused (0 to 24)." },
   { key: "maxAgeDays", label: "Password expiry (days)", hint: "1 to 3650. Leave empty: passwords do not expire." },
+  {
+    key: "minAgeDays",
+    label: "Minimum password age (days)",
+    hint: "0 to 365. How long before people may change their own password again (stops cycling through the history).",
+  },
 ];
 const SIGN_IN_FIELDS: NumberSpec[] = [
   { key: "lockoutThreshold", label: "Failed attempts before lockout", hint: "1 to 20 wrong passwords in a row." },

@@ -6,6 +6,7 @@ import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent } from "@/components/ui/card";
+import { ForcePasswordChangeCard } from "./force-password-change-card";
 import { SecurityPolicyForm } from "./security-policy-form";
 
 export function SecurityPolicyPageClient({ isPlatform }: { isPlatform: boolean }) {
@@ -34,6 +35,7 @@ export function SecurityPolicyPageClient({ isPlatform }: { isPlatform: boolean }
           </CardContent>
         </Card>
       ) : null}
+      {policy.data ? <ForcePasswordChangeCard tenantId={target} /> : null}
     </>
   );
 }

@@ -30,12 +30,15 @@ export function UserRowActions({
     onSuccess: (r) => onDone(`Welcome email sent to ${r.to} with a link to choose a password.`),
     onError: (e) => onError(e.message),
   });
+  const requireChange = trpc.user.requirePasswordChange.useMutation(
+    handlers(`${user.username} must choose a new password before continuing.`),
+  );
   const remove = trpc.user.delete.useMutation(
     handlers(`${user.username} was deleted. Their fax numbers are back in the unassigned pool.`),
   );
   const isSelf = user.id === viewer.id;
   const isLocked = user.locked || !!lockedOutUntil(user);
-  const busy = lock.isPending || unlock.isPending || remove.isPending || welcome.isPending;
+  const busy = lock.isPending || unlock.isPending || remove.isPending || welcome.isPending || requireChange.isPending;
 
   return (
     <div className="flex flex-wrap justify-end gap-x-1">
@@ -51,6 +54,11 @@ export function UserRowActions({
       {isSelf || isLocked ? null : (
         <Button variant="ghost" size="sm" disabled={busy} onClick={() => welcome.mutate({ id: user.id })}>
           Send welcome
+        </Button>
+      )}
+      {isSelf || user.mustChangePassword ? null : (
+        <Button variant="ghost" size="sm" disabled={busy} onClick={() => requireChange.mutate({ id: user.id })}>
+          Require new password
         </Button>
       )}
       {isLocked ? (

@@ -20,6 +20,7 @@ export const securityPolicyFieldsSchema = z.object({
   historyCount: between("Password history", 0, 24),
   excludePersonalInfo: z.boolean(),
   maxAgeDays: between("Password expiry", 1, 3650).nullable(),
+  minAgeDays: between("Minimum password age", 0, 365),
   lockoutThreshold: between("Failed attempts before lockout", 1, 20),
   lockoutMinutes: between("Lockout duration", 1, 1440),
   sessionTimeoutMinutes: between("Session timeout", 5, 1440),
@@ -36,6 +37,13 @@ export const securityPolicyUpdateSchema = securityPolicyFieldsSchema
         code: "custom",
         path: ["minLength"],
         message: "Upper-case, lower-case, digits and special characters together cannot exceed the minimum length",
+      });
+    }
+    if (v.maxAgeDays != null && v.minAgeDays >= v.maxAgeDays) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["minAgeDays"],
+        message: "The minimum password age must be shorter than the expiry",
       });
     }
   });

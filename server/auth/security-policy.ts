@@ -14,6 +14,7 @@ export const PLATFORM_POLICY: EffectivePolicy = {
   historyCount: 3,
   excludePersonalInfo: true,
   maxAgeDays: null,
+  minAgeDays: 0,
   lockoutThreshold: 5,
   lockoutMinutes: 15,
   sessionTimeoutMinutes: 60,

@@ -30,6 +30,8 @@ export async function setPassword(
     /** true when an administrator set it: the person must choose their own at next sign-in */
     byAdmin: boolean;
     keepSessionId?: string;
+    /** Self-service changes respect the policy's minimum age; resets and admin changes do not. */
+    enforceMinimumAge?: boolean;
     now?: Date;
   },
 ): Promise<void> {
@@ -40,6 +42,15 @@ export async function setPassword(
   if (!user) throw badRequest("User not found.");
   await checkNewPassword(db, { tenantId: user.tenantId, password: opts.password, person: user });
   const policy = await policyFor(user.tenantId, db);
+  const now = opts.now ?? new Date();
+  if (opts.enforceMinimumAge && !user.mustChangePassword && policy.minAgeDays > 0) {
+    const allowedFrom = new Date(user.passwordChangedAt.getTime() + policy.minAgeDays * 86_400_000);
+    if (now < allowedFrom) {
+      throw badRequest(
+        `Your password was changed less than ${policy.minAgeDays} day(s) ago. You can change it again from ${allowedFrom.toISOString().slice(0, 10)}.`,
+      );
+    }
+  }
   const recent = [user.passwordHash, ...user.passwordHistory.map((h) => h.hash)].slice(
     0,
     Math.max(1, policy.historyCount),
@@ -49,7 +60,6 @@ export async function setPassword(
       throw badRequest(`Choose a password you have not used recently (last ${policy.historyCount}).`);
     }
   }
-  const now = opts.now ?? new Date();
   await db.passwordHistory.create({ data: { userId: user.id, tenantId: user.tenantId, hash: user.passwordHash } });
   await db.user.update({
     where: { id: user.id },

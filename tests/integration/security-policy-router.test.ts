@@ -20,6 +20,7 @@ const policy: SecurityPolicyUpdateInput = {
   historyCount: 5,
   excludePersonalInfo: true,
   maxAgeDays: 90,
+  minAgeDays: 1,
   lockoutThreshold: 3,
   lockoutMinutes: 30,
   sessionTimeoutMinutes: 45,

@@ -31,6 +31,7 @@ export const authRouter = router({
         password: input.newPassword,
         byAdmin: false,
         keepSessionId: ctx.user.sessionId,
+        enforceMinimumAge: true,
       });
       await ctx.audit({
         tenantId: user.tenantId,

@@ -3,6 +3,7 @@ import { securityPolicyTargetSchema, securityPolicyUpdateSchema } from "@/lib/sc
 import { getSecurityPolicy } from "../../security-policy/get-security-policy";
 import { updateSecurityPolicy } from "../../security-policy/update-security-policy";
 import { pickTenant } from "../../tenant/pick-tenant";
+import { requirePasswordChangeForAll } from "../../user/require-password-change";
 import { router, tenantAdminProcedure } from "../init";
 
 export const securityPolicyRouter = router({
@@ -21,4 +22,13 @@ export const securityPolicyRouter = router({
       ip: ctx.ip,
     });
   }),
+  /** Everyone in the tenant (but the admin asking) must choose a new password at their next request. */
+  requirePasswordChangeForAll: tenantAdminProcedure.input(securityPolicyTargetSchema).mutation(({ ctx, input }) =>
+    requirePasswordChangeForAll({
+      db: ctx.db,
+      admin: ctx.user,
+      tenantId: pickTenant({ user: ctx.user, tenantId: input.tenantId }),
+      ip: ctx.ip,
+    }),
+  ),
 });

@@ -14,6 +14,7 @@ import { deleteUser } from "../../user/delete-user";
 import { getUser } from "../../user/get-user";
 import { listUsers } from "../../user/list-users";
 import { lockUser } from "../../user/lock-user";
+import { requirePasswordChange } from "../../user/require-password-change";
 import { sendWelcome } from "../../user/send-welcome";
 import { setUserPassword } from "../../user/set-user-password";
 import { unlockUser } from "../../user/unlock-user";
@@ -41,6 +42,11 @@ export const userRouter = router({
   }),
   unlock: tenantAdminProcedure.input(userIdSchema).mutation(async ({ ctx, input }) => {
     await unlockUser({ db: ctx.db, admin: ctx.user, id: input.id, ip: ctx.ip });
+    return { ok: true };
+  }),
+  /** The user must choose a new password before doing anything else. */
+  requirePasswordChange: tenantAdminProcedure.input(userIdSchema).mutation(async ({ ctx, input }) => {
+    await requirePasswordChange({ db: ctx.db, admin: ctx.user, id: input.id, ip: ctx.ip });
     return { ok: true };
   }),
   /** Emails the user their username, portal address and a link to choose a password. */
