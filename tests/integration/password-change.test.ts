@@ -16,7 +16,10 @@ describe("minimum password age", () => {
     const t = await tenant();
     const db = getDb();
     await db.securityPolicy.update({ where: { tenantId: t.tenant.id }, data: { minAgeDays: 2 } });
-    await db.user.update({ where: { id: t.user.id }, data: { passwordChangedAt: new Date(Date.now() - 10 * 86_400_000) } });
+    await db.user.update({
+      where: { id: t.user.id },
+      data: { passwordChangedAt: new Date(Date.now() - 10 * 86_400_000) },
+    });
     const me = await callerFor(t.user.id, t.hostname);
     await me.auth.changePassword({ currentPassword: PASSWORD, newPassword: "First-Change-2026" });
     await expect(
