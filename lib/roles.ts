@@ -73,12 +73,3 @@ export function navigationFor(role: RoleName): NavItem[] {
     children: item.children?.filter((c) => c.roles.includes(role)),
   }));
 }
-
-/** The first path segment a role may open; used by the server to refuse direct URL access too. */
-export function canOpen(role: RoleName, pathname: string): boolean {
-  const items = NAVIGATION.flatMap((i) => [i, ...(i.children ?? [])]);
-  const match = items
-    .filter((i) => pathname === i.href || pathname.startsWith(`${i.href}/`))
-    .sort((a, b) => b.href.length - a.href.length)[0];
-  return !match || match.roles.includes(role);
-}
