@@ -1,0 +1,31 @@
+/** Locking a user ends the session they have open elsewhere, at their very next click. */
+import { expect, test } from "@playwright/test";
+import { open, signIn, site } from "./helpers";
+
+const HOST = "acme.localhost";
+
+test("an admin locks a signed-in user and the user is signed out at once", async ({ page, browser }) => {
+  await signIn(page, HOST, "acme-admin", "Acme-Admin-2026");
+  await page.getByRole("link", { name: "Users" }).click();
+  await page.getByRole("button", { name: "New user" }).click();
+  await page.getByLabel("Email", { exact: true }).fill("temp.clerk@acme.example");
+  await page.getByLabel("Password", { exact: true }).fill("Temporary-Clerk-42");
+  await page.getByLabel("Must change password at next sign-in").uncheck();
+  await page.getByRole("button", { name: "Create user" }).click();
+  const row = page.getByRole("row", { name: /temp\.clerk@acme\.example/ }).first();
+  await expect(row).toBeVisible();
+
+  const clerkContext = await browser.newContext();
+  const clerk = await clerkContext.newPage();
+  await signIn(clerk, HOST, "temp.clerk@acme.example", "Temporary-Clerk-42");
+  await expect(clerk.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+
+  await row.getByRole("button", { name: "Lock" }).click();
+  await expect(page.getByText("temp.clerk@acme.example is locked and has been signed out.")).toBeVisible();
+
+  await open(clerk, `${site(HOST)}/my-dids`);
+  await expect(clerk.getByLabel("Username or email")).toBeVisible();
+  await signIn(clerk, HOST, "temp.clerk@acme.example", "Temporary-Clerk-42");
+  await expect(clerk.locator("p[role=alert]")).toHaveText("This account is locked. Ask your administrator to unlock it.");
+  await clerkContext.close();
+});
