@@ -26,6 +26,8 @@ test("an admin locks a signed-in user and the user is signed out at once", async
   await open(clerk, `${site(HOST)}/my-dids`);
   await expect(clerk.getByLabel("Username or email")).toBeVisible();
   await signIn(clerk, HOST, "temp.clerk@acme.example", "Temporary-Clerk-42");
-  await expect(clerk.locator("p[role=alert]")).toHaveText("This account is locked. Ask your administrator to unlock it.");
+  await expect(clerk.locator("p[role=alert]")).toHaveText(
+    "This account is locked. Ask your administrator to unlock it.",
+  );
   await clerkContext.close();
 });
