@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
@@ -8,6 +8,7 @@ import { ListTable } from "@/components/ui/list-table";
 import { PageAlerts } from "@/components/ui/page-alerts";
 import { SearchInput } from "@/components/ui/search-input";
 import { TD, TR } from "@/components/ui/table";
+import { useListParams } from "@/components/ui/use-list-params";
 import { DID_STATUSES } from "@/lib/schemas/did";
 import { didUserStatus, formatPhone, forwardLabel, personName } from "./did-labels";
 import { DidUserSelect, type PoolUser } from "./did-user-select";
@@ -21,9 +22,8 @@ const STATUS_LABELS: Record<(typeof DID_STATUSES)[number], string> = {
 
 /** Tenant admins: the tenant's numbers (row-level security narrows the list) and who holds each. */
 export function DidPoolClient() {
-  const [search, setSearch] = useState("");
+  const { search, page, setPage, onSearch } = useListParams();
   const [status, setStatus] = useState<(typeof DID_STATUSES)[number]>("all");
-  const [page, setPage] = useState(1);
   const [notice, setNotice] = useState<string | null>(null);
   const utils = trpc.useUtils();
   const list = trpc.did.list.useQuery({ search, page, pageSize: PAGE_SIZE, status });
@@ -40,10 +40,6 @@ export function DidPoolClient() {
       void utils.did.mine.invalidate();
     },
   });
-  const onSearch = useCallback((value: string) => {
-    setSearch(value);
-    setPage(1);
-  }, []);
 
   return (
     <>

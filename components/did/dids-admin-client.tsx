@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -12,6 +12,7 @@ import { ACTIONS_HEADER, ListTable } from "@/components/ui/list-table";
 import { PageAlerts } from "@/components/ui/page-alerts";
 import { SearchInput } from "@/components/ui/search-input";
 import { TD, TR } from "@/components/ui/table";
+import { useListParams } from "@/components/ui/use-list-params";
 import { DID_STATUSES } from "@/lib/schemas/did";
 import { type AssignRow, DidAssignForm } from "./did-assign-form";
 import { DidBulkForm } from "./did-bulk-form";
@@ -28,10 +29,9 @@ const STATUS_LABELS: Record<(typeof DID_STATUSES)[number], string> = {
 
 /** Platform admins: every DID, added one by one or in bulk, and given to tenants. */
 export function DidsAdminClient() {
-  const [search, setSearch] = useState("");
+  const { search, page, setPage, onSearch } = useListParams();
   const [tenantId, setTenantId] = useState("");
   const [status, setStatus] = useState<(typeof DID_STATUSES)[number]>("all");
-  const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<DidEditRow | "new" | null>(null);
   const [bulkOpen, setBulkOpen] = useState(false);
   const [assigning, setAssigning] = useState<AssignRow | null>(null);
@@ -44,10 +44,6 @@ export function DidsAdminClient() {
       void utils.did.list.invalidate();
     },
   });
-  const onSearch = useCallback((value: string) => {
-    setSearch(value);
-    setPage(1);
-  }, []);
 
   return (
     <>

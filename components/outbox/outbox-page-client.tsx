@@ -1,6 +1,6 @@
 "use client";
 /** /admin/outbox: every email the portal sent (in the embedded default, the only copy of it). */
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
@@ -9,19 +9,15 @@ import { Dialog } from "@/components/ui/dialog";
 import { ACTIONS_HEADER, ListTable } from "@/components/ui/list-table";
 import { SearchInput } from "@/components/ui/search-input";
 import { TD, TR } from "@/components/ui/table";
+import { useListParams } from "@/components/ui/use-list-params";
 import { MessageDialog } from "./message-dialog";
 import { StatusBadge } from "./status-badge";
 
 const PAGE_SIZE = 25;
 
 export function OutboxPageClient() {
-  const [search, setSearch] = useState("");
-  const [page, setPage] = useState(1);
+  const { search, page, setPage, onSearch } = useListParams();
   const [open, setOpen] = useState<{ id: string; subject: string } | null>(null);
-  const onSearch = useCallback((v: string) => {
-    setSearch(v);
-    setPage(1);
-  }, []);
   const list = trpc.mail.list.useQuery({ search, page, pageSize: PAGE_SIZE });
 
   return (

@@ -10,11 +10,11 @@ import { ACTIONS_HEADER, ListTable } from "@/components/ui/list-table";
 import { PageAlerts } from "@/components/ui/page-alerts";
 import { SearchInput } from "@/components/ui/search-input";
 import { TD, TR } from "@/components/ui/table";
+import { useListParams } from "@/components/ui/use-list-params";
 import { TenantForm, type TenantRow } from "./tenant-form";
 
 export function TenantsPageClient() {
-  const [search, setSearch] = useState("");
-  const [page, setPage] = useState(1);
+  const { search, page, setPage, onSearch } = useListParams();
   const [editing, setEditing] = useState<TenantRow | "new" | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const utils = trpc.useUtils();
@@ -37,13 +37,7 @@ export function TenantsPageClient() {
       <ListTable
         toolbar={
           <div className="mb-3">
-            <SearchInput
-              placeholder="Search name or domain"
-              onSearch={(v) => {
-                setSearch(v);
-                setPage(1);
-              }}
-            />
+            <SearchInput placeholder="Search name or domain" onSearch={onSearch} />
           </div>
         }
         headers={["Company", "Domains", "Daily / monthly limit", "Retention (days)", "Users", "Status", ACTIONS_HEADER]}

@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -10,14 +10,14 @@ import { ACTIONS_HEADER, ListTable } from "@/components/ui/list-table";
 import { PageAlerts } from "@/components/ui/page-alerts";
 import { SearchInput } from "@/components/ui/search-input";
 import { TD, TR } from "@/components/ui/table";
+import { useListParams } from "@/components/ui/use-list-params";
 import { TRUNK_DRIVER_LABELS } from "@/lib/schemas/trunk";
 import { TrunkForm, type TrunkRow } from "./trunk-form";
 
 const PAGE_SIZE = 20;
 
 export function TrunksPageClient() {
-  const [search, setSearch] = useState("");
-  const [page, setPage] = useState(1);
+  const { search, page, setPage, onSearch } = useListParams();
   const [editing, setEditing] = useState<TrunkRow | "new" | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const utils = trpc.useUtils();
@@ -28,10 +28,6 @@ export function TrunksPageClient() {
       void utils.trunk.list.invalidate();
     },
   });
-  const onSearch = useCallback((value: string) => {
-    setSearch(value);
-    setPage(1);
-  }, []);
 
   return (
     <>

@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
@@ -9,6 +9,7 @@ import { NativeSelect } from "@/components/ui/input";
 import { ACTIONS_HEADER, ListTable } from "@/components/ui/list-table";
 import { SearchInput } from "@/components/ui/search-input";
 import { TD, TR } from "@/components/ui/table";
+import { useListParams } from "@/components/ui/use-list-params";
 import { ROLE_LABELS } from "@/lib/roles";
 import { SetPasswordForm } from "./set-password-form";
 import { useTenantOptions } from "./tenant-options";
@@ -24,8 +25,7 @@ type Open = { kind: "new" } | { kind: "edit"; user: UserRow } | { kind: "passwor
 
 export function UsersPageClient({ viewer }: { viewer: Viewer }) {
   const isPlatform = viewer.role === "PLATFORM_ADMIN";
-  const [search, setSearch] = useState("");
-  const [page, setPage] = useState(1);
+  const { search, page, setPage, onSearch } = useListParams();
   const [tenantId, setTenantId] = useState("");
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<{ kind: "success" | "error"; text: string } | null>(null);
@@ -33,10 +33,6 @@ export function UsersPageClient({ viewer }: { viewer: Viewer }) {
   const tenants = useTenantOptions(isPlatform);
   const list = trpc.user.list.useQuery({ search, page, pageSize: PAGE_SIZE, tenantId: tenantId || undefined });
   // Stable, so the search box's debounce does not fire again (and reset the page) on every render.
-  const onSearch = useCallback((value: string) => {
-    setSearch(value);
-    setPage(1);
-  }, []);
 
   const done = (text: string) => {
     setOpen(null);
