@@ -30,3 +30,9 @@ test("the sign-in page's scripts run only with the per-request nonce", async ({ 
   expect(scripts.length).toBeGreaterThan(0);
   expect(scripts.every((n) => n === nonce)).toBe(true);
 });
+
+test("without an Inngest server, /api/inngest explains itself instead of failing", async ({ request }) => {
+  const res = await request.get(`http://127.0.0.1:${PORT}/api/inngest`, { headers: { Host: `localhost:${PORT}` } });
+  expect(res.status()).toBe(503);
+  expect((await res.json()).message).toContain("Inngest is not configured");
+});

@@ -1,5 +1,22 @@
+/**
+ * Serves the Inngest functions to an Inngest server when one is configured. Without a signing key
+ * (the embedded default) it says so plainly instead of failing: jobs then run in-process.
+ */
 import { serve } from "inngest/next";
 import { inngest } from "@/inngest/client";
 import { functions } from "@/inngest/functions";
 
-export const { GET, POST, PUT } = serve({ client: inngest, functions });
+const configured = !!process.env.INNGEST_SIGNING_KEY || process.env.INNGEST_DEV === "1";
+
+function notConfigured() {
+  return Response.json(
+    { message: "Inngest is not configured (set INNGEST_SIGNING_KEY); jobs run inside the Faxport server." },
+    { status: 503 },
+  );
+}
+
+const handlers = configured ? serve({ client: inngest, functions }) : null;
+
+export const GET = handlers?.GET ?? notConfigured;
+export const POST = handlers?.POST ?? notConfigured;
+export const PUT = handlers?.PUT ?? notConfigured;
