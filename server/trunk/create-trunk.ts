@@ -5,25 +5,13 @@ import { recordAudit } from "../audit/record-audit";
 import { sealSecret } from "../crypto/secret-box";
 import { uniqueOr } from "../db/errors";
 import type { Tx } from "../db/scope";
-import { toTrunkView, trunkAuditDetails, trunkSelect } from "./trunk-view";
+import { duplicateTrunkName, toTrunkView, trunkAuditDetails, trunkColumns, trunkSelect } from "./trunk-view";
 
 export async function createTrunk(opts: { db: Tx; actor: Actor; input: TrunkCreateInput; ip?: string }) {
   const { input } = opts;
-  const row = await uniqueOr(`A trunk named "${input.name}" already exists. Choose another name.`, () =>
+  const row = await uniqueOr(duplicateTrunkName(input.name), () =>
     opts.db.trunk.create({
-      data: {
-        name: input.name,
-        active: input.active,
-        gatewayType: input.gatewayType,
-        driver: input.driver,
-        ipAuth: input.ipAuth,
-        sipUsername: input.ipAuth ? null : input.sipUsername,
-        sipPasswordSealed: input.ipAuth ? null : sealSecret(input.sipPassword),
-        host: input.host,
-        port: input.port,
-        maxChannels: input.maxChannels,
-        maxCallsPerMinute: input.maxCallsPerMinute,
-      },
+      data: trunkColumns(input, input.ipAuth ? null : sealSecret(input.sipPassword)),
       select: trunkSelect,
     }),
   );

@@ -2,7 +2,9 @@
  * What a trunk looks like outside the server: everything but the sealed password, which is
  * replaced by `hasPassword`. Every trunk output goes through here so the secret cannot leak.
  */
+
 import type { Prisma } from "@prisma/client";
+import type { TrunkCreateInput } from "@/lib/schemas/trunk";
 
 export const trunkSelect = {
   id: true,
@@ -44,3 +46,37 @@ export function trunkAuditDetails(view: TrunkView, passwordChanged: boolean): Pr
     passwordChanged,
   };
 }
+
+/** The columns a create or update writes; the sealed password is decided by the caller. */
+export function trunkColumns(
+  input: Pick<
+    TrunkCreateInput,
+    | "name"
+    | "active"
+    | "gatewayType"
+    | "driver"
+    | "ipAuth"
+    | "sipUsername"
+    | "host"
+    | "port"
+    | "maxChannels"
+    | "maxCallsPerMinute"
+  >,
+  sipPasswordSealed: string | null,
+) {
+  return {
+    name: input.name,
+    active: input.active,
+    gatewayType: input.gatewayType,
+    driver: input.driver,
+    ipAuth: input.ipAuth,
+    sipUsername: input.ipAuth ? null : input.sipUsername,
+    sipPasswordSealed,
+    host: input.host,
+    port: input.port,
+    maxChannels: input.maxChannels,
+    maxCallsPerMinute: input.maxCallsPerMinute,
+  };
+}
+
+export const duplicateTrunkName = (name: string) => `A trunk named "${name}" already exists. Choose another name.`;

@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/record-audit";
 import { sealSecret } from "../crypto/secret-box";
 import { badRequest, notFound, uniqueOr } from "../db/errors";
 import type { Tx } from "../db/scope";
-import { toTrunkView, trunkAuditDetails, trunkSelect } from "./trunk-view";
+import { duplicateTrunkName, toTrunkView, trunkAuditDetails, trunkColumns, trunkSelect } from "./trunk-view";
 
 export async function updateTrunk(opts: { db: Tx; actor: Actor; input: TrunkUpdateInput; ip?: string }) {
   const { input } = opts;
@@ -21,22 +21,10 @@ export async function updateTrunk(opts: { db: Tx; actor: Actor; input: TrunkUpda
   else if (before.sipPasswordSealed) sealed = before.sipPasswordSealed;
   else throw badRequest("SIP password is required (or turn on IP authentication).");
 
-  const row = await uniqueOr(`A trunk named "${input.name}" already exists. Choose another name.`, () =>
+  const row = await uniqueOr(duplicateTrunkName(input.name), () =>
     opts.db.trunk.update({
       where: { id: input.id },
-      data: {
-        name: input.name,
-        active: input.active,
-        gatewayType: input.gatewayType,
-        driver: input.driver,
-        ipAuth: input.ipAuth,
-        sipUsername: input.ipAuth ? null : input.sipUsername,
-        sipPasswordSealed: sealed,
-        host: input.host,
-        port: input.port,
-        maxChannels: input.maxChannels,
-        maxCallsPerMinute: input.maxCallsPerMinute,
-      },
+      data: trunkColumns(input, sealed),
       select: trunkSelect,
     }),
   );
