@@ -5,7 +5,7 @@ import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { type FieldErrors, serverFieldErrors, validate } from "@/components/ui/form-errors";
+import { serverFieldErrors, useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { brandingUpdateSchema } from "@/lib/schemas/branding";
@@ -38,7 +38,7 @@ export function BrandingForm({
     domainTitle: branding.domainTitle ?? "",
     footerText: branding.footerText ?? "",
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, check } = useFieldErrors();
   const [logo, setLogo] = useState<PendingLogo | null>(null);
   const [logoError, setLogoError] = useState<string | null>(null);
   const [logoInputKey, setLogoInputKey] = useState(0); // remounts the file input to clear its file name
@@ -61,13 +61,12 @@ export function BrandingForm({
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     setNotice(null);
-    const r = validate(brandingUpdateSchema, { ...v, tenantId, domains: v.domains.split(/[\s,;]+/).filter(Boolean) });
-    if (!r.ok) return setErrors(r.errors);
-    setErrors({});
+    const valid = check(brandingUpdateSchema, { ...v, tenantId, domains: v.domains.split(/[\s,;]+/).filter(Boolean) });
+    if (!valid) return;
     try {
       // The logo first: it is the part most likely to be refused, and a refusal changes nothing.
       if (logo) await upload.mutateAsync({ tenantId, mimeType: logo.mimeType, data: logo.data });
-      await update.mutateAsync(r.data);
+      await update.mutateAsync(valid);
       discardLogo();
       await saved("Branding saved.");
     } catch {

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { type FieldErrors, serverFieldErrors, validate } from "@/components/ui/form-errors";
+import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input, Textarea } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { didBulkCreateSchema } from "@/lib/schemas/did";
@@ -15,18 +15,17 @@ import { TenantSelect } from "./tenant-select";
  */
 export function DidBulkForm({ onAdded, onClose }: { onAdded: () => void; onClose: () => void }) {
   const [v, setV] = useState({ numbers: "", title: "", tenantId: "" });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { check, fieldError } = useFieldErrors();
   const bulk = trpc.did.bulkCreate.useMutation({ onSuccess: (r) => r.added > 0 && onAdded() });
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    const r = validate(didBulkCreateSchema, { numbers: v.numbers, title: v.title, tenantId: v.tenantId || null });
-    if (!r.ok) return setErrors(r.errors);
-    setErrors({});
-    bulk.mutate(r.data);
+    const valid = check(didBulkCreateSchema, { numbers: v.numbers, title: v.title, tenantId: v.tenantId || null });
+    if (!valid) return;
+    bulk.mutate(valid);
   }
 
-  const err = (k: string) => errors[k] ?? serverFieldErrors(bulk.error)[k];
+  const err = (k: string) => fieldError(k, bulk.error);
   const result = bulk.data;
   return (
     <form method="post" onSubmit={submit} className="grid gap-4" noValidate>

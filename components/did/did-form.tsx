@@ -3,7 +3,7 @@ import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { type FieldErrors, serverFieldErrors, validate } from "@/components/ui/form-errors";
+import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { didCreateSchema, didUpdateSchema } from "@/lib/schemas/did";
@@ -21,7 +21,7 @@ export interface DidEditRow {
 /** Add one DID, or edit a DID's title and tenant (platform admins). */
 export function DidForm({ did, onDone }: { did: DidEditRow | null; onDone: (message: string) => void }) {
   const [v, setV] = useState({ number: did?.number ?? "", title: did?.title ?? "", tenantId: did?.tenantId ?? "" });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { check, fieldError } = useFieldErrors();
   const create = trpc.did.create.useMutation({ onSuccess: (d) => onDone(`${formatPhone(d.number)} added.`) });
   const update = trpc.did.update.useMutation({ onSuccess: (d) => onDone(`${formatPhone(d.number)} saved.`) });
   const mutation = did ? update : create;
@@ -31,19 +31,17 @@ export function DidForm({ did, onDone }: { did: DidEditRow | null; onDone: (mess
     e.preventDefault();
     const common = { title: v.title, tenantId: v.tenantId || null };
     if (did) {
-      const r = validate(didUpdateSchema, { ...common, id: did.id });
-      if (!r.ok) return setErrors(r.errors);
-      setErrors({});
-      update.mutate(r.data);
+      const valid = check(didUpdateSchema, { ...common, id: did.id });
+      if (!valid) return;
+      update.mutate(valid);
     } else {
-      const r = validate(didCreateSchema, { ...common, number: v.number });
-      if (!r.ok) return setErrors(r.errors);
-      setErrors({});
-      create.mutate(r.data);
+      const valid = check(didCreateSchema, { ...common, number: v.number });
+      if (!valid) return;
+      create.mutate(valid);
     }
   }
 
-  const err = (k: string) => errors[k] ?? serverFieldErrors(mutation.error)[k];
+  const err = (k: string) => fieldError(k, mutation.error);
   return (
     <form method="post" onSubmit={submit} className="grid gap-4" noValidate>
       {mutation.error ? <Alert variant="error">{mutation.error.message}</Alert> : null}

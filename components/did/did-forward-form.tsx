@@ -3,7 +3,7 @@ import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { type FieldErrors, serverFieldErrors, validate } from "@/components/ui/form-errors";
+import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { DID_FORWARD_LABELS, DID_FORWARDS, didSetForwardSchema } from "@/lib/schemas/did";
@@ -24,7 +24,7 @@ export function DidForwardForm({
 }) {
   const [forward, setForward] = useState(did.forward);
   const [email, setEmail] = useState(did.forwardEmail ?? "");
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { check, fieldError } = useFieldErrors();
   const save = trpc.did.setForward.useMutation({
     onSuccess: (d) =>
       onDone(d.forward === "EMAIL" ? `Faxes will be emailed to ${d.forwardEmail}.` : "Forwarding turned off.", d),
@@ -32,13 +32,12 @@ export function DidForwardForm({
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    const r = validate(didSetForwardSchema, { id: did.id, forward, email });
-    if (!r.ok) return setErrors(r.errors);
-    setErrors({});
-    save.mutate(r.data);
+    const valid = check(didSetForwardSchema, { id: did.id, forward, email });
+    if (!valid) return;
+    save.mutate(valid);
   }
 
-  const err = (k: string) => errors[k] ?? serverFieldErrors(save.error)[k];
+  const err = (k: string) => fieldError(k, save.error);
   return (
     <form method="post" onSubmit={submit} className="grid gap-4" noValidate>
       {save.error ? <Alert variant="error">{save.error.message}</Alert> : null}

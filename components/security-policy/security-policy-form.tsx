@@ -4,7 +4,7 @@ import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { type FieldErrors, serverFieldErrors, validate } from "@/components/ui/form-errors";
+import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { type SecurityPolicyFields, securityPolicyUpdateSchema } from "@/lib/schemas/security-policy";
@@ -67,7 +67,7 @@ export function SecurityPolicyForm({ policy, tenantId }: { policy: SecurityPolic
     excludePersonalInfo: policy.excludePersonalInfo,
     forceChangeOnFirstLogin: policy.forceChangeOnFirstLogin,
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { check, fieldError } = useFieldErrors();
   const [notice, setNotice] = useState<string | null>(null);
   const save = trpc.securityPolicy.update.useMutation({
     onSuccess: () => {
@@ -80,13 +80,12 @@ export function SecurityPolicyForm({ policy, tenantId }: { policy: SecurityPolic
     e.preventDefault();
     setNotice(null);
     const values = Object.fromEntries(NUMBERS.map(({ key }) => [key, toNumber(key, numbers[key])]));
-    const r = validate(securityPolicyUpdateSchema, { ...values, ...flags, tenantId });
-    if (!r.ok) return setErrors(r.errors);
-    setErrors({});
-    save.mutate(r.data);
+    const valid = check(securityPolicyUpdateSchema, { ...values, ...flags, tenantId });
+    if (!valid) return;
+    save.mutate(valid);
   }
 
-  const err = (k: string) => errors[k] ?? serverFieldErrors(save.error)[k];
+  const err = (k: string) => fieldError(k, save.error);
   return (
     <form method="post" onSubmit={submit} className="grid gap-5" noValidate>
       {notice ? <Alert variant="success">{notice}</Alert> : null}

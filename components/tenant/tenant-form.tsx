@@ -3,7 +3,7 @@ import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { type FieldErrors, serverFieldErrors, validate } from "@/components/ui/form-errors";
+import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { generatePassword } from "@/lib/password-policy";
@@ -38,7 +38,7 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
     adminEmail: "",
     adminPassword: "",
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { check, fieldError } = useFieldErrors();
   const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) =>
     setV({ ...v, [k]: e.target.type === "checkbox" ? e.target.checked : e.target.value });
   const create = trpc.tenant.create.useMutation({ onSuccess: () => onDone(`Tenant ${v.name} created.`) });
@@ -57,22 +57,20 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
       retentionDays: v.retentionDays.trim() ? num(v.retentionDays) : null,
     };
     if (tenant) {
-      const r = validate(tenantUpdateSchema, { ...common, id: tenant.id, active: v.active });
-      if (!r.ok) return setErrors(r.errors);
-      setErrors({});
-      update.mutate(r.data);
+      const valid = check(tenantUpdateSchema, { ...common, id: tenant.id, active: v.active });
+      if (!valid) return;
+      update.mutate(valid);
     } else {
       const admin = v.withAdmin
         ? { username: v.adminUsername, email: v.adminEmail, password: v.adminPassword }
         : undefined;
-      const r = validate(tenantCreateSchema, { ...common, admin });
-      if (!r.ok) return setErrors(r.errors);
-      setErrors({});
-      create.mutate(r.data);
+      const valid = check(tenantCreateSchema, { ...common, admin });
+      if (!valid) return;
+      create.mutate(valid);
     }
   }
 
-  const err = (k: string) => errors[k] ?? serverFieldErrors(mutation.error)[k];
+  const err = (k: string) => fieldError(k, mutation.error);
   return (
     <form method="post" onSubmit={submit} className="grid gap-4" noValidate>
       {mutation.error ? <Alert variant="error">{mutation.error.message}</Alert> : null}

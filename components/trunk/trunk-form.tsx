@@ -3,7 +3,7 @@ import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { type FieldErrors, serverFieldErrors, validate } from "@/components/ui/form-errors";
+import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import {
@@ -44,7 +44,7 @@ export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (
     maxChannels: String(trunk?.maxChannels ?? 4),
     maxCallsPerMinute: String(trunk?.maxCallsPerMinute ?? 30),
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { setErrors, check, fieldError } = useFieldErrors();
   const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setV({
       ...v,
@@ -74,19 +74,17 @@ export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (
       if (!values.ipAuth && !values.sipPassword && !trunk.hasPassword) {
         return setErrors({ sipPassword: "SIP password is required (or turn on IP authentication)" });
       }
-      const r = validate(trunkUpdateSchema, { ...values, id: trunk.id });
-      if (!r.ok) return setErrors(r.errors);
-      setErrors({});
-      update.mutate(r.data);
+      const valid = check(trunkUpdateSchema, { ...values, id: trunk.id });
+      if (!valid) return;
+      update.mutate(valid);
     } else {
-      const r = validate(trunkCreateSchema, values);
-      if (!r.ok) return setErrors(r.errors);
-      setErrors({});
-      create.mutate(r.data);
+      const valid = check(trunkCreateSchema, values);
+      if (!valid) return;
+      create.mutate(valid);
     }
   }
 
-  const err = (k: string) => errors[k] ?? serverFieldErrors(mutation.error)[k];
+  const err = (k: string) => fieldError(k, mutation.error);
   return (
     <form method="post" onSubmit={submit} className="grid gap-4" noValidate>
       {mutation.error ? <Alert variant="error">{mutation.error.message}</Alert> : null}

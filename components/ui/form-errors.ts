@@ -1,4 +1,5 @@
 /** Client-side validation with the same zod schema the server uses, as { "field.path": message }. */
+import { useState } from "react";
 import type { z } from "zod";
 
 export type FieldErrors = Record<string, string>;
@@ -21,4 +22,20 @@ export function validate<S extends z.ZodType>(
 export function serverFieldErrors(error: unknown): FieldErrors {
   const data = (error as { data?: { fieldErrors?: FieldErrors | null } } | null)?.data;
   return data?.fieldErrors ?? {};
+}
+
+/**
+ * Field errors for a form: `check` validates with the server's schema (showing problems, returning
+ * null when invalid); `fieldError` gives a field's message from that check or from the server's answer.
+ */
+export function useFieldErrors() {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const check = <S extends z.ZodType>(schema: S, values: unknown): z.infer<S> | null => {
+    const result = validate(schema, values);
+    setErrors(result.ok ? {} : result.errors);
+    return result.ok ? result.data : null;
+  };
+  const fieldError = (key: string, serverError: unknown): string | undefined =>
+    errors[key] ?? serverFieldErrors(serverError)[key];
+  return { errors, setErrors, check, fieldError };
 }

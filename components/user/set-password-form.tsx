@@ -4,7 +4,7 @@ import { trpc } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { type FieldErrors, serverFieldErrors, validate } from "@/components/ui/form-errors";
+import { useFieldErrors } from "@/components/ui/form-errors";
 import { userSetPasswordSchema } from "@/lib/schemas/user";
 import { PasswordField } from "./password-field";
 import type { UserRow, Viewer } from "./user-row";
@@ -21,17 +21,16 @@ export function SetPasswordForm({
 }) {
   const [password, setPassword] = useState("");
   const [mustChangePassword, setMustChange] = useState(true);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { check, fieldError } = useFieldErrors();
   const set = trpc.user.setPassword.useMutation({
     onSuccess: () => onDone(`Password set for ${user.username}. Their open sessions have been ended.`),
   });
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    const r = validate(userSetPasswordSchema, { id: user.id, password, mustChangePassword });
-    if (!r.ok) return setErrors(r.errors);
-    setErrors({});
-    set.mutate(r.data);
+    const valid = check(userSetPasswordSchema, { id: user.id, password, mustChangePassword });
+    if (!valid) return;
+    set.mutate(valid);
   }
 
   // The site's live rules are this user's only when they share the admin's portal.
@@ -43,7 +42,7 @@ export function SetPasswordForm({
         id="p-password"
         value={password}
         onChange={setPassword}
-        error={errors.password ?? serverFieldErrors(set.error).password}
+        error={fieldError("password", set.error)}
         showRules={samePolicy}
       />
       <Checkbox

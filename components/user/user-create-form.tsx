@@ -4,7 +4,7 @@ import { trpc } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { type FieldErrors, serverFieldErrors, validate } from "@/components/ui/form-errors";
+import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import type { Permission } from "@/lib/roles";
@@ -41,7 +41,7 @@ export function UserCreateForm({
   });
   const [roles, setRoles] = useState<RoleChoices>({ user: true, tenant: false, admin: false });
   const [permissions, setPermissions] = useState<Permission[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { check, fieldError } = useFieldErrors();
   const create = trpc.user.create.useMutation({ onSuccess: (u) => onDone(`User ${u.username} created.`) });
   const text =
     (k: "email" | "username" | "firstName" | "lastName" | "phone") => (e: React.ChangeEvent<HTMLInputElement>) =>
@@ -60,7 +60,7 @@ export function UserCreateForm({
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    const r = validate(userCreateSchema, {
+    const valid = check(userCreateSchema, {
       tenantId: v.tenant === PLATFORM ? null : v.tenant || undefined,
       email: v.email,
       useEmailAsUsername: v.useEmailAsUsername,
@@ -73,12 +73,11 @@ export function UserCreateForm({
       password: v.password,
       mustChangePassword: v.mustChangePassword,
     });
-    if (!r.ok) return setErrors(r.errors);
-    setErrors({});
-    create.mutate(r.data);
+    if (!valid) return;
+    create.mutate(valid);
   }
 
-  const err = (k: string) => errors[k] ?? serverFieldErrors(create.error)[k];
+  const err = (k: string) => fieldError(k, create.error);
   return (
     <form method="post" onSubmit={submit} className="grid gap-4" noValidate>
       {create.error ? <Alert variant="error">{create.error.message}</Alert> : null}

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { type FieldErrors, serverFieldErrors, validate } from "@/components/ui/form-errors";
+import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { PERMISSIONS, type Permission } from "@/lib/roles";
@@ -30,7 +30,7 @@ export function UserEditForm({
   const [permissions, setPermissions] = useState<Permission[]>(
     user.permissions.filter((p): p is Permission => (PERMISSIONS as readonly string[]).includes(p)),
   );
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { check, fieldError } = useFieldErrors();
   const update = trpc.user.update.useMutation({ onSuccess: (u) => onDone(`User ${u.username} saved.`) });
   const text = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) => setV({ ...v, [k]: e.target.value });
   const isSelf = user.id === viewer.id;
@@ -38,13 +38,12 @@ export function UserEditForm({
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    const r = validate(userUpdateSchema, { id: user.id, ...v, phone: v.phone.trim() || null, roles, permissions });
-    if (!r.ok) return setErrors(r.errors);
-    setErrors({});
-    update.mutate(r.data);
+    const valid = check(userUpdateSchema, { id: user.id, ...v, phone: v.phone.trim() || null, roles, permissions });
+    if (!valid) return;
+    update.mutate(valid);
   }
 
-  const err = (k: string) => errors[k] ?? serverFieldErrors(update.error)[k];
+  const err = (k: string) => fieldError(k, update.error);
   return (
     <form method="post" onSubmit={submit} className="grid gap-4" noValidate>
       {update.error ? <Alert variant="error">{update.error.message}</Alert> : null}
