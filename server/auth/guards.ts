@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import type { RoleName } from "@/lib/roles";
 import { resolveHost } from "../tenant/resolve-tenant";
 import { currentUser } from "./current-session";
+import { isOnOwnPortal } from "./own-portal";
 import type { SessionUser } from "./sessions";
 
 export async function currentHost() {
@@ -16,11 +17,7 @@ export async function currentHost() {
 export async function requireUser(opts: { allowPasswordChange?: boolean } = {}): Promise<SessionUser> {
   const [user, host] = await Promise.all([currentUser(), currentHost()]);
   if (!user) redirect("/login");
-  const own =
-    user.role === "PLATFORM_ADMIN"
-      ? host.kind === "platform"
-      : host.kind === "tenant" && host.tenant.id === user.tenantId;
-  if (!own) redirect("/login");
+  if (!isOnOwnPortal(user, host)) redirect("/login");
   if (user.mustChangePassword && !opts.allowPasswordChange) redirect("/change-password");
   return user;
 }

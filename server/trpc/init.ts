@@ -1,17 +1,19 @@
 /**
  * tRPC setup, top to bottom: initialisation → procedures.
  *  - publicProcedure: anyone (sign-in helpers, password reset).
- *  - protectedProcedure: a signed-in person; runs inside `withScope`, so `ctx.db` only sees the
- *    caller's tenant (row-level security) and the whole procedure is one transaction.
+ *  - protectedProcedure: a signed-in person on their own portal; runs inside `runInScope`, so
+ *    `ctx.db` only sees the caller's tenant (row-level security) and the whole procedure is one
+ *    transaction, with `ctx.afterCommit` for work that must wait for the commit.
  *  - tenantAdminProcedure / platformAdminProcedure: the same, for those roles.
+ * Services throw DomainError (server/errors.ts); it becomes a TRPCError here and nowhere else.
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { RoleName } from "@/lib/roles";
-import type { Actor } from "../audit/record-audit";
-import { recordAudit } from "../audit/record-audit";
-import { type Scope, type Tx, withScope } from "../db/scope";
+import { isOnOwnPortal } from "../auth/own-portal";
+import { runInScope, scopeOf } from "../db/run-in-scope";
+import { DomainError } from "../errors";
 import { invalidateHostCache } from "../tenant/resolve-tenant";
 import type { Context } from "./context";
 
@@ -27,36 +29,45 @@ const t = initTRPC
     transformer: superjson,
     errorFormatter({ shape, error }) {
       const zodError = error.cause instanceof ZodError ? error.cause : null;
+      const domainError = error.cause instanceof DomainError ? error.cause : null;
+      const fieldErrors = zodError
+        ? Object.fromEntries(zodError.issues.map((i) => [i.path.join("."), i.message]))
+        : domainError?.field
+          ? { [domainError.field]: domainError.message }
+          : null;
       return {
         ...shape,
         message: zodError ? zodError.issues.map((i) => i.message).join("; ") : shape.message,
-        data: {
-          ...shape.data,
-          fieldErrors: zodError ? Object.fromEntries(zodError.issues.map((i) => [i.path.join("."), i.message])) : null,
-        },
+        data: { ...shape.data, fieldErrors },
       };
     },
   });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+
+/** The edge where the domain's errors become tRPC's. */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapDomainErrors);
 
 const signedIn = t.middleware(({ ctx, meta, next }) => {
   const user = ctx.user;
   if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
   // A session belongs to the portal it was made on: tenant users on their tenant's host.
-  const host = ctx.host;
-  const onOwnPortal =
-    user.role === "PLATFORM_ADMIN"
-      ? host.kind === "platform"
-      : host.kind === "tenant" && host.tenant.id === user.tenantId;
-  if (!onOwnPortal) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in on this site." });
+  if (!isOnOwnPortal(user, ctx.host))
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in on this site." });
   if (user.mustChangePassword && !meta?.allowDuringPasswordChange) {
     throw new TRPCError({ code: "FORBIDDEN", message: "Change your password to continue." });
   }
-  const actor: Actor = { id: user.id, username: user.username };
-  return next({ ctx: { user, actor } });
+  return next({ ctx: { user, actor: user } });
 });
 
 function requireRole(...roles: RoleName[]) {
@@ -71,23 +82,16 @@ function requireRole(...roles: RoleName[]) {
 
 /** Runs the rest of the procedure in one scoped transaction; a failed procedure rolls back. */
 const scoped = signedIn.unstable_pipe(async ({ ctx, type, next }) => {
-  if (type === "mutation" && ctx.user.permissions.includes("read-only")) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Your account is read-only." });
-  }
-  const scope: Scope =
-    ctx.user.role === "PLATFORM_ADMIN" ? { kind: "platform" } : { kind: "tenant", tenantId: ctx.user.tenantId! };
-  const result = await withScope(scope, async (db: Tx) => {
-    const audit = (entry: Omit<Parameters<typeof recordAudit>[1], "actor" | "ip">) =>
-      recordAudit(db, { ...entry, actor: ctx.actor, ip: ctx.ip });
-    const outcome = await next({ ctx: { db, scope, audit } });
+  const write = type === "mutation";
+  return runInScope({ scope: scopeOf(ctx.actor), actor: ctx.actor, ip: ctx.ip, write }, async (scopedCtx) => {
+    // A committed change may alter a brand or domain: forget cached host lookups now, not in 5 s.
+    if (write) scopedCtx.afterCommit(invalidateHostCache);
+    const outcome = await next({ ctx: { ...scopedCtx, actor: ctx.actor, ip: ctx.ip } });
     if (!outcome.ok) throw outcome.error; // rolls the transaction back; tRPC reports the same error
     return outcome;
   });
-  // A committed change may alter a brand or domain: forget cached host lookups now, not in 5 s.
-  if (type === "mutation") invalidateHostCache();
-  return result;
 });
 
-export const protectedProcedure = t.procedure.use(scoped);
-export const tenantAdminProcedure = t.procedure.use(requireRole("TENANT_ADMIN", "PLATFORM_ADMIN")).use(scoped);
-export const platformAdminProcedure = t.procedure.use(requireRole("PLATFORM_ADMIN")).use(scoped);
+export const protectedProcedure = publicProcedure.use(scoped);
+export const tenantAdminProcedure = publicProcedure.use(requireRole("TENANT_ADMIN", "PLATFORM_ADMIN")).use(scoped);
+export const platformAdminProcedure = publicProcedure.use(requireRole("PLATFORM_ADMIN")).use(scoped);
