@@ -7,6 +7,7 @@ import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import {
+  SIP_PASSWORD_REQUIRED,
   TRUNK_DRIVER_LABELS,
   TRUNK_DRIVERS,
   type TrunkDriverName,
@@ -72,7 +73,7 @@ export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (
     };
     if (trunk) {
       if (!values.ipAuth && !values.sipPassword && !trunk.hasPassword) {
-        return setErrors({ sipPassword: "SIP password is required (or turn on IP authentication)" });
+        return setErrors({ sipPassword: SIP_PASSWORD_REQUIRED });
       }
       const valid = check(trunkUpdateSchema, { ...values, id: trunk.id });
       if (!valid) return;

@@ -1,6 +1,7 @@
 /** Tenant schemas, shared by the admin forms and the tenant router. */
 import { z } from "zod";
 import { emailSchema, hostnameSchema, idSchema, listInputSchema } from "./common";
+import { usernameSchema } from "./user";
 
 const limits = z.object({
   dailyFaxLimit: z.number().int().min(0, "Daily limit cannot be negative").max(1_000_000),
@@ -41,13 +42,7 @@ export const tenantCreateSchema = tenantFields
   .extend({
     admin: z
       .object({
-        username: z
-          .string()
-          .trim()
-          .toLowerCase()
-          .min(3, "Username needs 3+ characters")
-          .max(64)
-          .regex(/^[a-z0-9._@-]+$/, "Username may use letters, digits, . _ - @"),
+        username: usernameSchema,
         email: emailSchema,
         password: z.string().min(1, "Enter or generate a password").max(256),
       })

@@ -55,6 +55,9 @@ const trunkFields = z.object({
 type TrunkFields = z.infer<typeof trunkFields>;
 
 /** IP-authenticated trunks carry no credentials; the others need a username (and a password). */
+/** Said by the form, the schema and the server alike (an update may keep the stored password). */
+export const SIP_PASSWORD_REQUIRED = "SIP password is required (or turn on IP authentication)";
+
 function checkCredentials(requirePassword: boolean) {
   return (v: TrunkFields, ctx: z.RefinementCtx) => {
     if (v.ipAuth) {
@@ -85,7 +88,7 @@ function checkCredentials(requirePassword: boolean) {
       ctx.addIssue({
         code: "custom",
         path: ["sipPassword"],
-        message: "SIP password is required (or turn on IP authentication)",
+        message: SIP_PASSWORD_REQUIRED,
       });
     }
   };

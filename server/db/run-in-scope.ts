@@ -37,6 +37,9 @@ export interface ScopedContext {
   afterCommit(task: () => unknown): void;
 }
 
+/** The context of work a person does (every administrative change): the actor is known. */
+export type ActorContext = ScopedContext & { actor: Actor };
+
 export interface RunOptions {
   scope: Scope;
   actor: Actor | null;

@@ -3,15 +3,11 @@
  * the previous owner gets a row too, so neither tenant's log has a gap.
  */
 import type { Prisma } from "@prisma/client";
-import type { Actor } from "../audit/record-audit";
-import { recordAudit } from "../audit/record-audit";
-import type { Tx } from "../db/scope";
+import type { ScopedContext } from "../db/run-in-scope";
 
 export async function auditDid(
-  db: Tx,
+  ctx: ScopedContext,
   entry: {
-    actor: Actor;
-    ip?: string;
     action: string;
     did: { id: string; number: string; tenantId: string | null };
     previousTenantId?: string | null;
@@ -19,15 +15,8 @@ export async function auditDid(
   },
 ): Promise<void> {
   const details = { number: entry.did.number, ...entry.details };
-  const base = {
-    actor: entry.actor,
-    action: entry.action,
-    entityType: "Did",
-    entityId: entry.did.id,
-    details,
-    ip: entry.ip,
-  };
-  await recordAudit(db, { ...base, tenantId: entry.did.tenantId });
+  const base = { action: entry.action, entityType: "Did", entityId: entry.did.id, details };
+  await ctx.audit({ ...base, tenantId: entry.did.tenantId });
   const previous = entry.previousTenantId;
-  if (previous && previous !== entry.did.tenantId) await recordAudit(db, { ...base, tenantId: previous });
+  if (previous && previous !== entry.did.tenantId) await ctx.audit({ ...base, tenantId: previous });
 }

@@ -4,10 +4,8 @@
  */
 import { e164Schema } from "@/lib/schemas/common";
 import { type BulkEntry, type DidBulkCreateInput, MAX_BULK_ENTRIES, splitBulkNumbers } from "@/lib/schemas/did";
-import type { Actor } from "../audit/record-audit";
-import { recordAudit } from "../audit/record-audit";
-import { badRequest, uniqueOr } from "../db/errors";
-import type { Tx } from "../db/scope";
+import type { ActorContext } from "../db/run-in-scope";
+import { badRequest, uniqueOr } from "../errors";
 import { requireTenant } from "./require-tenant";
 
 export interface BulkProblem extends BulkEntry {
@@ -20,19 +18,15 @@ export interface BulkResult {
   problems: BulkProblem[];
 }
 
-export async function bulkCreateDids(opts: {
-  db: Tx;
-  actor: Actor;
-  input: DidBulkCreateInput;
-  ip?: string;
-}): Promise<BulkResult> {
-  const { input } = opts;
+export async function bulkCreateDids(opts: { ctx: ActorContext; input: DidBulkCreateInput }): Promise<BulkResult> {
+  const { ctx, input } = opts;
+  const { db } = ctx;
   const entries = splitBulkNumbers(input.numbers);
-  if (entries.length === 0) throw badRequest("Enter at least one number.");
+  if (entries.length === 0) throw badRequest("Enter at least one number.", "numbers");
   if (entries.length > MAX_BULK_ENTRIES) {
-    throw badRequest(`Paste at most ${MAX_BULK_ENTRIES} numbers at a time (got ${entries.length}).`);
+    throw badRequest(`Paste at most ${MAX_BULK_ENTRIES} numbers at a time (got ${entries.length}).`, "numbers");
   }
-  await requireTenant(opts.db, input.tenantId);
+  await requireTenant(db, input.tenantId);
 
   const problems: BulkProblem[] = [];
   const first = new Map<string, BulkEntry>(); // E.164 → the entry it first appeared as
@@ -47,7 +41,7 @@ export async function bulkCreateDids(opts: {
     else first.set(parsed.data, entry);
   }
 
-  const existing = await opts.db.did.findMany({
+  const existing = await db.did.findMany({
     where: { number: { in: [...first.keys()] } },
     select: { number: true },
   });
@@ -59,7 +53,7 @@ export async function bulkCreateDids(opts: {
   // A number added by someone else since the check above rolls the whole batch back with a clear message.
   const { count } = fresh.length
     ? await uniqueOr("Some of these numbers were added by someone else just now. Submit again to see which.", () =>
-        opts.db.did.createMany({
+        db.did.createMany({
           data: fresh.map((number) => ({ number, title: input.title, tenantId: input.tenantId })),
         }),
       )
@@ -67,13 +61,11 @@ export async function bulkCreateDids(opts: {
 
   problems.sort((a, b) => a.line - b.line);
   if (count > 0) {
-    await recordAudit(opts.db, {
+    await ctx.audit({
       tenantId: input.tenantId,
-      actor: opts.actor,
       action: "did.bulkCreate",
       entityType: "Did",
       details: { added: count, skipped: problems.length, title: input.title, numbers: fresh.slice(0, 500) },
-      ip: opts.ip,
     });
   }
   return { added: count, skipped: problems.length, problems };

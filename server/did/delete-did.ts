@@ -1,15 +1,17 @@
 /** Removes a DID; faxes received on it stay, with the number link cleared. */
-import type { Actor } from "../audit/record-audit";
-import { notFound } from "../db/errors";
-import type { Tx } from "../db/scope";
+
+import type { ActorContext } from "../db/run-in-scope";
+import { notFound } from "../errors";
 import { auditDid } from "./audit-did";
 
-export async function deleteDid(opts: { db: Tx; actor: Actor; id: string; ip?: string }) {
-  const did = await opts.db.did.findUnique({
+export async function deleteDid(opts: { ctx: ActorContext; id: string }) {
+  const { ctx } = opts;
+  const { db } = ctx;
+  const did = await db.did.findUnique({
     where: { id: opts.id },
     select: { id: true, number: true, tenantId: true },
   });
   if (!did) throw notFound("DID");
-  await opts.db.did.delete({ where: { id: did.id } });
-  await auditDid(opts.db, { actor: opts.actor, ip: opts.ip, action: "did.delete", did });
+  await db.did.delete({ where: { id: did.id } });
+  await auditDid(ctx, { action: "did.delete", did });
 }

@@ -1,5 +1,5 @@
 /** The DID fields every list shows, with its tenant and user by name. */
-import type { Prisma, Role } from "@prisma/client";
+import type { Prisma } from "@prisma/client";
 
 export const didSelect = {
   id: true,
@@ -16,10 +16,3 @@ export const didSelect = {
 } satisfies Prisma.DidSelect;
 
 export type DidView = Prisma.DidGetPayload<{ select: typeof didSelect }>;
-
-/** Who is acting, as far as DID rules care. */
-export interface DidCaller {
-  id: string;
-  role: Role;
-  tenantId: string | null;
-}

@@ -5,15 +5,17 @@
 import type { Prisma } from "@prisma/client";
 import type { Page } from "@/lib/schemas/common";
 import type { DidListInput } from "@/lib/schemas/did";
-import type { Tx } from "../db/scope";
-import { type DidCaller, type DidView, didSelect } from "./did-view";
+import type { ActorContext } from "../db/run-in-scope";
+import { type DidView, didSelect } from "./did-view";
 
-export async function listDids(opts: { db: Tx; caller: DidCaller; input: DidListInput }): Promise<Page<DidView>> {
+export async function listDids(opts: { ctx: ActorContext; input: DidListInput }): Promise<Page<DidView>> {
+  const { ctx } = opts;
+  const { db, actor } = ctx;
   const { search, page, pageSize, status, tenantId } = opts.input;
-  const platform = opts.caller.role === "PLATFORM_ADMIN";
+  const platform = actor.role === "PLATFORM_ADMIN";
   const and: Prisma.DidWhereInput[] = [];
   if (platform && tenantId) and.push({ tenantId });
-  // "Unassigned" means no tenant for the platform, no user for a tenant admin.
+  // "Unassigned" means no tenant for the platform, no user for a tenant actor.
   if (status !== "all") {
     const field = platform ? "tenantId" : "userId";
     and.push({ [field]: status === "unassigned" ? null : { not: null } });
@@ -31,14 +33,14 @@ export async function listDids(opts: { db: Tx; caller: DidCaller; input: DidList
   }
   const where: Prisma.DidWhereInput = { AND: and };
   const [items, total] = await Promise.all([
-    opts.db.did.findMany({
+    db.did.findMany({
       where,
       orderBy: { number: "asc" },
       skip: (page - 1) * pageSize,
       take: pageSize,
       select: didSelect,
     }),
-    opts.db.did.count({ where }),
+    db.did.count({ where }),
   ]);
   return { items, total, page, pageSize };
 }

@@ -1,19 +1,19 @@
 /** Renames a DID or moves it to another tenant; a move clears the user and their forwarding. */
 import type { DidUpdateInput } from "@/lib/schemas/did";
-import type { Actor } from "../audit/record-audit";
-import { notFound } from "../db/errors";
-import type { Tx } from "../db/scope";
+import type { ActorContext } from "../db/run-in-scope";
+import { notFound } from "../errors";
 import { auditDid } from "./audit-did";
 import { didSelect } from "./did-view";
 import { requireTenant } from "./require-tenant";
 
-export async function updateDid(opts: { db: Tx; actor: Actor; input: DidUpdateInput; ip?: string }) {
-  const { input } = opts;
-  const before = await opts.db.did.findUnique({ where: { id: input.id } });
+export async function updateDid(opts: { ctx: ActorContext; input: DidUpdateInput }) {
+  const { ctx, input } = opts;
+  const { db } = ctx;
+  const before = await db.did.findUnique({ where: { id: input.id } });
   if (!before) throw notFound("DID");
   const moved = before.tenantId !== input.tenantId;
-  if (moved) await requireTenant(opts.db, input.tenantId);
-  const did = await opts.db.did.update({
+  if (moved) await requireTenant(db, input.tenantId);
+  const did = await db.did.update({
     where: { id: input.id },
     data: {
       title: input.title,
@@ -23,9 +23,7 @@ export async function updateDid(opts: { db: Tx; actor: Actor; input: DidUpdateIn
     },
     select: didSelect,
   });
-  await auditDid(opts.db, {
-    actor: opts.actor,
-    ip: opts.ip,
+  await auditDid(ctx, {
     action: "did.update",
     did,
     previousTenantId: before.tenantId,

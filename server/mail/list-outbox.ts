@@ -4,8 +4,8 @@
  */
 import type { Prisma } from "@prisma/client";
 import type { ListInput, Page } from "@/lib/schemas/common";
-import { notFound } from "../db/errors";
 import type { Tx } from "../db/scope";
+import { notFound } from "../errors";
 
 export async function listOutbox(opts: { db: Tx; input: ListInput }) {
   const { search, page, pageSize } = opts.input;

@@ -1,7 +1,7 @@
 /** A tenant's security policy as the policy form edits it (platform defaults until first saved). */
 import { policyFor } from "../auth/security-policy";
-import { notFound } from "../db/errors";
 import type { Tx } from "../db/scope";
+import { notFound } from "../errors";
 
 export async function getSecurityPolicy(opts: { db: Tx; tenantId: string }) {
   const tenant = await opts.db.tenant.findUnique({ where: { id: opts.tenantId }, select: { id: true, name: true } });

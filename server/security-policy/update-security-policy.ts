@@ -3,20 +3,13 @@
  * it on every use, so a change applies from the next attempt without restarting anything.
  */
 import type { SecurityPolicyFields } from "@/lib/schemas/security-policy";
-import type { Actor } from "../audit/record-audit";
-import { recordAudit } from "../audit/record-audit";
 import { policyFor } from "../auth/security-policy";
-import { notFound } from "../db/errors";
-import type { Tx } from "../db/scope";
+import type { ActorContext } from "../db/run-in-scope";
+import { notFound } from "../errors";
 
-export async function updateSecurityPolicy(opts: {
-  db: Tx;
-  actor: Actor;
-  tenantId: string;
-  input: SecurityPolicyFields;
-  ip?: string;
-}) {
-  const { db, tenantId, input } = opts;
+export async function updateSecurityPolicy(opts: { ctx: ActorContext; tenantId: string; input: SecurityPolicyFields }) {
+  const { ctx, tenantId, input } = opts;
+  const { db } = ctx;
   const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
   if (!tenant) throw notFound("Tenant");
   const before = await policyFor(tenantId, db);
@@ -27,14 +20,12 @@ export async function updateSecurityPolicy(opts: {
       .filter((k) => before[k] !== input[k])
       .map((k) => [k, [before[k], input[k]]]),
   );
-  await recordAudit(db, {
+  await ctx.audit({
     tenantId,
-    actor: opts.actor,
     action: "security-policy.update",
     entityType: "SecurityPolicy",
     entityId: policy.id,
     details: { changes },
-    ip: opts.ip,
   });
   return policy;
 }

@@ -1,10 +1,9 @@
-/** Creates a tenant with its domains, default security policy and (optionally) its first admin. */
+/** Creates a tenant with its domains, default security policy and (optionally) its first actor. */
 import type { TenantCreateInput } from "@/lib/schemas/tenant";
-import type { Actor } from "../audit/record-audit";
-import { recordAudit } from "../audit/record-audit";
 import { PLATFORM_POLICY } from "../auth/security-policy";
-import type { Tx } from "../db/scope";
+import type { ActorContext } from "../db/run-in-scope";
 import { createUser } from "../user/create-user";
+import { invalidateHostCache } from "./resolve-tenant";
 import { replaceDomains } from "./tenant-domains";
 
 export function slugify(name: string): string {
@@ -18,8 +17,9 @@ export function slugify(name: string): string {
   );
 }
 
-export async function createTenant(opts: { db: Tx; actor: Actor; input: TenantCreateInput; ip?: string }) {
-  const { db, input } = opts;
+export async function createTenant(opts: { ctx: ActorContext; input: TenantCreateInput }) {
+  const { ctx, input } = opts;
+  const { db, actor } = ctx;
   const base = slugify(input.name);
   const clashes = await db.tenant.count({ where: { slug: { startsWith: base } } });
   const tenant = await db.tenant.create({
@@ -37,26 +37,25 @@ export async function createTenant(opts: { db: Tx; actor: Actor; input: TenantCr
     },
   });
   await replaceDomains(db, tenant.id, input.domains);
-  await recordAudit(db, {
+  ctx.afterCommit(invalidateHostCache); // its domains now resolve to it
+  await ctx.audit({
     tenantId: tenant.id,
-    actor: opts.actor,
     action: "tenant.create",
     entityType: "Tenant",
     entityId: tenant.id,
     details: { name: input.name, domains: input.domains },
-    ip: opts.ip,
   });
   if (input.admin) {
     await createUser({
       db,
-      actor: opts.actor,
+      actor,
       tenantId: tenant.id,
       username: input.admin.username,
       email: input.admin.email,
       role: "TENANT_ADMIN",
       password: input.admin.password,
       mustChangePassword: false,
-      ip: opts.ip,
+      ip: ctx.ip,
     });
   }
   return tenant;

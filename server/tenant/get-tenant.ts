@@ -1,5 +1,5 @@
-import { notFound } from "../db/errors";
 import type { Tx } from "../db/scope";
+import { notFound } from "../errors";
 
 export async function getTenant(opts: { db: Tx; id: string }) {
   const tenant = await opts.db.tenant.findUnique({

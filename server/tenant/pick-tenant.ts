@@ -3,18 +3,17 @@
  * (refused outright rather than relying on row-level security to hide the row), a platform admin
  * the one they chose.
  */
-import { TRPCError } from "@trpc/server";
-import type { SessionUser } from "../auth/sessions";
-import { badRequest } from "../db/errors";
+import type { Actor } from "../db/run-in-scope";
+import { badRequest, forbidden } from "../errors";
 
-export function pickTenant(opts: { user: Pick<SessionUser, "role" | "tenantId">; tenantId?: string }): string {
-  const { user, tenantId } = opts;
-  if (user.role === "PLATFORM_ADMIN") {
-    if (!tenantId) throw badRequest("Choose a tenant.");
+export function pickTenant(opts: { actor: Pick<Actor, "role" | "tenantId">; tenantId?: string }): string {
+  const { actor, tenantId } = opts;
+  if (actor.role === "PLATFORM_ADMIN") {
+    if (!tenantId) throw badRequest("Choose a tenant.", "tenantId");
     return tenantId;
   }
-  if (!user.tenantId || (tenantId && tenantId !== user.tenantId)) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "You can only change your own organisation." });
+  if (!actor.tenantId || (tenantId && tenantId !== actor.tenantId)) {
+    throw forbidden("You can only change your own organisation.");
   }
-  return user.tenantId;
+  return actor.tenantId;
 }

@@ -1,31 +1,27 @@
 /** A tenant admin chooses retention days inside the platform's bounds (null → the maximum applies). */
-import type { Actor } from "../audit/record-audit";
-import { recordAudit } from "../audit/record-audit";
-import { badRequest, notFound } from "../db/errors";
-import type { Tx } from "../db/scope";
 
-export async function setRetention(opts: {
-  db: Tx;
-  actor: Actor;
-  tenantId: string;
-  retentionDays: number | null;
-  ip?: string;
-}) {
-  const tenant = await opts.db.tenant.findUnique({ where: { id: opts.tenantId } });
+import type { ActorContext } from "../db/run-in-scope";
+import { badRequest, notFound } from "../errors";
+
+export async function setRetention(opts: { ctx: ActorContext; tenantId: string; retentionDays: number | null }) {
+  const { ctx } = opts;
+  const { db } = ctx;
+  const tenant = await db.tenant.findUnique({ where: { id: opts.tenantId } });
   if (!tenant) throw notFound("Tenant");
   const days = opts.retentionDays;
   if (days != null && (days < tenant.retentionMinDays || days > tenant.retentionMaxDays)) {
-    throw badRequest(`Retention must be between ${tenant.retentionMinDays} and ${tenant.retentionMaxDays} days.`);
+    throw badRequest(
+      `Retention must be between ${tenant.retentionMinDays} and ${tenant.retentionMaxDays} days.`,
+      "retentionDays",
+    );
   }
-  await opts.db.tenant.update({ where: { id: tenant.id }, data: { retentionDays: days } });
-  await recordAudit(opts.db, {
+  await db.tenant.update({ where: { id: tenant.id }, data: { retentionDays: days } });
+  await ctx.audit({
     tenantId: tenant.id,
-    actor: opts.actor,
     action: "tenant.retention",
     entityType: "Tenant",
     entityId: tenant.id,
     details: { retentionDays: days },
-    ip: opts.ip,
   });
 }
 

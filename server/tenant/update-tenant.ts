@@ -1,14 +1,13 @@
 import type { TenantUpdateInput } from "@/lib/schemas/tenant";
-import type { Actor } from "../audit/record-audit";
-import { recordAudit } from "../audit/record-audit";
 import { revokeTenantSessions } from "../auth/sessions";
-import { notFound } from "../db/errors";
-import type { Tx } from "../db/scope";
+import type { ActorContext } from "../db/run-in-scope";
+import { notFound } from "../errors";
 import { invalidateHostCache } from "./resolve-tenant";
 import { replaceDomains } from "./tenant-domains";
 
-export async function updateTenant(opts: { db: Tx; actor: Actor; input: TenantUpdateInput; ip?: string }) {
-  const { db, input } = opts;
+export async function updateTenant(opts: { ctx: ActorContext; input: TenantUpdateInput }) {
+  const { ctx, input } = opts;
+  const { db } = ctx;
   const before = await db.tenant.findUnique({ where: { id: input.id } });
   if (!before) throw notFound("Tenant");
   const tenant = await db.tenant.update({
@@ -25,15 +24,13 @@ export async function updateTenant(opts: { db: Tx; actor: Actor; input: TenantUp
   });
   await replaceDomains(db, tenant.id, input.domains);
   if (before.active && !input.active) await revokeTenantSessions(db, tenant.id);
-  invalidateHostCache();
-  await recordAudit(db, {
+  ctx.afterCommit(invalidateHostCache); // its domains change or vanish
+  await ctx.audit({
     tenantId: tenant.id,
-    actor: opts.actor,
     action: "tenant.update",
     entityType: "Tenant",
     entityId: tenant.id,
     details: { name: input.name, active: input.active, domains: input.domains },
-    ip: opts.ip,
   });
   return tenant;
 }

@@ -14,7 +14,6 @@ import type { RoleName } from "@/lib/roles";
 import { isOnOwnPortal } from "../auth/own-portal";
 import { runInScope, scopeOf } from "../db/run-in-scope";
 import { DomainError } from "../errors";
-import { invalidateHostCache } from "../tenant/resolve-tenant";
 import type { Context } from "./context";
 
 export interface Meta {
@@ -84,8 +83,6 @@ function requireRole(...roles: RoleName[]) {
 const scoped = signedIn.unstable_pipe(async ({ ctx, type, next }) => {
   const write = type === "mutation";
   return runInScope({ scope: scopeOf(ctx.actor), actor: ctx.actor, ip: ctx.ip, write }, async (scopedCtx) => {
-    // A committed change may alter a brand or domain: forget cached host lookups now, not in 5 s.
-    if (write) scopedCtx.afterCommit(invalidateHostCache);
     const outcome = await next({ ctx: { ...scopedCtx, actor: ctx.actor, ip: ctx.ip } });
     if (!outcome.ok) throw outcome.error; // rolls the transaction back; tRPC reports the same error
     return outcome;

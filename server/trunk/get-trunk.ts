@@ -1,5 +1,5 @@
-import { notFound } from "../db/errors";
 import type { Tx } from "../db/scope";
+import { notFound } from "../errors";
 import { toTrunkView, trunkSelect } from "./trunk-view";
 
 export async function getTrunk(opts: { db: Tx; id: string }) {

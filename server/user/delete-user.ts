@@ -1,15 +1,15 @@
 /** Removes a user; their DIDs stay with the tenant, back in its unassigned pool. */
-import { recordAudit } from "../audit/record-audit";
-import { badRequest } from "../db/errors";
-import type { Tx } from "../db/scope";
+
+import type { ActorContext } from "../db/run-in-scope";
+import { badRequest } from "../errors";
 import { loadUser } from "./get-user";
 import { assertAnotherTenantAdmin } from "./tenant-admin-guard";
-import type { UserAdmin } from "./user-fields";
 
-export async function deleteUser(opts: { db: Tx; admin: UserAdmin; id: string; ip?: string }) {
-  const { db, admin } = opts;
+export async function deleteUser(opts: { ctx: ActorContext; id: string }) {
+  const { ctx } = opts;
+  const { db, actor } = ctx;
   const user = await loadUser(db, opts.id);
-  if (user.id === admin.id) throw badRequest("You cannot delete your own account.");
+  if (user.id === actor.id) throw badRequest("You cannot delete your own account.");
   if (user.role === "TENANT_ADMIN") await assertAnotherTenantAdmin(db, user);
   // The foreign key alone would clear userId but leave forwarding to the departed person's choice.
   const released = await db.did.updateMany({
@@ -17,13 +17,11 @@ export async function deleteUser(opts: { db: Tx; admin: UserAdmin; id: string; i
     data: { userId: null, forward: "NONE", forwardEmail: null },
   });
   await db.user.delete({ where: { id: user.id } });
-  await recordAudit(db, {
+  await ctx.audit({
     tenantId: user.tenantId,
-    actor: admin,
     action: "user.delete",
     entityType: "User",
     entityId: user.id,
     details: { username: user.username, role: user.role, releasedDids: released.count },
-    ip: opts.ip,
   });
 }

@@ -2,8 +2,9 @@
  * Looks users up through the caller's scoped client, so another tenant's id is simply not found
  * (row-level security hides the row) and never leaks.
  */
-import { notFound } from "../db/errors";
+
 import type { Tx } from "../db/scope";
+import { notFound } from "../errors";
 import { USER_FIELDS } from "./user-fields";
 
 export async function getUser(opts: { db: Tx; id: string }) {

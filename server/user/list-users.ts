@@ -1,8 +1,8 @@
 import type { Prisma } from "@prisma/client";
 import type { Page } from "@/lib/schemas/common";
 import type { UserListInput } from "@/lib/schemas/user";
-import type { Tx } from "../db/scope";
-import { USER_FIELDS, type UserAdmin } from "./user-fields";
+import type { ActorContext } from "../db/run-in-scope";
+import { USER_FIELDS } from "./user-fields";
 
 /** Each search word must match the username, email, first or last name ("ann smith" finds Ann Smith). */
 function searchWhere(search: string): Prisma.UserWhereInput {
@@ -19,21 +19,22 @@ function searchWhere(search: string): Prisma.UserWhereInput {
   };
 }
 
-export async function listUsers(opts: { db: Tx; admin: UserAdmin; input: UserListInput }) {
+export async function listUsers(opts: { ctx: ActorContext; input: UserListInput }) {
+  const { db, actor } = opts.ctx;
   const { search, page, pageSize, tenantId } = opts.input;
   // Row-level security already limits a tenant admin to their tenant; the filter says so too.
   const scope: Prisma.UserWhereInput =
-    opts.admin.role === "PLATFORM_ADMIN" ? (tenantId ? { tenantId } : {}) : { tenantId: opts.admin.tenantId };
+    actor.role === "PLATFORM_ADMIN" ? (tenantId ? { tenantId } : {}) : { tenantId: actor.tenantId };
   const where: Prisma.UserWhereInput = { AND: [scope, searchWhere(search)] };
   const [items, total] = await Promise.all([
-    opts.db.user.findMany({
+    db.user.findMany({
       where,
       orderBy: { username: "asc" },
       skip: (page - 1) * pageSize,
       take: pageSize,
       select: USER_FIELDS,
     }),
-    opts.db.user.count({ where }),
+    db.user.count({ where }),
   ]);
   return { items, total, page, pageSize } satisfies Page<(typeof items)[number]>;
 }

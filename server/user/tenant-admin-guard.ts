@@ -1,6 +1,7 @@
 /** A tenant must keep at least one tenant admin, or nobody could manage it from its own portal. */
-import { badRequest } from "../db/errors";
+
 import type { Tx } from "../db/scope";
+import { badRequest } from "../errors";
 
 export async function assertAnotherTenantAdmin(db: Tx, user: { id: string; tenantId: string | null }): Promise<void> {
   if (!user.tenantId) return;

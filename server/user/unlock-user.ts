@@ -1,20 +1,17 @@
 /** Lifts an administrator's lock and any failed-sign-in lockout. */
-import { recordAudit } from "../audit/record-audit";
-import type { Tx } from "../db/scope";
+import type { ActorContext } from "../db/run-in-scope";
 import { loadUser } from "./get-user";
-import type { UserAdmin } from "./user-fields";
 
-export async function unlockUser(opts: { db: Tx; admin: UserAdmin; id: string; ip?: string }) {
-  const { db, admin } = opts;
+export async function unlockUser(opts: { ctx: ActorContext; id: string }) {
+  const { ctx } = opts;
+  const { db } = ctx;
   const user = await loadUser(db, opts.id);
   await db.user.update({ where: { id: user.id }, data: { locked: false, lockedUntil: null, failedLoginCount: 0 } });
-  await recordAudit(db, {
+  await ctx.audit({
     tenantId: user.tenantId,
-    actor: admin,
     action: "user.unlock",
     entityType: "User",
     entityId: user.id,
     details: { username: user.username, wasLockedOut: !!user.lockedUntil && user.lockedUntil > new Date() },
-    ip: opts.ip,
   });
 }

@@ -1,24 +1,22 @@
 /** Profile, role and permissions. Role changes keep every tenant manageable and nobody demotes themselves. */
-import { TRPCError } from "@trpc/server";
 import { roleFromChoices } from "@/lib/roles";
 import type { UserUpdateInput } from "@/lib/schemas/user";
-import { recordAudit } from "../audit/record-audit";
-import { badRequest } from "../db/errors";
-import type { Tx } from "../db/scope";
+import type { ActorContext } from "../db/run-in-scope";
+import { badRequest, forbidden } from "../errors";
 import { assertEmailFree } from "./email-in-use";
 import { getUser, loadUser } from "./get-user";
 import { assertAnotherTenantAdmin } from "./tenant-admin-guard";
-import type { UserAdmin } from "./user-fields";
 
-export async function updateUser(opts: { db: Tx; admin: UserAdmin; input: UserUpdateInput; ip?: string }) {
-  const { db, admin, input } = opts;
+export async function updateUser(opts: { ctx: ActorContext; input: UserUpdateInput }) {
+  const { ctx, input } = opts;
+  const { db, actor } = ctx;
   const before = await loadUser(db, input.id);
   const role = roleFromChoices(input.roles);
   if (role !== before.role) {
-    if (role === "PLATFORM_ADMIN" && admin.role !== "PLATFORM_ADMIN") {
-      throw new TRPCError({ code: "FORBIDDEN", message: "Only platform admins can grant the platform admin role." });
+    if (role === "PLATFORM_ADMIN" && actor.role !== "PLATFORM_ADMIN") {
+      throw forbidden("Only platform admins can grant the platform admin role.");
     }
-    if (before.id === admin.id) throw badRequest("You cannot change your own role.");
+    if (before.id === actor.id) throw badRequest("You cannot change your own role.", "roles");
     // Platform admins have no tenant and tenant people have one: crossing needs a new account.
     if (role === "PLATFORM_ADMIN" || before.role === "PLATFORM_ADMIN") {
       throw badRequest("A tenant account cannot become a platform admin or the reverse; create a new account instead.");
@@ -38,9 +36,8 @@ export async function updateUser(opts: { db: Tx; admin: UserAdmin; input: UserUp
       permissions: input.permissions,
     },
   });
-  await recordAudit(db, {
+  await ctx.audit({
     tenantId: before.tenantId,
-    actor: admin,
     action: "user.update",
     entityType: "User",
     entityId: before.id,
@@ -50,7 +47,6 @@ export async function updateUser(opts: { db: Tx; admin: UserAdmin; input: UserUp
       ...(input.email !== before.email ? { email: { from: before.email, to: input.email } } : {}),
       permissions: input.permissions,
     },
-    ip: opts.ip,
   });
   return getUser({ db, id: before.id });
 }

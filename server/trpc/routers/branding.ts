@@ -11,14 +11,14 @@ export const brandingRouter = router({
   get: tenantAdminProcedure
     .input(brandingTargetSchema)
     .query(({ ctx, input }) =>
-      getBranding({ db: ctx.db, tenantId: pickTenant({ user: ctx.user, tenantId: input.tenantId }) }),
+      getBranding({ db: ctx.db, tenantId: pickTenant({ actor: ctx.actor, tenantId: input.tenantId }) }),
     ),
   update: tenantAdminProcedure.input(brandingUpdateSchema).mutation(({ ctx, input }) => {
     const { tenantId, ...fields } = input;
     return updateBranding({
       db: ctx.db,
       actor: ctx.actor,
-      tenantId: pickTenant({ user: ctx.user, tenantId }),
+      tenantId: pickTenant({ actor: ctx.actor, tenantId }),
       input: fields,
       ip: ctx.ip,
     });
@@ -27,7 +27,7 @@ export const brandingRouter = router({
     uploadLogo({
       db: ctx.db,
       actor: ctx.actor,
-      tenantId: pickTenant({ user: ctx.user, tenantId: input.tenantId }),
+      tenantId: pickTenant({ actor: ctx.actor, tenantId: input.tenantId }),
       mimeType: input.mimeType,
       data: input.data,
       ip: ctx.ip,
@@ -37,7 +37,7 @@ export const brandingRouter = router({
     removeLogo({
       db: ctx.db,
       actor: ctx.actor,
-      tenantId: pickTenant({ user: ctx.user, tenantId: input.tenantId }),
+      tenantId: pickTenant({ actor: ctx.actor, tenantId: input.tenantId }),
       ip: ctx.ip,
     }),
   ),

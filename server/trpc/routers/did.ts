@@ -22,26 +22,14 @@ import { updateDid } from "../../did/update-did";
 import { platformAdminProcedure, protectedProcedure, router, tenantAdminProcedure } from "../init";
 
 export const didRouter = router({
-  list: tenantAdminProcedure
-    .input(didListSchema)
-    .query(({ ctx, input }) => listDids({ db: ctx.db, caller: ctx.user, input })),
-  create: platformAdminProcedure
-    .input(didCreateSchema)
-    .mutation(({ ctx, input }) => createDid({ db: ctx.db, actor: ctx.actor, input, ip: ctx.ip })),
+  list: tenantAdminProcedure.input(didListSchema).query(({ ctx, input }) => listDids({ ctx, input })),
+  create: platformAdminProcedure.input(didCreateSchema).mutation(({ ctx, input }) => createDid({ ctx, input })),
   bulkCreate: platformAdminProcedure
     .input(didBulkCreateSchema)
-    .mutation(({ ctx, input }) => bulkCreateDids({ db: ctx.db, actor: ctx.actor, input, ip: ctx.ip })),
-  update: platformAdminProcedure
-    .input(didUpdateSchema)
-    .mutation(({ ctx, input }) => updateDid({ db: ctx.db, actor: ctx.actor, input, ip: ctx.ip })),
-  delete: platformAdminProcedure
-    .input(didIdSchema)
-    .mutation(({ ctx, input }) => deleteDid({ db: ctx.db, actor: ctx.actor, id: input.id, ip: ctx.ip })),
-  assign: tenantAdminProcedure
-    .input(didAssignSchema)
-    .mutation(({ ctx, input }) => assignDid({ db: ctx.db, actor: ctx.actor, caller: ctx.user, input, ip: ctx.ip })),
-  mine: protectedProcedure.query(({ ctx }) => listMyDids({ db: ctx.db, caller: ctx.user })),
-  setForward: protectedProcedure
-    .input(didSetForwardSchema)
-    .mutation(({ ctx, input }) => setDidForward({ db: ctx.db, actor: ctx.actor, caller: ctx.user, input, ip: ctx.ip })),
+    .mutation(({ ctx, input }) => bulkCreateDids({ ctx, input })),
+  update: platformAdminProcedure.input(didUpdateSchema).mutation(({ ctx, input }) => updateDid({ ctx, input })),
+  delete: platformAdminProcedure.input(didIdSchema).mutation(({ ctx, input }) => deleteDid({ ctx, id: input.id })),
+  assign: tenantAdminProcedure.input(didAssignSchema).mutation(({ ctx, input }) => assignDid({ ctx, input })),
+  mine: protectedProcedure.query(({ ctx }) => listMyDids({ ctx })),
+  setForward: protectedProcedure.input(didSetForwardSchema).mutation(({ ctx, input }) => setDidForward({ ctx, input })),
 });

@@ -10,25 +10,16 @@ export const securityPolicyRouter = router({
   get: tenantAdminProcedure
     .input(securityPolicyTargetSchema)
     .query(({ ctx, input }) =>
-      getSecurityPolicy({ db: ctx.db, tenantId: pickTenant({ user: ctx.user, tenantId: input.tenantId }) }),
+      getSecurityPolicy({ db: ctx.db, tenantId: pickTenant({ actor: ctx.actor, tenantId: input.tenantId }) }),
     ),
   update: tenantAdminProcedure.input(securityPolicyUpdateSchema).mutation(({ ctx, input }) => {
     const { tenantId, ...fields } = input;
-    return updateSecurityPolicy({
-      db: ctx.db,
-      actor: ctx.actor,
-      tenantId: pickTenant({ user: ctx.user, tenantId }),
-      input: fields,
-      ip: ctx.ip,
-    });
+    return updateSecurityPolicy({ ctx, tenantId: pickTenant({ actor: ctx.actor, tenantId }), input: fields });
   }),
   /** Everyone in the tenant (but the admin asking) must choose a new password at their next request. */
-  requirePasswordChangeForAll: tenantAdminProcedure.input(securityPolicyTargetSchema).mutation(({ ctx, input }) =>
-    requirePasswordChangeForAll({
-      db: ctx.db,
-      admin: ctx.user,
-      tenantId: pickTenant({ user: ctx.user, tenantId: input.tenantId }),
-      ip: ctx.ip,
-    }),
-  ),
+  requirePasswordChangeForAll: tenantAdminProcedure
+    .input(securityPolicyTargetSchema)
+    .mutation(({ ctx, input }) =>
+      requirePasswordChangeForAll({ ctx, tenantId: pickTenant({ actor: ctx.actor, tenantId: input.tenantId }) }),
+    ),
 });

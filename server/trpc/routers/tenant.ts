@@ -17,27 +17,17 @@ import { platformAdminProcedure, protectedProcedure, router, tenantAdminProcedur
 export const tenantRouter = router({
   list: platformAdminProcedure.input(tenantListSchema).query(({ ctx, input }) => listTenants({ db: ctx.db, input })),
   get: platformAdminProcedure.input(tenantIdSchema).query(({ ctx, input }) => getTenant({ db: ctx.db, id: input.id })),
-  create: platformAdminProcedure
-    .input(tenantCreateSchema)
-    .mutation(({ ctx, input }) => createTenant({ db: ctx.db, actor: ctx.actor, input, ip: ctx.ip })),
-  update: platformAdminProcedure
-    .input(tenantUpdateSchema)
-    .mutation(({ ctx, input }) => updateTenant({ db: ctx.db, actor: ctx.actor, input, ip: ctx.ip })),
+  create: platformAdminProcedure.input(tenantCreateSchema).mutation(({ ctx, input }) => createTenant({ ctx, input })),
+  update: platformAdminProcedure.input(tenantUpdateSchema).mutation(({ ctx, input }) => updateTenant({ ctx, input })),
   delete: platformAdminProcedure
     .input(tenantIdSchema)
-    .mutation(({ ctx, input }) => deleteTenant({ db: ctx.db, actor: ctx.actor, id: input.id, ip: ctx.ip })),
+    .mutation(({ ctx, input }) => deleteTenant({ ctx, id: input.id })),
   /** The caller's own tenant (limits, retention bounds) for tenant admins and users. */
   mine: protectedProcedure.query(({ ctx }) =>
     ctx.user.tenantId ? getTenant({ db: ctx.db, id: ctx.user.tenantId }) : null,
   ),
   setRetention: tenantAdminProcedure.input(retentionChoiceSchema).mutation(async ({ ctx, input }) => {
     if (!ctx.user.tenantId) return;
-    await setRetention({
-      db: ctx.db,
-      actor: ctx.actor,
-      tenantId: ctx.user.tenantId,
-      retentionDays: input.retentionDays,
-      ip: ctx.ip,
-    });
+    await setRetention({ ctx, tenantId: ctx.user.tenantId, retentionDays: input.retentionDays });
   }),
 });

@@ -10,13 +10,7 @@ import { platformAdminProcedure, router } from "../init";
 export const trunkRouter = router({
   list: platformAdminProcedure.input(trunkListSchema).query(({ ctx, input }) => listTrunks({ db: ctx.db, input })),
   get: platformAdminProcedure.input(trunkIdSchema).query(({ ctx, input }) => getTrunk({ db: ctx.db, id: input.id })),
-  create: platformAdminProcedure
-    .input(trunkCreateSchema)
-    .mutation(({ ctx, input }) => createTrunk({ db: ctx.db, actor: ctx.actor, input, ip: ctx.ip })),
-  update: platformAdminProcedure
-    .input(trunkUpdateSchema)
-    .mutation(({ ctx, input }) => updateTrunk({ db: ctx.db, actor: ctx.actor, input, ip: ctx.ip })),
-  delete: platformAdminProcedure
-    .input(trunkIdSchema)
-    .mutation(({ ctx, input }) => deleteTrunk({ db: ctx.db, actor: ctx.actor, id: input.id, ip: ctx.ip })),
+  create: platformAdminProcedure.input(trunkCreateSchema).mutation(({ ctx, input }) => createTrunk({ ctx, input })),
+  update: platformAdminProcedure.input(trunkUpdateSchema).mutation(({ ctx, input }) => updateTrunk({ ctx, input })),
+  delete: platformAdminProcedure.input(trunkIdSchema).mutation(({ ctx, input }) => deleteTrunk({ ctx, id: input.id })),
 });

@@ -22,31 +22,25 @@ import { updateUser } from "../../user/update-user";
 import { router, tenantAdminProcedure } from "../init";
 
 export const userRouter = router({
-  list: tenantAdminProcedure
-    .input(userListSchema)
-    .query(({ ctx, input }) => listUsers({ db: ctx.db, admin: ctx.user, input })),
+  list: tenantAdminProcedure.input(userListSchema).query(({ ctx, input }) => listUsers({ ctx, input })),
   get: tenantAdminProcedure.input(userIdSchema).query(({ ctx, input }) => getUser({ db: ctx.db, id: input.id })),
-  create: tenantAdminProcedure
-    .input(userCreateSchema)
-    .mutation(({ ctx, input }) => addUser({ db: ctx.db, admin: ctx.user, input, ip: ctx.ip })),
-  update: tenantAdminProcedure
-    .input(userUpdateSchema)
-    .mutation(({ ctx, input }) => updateUser({ db: ctx.db, admin: ctx.user, input, ip: ctx.ip })),
+  create: tenantAdminProcedure.input(userCreateSchema).mutation(({ ctx, input }) => addUser({ ctx, input })),
+  update: tenantAdminProcedure.input(userUpdateSchema).mutation(({ ctx, input }) => updateUser({ ctx, input })),
   setPassword: tenantAdminProcedure.input(userSetPasswordSchema).mutation(async ({ ctx, input }) => {
-    await setUserPassword({ db: ctx.db, admin: ctx.user, input, ip: ctx.ip });
+    await setUserPassword({ ctx, input });
     return { ok: true };
   }),
   lock: tenantAdminProcedure.input(userIdSchema).mutation(async ({ ctx, input }) => {
-    await lockUser({ db: ctx.db, admin: ctx.user, id: input.id, ip: ctx.ip });
+    await lockUser({ ctx, id: input.id });
     return { ok: true };
   }),
   unlock: tenantAdminProcedure.input(userIdSchema).mutation(async ({ ctx, input }) => {
-    await unlockUser({ db: ctx.db, admin: ctx.user, id: input.id, ip: ctx.ip });
+    await unlockUser({ ctx, id: input.id });
     return { ok: true };
   }),
   /** The user must choose a new password before doing anything else. */
   requirePasswordChange: tenantAdminProcedure.input(userIdSchema).mutation(async ({ ctx, input }) => {
-    await requirePasswordChange({ db: ctx.db, admin: ctx.user, id: input.id, ip: ctx.ip });
+    await requirePasswordChange({ ctx, id: input.id });
     return { ok: true };
   }),
   /** Emails the user their username, portal address and a link to choose a password. */
@@ -56,7 +50,7 @@ export const userRouter = router({
       sendWelcome({ db: ctx.db, admin: ctx.user, id: input.id, origin: ctx.origin, ip: ctx.ip }),
     ),
   delete: tenantAdminProcedure.input(userIdSchema).mutation(async ({ ctx, input }) => {
-    await deleteUser({ db: ctx.db, admin: ctx.user, id: input.id, ip: ctx.ip });
+    await deleteUser({ ctx, id: input.id });
     return { ok: true };
   }),
 });
