@@ -14,7 +14,7 @@ export default {
   migrations: { path: path.join("prisma", "migrations") },
   adapter: async () => {
     const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set (run through `node scripts/prisma.mjs`)");
+    if (!url) throw new Error("DATABASE_URL is not set (run the CLI through `npx tsx scripts/prisma.ts`)");
     return migrateAdapter(url);
   },
 } satisfies PrismaConfig;

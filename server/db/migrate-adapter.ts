@@ -1,7 +1,7 @@
 /**
  * Driver adapter for the Prisma CLI (migrate deploy/dev/diff) so migrations run offline with
  * Prisma's WASM schema engine instead of the native engine it cannot download here.
- * Works around three adapter bugs met with Prisma 6.19 (see STACK-NOTES.md):
+ * Works around four adapter bugs met with Prisma 6.19 (the first three are in STACK-NOTES.md):
  *  1. catalog columns of type `name` (oid 19) and `"char"` (oid 18) cannot be deserialized → report as text;
  *  2. a `connectionString` would make the shadow database the main one → pass separate fields;
  *  3. the shadow database was dropped while its pool was still open → close the pool first, then DROP … FORCE;
