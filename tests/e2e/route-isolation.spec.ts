@@ -79,36 +79,54 @@ interface Call {
   body?: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A filled-in part of a URL, with the request body that goes with it (if any). */
+type Fill = { value: string; body?: string };
+
 /**
  * Values for each dynamic segment, per method. tRPC: every query with an empty input (list
  * defaults), every mutation with an input its schema refuses — so none runs, but each passes
  * through sign-in and role checks first. Auth.js: its read endpoints, and a credential post
- * without a CSRF token.
+ * without a CSRF token. An id segment (`[id]`, `[faxId]`… of the REST API to come): every id of
+ * Globex and of the platform. Anything else fails the coverage test until it is taught here.
  */
-function callsFor(route: Route, method: Method): Call[] | string {
-  const segment = /\[[^\]]+\]/.exec(route.pattern)?.[0];
-  if (!segment) return [{ method, url: route.pattern }];
-  const at = (value: string) => route.pattern.replace(segment, value);
+function fillsFor(segment: string, method: Method): Fill[] | string {
   if (segment === "[trpc]") {
     const procedures = discoverProcedures();
     if (method === "GET")
       return procedures
         .filter((p) => p.kind === "query")
         .map((p) => ({
-          method,
-          url: p.input ? `${at(p.name)}?input=${encodeURIComponent(JSON.stringify({ json: {} }))}` : at(p.name),
+          value: p.input ? `${p.name}?input=${encodeURIComponent(JSON.stringify({ json: {} }))}` : p.name,
         }));
     if (method === "POST")
       return procedures
         .filter((p) => p.kind === "mutation" && p.input)
-        .map((p) => ({ method, url: at(p.name), body: JSON.stringify({ json: "not an object" }) }));
+        .map((p) => ({ value: p.name, body: JSON.stringify({ json: "not an object" }) }));
   }
   if (segment === "[...nextauth]") {
-    if (method === "GET")
-      return ["session", "csrf", "providers", "signin", "error"].map((v) => ({ method, url: at(v) }));
-    if (method === "POST") return [{ method, url: at("callback/credentials"), body: "username=acme-admin" }];
+    if (method === "GET") return ["session", "csrf", "providers", "signin", "error"].map((value) => ({ value }));
+    if (method === "POST") return [{ value: "callback/credentials", body: "username=acme-admin" }];
   }
-  return `no values for ${segment} with ${method} — teach callsFor() in tests/e2e/route-isolation.spec.ts`;
+  if (/^\[\w*id\]$/i.test(segment)) {
+    const ids = victims.flatMap((v) => v.markers).filter((m) => UUID.test(m));
+    return ids.map((value) => ({ value, body: ["GET", "HEAD", "DELETE"].includes(method) ? undefined : "{}" }));
+  }
+  return `no values for ${segment} with ${method} — teach fillsFor() in tests/e2e/route-isolation.spec.ts`;
+}
+
+/** Every request to make for one method of a route (each combination of its segments' values). */
+function callsFor(route: Route, method: Method): Call[] | string {
+  let calls: Call[] = [{ method, url: route.pattern }];
+  for (const segment of route.pattern.match(/\[[^\]]+\]/g) ?? []) {
+    const fills = fillsFor(segment, method);
+    if (typeof fills === "string") return fills;
+    calls = calls.flatMap((c) =>
+      fills.map((f) => ({ method, url: c.url.replace(segment, f.value), body: f.body ?? c.body })),
+    );
+  }
+  return calls;
 }
 
 const HOSTS = ["acme.localhost", "globex.localhost", "localhost"] as const;
