@@ -187,8 +187,6 @@ let victims: Victim[];
 let globexCookie: string;
 const LOGO_MARKER = `globex-logo-${Date.now()}`;
 
-test.describe.configure({ mode: "serial" });
-
 test.beforeAll(async ({ browser, request }) => {
   const signedIn = async (host: string, username: string, password: string) => {
     const context = await browser.newContext();
