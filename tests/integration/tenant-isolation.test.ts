@@ -3,17 +3,20 @@
  * values, and proves nothing of A leaks out or changes. Procedures are discovered from the router
  * and their inputs generated from their zod schemas, so new procedures are covered automatically.
  */
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ZodError } from "zod";
 import { getDb } from "../../server/db/client";
-import { appRouter } from "../../server/trpc/root";
 import { callerFor, makePlatformAdmin, makeTenant } from "../support/fixtures";
-import { inputSchemaOf, sampleFor, type Victim } from "../support/sample-input";
+import {
+  attack as attackAll,
+  type Caller,
+  isInputError,
+  isInternal,
+  leaksIn,
+  type Outcome,
+  procedures,
+} from "../support/procedure-matrix";
+import type { Victim } from "../support/sample-input";
 import { fillTenantData, snapshotTenant, tenantIds } from "../support/tenant-a-data";
-
-type Caller = Awaited<ReturnType<typeof callerFor>>;
-const procedures = Object.entries((appRouter._def as unknown as { procedures: Record<string, unknown> }).procedures);
 
 let a: Awaited<ReturnType<typeof makeTenant>>;
 let b: Awaited<ReturnType<typeof makeTenant>>;
@@ -56,41 +59,11 @@ beforeAll(async () => {
   before = await snapshotTenant(a.tenant.id);
 });
 
-async function call(caller: Caller, path: string, input: unknown) {
-  let fn: unknown = caller;
-  for (const part of path.split(".")) fn = (fn as Record<string, unknown>)[part];
-  return (fn as (i: unknown) => Promise<unknown>)(input);
-}
-
-type Outcome = { path: string; input?: unknown; result?: unknown; error?: unknown };
-
-async function attack(caller: Caller): Promise<Outcome[]> {
-  const outcomes: Outcome[] = [];
-  for (const [path, procedure] of procedures) {
-    const schema = inputSchemaOf(procedure);
-    const inputs = schema ? victims.map((v) => sampleFor(schema, v)) : [undefined];
-    for (const input of inputs) {
-      try {
-        outcomes.push({ path, input, result: await call(caller, path, input) });
-      } catch (error) {
-        outcomes.push({ path, input, error });
-      }
-    }
-  }
-  return outcomes;
-}
+const attack = (caller: Caller) => attackAll(caller, victims);
 
 let idMarkers: Set<string>;
 
-function leaks(outcome: Outcome): string[] {
-  const text = JSON.stringify(outcome.result ?? (outcome.error as Error | undefined)?.message ?? "");
-  // Text the caller sent may come back (a created record, "x is already taken"); ids never may.
-  const sent = JSON.stringify(outcome.input ?? "");
-  return markers.filter((m) => text.includes(m) && (idMarkers.has(m) || !sent.includes(m)));
-}
-
-const isInputError = (e: unknown) => e instanceof TRPCError && e.cause instanceof ZodError;
-const isInternal = (e: unknown) => !(e instanceof TRPCError) || e.code === "INTERNAL_SERVER_ERROR";
+const leaks = (outcome: Outcome) => leaksIn(outcome, markers, idMarkers);
 
 describe.each([
   ["tenant B's admin", () => callerFor(b.admin.id, b.hostname)],

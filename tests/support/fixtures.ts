@@ -66,3 +66,11 @@ export async function callerFor(userId: string | null, host: string, ip = "10.0.
   const ctx: Context = { user, host: await resolveHost(host), ip, origin: `http://${host}:3000` };
   return createCaller(ctx);
 }
+
+/** One more person in a tenant (e.g. a second plain user to try another user's rows). */
+export async function makeUser(tenantId: string, username: string, role: "USER" | "TENANT_ADMIN" = "USER") {
+  passwordHash ??= hashPassword(PASSWORD);
+  return getDb().user.create({
+    data: { tenantId, username, email: `${username}@people.test`, role, passwordHash: await passwordHash },
+  });
+}

@@ -110,3 +110,151 @@ export async function tenantIds(tenantId: string): Promise<Map<string, string[]>
   }
   return ids;
 }
+
+/** Every row of every table (bar Prisma's bookkeeping), by table, as sorted JSON lines — one round trip. */
+export type DatabaseSnapshot = Map<string, string[]>;
+
+let tableNames: string[] | undefined;
+
+export async function snapshotDatabase(): Promise<DatabaseSnapshot> {
+  const db = getDb();
+  tableNames ??= (
+    await db.$queryRaw<{ t: string }[]>`
+      SELECT table_name::text AS t FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'
+      ORDER BY table_name`
+  ).map((r) => r.t);
+  const sql = tableNames
+    .map(
+      (t) =>
+        `SELECT '${t}' AS t, coalesce(json_agg(row_to_json(x)::text ORDER BY row_to_json(x)::text), '[]') AS rows FROM "${t}" x`,
+    )
+    .join(" UNION ALL ");
+  const rows = await db.$queryRawUnsafe<{ t: string; rows: string[] }[]>(sql);
+  return new Map(rows.map((r) => [r.t, r.rows]));
+}
+
+/**
+ * What changed between two snapshots, one line per table, naming the rows by id
+ * (e.g. `Did: changed 1f0c…`) — empty when nothing did. `keep` picks the rows that matter.
+ */
+export function diffSnapshots(
+  before: DatabaseSnapshot,
+  after: DatabaseSnapshot,
+  keep: (table: string, row: Record<string, unknown>) => boolean = () => true,
+): string[] {
+  const lines: string[] = [];
+  for (const [table, rowsBefore] of before) {
+    const rowsAfter = after.get(table) ?? [];
+    const parse = (rows: string[]) =>
+      rows.map((r) => JSON.parse(r) as Record<string, unknown>).filter((r) => keep(table, r));
+    const a = new Set(rowsAfter);
+    const b = new Set(rowsBefore);
+    const gone = parse(rowsBefore.filter((r) => !a.has(r)));
+    const come = parse(rowsAfter.filter((r) => !b.has(r)));
+    if (!gone.length && !come.length) continue;
+    const label = (r: Record<string, unknown>) => String(r.id ?? JSON.stringify(r).slice(0, 80));
+    const comeIds = new Set(come.map(label));
+    const changed = gone.filter((r) => comeIds.has(label(r))).map(label);
+    const removed = gone.filter((r) => !comeIds.has(label(r))).map(label);
+    const added = come.filter((r) => !changed.includes(label(r))).map(label);
+    const list = (ids: string[]) =>
+      ids.length > 3 ? `${ids.slice(0, 3).join(", ")} and ${ids.length - 3} more` : ids.join(", ");
+    const parts = [
+      changed.length ? `changed ${list(changed)}` : "",
+      removed.length ? `removed ${list(removed)}` : "",
+      added.length ? `added ${list(added)}` : "",
+    ].filter(Boolean);
+    lines.push(`${table}: ${parts.join("; ")}`);
+  }
+  return lines;
+}
+
+/** Columns whose values name a row to a person (shown in lists); ids are always included. */
+const NAMING_COLUMNS = ["name", "title", "number", "username", "email", "forwardEmail", "subject"];
+
+/**
+ * The rows a user owns: their own account, rows of every table with an `ownerId`/`userId` column
+ * that point at them, and the rows hanging directly off those (a fax job's attempts, a DID's
+ * received faxes, a campaign's recipients). Returns the tables involved, the rows' ids, and the
+ * values that would identify them if they showed up in an answer.
+ */
+export async function ownedRows(userId: string) {
+  const db = getDb();
+  const ownerColumns = await ownerColumnsByTable();
+  const foreignKeys = await db.$queryRaw<{ child: string; column: string; parent: string }[]>`
+    SELECT cl.relname::text AS child, a.attname::text AS column, pcl.relname::text AS parent
+    FROM pg_constraint c
+    JOIN pg_class cl ON cl.oid = c.conrelid
+    JOIN pg_class pcl ON pcl.oid = c.confrelid
+    JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+    JOIN pg_namespace n ON n.oid = cl.relnamespace
+    WHERE c.contype = 'f' AND n.nspname = 'public' AND array_length(c.conkey, 1) = 1`;
+  const rowsByTable = new Map<string, Record<string, unknown>[]>();
+  const add = (table: string, rows: Record<string, unknown>[]) => {
+    const known = new Set((rowsByTable.get(table) ?? []).map((r) => r.id));
+    rowsByTable.set(table, [...(rowsByTable.get(table) ?? []), ...rows.filter((r) => !known.has(r.id))]);
+  };
+  const select = (table: string, column: string, ids: unknown[]) =>
+    db.$queryRawUnsafe<{ j: Record<string, unknown> }[]>(
+      `SELECT row_to_json(t) AS j FROM "${table}" t WHERE "${column}"::text = ANY($1::text[])`,
+      ids.map(String),
+    );
+  add(
+    "User",
+    (await select("User", "id", [userId])).map((r) => r.j),
+  );
+  for (const [table, columns] of ownerColumns) {
+    for (const column of columns)
+      add(
+        table,
+        (await select(table, column, [userId])).map((r) => r.j),
+      );
+  }
+  // One level down: rows that belong to an owned row (not the User row: that would be everything).
+  for (const { child, column, parent } of foreignKeys) {
+    const parentIds = parent === "User" ? [] : (rowsByTable.get(parent) ?? []).map((r) => r.id);
+    if (parentIds.length)
+      add(
+        child,
+        (await select(child, column, parentIds)).map((r) => r.j),
+      );
+  }
+  const ids = new Set<string>();
+  const names = new Set<string>();
+  for (const rows of rowsByTable.values()) {
+    for (const row of rows) {
+      if (typeof row.id === "string") ids.add(row.id);
+      for (const c of NAMING_COLUMNS)
+        if (typeof row[c] === "string" && (row[c] as string).length >= 4) names.add(row[c] as string);
+    }
+  }
+  return { rowsByTable, ids, names };
+}
+
+/** Tables with an owner column (`ownerId` or `userId`), and those columns. */
+export async function ownerColumnsByTable(): Promise<Map<string, string[]>> {
+  const rows = await getDb().$queryRaw<{ t: string; c: string }[]>`
+    SELECT table_name::text AS t, column_name::text AS c FROM information_schema.columns
+    WHERE table_schema = 'public' AND column_name IN ('ownerId', 'userId') ORDER BY table_name, column_name`;
+  const byTable = new Map<string, string[]>();
+  for (const { t, c } of rows) byTable.set(t, [...(byTable.get(t) ?? []), c]);
+  return byTable;
+}
+
+/** Ids of every row in the database that has one, by table. */
+export async function allIds(): Promise<Map<string, string[]>> {
+  const db = getDb();
+  const tables = await db.$queryRaw<{ t: string }[]>`
+    SELECT table_name::text AS t FROM information_schema.columns
+    WHERE table_schema = 'public' AND column_name = 'id' AND table_name <> '_prisma_migrations' ORDER BY table_name`;
+  const ids = new Map<string, string[]>();
+  for (const { t } of tables) {
+    const rows = await db.$queryRawUnsafe<{ id: string }[]>(`SELECT id::text FROM "${t}" ORDER BY id`);
+    ids.set(
+      t,
+      rows.map((r) => r.id),
+    );
+  }
+  return ids;
+}
