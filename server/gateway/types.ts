@@ -75,6 +75,8 @@ export type FaxCallResult = {
   hangupCause: string | null;
   resolution: FaxResolution | null;
   ecmUsed: boolean | null;
+  /** Loopback only: the TIFF the simulated far machine received, kept for checks and demos. */
+  receivedTiffPath?: string;
 };
 
 /** One call in progress. */
