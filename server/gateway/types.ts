@@ -75,6 +75,8 @@ export type FaxCallResult = {
   hangupCause: string | null;
   resolution: FaxResolution | null;
   ecmUsed: boolean | null;
+  /** How the fax travelled, when the driver knows (FreeSWITCH tries T.38, then G.711). */
+  transport?: "T38" | "G711";
   /** Loopback only: the TIFF the simulated far machine received, kept for checks and demos. */
   receivedTiffPath?: string;
 };
