@@ -77,6 +77,8 @@ export type FaxCallResult = {
   ecmUsed: boolean | null;
   /** How the fax travelled, when the driver knows (FreeSWITCH tries T.38, then G.711). */
   transport?: "T38" | "G711";
+  /** The provider's id for the call (HTTP fax API), for support and webhook matching. */
+  providerCallId?: string;
   /** Loopback only: the TIFF the simulated far machine received, kept for checks and demos. */
   receivedTiffPath?: string;
 };
