@@ -53,10 +53,17 @@ function quietRun(cmd, args, log) {
   return result.status === 0;
 }
 
-function ensureHeaders(log) {
-  const missing = HEADERS.filter((h) => !INCLUDE_DIRS.some((dir) => existsSync(path.join(dir, h.file)))).map(
-    (h) => h.pkg,
-  );
+// Tests render fax pages with ghostscript and decode them with libtiff's tiffcp.
+const TEST_TOOLS = [
+  { bin: "/usr/bin/gs", pkg: "ghostscript" },
+  { bin: "/usr/bin/tiffcp", pkg: "libtiff-tools" },
+];
+
+function ensureHeaders(log, withTestTools) {
+  const missing = [
+    ...HEADERS.filter((h) => !INCLUDE_DIRS.some((dir) => existsSync(path.join(dir, h.file)))).map((h) => h.pkg),
+    ...(withTestTools ? TEST_TOOLS.filter((t) => !existsSync(t.bin)).map((t) => t.pkg) : []),
+  ];
   if (!missing.length) return true;
   if (process.getuid?.() !== 0) {
     log(`Missing ${missing.join(", ")} (run: sudo apt-get install -y ${missing.join(" ")})`);
@@ -67,18 +74,21 @@ function ensureHeaders(log) {
 }
 
 /**
- * @param {{ log?: (line: string) => void, force?: boolean }} [opts]
+ * @param {{ log?: (line: string) => void, force?: boolean, withTestTools?: boolean }} [opts]
+ *   withTestTools: also install ghostscript and libtiff-tools, which the gateway tests use.
  * @returns {{ ok: boolean, built: boolean, path: string, reason?: string }}
  */
 export function ensureNativeGateway(opts = {}) {
   const log = opts.log ?? ((line) => console.log(line));
-  if (!opts.force && !isStale()) return { ok: true, built: false, path: NATIVE_ADDON_PATH };
+  const toolsMissing = opts.withTestTools && TEST_TOOLS.some((t) => !existsSync(t.bin));
+  if (!opts.force && !toolsMissing && !isStale()) return { ok: true, built: false, path: NATIVE_ADDON_PATH };
   const fail = (reason) => {
     log(`⚠ spandsp fax addon not built (${reason}); the loopback gateway will use its timing model.`);
     return { ok: false, built: false, path: NATIVE_ADDON_PATH, reason };
   };
   if (process.platform !== "linux") return fail("only built on Linux");
-  if (!ensureHeaders(log)) return fail("libspandsp-dev/libtiff-dev missing");
+  if (!ensureHeaders(log, opts.withTestTools)) return fail("libspandsp-dev/libtiff-dev missing");
+  if (!opts.force && !isStale()) return { ok: true, built: false, path: NATIVE_ADDON_PATH };
   const include = nodeIncludeDir();
   if (!include) return fail("Node's N-API headers (node_api.h) not found");
   mkdirSync(path.dirname(NATIVE_ADDON_PATH), { recursive: true });
@@ -104,7 +114,10 @@ export function ensureNativeGateway(opts = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const result = ensureNativeGateway({ force: process.argv.includes("--force") });
+  const result = ensureNativeGateway({
+    force: process.argv.includes("--force"),
+    withTestTools: process.argv.includes("--with-test-tools"),
+  });
   if (result.ok) console.log(result.built ? `Built ${result.path}` : `Up to date: ${result.path}`);
   process.exit(result.ok ? 0 : 1);
 }

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { loadNativeFaxCall, type NativeFaxCall } from "@/server/gateway/spandsp/native-fax-call";
 
 export function requireNativeFaxCall(): NativeFaxCall {
-  execFileSync(process.execPath, ["scripts/build-native.mjs"], { stdio: "inherit" });
+  execFileSync(process.execPath, ["scripts/build-native.mjs", "--with-test-tools"], { stdio: "inherit" });
   const run = loadNativeFaxCall();
   if (!run) throw new Error("The spandsp addon did not build; see the messages above.");
   return run;
