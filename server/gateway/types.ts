@@ -88,7 +88,10 @@ export type FaxCall = {
   callId: string;
   /** Settles with the final result; never rejects — failures are outcomes. */
   result: Promise<FaxCallResult>;
-  /** Hangs up (or asks the provider to cancel); the result then reports CANCELLED when it was not done yet. */
+  /**
+   * Hangs up (or asks the provider to cancel). The result reports CANCELLED, unless the call had
+   * already ended or the provider says it is too late, in which case it reports how it really ended.
+   */
   cancel(): Promise<void>;
 };
 

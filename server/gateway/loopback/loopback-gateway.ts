@@ -125,8 +125,17 @@ export class LoopbackGateway implements FaxGateway {
     try {
       emit({ kind: "dialing" });
       await line.pass(between(random, 800, 2_500)); // post-dial delay
-      return await this.answer(callId, request, lineFor(request.to), preflight.pages, random, line, emit, (p) => {
+      const onPage = (p: number) => {
         pagesSent = p;
+      };
+      return await this.answer(lineFor(request.to), {
+        callId,
+        request,
+        pages: preflight.pages,
+        random,
+        line,
+        emit,
+        onPage,
       });
     } catch (error) {
       if (!isAbortError(error)) throw error;
@@ -142,15 +151,18 @@ export class LoopbackGateway implements FaxGateway {
   }
 
   private async answer(
-    callId: string,
-    request: SendFaxRequest,
     farEnd: LoopbackLine,
-    pages: TiffPageInfo[],
-    random: () => number,
-    line: LineTimer,
-    emit: (event: FaxProgress) => void,
-    onPage: (pagesSent: number) => void,
+    ctx: {
+      callId: string;
+      request: SendFaxRequest;
+      pages: TiffPageInfo[];
+      random: () => number;
+      line: LineTimer;
+      emit: (event: FaxProgress) => void;
+      onPage: (pagesSent: number) => void;
+    },
   ): Promise<FaxCallResult> {
+    const { callId, request, pages, random, line, emit, onPage } = ctx;
     const totalPages = pages.length;
     if (farEnd.kind === "rejected") {
       if (farEnd.ringMs) {

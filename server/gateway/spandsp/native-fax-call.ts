@@ -9,8 +9,9 @@ import path from "node:path";
 import { z } from "zod";
 
 export const faxCallOptionsSchema = z.object({
-  txFile: z.string().min(1),
-  rxFile: z.string().min(1),
+  // The addon copies paths into 1 KiB buffers.
+  txFile: z.string().min(1).max(1000),
+  rxFile: z.string().min(1).max(1000),
   /** T.30 idents are at most 20 printable characters. */
   txIdent: z.string().max(20).default(""),
   rxIdent: z.string().max(20).default(""),
@@ -61,6 +62,25 @@ export function nativeAddonPath(): string {
 
 let cached: NativeFaxCall | null | undefined;
 
+/**
+ * Calls run on libuv's worker pool (4 threads by default), which file system work shares. A dense
+ * audio-mode call can hold a thread for seconds, so at most this many run at once; the rest queue.
+ */
+const MAX_CONCURRENT_CALLS = Math.max(1, Number(process.env.UV_THREADPOOL_SIZE ?? 4) - 2);
+let running = 0;
+const waiting: Array<() => void> = [];
+
+async function withSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT_CALLS) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
 export function loadNativeFaxCall(): NativeFaxCall | null {
   if (cached !== undefined) return cached;
   const file = nativeAddonPath();
@@ -70,11 +90,13 @@ export function loadNativeFaxCall(): NativeFaxCall | null {
   const addon = createRequire(path.join(process.cwd(), "package.json"))(file) as Addon;
   cached = async (options) => {
     const opts = faxCallOptionsSchema.parse(options);
-    const raw = await addon.runFaxCall({
-      ...opts,
-      dropAfterPages: opts.dropAfterPages ?? -1,
-      receiverFailAfterPages: opts.receiverFailAfterPages ?? -1,
-    });
+    const raw = await withSlot(() =>
+      addon.runFaxCall({
+        ...opts,
+        dropAfterPages: opts.dropAfterPages ?? -1,
+        receiverFailAfterPages: opts.receiverFailAfterPages ?? -1,
+      }),
+    );
     return faxCallResultSchema.parse(raw);
   };
   return cached;

@@ -174,6 +174,25 @@ describe("loopback gateway: time, limits and determinism", () => {
   });
 });
 
+describe("loopback gateway: cancelling a fax in progress", () => {
+  it("stops after the pages already through and reports them", async () => {
+    const clock = new ManualClock();
+    const progress: FaxProgress[] = [];
+    const call = gateway({ clock, timeScale: 1 }).send(
+      request("+12125550123", { onProgress: (e) => progress.push(e) }),
+    );
+    for (let i = 0; i < 200 && !progress.some((e) => e.kind === "page"); i++) {
+      await clock.waitForSleepers();
+      await clock.advance(1_000);
+    }
+    expect(progress.at(-1)).toEqual({ kind: "page", page: 1, pages: 3 });
+    await call.cancel();
+    const r = await call.result;
+    expect(r).toMatchObject({ outcome: "CANCELLED", pagesSent: 1, totalPages: 3 });
+    expect(r.durationMs).toBeGreaterThan(10_000);
+  });
+});
+
 describe("loopback gateway: without the spandsp addon", () => {
   it("says it uses a timing model, and still follows the number plan", async () => {
     const gw = gateway({ engine: "model" });
