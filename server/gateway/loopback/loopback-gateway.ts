@@ -54,7 +54,7 @@ export class LoopbackGateway implements FaxGateway {
   private readonly link: FaxCallOptions["link"];
   private readonly engine: NativeFaxCall | null;
   private readonly capacities = new Map<string, TrunkCapacity>();
-  private readonly callsPerNumber = new Map<string, number>();
+  private callCount = 0;
 
   constructor(settings: LoopbackSettings = {}) {
     this.clock = settings.clock ?? systemClock;
@@ -117,9 +117,10 @@ export class LoopbackGateway implements FaxGateway {
     if (!preflight.ok) return emptyResult(preflight.outcome, preflight.message);
     const channel = this.capacityFor(request.trunk.id).acquire(request.trunk);
     if (!channel.ok) return emptyResult("LIMIT_REACHED", channel.reason);
-    const n = (this.callsPerNumber.get(request.to) ?? 0) + 1;
-    this.callsPerNumber.set(request.to, n);
-    const random = seededRandom(`${this.seed}|${request.to}|${n}`);
+    // Keyed by the caller's reference when given (e.g. the attempt id), so retries and campaigns
+    // replay identically whatever order calls start in; else by call order.
+    this.callCount++;
+    const random = seededRandom(`${this.seed}|${request.to}|${request.reference ?? this.callCount}`);
     const line = new LineTimer(this.clock, this.timeScale, signal);
     let pagesSent = 0;
     try {

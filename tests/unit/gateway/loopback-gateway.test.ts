@@ -127,6 +127,18 @@ describe("loopback gateway: time, limits and determinism", () => {
     expect(await times("beta")).not.toEqual(a);
   });
 
+  it("keys call times on the call's reference, whatever order calls start in", async () => {
+    const timeOf = async (gw: LoopbackGateway, reference: string) =>
+      (await gw.send(request("+12125550600", { reference })).result).durationMs;
+    const first = gateway({ seed: "s" });
+    const a = await timeOf(first, "attempt-a");
+    const b = await timeOf(first, "attempt-b");
+    const second = gateway({ seed: "s" });
+    expect(await timeOf(second, "attempt-b")).toBe(b);
+    expect(await timeOf(second, "attempt-a")).toBe(a);
+    expect(a).not.toBe(b);
+  });
+
   it("waits only the time scale's share of line time", async () => {
     const clock = new ManualClock();
     const gw = gateway({ clock, timeScale: 0.25 });
