@@ -1,0 +1,65 @@
+/**
+ * Reads just enough of a TIFF to know what a fax stack will make of it: page count, width and
+ * vertical resolution of each page. Used where no fax engine runs (timing model) and to fill in a
+ * result's total page count.
+ */
+import { open } from "node:fs/promises";
+
+export type TiffPageInfo = { width: number; length: number; yDpi: number };
+
+export type TiffInfo = { ok: true; pages: TiffPageInfo[] } | { ok: false; reason: "missing" | "not-a-tiff" };
+
+const MAX_PAGES = 1000;
+
+export async function readTiffInfo(file: string): Promise<TiffInfo> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(file, "r");
+  } catch {
+    return { ok: false, reason: "missing" };
+  }
+  try {
+    const { size } = await handle.stat();
+    const read = async (offset: number, length: number) => {
+      if (offset < 0 || offset + length > size) throw new RangeError("outside the file");
+      const buf = Buffer.alloc(length);
+      await handle.read(buf, 0, length, offset);
+      return buf;
+    };
+    const header = await read(0, 8);
+    const order = header.toString("latin1", 0, 2);
+    if (order !== "II" && order !== "MM") return { ok: false, reason: "not-a-tiff" };
+    const le = order === "II";
+    const u16 = (b: Buffer, o: number) => (le ? b.readUInt16LE(o) : b.readUInt16BE(o));
+    const u32 = (b: Buffer, o: number) => (le ? b.readUInt32LE(o) : b.readUInt32BE(o));
+    if (u16(header, 2) !== 42) return { ok: false, reason: "not-a-tiff" };
+    const pages: TiffPageInfo[] = [];
+    for (let ifd = u32(header, 4); ifd !== 0 && pages.length < MAX_PAGES; ) {
+      const count = u16(await read(ifd, 2), 0);
+      const entries = await read(ifd + 2, count * 12 + 4);
+      const page: TiffPageInfo = { width: 0, length: 0, yDpi: 0 };
+      let perCentimetre = false;
+      for (let i = 0; i < count; i++) {
+        const e = i * 12;
+        const tag = u16(entries, e);
+        const type = u16(entries, e + 2);
+        const inline = type === 3 ? u16(entries, e + 8) : u32(entries, e + 8);
+        if (tag === 256) page.width = inline;
+        else if (tag === 257) page.length = inline;
+        else if (tag === 296) perCentimetre = inline === 3;
+        else if (tag === 283 && type === 5) {
+          const rational = await read(u32(entries, e + 8), 8);
+          page.yDpi = u32(rational, 0) / (u32(rational, 4) || 1);
+        }
+      }
+      page.yDpi = Math.round(perCentimetre ? page.yDpi * 2.54 : page.yDpi);
+      pages.push(page);
+      ifd = u32(entries, count * 12);
+    }
+    return pages.length ? { ok: true, pages } : { ok: false, reason: "not-a-tiff" };
+  } catch {
+    return { ok: false, reason: "not-a-tiff" };
+  } finally {
+    await handle.close();
+  }
+}
