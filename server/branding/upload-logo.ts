@@ -1,12 +1,12 @@
 /** Stores a tenant's logo after checking it really is a small, harmless image. */
 
+import { checkLogo } from "@/lib/branding/check-logo";
 import { LOGO_WRONG_TYPE } from "@/lib/schemas/branding";
 import type { Actor } from "../audit/record-audit";
 import { recordAudit } from "../audit/record-audit";
-import { badRequest, notFound } from "../db/errors";
 import type { Tx } from "../db/scope";
+import { badRequest, notFound } from "../errors";
 import { invalidateHostCache } from "../tenant/resolve-tenant";
-import { checkLogo } from "./check-logo";
 
 export async function uploadLogo(opts: {
   db: Tx;
@@ -28,7 +28,7 @@ export async function uploadLogo(opts: {
   const updatedAt = new Date();
   await opts.db.tenant.update({
     where: { id: opts.tenantId },
-    data: { logo: bytes, logoMimeType: check.mimeType, logoUpdatedAt: updatedAt },
+    data: { logo: check.bytes, logoMimeType: check.mimeType, logoUpdatedAt: updatedAt },
   });
   invalidateHostCache(); // new logo version in the brand, so browsers fetch it at once
   await recordAudit(opts.db, {
@@ -37,7 +37,7 @@ export async function uploadLogo(opts: {
     action: "branding.logo-upload",
     entityType: "Tenant",
     entityId: opts.tenantId,
-    details: { mimeType: check.mimeType, bytes: bytes.length },
+    details: { mimeType: check.mimeType, bytes: check.bytes.length },
     ip: opts.ip,
   });
   return { logoMimeType: check.mimeType, logoUpdatedAt: updatedAt };
