@@ -25,6 +25,10 @@ export const brandingUpdateSchema = brandingTargetSchema.extend({
 });
 export type BrandingUpdateInput = z.infer<typeof brandingUpdateSchema>;
 
+/** One of the tenant's domains, to verify (tenant admin) or approve (platform admin). */
+export const domainActionSchema = brandingTargetSchema.extend({ hostname: hostnameSchema });
+export type DomainActionInput = z.infer<typeof domainActionSchema>;
+
 export const logoUploadSchema = brandingTargetSchema.extend({
   mimeType: z.string().trim().toLowerCase().refine(isLogoMimeType, LOGO_WRONG_TYPE),
   data: z.string().min(1, LOGO_WRONG_TYPE).max(LOGO_MAX_BASE64, LOGO_TOO_LARGE),

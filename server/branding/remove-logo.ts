@@ -1,8 +1,8 @@
 /** Removes a tenant's logo; its portal falls back to the company initials. */
 import type { Actor } from "../audit/record-audit";
 import { recordAudit } from "../audit/record-audit";
-import { notFound } from "../db/errors";
 import type { Tx } from "../db/scope";
+import { notFound } from "../errors";
 import { invalidateHostCache } from "../tenant/resolve-tenant";
 
 export async function removeLogo(opts: { db: Tx; actor: Actor; tenantId: string; ip?: string }) {

@@ -1,10 +1,9 @@
 /** Company name, domain names, title and footer of a tenant's white-label portal. */
-import { TRPCError } from "@trpc/server";
 import type { BrandingUpdateInput } from "@/lib/schemas/branding";
 import type { Actor } from "../audit/record-audit";
 import { recordAudit } from "../audit/record-audit";
-import { isUniqueViolation, notFound } from "../db/errors";
 import type { Tx } from "../db/scope";
+import { conflict, isUniqueViolation, notFound } from "../errors";
 import { invalidateHostCache } from "../tenant/resolve-tenant";
 import { replaceDomains } from "../tenant/tenant-domains";
 
@@ -13,6 +12,8 @@ export async function updateBranding(opts: {
   actor: Actor;
   tenantId: string;
   input: Omit<BrandingUpdateInput, "tenantId">;
+  /** A platform admin's new domains are verified at once; a tenant admin's wait for proof. */
+  byPlatformAdmin: boolean;
   ip?: string;
 }) {
   const { db, input, tenantId } = opts;
@@ -25,7 +26,7 @@ export async function updateBranding(opts: {
     where: { id: tenantId },
     data: { name: input.name, domainTitle: input.domainTitle || null, footerText: input.footerText || null },
   });
-  await replaceDomainsAsOwner(db, tenantId, input.domains);
+  await replaceDomainsAsOwner(db, tenantId, input.domains, opts.byPlatformAdmin);
   invalidateHostCache(); // the tenant's domains show the new brand on their next request
   await recordAudit(db, {
     tenantId,
@@ -54,12 +55,12 @@ export async function updateBranding(opts: {
  * replaceDomains' friendly check passes and the database refuses instead: the unique index, or
  * the policy on the conflicting row. Both mean the same thing to the person.
  */
-async function replaceDomainsAsOwner(db: Tx, tenantId: string, domains: string[]) {
+async function replaceDomainsAsOwner(db: Tx, tenantId: string, domains: string[], byPlatformAdmin: boolean) {
   try {
-    await replaceDomains(db, tenantId, domains);
+    await replaceDomains(db, tenantId, domains, { byPlatformAdmin });
   } catch (error) {
     if (isUniqueViolation(error) || isRowSecurityViolation(error)) {
-      throw new TRPCError({ code: "CONFLICT", message: "That domain name is already used by another tenant." });
+      throw conflict("That domain name is already used by another tenant.", "domains");
     }
     throw error;
   }

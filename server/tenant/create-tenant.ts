@@ -36,7 +36,7 @@ export async function createTenant(opts: { db: Tx; actor: Actor; input: TenantCr
       securityPolicy: { create: { ...PLATFORM_POLICY, minLength: 10 } },
     },
   });
-  await replaceDomains(db, tenant.id, input.domains);
+  await replaceDomains(db, tenant.id, input.domains, { byPlatformAdmin: true });
   await recordAudit(db, {
     tenantId: tenant.id,
     actor: opts.actor,

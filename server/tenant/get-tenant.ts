@@ -1,5 +1,5 @@
-import { notFound } from "../db/errors";
 import type { Tx } from "../db/scope";
+import { notFound } from "../errors";
 
 export async function getTenant(opts: { db: Tx; id: string }) {
   const tenant = await opts.db.tenant.findUnique({
@@ -20,7 +20,7 @@ export async function getTenant(opts: { db: Tx; id: string }) {
       logoUpdatedAt: true,
       createdAt: true,
       updatedAt: true,
-      domains: { select: { hostname: true, isPrimary: true }, orderBy: { isPrimary: "desc" } },
+      domains: { select: { hostname: true, isPrimary: true, verifiedAt: true }, orderBy: { isPrimary: "desc" } },
     },
   });
   if (!tenant) throw notFound("Tenant");

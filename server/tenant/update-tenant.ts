@@ -2,8 +2,8 @@ import type { TenantUpdateInput } from "@/lib/schemas/tenant";
 import type { Actor } from "../audit/record-audit";
 import { recordAudit } from "../audit/record-audit";
 import { revokeTenantSessions } from "../auth/sessions";
-import { notFound } from "../db/errors";
 import type { Tx } from "../db/scope";
+import { notFound } from "../errors";
 import { invalidateHostCache } from "./resolve-tenant";
 import { replaceDomains } from "./tenant-domains";
 
@@ -23,7 +23,7 @@ export async function updateTenant(opts: { db: Tx; actor: Actor; input: TenantUp
       retentionDays: input.retentionDays,
     },
   });
-  await replaceDomains(db, tenant.id, input.domains);
+  await replaceDomains(db, tenant.id, input.domains, { byPlatformAdmin: true });
   if (before.active && !input.active) await revokeTenantSessions(db, tenant.id);
   invalidateHostCache();
   await recordAudit(db, {

@@ -1,11 +1,19 @@
 /** Branding: a tenant admin brands their own portal; a platform admin any tenant's. */
-import { brandingTargetSchema, brandingUpdateSchema, logoUploadSchema } from "@/lib/schemas/branding";
+import {
+  brandingTargetSchema,
+  brandingUpdateSchema,
+  domainActionSchema,
+  logoUploadSchema,
+} from "@/lib/schemas/branding";
+import { idSchema } from "@/lib/schemas/common";
 import { getBranding } from "../../branding/get-branding";
 import { removeLogo } from "../../branding/remove-logo";
 import { updateBranding } from "../../branding/update-branding";
 import { uploadLogo } from "../../branding/upload-logo";
+import { approveDomain } from "../../tenant/approve-domain";
 import { pickTenant } from "../../tenant/pick-tenant";
-import { router, tenantAdminProcedure } from "../init";
+import { verifyDomain } from "../../tenant/verify-domain";
+import { platformAdminProcedure, router, tenantAdminProcedure } from "../init";
 
 export const brandingRouter = router({
   get: tenantAdminProcedure
@@ -20,6 +28,7 @@ export const brandingRouter = router({
       actor: ctx.actor,
       tenantId: pickTenant({ user: ctx.user, tenantId }),
       input: fields,
+      byPlatformAdmin: ctx.user.role === "PLATFORM_ADMIN",
       ip: ctx.ip,
     });
   }),
@@ -41,4 +50,19 @@ export const brandingRouter = router({
       ip: ctx.ip,
     }),
   ),
+  /** Checks the HTTP token or DNS TXT record of one of the tenant's pending domains. */
+  verifyDomain: tenantAdminProcedure.input(domainActionSchema).mutation(({ ctx, input }) =>
+    verifyDomain({
+      db: ctx.db,
+      actor: ctx.actor,
+      tenantId: pickTenant({ user: ctx.user, tenantId: input.tenantId }),
+      hostname: input.hostname,
+      ip: ctx.ip,
+    }),
+  ),
+  approveDomain: platformAdminProcedure
+    .input(domainActionSchema.extend({ tenantId: idSchema }))
+    .mutation(({ ctx, input }) =>
+      approveDomain({ db: ctx.db, actor: ctx.actor, tenantId: input.tenantId, hostname: input.hostname, ip: ctx.ip }),
+    ),
 });
