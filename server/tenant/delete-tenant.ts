@@ -1,8 +1,8 @@
 /** Deletes a tenant and everything it owns; its DIDs go back to the platform pool. */
 import type { Actor } from "../audit/record-audit";
 import { recordAudit } from "../audit/record-audit";
-import { notFound } from "../db/errors";
 import type { Tx } from "../db/scope";
+import { notFound } from "../errors";
 import { invalidateHostCache } from "./resolve-tenant";
 
 export async function deleteTenant(opts: { db: Tx; actor: Actor; id: string; ip?: string }) {

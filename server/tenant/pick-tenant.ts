@@ -3,9 +3,8 @@
  * (refused outright rather than relying on row-level security to hide the row), a platform admin
  * the one they chose.
  */
-import { TRPCError } from "@trpc/server";
 import type { SessionUser } from "../auth/sessions";
-import { badRequest } from "../db/errors";
+import { badRequest, forbidden } from "../errors";
 
 export function pickTenant(opts: { user: Pick<SessionUser, "role" | "tenantId">; tenantId?: string }): string {
   const { user, tenantId } = opts;
@@ -14,7 +13,7 @@ export function pickTenant(opts: { user: Pick<SessionUser, "role" | "tenantId">;
     return tenantId;
   }
   if (!user.tenantId || (tenantId && tenantId !== user.tenantId)) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "You can only change your own organisation." });
+    throw forbidden("You can only change your own organisation.");
   }
   return user.tenantId;
 }

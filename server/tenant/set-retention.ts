@@ -1,8 +1,8 @@
 /** A tenant admin chooses retention days inside the platform's bounds (null → the maximum applies). */
 import type { Actor } from "../audit/record-audit";
 import { recordAudit } from "../audit/record-audit";
-import { badRequest, notFound } from "../db/errors";
 import type { Tx } from "../db/scope";
+import { badRequest, notFound } from "../errors";
 
 export async function setRetention(opts: {
   db: Tx;
