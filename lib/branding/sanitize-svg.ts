@@ -81,6 +81,7 @@ const ATTRIBUTES = new Set(
   ).split(" "),
 );
 
+const MAX_DEPTH = 64;
 const NAME = /^[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?$/;
 const PREDEFINED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
@@ -145,7 +146,8 @@ function parse(text: string): Element {
     return false;
   };
 
-  function element(scope: Map<string, string>): Element {
+  function element(scope: Map<string, string>, depth: number): Element {
+    if (depth > MAX_DEPTH) fail("unsafe"); // no logo nests this deep; recursion must stay bounded
     i++; // <
     const qname = readName();
     const raw: { name: string; value: string }[] = [];
@@ -216,7 +218,7 @@ function parse(text: string): Element {
         el.children.push({ text: text.slice(i + 9, end) });
         i = end + 3;
       } else if (text[i] === "<") {
-        if (!skipMisc()) el.children.push(element(inner));
+        if (!skipMisc()) el.children.push(element(inner, depth + 1));
       } else {
         const end = text.indexOf("<", i);
         if (end < 0) fail();
@@ -232,7 +234,7 @@ function parse(text: string): Element {
     if (!skipMisc()) break;
   }
   if (text[i] !== "<") fail();
-  const root = element(new Map());
+  const root = element(new Map(), 0);
   for (;;) {
     skipSpace();
     if (i >= text.length) break;
@@ -263,7 +265,6 @@ function checkCss(css: string): void {
 const isLocalRef = (v: string) => /^#[\w.:-]+$/.test(v.trim());
 
 function clean(el: Element, depth: number): Element | null {
-  if (depth > 64) throw new Refused("unsafe");
   const local = el.name.toLowerCase();
   if (HOSTILE.has(local) || local.startsWith("animate") || local === "set") throw new Refused("unsafe");
   if (el.ns !== SVG_NS && el.ns !== null) {

@@ -81,6 +81,7 @@ describe("an SVG logo", () => {
     ["an @import in a style element", `<svg ${NS}><style>@import "https://t.example/a.css";</style></svg>`],
     ["a CSS-escaped external url()", `<svg ${NS}><style>rect{fill:u\\72l(https://t.example/)}</style></svg>`],
     ["a style sheet instruction", `<?xml-stylesheet href="https://t.example/a.css"?><svg ${NS}/>`],
+    ["nesting deep enough to exhaust the stack", `<svg ${NS}>${"<g>".repeat(30_000)}${"</g>".repeat(30_000)}</svg>`],
   ])("with %s is refused as unsafe", (_what, source) => {
     expect(checkLogo(svg(source), "image/svg+xml")).toEqual({ ok: false, message: SVG_UNSAFE });
   });
