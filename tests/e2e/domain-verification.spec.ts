@@ -3,7 +3,7 @@
  * verified one), the Branding page says how to prove it, and a platform admin can approve it.
  */
 import { expect, test } from "@playwright/test";
-import { ADMIN, open, signIn, signOut, site } from "./helpers";
+import { ADMIN, open, PORT, signIn, signOut, site } from "./helpers";
 
 const HOST = "acme.localhost";
 const NEW = "portal-acme.localhost";
@@ -25,6 +25,13 @@ test("a tenant admin's new domain waits for verification or a platform admin's a
   await expect(status).toContainText(`_faxport.${NEW}`);
   await expect(status.getByRole("listitem").filter({ hasText: HOST }).first()).toContainText("Verified");
   await expect(status.getByRole("button", { name: "Approve" })).toHaveCount(0); // platform admins only
+  // This server answers the pending domain's token on that name (what "Check now" looks for).
+  const token = await page.request.get(`http://127.0.0.1:${PORT}/.well-known/faxport-domain-verification`, {
+    headers: { Host: `${NEW}:${PORT}` },
+  });
+  expect(token.status()).toBe(200);
+  expect(await token.text()).toMatch(/^[0-9a-f-]{36}$/);
+  await expect(status).toContainText(`faxport-domain-verification=${await token.text()}`);
   await signOut(page);
 
   // Unproven, the new name serves nothing; the tenant's verified domain still does.
@@ -40,10 +47,16 @@ test("a tenant admin's new domain waits for verification or a platform admin's a
   await row.getByRole("button", { name: "Edit" }).click();
   await page.getByRole("button", { name: "Approve" }).click();
   await expect(page.getByText(`${NEW} is verified and now serves the portal.`)).toBeVisible();
+  await page.keyboard.press("Escape"); // close the tenant dialog
+  await expect(page.getByRole("row").filter({ hasText: NEW })).not.toContainText("Pending");
   await signOut(page);
 
   await open(page, `${site(NEW)}/login`);
   await expect(page.getByLabel("Username or email")).toBeVisible();
+  const after = await page.request.get(`http://127.0.0.1:${PORT}/.well-known/faxport-domain-verification`, {
+    headers: { Host: `${NEW}:${PORT}` },
+  });
+  expect(after.status()).toBe(404); // verified: no token to show any more
   await expect(page.getByTestId("brand-name")).not.toHaveText("Faxport");
 
   // Leave the demo tenant with only its own domain for the other tests.
