@@ -24,7 +24,8 @@ export function proxy(request: NextRequest) {
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers } });
-  response.headers.set("Content-Security-Policy", csp);
+  // The logo route keeps its own stricter policy (default-src 'none'); a page policy would loosen it.
+  if (request.nextUrl.pathname !== "/api/branding/logo") response.headers.set("Content-Security-Policy", csp);
   return response;
 }
 

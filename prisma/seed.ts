@@ -61,7 +61,9 @@ export async function seedDemo(db: Db): Promise<boolean> {
       retentionMaxDays: 8,
       domainTitle: "Acme Health Fax",
       footerText: "© Acme Health · Confidential patient information — handle under HIPAA",
-      domains: { create: { hostname: "acme.localhost", isPrimary: true } },
+      domains: {
+        create: { hostname: "acme.localhost", isPrimary: true, verifiedAt: new Date(), verifiedBy: "PLATFORM" },
+      },
       securityPolicy: { create: { ...PLATFORM_POLICY, minLength: 10, forceChangeOnFirstLogin: true } },
     },
   });
@@ -76,7 +78,9 @@ export async function seedDemo(db: Db): Promise<boolean> {
       retentionDays: 14,
       domainTitle: "Globex Fax Center",
       footerText: "© Globex Corporation",
-      domains: { create: { hostname: "globex.localhost", isPrimary: true } },
+      domains: {
+        create: { hostname: "globex.localhost", isPrimary: true, verifiedAt: new Date(), verifiedBy: "PLATFORM" },
+      },
       securityPolicy: { create: { ...PLATFORM_POLICY, minLength: 10 } },
     },
   });

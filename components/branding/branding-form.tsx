@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
+import { type DomainState, DomainStatus } from "@/components/tenant/domain-status";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { serverFieldErrors, useFieldErrors } from "@/components/ui/form-errors";
@@ -18,17 +19,19 @@ export interface BrandingData {
   domainTitle: string | null;
   footerText: string | null;
   logoDataUrl: string | null;
-  domains: { hostname: string }[];
+  domains: DomainState[];
 }
 
 export function BrandingForm({
   branding,
   tenantId,
   ownTenant,
+  isPlatform = false,
 }: {
   branding: BrandingData;
   tenantId?: string;
   ownTenant: boolean;
+  isPlatform?: boolean;
 }) {
   const router = useRouter();
   const utils = trpc.useUtils();
@@ -101,12 +104,18 @@ export function BrandingForm({
           label="Domain name"
           htmlFor="b-domains"
           error={err("domains")}
-          hint={`The portal's address, e.g. fax.acme.com. Separate several with commas; the first is primary.${
-            ownTenant ? " Changing it moves your portal: sign in again at the new address." : ""
+          hint={`The portal's address, e.g. fax.acme.com. Separate several with commas; the first verified one is primary.${
+            ownTenant ? " A new domain serves the portal once verified; keep your current one until then." : ""
           }`}
         >
           <Input id="b-domains" value={v.domains} onChange={set("domains")} aria-invalid={!!err("domains")} />
         </Field>
+        <DomainStatus
+          tenantId={tenantId}
+          domains={branding.domains}
+          canApprove={isPlatform}
+          onChanged={() => saved("Domain verified.")}
+        />
         <Field
           label="Domain title"
           htmlFor="b-title"

@@ -31,7 +31,13 @@ export function BrandingPageClient({ isPlatform }: { isPlatform: boolean }) {
       {branding.data ? (
         <Card>
           <CardContent className="pt-5">
-            <BrandingForm key={branding.data.id} branding={branding.data} tenantId={target} ownTenant={!isPlatform} />
+            <BrandingForm
+              key={branding.data.id}
+              branding={branding.data}
+              tenantId={target}
+              ownTenant={!isPlatform}
+              isPlatform={isPlatform}
+            />
           </CardContent>
         </Card>
       ) : null}

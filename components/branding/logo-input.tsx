@@ -5,8 +5,8 @@
  */
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
+import { checkLogo } from "@/lib/branding/check-logo";
 import { LOGO_MAX_BYTES, LOGO_MIME_TYPES, LOGO_TOO_LARGE } from "@/lib/schemas/branding";
-import { checkLogo } from "@/server/branding/check-logo";
 
 export interface PendingLogo {
   mimeType: string;
@@ -42,7 +42,7 @@ export function LogoInput({
     const bytes = new Uint8Array(await file.arrayBuffer());
     const check = checkLogo(bytes, file.type);
     if (!check.ok) return refuse(check.message);
-    const data = toBase64(bytes);
+    const data = toBase64(check.bytes); // an SVG as rebuilt from its drawing parts
     onPick({ mimeType: check.mimeType, data, dataUrl: `data:${check.mimeType};base64,${data}` });
   }
   return (

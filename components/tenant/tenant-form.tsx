@@ -8,6 +8,7 @@ import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { generatePassword } from "@/lib/password-policy";
 import { tenantCreateSchema, tenantUpdateSchema } from "@/lib/schemas/tenant";
+import { DomainStatus } from "./domain-status";
 
 export interface TenantRow {
   id: string;
@@ -18,7 +19,7 @@ export interface TenantRow {
   retentionMinDays: number;
   retentionMaxDays: number;
   retentionDays: number | null;
-  domains: { hostname: string }[];
+  domains: { hostname: string; verifiedAt: Date | string | null }[];
 }
 
 const num = (v: string) => (v.trim() === "" ? Number.NaN : Number(v));
@@ -39,6 +40,7 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
     adminPassword: "",
   });
   const { check, fieldError } = useFieldErrors();
+  const utils = trpc.useUtils();
   const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) =>
     setV({ ...v, [k]: e.target.type === "checkbox" ? e.target.checked : e.target.value });
   const create = trpc.tenant.create.useMutation({ onSuccess: () => onDone(`Tenant ${v.name} created.`) });
@@ -85,6 +87,14 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
       >
         <Input id="t-domains" value={v.domains} onChange={set("domains")} />
       </Field>
+      {tenant?.domains.some((d) => !d.verifiedAt) ? (
+        <DomainStatus
+          tenantId={tenant.id}
+          domains={tenant.domains.map((d) => ({ hostname: d.hostname, verified: !!d.verifiedAt }))}
+          canApprove
+          onChanged={() => utils.tenant.list.invalidate()}
+        />
+      ) : null}
       <div className="grid grid-cols-2 gap-4">
         <Field label="Daily fax limit" htmlFor="t-daily" error={err("dailyFaxLimit")}>
           <Input id="t-daily" type="number" min={0} value={v.dailyFaxLimit} onChange={set("dailyFaxLimit")} />

@@ -11,6 +11,7 @@ import { PageAlerts } from "@/components/ui/page-alerts";
 import { SearchInput } from "@/components/ui/search-input";
 import { TD, TR } from "@/components/ui/table";
 import { useListParams } from "@/components/ui/use-list-params";
+import { DomainStatusBadge } from "./domain-status";
 import { TenantForm, type TenantRow } from "./tenant-form";
 
 export function TenantsPageClient() {
@@ -50,7 +51,16 @@ export function TenantsPageClient() {
         {(t) => (
           <TR key={t.id}>
             <TD className="font-medium">{t.name}</TD>
-            <TD>{t.domains.map((d) => d.hostname).join(", ")}</TD>
+            <TD>
+              <ul className="grid gap-1">
+                {t.domains.map((d) => (
+                  <li key={d.hostname} className="flex items-center gap-1.5">
+                    {d.hostname}
+                    {d.verifiedAt ? null : <DomainStatusBadge verified={false} />}
+                  </li>
+                ))}
+              </ul>
+            </TD>
             <TD>
               {t.dailyFaxLimit} / {t.monthlyFaxLimit}
             </TD>

@@ -1,6 +1,6 @@
 /** Branding schemas and logo rules, shared by the branding form and the branding router. */
 import { z } from "zod";
-import { hostnameSchema, idSchema } from "./common";
+import { hostnameSchema, idSchema, visibleTextSchema } from "./common";
 
 export const LOGO_MAX_BYTES = 256 * 1024;
 export const LOGO_MIME_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml"] as const;
@@ -18,12 +18,16 @@ export function isLogoMimeType(value: string): value is LogoMimeType {
 export const brandingTargetSchema = z.object({ tenantId: idSchema.optional() });
 
 export const brandingUpdateSchema = brandingTargetSchema.extend({
-  name: z.string().trim().min(2, "Company name is required").max(120, "Company name is at most 120 characters"),
+  name: visibleTextSchema.min(2, "Company name is required").max(120, "Company name is at most 120 characters"),
   domains: z.array(hostnameSchema).min(1, "Add at least one domain name").max(10, "At most 10 domain names"),
-  domainTitle: z.string().trim().max(120, "Domain title is at most 120 characters"),
-  footerText: z.string().trim().max(300, "Footer text is at most 300 characters"),
+  domainTitle: visibleTextSchema.max(120, "Domain title is at most 120 characters"),
+  footerText: visibleTextSchema.max(300, "Footer text is at most 300 characters"),
 });
 export type BrandingUpdateInput = z.infer<typeof brandingUpdateSchema>;
+
+/** One of the tenant's domains, to verify (tenant admin) or approve (platform admin). */
+export const domainActionSchema = brandingTargetSchema.extend({ hostname: hostnameSchema });
+export type DomainActionInput = z.infer<typeof domainActionSchema>;
 
 export const logoUploadSchema = brandingTargetSchema.extend({
   mimeType: z.string().trim().toLowerCase().refine(isLogoMimeType, LOGO_WRONG_TYPE),

@@ -1,6 +1,6 @@
 /** Tenant schemas, shared by the admin forms and the tenant router. */
 import { z } from "zod";
-import { emailSchema, hostnameSchema, idSchema, listInputSchema } from "./common";
+import { emailSchema, hostnameSchema, idSchema, listInputSchema, visibleTextSchema } from "./common";
 import { usernameSchema } from "./user";
 
 const limits = z.object({
@@ -33,7 +33,7 @@ function checkLimits(v: z.infer<typeof limits>, ctx: z.RefinementCtx) {
 
 const tenantFields = z
   .object({
-    name: z.string().trim().min(2, "Company name is required").max(120),
+    name: visibleTextSchema.min(2, "Company name is required").max(120),
     domains: z.array(hostnameSchema).min(1, "Add at least one domain").max(10),
   })
   .extend(limits.shape);

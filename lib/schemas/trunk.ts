@@ -1,6 +1,6 @@
 /** Trunk (SIP provider) schemas, shared by the admin form and the trunk router. */
 import { z } from "zod";
-import { idSchema, listInputSchema } from "./common";
+import { HOSTNAME_PATTERN, idSchema, listInputSchema } from "./common";
 
 export const TRUNK_DRIVERS = ["LOOPBACK", "FREESWITCH", "HTTP_API"] as const;
 export type TrunkDriverName = (typeof TRUNK_DRIVERS)[number];
@@ -10,8 +10,6 @@ export const TRUNK_DRIVER_LABELS: Record<TrunkDriverName, string> = {
   FREESWITCH: "FreeSWITCH",
   HTTP_API: "HTTP API",
 };
-
-const HOST_LABEL = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
 /** A SIP host: a hostname, an IPv4 address, or an IPv6 address (brackets allowed, stored bare). */
 export const sipHostSchema = z
@@ -26,7 +24,7 @@ export const sipHostSchema = z
       if (value.includes(":")) return z.ipv6().safeParse(value).success;
       // All digits and dots is meant as IPv4; without this "999.1.1.1" would pass as a hostname.
       if (/^[\d.]+$/.test(value)) return z.ipv4().safeParse(value).success;
-      return HOST_LABEL.test(value);
+      return HOSTNAME_PATTERN.test(value);
     },
     { message: "Enter a hostname (sip.example.com) or an IPv4/IPv6 address, without port or sip:" },
   );

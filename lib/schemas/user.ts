@@ -1,7 +1,7 @@
 /** User schemas, shared by the admin forms and the user router. */
 import { z } from "zod";
 import { PERMISSIONS } from "../roles";
-import { emailSchema, idSchema, listInputSchema } from "./common";
+import { emailSchema, idSchema, listInputSchema, visibleTextSchema } from "./common";
 
 export const usernameSchema = z
   .string()
@@ -23,7 +23,7 @@ export const roleChoicesSchema = z
 export type RoleChoices = z.infer<typeof roleChoicesSchema>;
 
 const passwordSchema = z.string().min(1, "Enter or generate a password").max(256);
-const nameSchema = z.string().trim().max(80, "At most 80 characters");
+const nameSchema = visibleTextSchema.max(80, "At most 80 characters");
 const phoneSchema = z.string().trim().max(40, "At most 40 characters");
 
 export const userCreateSchema = z

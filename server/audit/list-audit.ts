@@ -3,6 +3,7 @@ import type { Prisma } from "@prisma/client";
 import type { AuditListInput } from "@/lib/schemas/audit";
 import type { Page } from "@/lib/schemas/common";
 import type { Scope, Tx } from "../db/scope";
+import { containsText } from "../db/search";
 
 export async function listAudit(opts: { db: Tx; scope: Scope; input: AuditListInput }) {
   const { search, action, from, to, page, pageSize } = opts.input;
@@ -14,9 +15,9 @@ export async function listAudit(opts: { db: Tx; scope: Scope; input: AuditListIn
     ...(search
       ? {
           OR: [
-            { action: { contains: search, mode: "insensitive" } },
-            { actorName: { contains: search, mode: "insensitive" } },
-            { entityType: { contains: search, mode: "insensitive" } },
+            { action: containsText(search) },
+            { actorName: containsText(search) },
+            { entityType: containsText(search) },
           ],
         }
       : {}),

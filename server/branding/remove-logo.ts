@@ -1,26 +1,24 @@
 /** Removes a tenant's logo; its portal falls back to the company initials. */
-import type { Actor } from "../audit/record-audit";
-import { recordAudit } from "../audit/record-audit";
-import { notFound } from "../db/errors";
-import type { Tx } from "../db/scope";
+import type { ActorContext } from "../db/run-in-scope";
+import { notFound } from "../errors";
 import { invalidateHostCache } from "../tenant/resolve-tenant";
 
-export async function removeLogo(opts: { db: Tx; actor: Actor; tenantId: string; ip?: string }) {
-  const tenant = await opts.db.tenant.findUnique({ where: { id: opts.tenantId }, select: { logoMimeType: true } });
+export async function removeLogo(opts: { ctx: ActorContext; tenantId: string }) {
+  const { ctx } = opts;
+  const { db } = ctx;
+  const tenant = await db.tenant.findUnique({ where: { id: opts.tenantId }, select: { logoMimeType: true } });
   if (!tenant) throw notFound("Tenant");
   if (!tenant.logoMimeType) return; // nothing to remove, nothing to audit
-  await opts.db.tenant.update({
+  await db.tenant.update({
     where: { id: opts.tenantId },
     data: { logo: null, logoMimeType: null, logoUpdatedAt: null },
   });
-  invalidateHostCache();
-  await recordAudit(opts.db, {
+  ctx.afterCommit(invalidateHostCache);
+  await ctx.audit({
     tenantId: opts.tenantId,
-    actor: opts.actor,
     action: "branding.logo-remove",
     entityType: "Tenant",
     entityId: opts.tenantId,
     details: { previousMimeType: tenant.logoMimeType },
-    ip: opts.ip,
   });
 }

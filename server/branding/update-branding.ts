@@ -1,21 +1,20 @@
 /** Company name, domain names, title and footer of a tenant's white-label portal. */
-import { TRPCError } from "@trpc/server";
 import type { BrandingUpdateInput } from "@/lib/schemas/branding";
-import type { Actor } from "../audit/record-audit";
-import { recordAudit } from "../audit/record-audit";
-import { isUniqueViolation, notFound } from "../db/errors";
+import type { ActorContext } from "../db/run-in-scope";
 import type { Tx } from "../db/scope";
+import { conflict, isUniqueViolation, notFound } from "../errors";
 import { invalidateHostCache } from "../tenant/resolve-tenant";
 import { replaceDomains } from "../tenant/tenant-domains";
 
 export async function updateBranding(opts: {
-  db: Tx;
-  actor: Actor;
+  ctx: ActorContext;
   tenantId: string;
   input: Omit<BrandingUpdateInput, "tenantId">;
-  ip?: string;
+  /** A platform admin's new domains are verified at once; a tenant admin's wait for proof. */
+  byPlatformAdmin: boolean;
 }) {
-  const { db, input, tenantId } = opts;
+  const { ctx, input, tenantId } = opts;
+  const { db } = ctx;
   const before = await db.tenant.findUnique({
     where: { id: tenantId },
     select: { name: true, domainTitle: true, footerText: true, domains: { select: { hostname: true } } },
@@ -25,11 +24,10 @@ export async function updateBranding(opts: {
     where: { id: tenantId },
     data: { name: input.name, domainTitle: input.domainTitle || null, footerText: input.footerText || null },
   });
-  await replaceDomainsAsOwner(db, tenantId, input.domains);
-  invalidateHostCache(); // the tenant's domains show the new brand on their next request
-  await recordAudit(db, {
+  await replaceDomainsAsOwner(db, tenantId, input.domains, opts.byPlatformAdmin);
+  ctx.afterCommit(invalidateHostCache); // the tenant's domains show the new brand on their next request
+  await ctx.audit({
     tenantId,
-    actor: opts.actor,
     action: "branding.update",
     entityType: "Tenant",
     entityId: tenantId,
@@ -45,7 +43,6 @@ export async function updateBranding(opts: {
         footerText: before.footerText,
       },
     },
-    ip: opts.ip,
   });
 }
 
@@ -54,12 +51,12 @@ export async function updateBranding(opts: {
  * replaceDomains' friendly check passes and the database refuses instead: the unique index, or
  * the policy on the conflicting row. Both mean the same thing to the person.
  */
-async function replaceDomainsAsOwner(db: Tx, tenantId: string, domains: string[]) {
+async function replaceDomainsAsOwner(db: Tx, tenantId: string, domains: string[], byPlatformAdmin: boolean) {
   try {
-    await replaceDomains(db, tenantId, domains);
+    await replaceDomains(db, tenantId, domains, { byPlatformAdmin });
   } catch (error) {
     if (isUniqueViolation(error) || isRowSecurityViolation(error)) {
-      throw new TRPCError({ code: "CONFLICT", message: "That domain name is already used by another tenant." });
+      throw conflict("That domain name is already used by another tenant.", "domains");
     }
     throw error;
   }

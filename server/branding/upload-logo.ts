@@ -1,21 +1,14 @@
 /** Stores a tenant's logo after checking it really is a small, harmless image. */
 
+import { checkLogo } from "@/lib/branding/check-logo";
 import { LOGO_WRONG_TYPE } from "@/lib/schemas/branding";
-import type { Actor } from "../audit/record-audit";
-import { recordAudit } from "../audit/record-audit";
-import { badRequest, notFound } from "../db/errors";
-import type { Tx } from "../db/scope";
+import type { ActorContext } from "../db/run-in-scope";
+import { badRequest, notFound } from "../errors";
 import { invalidateHostCache } from "../tenant/resolve-tenant";
-import { checkLogo } from "./check-logo";
 
-export async function uploadLogo(opts: {
-  db: Tx;
-  actor: Actor;
-  tenantId: string;
-  mimeType: string;
-  data: string;
-  ip?: string;
-}) {
+export async function uploadLogo(opts: { ctx: ActorContext; tenantId: string; mimeType: string; data: string }) {
+  const { ctx } = opts;
+  const { db } = ctx;
   // Buffer.from silently skips junk characters, so refuse anything that is not strict base64.
   const base64 = opts.data.replace(/^data:[^,]*,/, "").replace(/\s+/g, "");
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw badRequest(LOGO_WRONG_TYPE);
@@ -23,22 +16,20 @@ export async function uploadLogo(opts: {
   const check = checkLogo(bytes, opts.mimeType);
   if (!check.ok) throw badRequest(check.message); // before any write: a refusal changes nothing
 
-  const exists = await opts.db.tenant.findUnique({ where: { id: opts.tenantId }, select: { id: true } });
+  const exists = await db.tenant.findUnique({ where: { id: opts.tenantId }, select: { id: true } });
   if (!exists) throw notFound("Tenant");
   const updatedAt = new Date();
-  await opts.db.tenant.update({
+  await db.tenant.update({
     where: { id: opts.tenantId },
-    data: { logo: bytes, logoMimeType: check.mimeType, logoUpdatedAt: updatedAt },
+    data: { logo: check.bytes, logoMimeType: check.mimeType, logoUpdatedAt: updatedAt },
   });
-  invalidateHostCache(); // new logo version in the brand, so browsers fetch it at once
-  await recordAudit(opts.db, {
+  ctx.afterCommit(invalidateHostCache); // new logo version in the brand, so browsers fetch it at once
+  await ctx.audit({
     tenantId: opts.tenantId,
-    actor: opts.actor,
     action: "branding.logo-upload",
     entityType: "Tenant",
     entityId: opts.tenantId,
-    details: { mimeType: check.mimeType, bytes: bytes.length },
-    ip: opts.ip,
+    details: { mimeType: check.mimeType, bytes: check.bytes.length },
   });
   return { logoMimeType: check.mimeType, logoUpdatedAt: updatedAt };
 }

@@ -6,6 +6,7 @@ import type { Prisma } from "@prisma/client";
 import type { Page } from "@/lib/schemas/common";
 import type { DidListInput } from "@/lib/schemas/did";
 import type { ActorContext } from "../db/run-in-scope";
+import { containsText, escapeLike } from "../db/search";
 import { type DidView, didSelect } from "./did-view";
 
 export async function listDids(opts: { ctx: ActorContext; input: DidListInput }): Promise<Page<DidView>> {
@@ -24,10 +25,10 @@ export async function listDids(opts: { ctx: ActorContext; input: DidListInput })
     const digits = search.replace(/\D/g, "");
     and.push({
       OR: [
-        ...(digits ? [{ number: { contains: digits } }] : []),
-        { title: { contains: search, mode: "insensitive" } },
-        { user: { username: { contains: search, mode: "insensitive" } } },
-        ...(platform ? [{ tenant: { name: { contains: search, mode: "insensitive" as const } } }] : []),
+        ...(digits ? [{ number: { contains: escapeLike(digits) } }] : []),
+        { title: containsText(search) },
+        { user: { username: containsText(search) } },
+        ...(platform ? [{ tenant: { name: containsText(search) } }] : []),
       ],
     });
   }

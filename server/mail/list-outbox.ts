@@ -5,13 +5,14 @@
 import type { Prisma } from "@prisma/client";
 import type { ListInput, Page } from "@/lib/schemas/common";
 import type { Tx } from "../db/scope";
+import { containsText } from "../db/search";
 import { notFound } from "../errors";
 
 export async function listOutbox(opts: { db: Tx; input: ListInput }) {
   const { search, page, pageSize } = opts.input;
   const where: Prisma.MailMessageWhereInput = search
     ? {
-        OR: [{ to: { contains: search, mode: "insensitive" } }, { subject: { contains: search, mode: "insensitive" } }],
+        OR: [{ to: containsText(search) }, { subject: containsText(search) }],
       }
     : {};
   const [items, total] = await Promise.all([

@@ -1,4 +1,4 @@
-/** Creates a tenant with its domains, default security policy and (optionally) its first actor. */
+/** Creates a tenant with its domains, default security policy and (optionally) its first admin. */
 import type { TenantCreateInput } from "@/lib/schemas/tenant";
 import { PLATFORM_POLICY } from "../auth/security-policy";
 import type { ActorContext } from "../db/run-in-scope";
@@ -36,7 +36,7 @@ export async function createTenant(opts: { ctx: ActorContext; input: TenantCreat
       securityPolicy: { create: { ...PLATFORM_POLICY, minLength: 10 } },
     },
   });
-  await replaceDomains(db, tenant.id, input.domains);
+  await replaceDomains(db, tenant.id, input.domains, { byPlatformAdmin: true });
   ctx.afterCommit(invalidateHostCache); // its domains now resolve to it
   await ctx.audit({
     tenantId: tenant.id,

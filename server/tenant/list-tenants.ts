@@ -1,14 +1,15 @@
 import type { Prisma } from "@prisma/client";
 import type { ListInput, Page } from "@/lib/schemas/common";
 import type { Tx } from "../db/scope";
+import { containsText, escapeLike } from "../db/search";
 
 export async function listTenants(opts: { db: Tx; input: ListInput }) {
   const { search, page, pageSize } = opts.input;
   const where: Prisma.TenantWhereInput = search
     ? {
         OR: [
-          { name: { contains: search, mode: "insensitive" } },
-          { domains: { some: { hostname: { contains: search.toLowerCase() } } } },
+          { name: containsText(search) },
+          { domains: { some: { hostname: { contains: escapeLike(search.toLowerCase()) } } } },
         ],
       }
     : {};
@@ -28,7 +29,7 @@ export async function listTenants(opts: { db: Tx; input: ListInput }) {
         retentionMaxDays: true,
         retentionDays: true,
         createdAt: true,
-        domains: { select: { hostname: true, isPrimary: true }, orderBy: { isPrimary: "desc" } },
+        domains: { select: { hostname: true, isPrimary: true, verifiedAt: true }, orderBy: { isPrimary: "desc" } },
         _count: { select: { users: true, dids: true } },
       },
     }),

@@ -63,12 +63,13 @@ async function lookup(host: string): Promise<HostContext> {
           footerText: true,
           logoMimeType: true,
           logoUpdatedAt: true,
-          domains: { where: { isPrimary: true }, select: { hostname: true }, take: 1 },
+          domains: { where: { isPrimary: true, verifiedAt: { not: null } }, select: { hostname: true }, take: 1 },
         },
       },
     },
   });
-  if (domain) {
+  // A domain serves its tenant only once verified: an unproven claim cannot take over a name.
+  if (domain?.verifiedAt) {
     const t = domain.tenant;
     return {
       kind: "tenant",

@@ -22,7 +22,7 @@ export async function updateTenant(opts: { ctx: ActorContext; input: TenantUpdat
       retentionDays: input.retentionDays,
     },
   });
-  await replaceDomains(db, tenant.id, input.domains);
+  await replaceDomains(db, tenant.id, input.domains, { byPlatformAdmin: true });
   if (before.active && !input.active) await revokeTenantSessions(db, tenant.id);
   ctx.afterCommit(invalidateHostCache); // its domains change or vanish
   await ctx.audit({

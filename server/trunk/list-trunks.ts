@@ -1,12 +1,13 @@
 import type { Prisma } from "@prisma/client";
 import type { ListInput, Page } from "@/lib/schemas/common";
 import type { Tx } from "../db/scope";
+import { containsText, escapeLike } from "../db/search";
 import { type TrunkView, toTrunkView, trunkSelect } from "./trunk-view";
 
 export async function listTrunks(opts: { db: Tx; input: ListInput }): Promise<Page<TrunkView>> {
   const { search, page, pageSize } = opts.input;
   const where: Prisma.TrunkWhereInput = search
-    ? { OR: [{ name: { contains: search, mode: "insensitive" } }, { host: { contains: search.toLowerCase() } }] }
+    ? { OR: [{ name: containsText(search) }, { host: { contains: escapeLike(search.toLowerCase()) } }] }
     : {};
   const [rows, total] = await Promise.all([
     opts.db.trunk.findMany({

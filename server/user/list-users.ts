@@ -2,6 +2,7 @@ import type { Prisma } from "@prisma/client";
 import type { Page } from "@/lib/schemas/common";
 import type { UserListInput } from "@/lib/schemas/user";
 import type { ActorContext } from "../db/run-in-scope";
+import { containsText } from "../db/search";
 import { USER_FIELDS } from "./user-fields";
 
 /** Each search word must match the username, email, first or last name ("ann smith" finds Ann Smith). */
@@ -10,10 +11,10 @@ function searchWhere(search: string): Prisma.UserWhereInput {
   return {
     AND: words.map((word) => ({
       OR: [
-        { username: { contains: word, mode: "insensitive" } },
-        { email: { contains: word, mode: "insensitive" } },
-        { firstName: { contains: word, mode: "insensitive" } },
-        { lastName: { contains: word, mode: "insensitive" } },
+        { username: containsText(word) },
+        { email: containsText(word) },
+        { firstName: containsText(word) },
+        { lastName: containsText(word) },
       ],
     })),
   };

@@ -18,7 +18,10 @@ test.describe("platform admin", () => {
     await page.getByLabel("Create the tenant's admin now").uncheck();
     await page.getByRole("button", { name: "Create tenant" }).click();
     await expect(
-      page.getByRole("alert").filter({ hasText: "The domain acme.localhost is already used by another tenant." }),
+      page
+        .getByRole("alert")
+        .filter({ hasText: "The domain acme.localhost is already used by another tenant." })
+        .first(), // shown above the form and beside the Domains field
     ).toBeVisible();
     await page.keyboard.press("Escape");
     await page.reload();

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { SVG_UNSAFE } from "../../lib/branding/sanitize-svg";
 import { LOGO_MAX_BYTES } from "../../lib/schemas/branding";
 import { getDb } from "../../server/db/client";
 import { resolveHost } from "../../server/tenant/resolve-tenant";
@@ -56,6 +57,16 @@ describe("branding", () => {
       domainTitle: "",
       footerText: "",
     });
+    // A tenant admin's new domain serves nothing until verified; the old one keeps working.
+    expect((await resolveHost("fax.acme.test")).kind).toBe("unknown");
+    expect(await resolveHost("acme.localhost")).toMatchObject({ tenant: { primaryHost: "acme.localhost" } });
+    await platform.branding.approveDomain({ tenantId: acme.tenant.id, hostname: "fax.acme.test" });
+    await acmeAdmin.branding.update({
+      ...brand,
+      domains: ["fax.acme.test", "acme.localhost"],
+      domainTitle: "",
+      footerText: "",
+    });
     const host = await resolveHost("fax.acme.test");
     expect(host.kind === "tenant" && host.tenant).toMatchObject({
       id: acme.tenant.id,
@@ -100,6 +111,16 @@ describe("branding", () => {
     expect(actions.map((a) => a.action).sort()).toEqual(["branding.logo-remove", "branding.logo-upload"]);
   });
 
+  it("stores an SVG logo as rebuilt drawing, not as uploaded", async () => {
+    const upload = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:i="urn:inkscape" i:v="1"><rect width="4"/></svg>';
+    await acmeAdmin.branding.uploadLogo({ mimeType: "image/svg+xml", data: base64(Buffer.from(upload)) });
+    const stored = await logoOf(acme.tenant.id);
+    expect(Buffer.from(stored.logo!).toString("utf8")).toBe(
+      '<svg xmlns="http://www.w3.org/2000/svg"><rect width="4"/></svg>',
+    );
+    await acmeAdmin.branding.removeLogo({});
+  });
+
   it("refuses an oversized or mis-typed logo and keeps the current one", async () => {
     await acmeAdmin.branding.uploadLogo({ mimeType: "image/png", data: base64(PNG) });
     const before = await logoOf(acme.tenant.id);
@@ -117,7 +138,7 @@ describe("branding", () => {
         mimeType: "image/svg+xml",
         data: base64(Buffer.from('<svg onload="alert(1)"/>')),
       }),
-    ).rejects.toThrow(wrong);
+    ).rejects.toThrow(SVG_UNSAFE);
     await expect(acmeAdmin.branding.uploadLogo({ mimeType: "image/png", data: "not base64 at all!" })).rejects.toThrow(
       wrong,
     );
