@@ -8,7 +8,6 @@ import { request as httpRequest, type RequestOptions } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { DNS_TXT_PREFIX, DOMAIN_TOKEN_PATH, TXT_VALUE_PREFIX } from "@/lib/branding/domain-verification";
 import type { ScopedContext } from "../db/run-in-scope";
-import type { Tx } from "../db/scope";
 import { env } from "../env";
 import { badRequest, notFound } from "../errors";
 import { invalidateHostCache } from "./resolve-tenant";
