@@ -1,0 +1,59 @@
+/**
+ * Images → PDF: ImageMagick flattens onto white and writes a lossless TIFF (Debian's ImageMagick policy
+ * forbids writing PDF, rightly), then libtiff's tiff2pdf wraps it. Photos get a resolution that fits
+ * them on a letter page; a TIFF keeps its own (a fax TIFF's 204×98 dpi is not square).
+ */
+import path from "node:path";
+import type { ConversionTools } from "./conversion-options";
+import type { DocumentType } from "./file-types";
+import { runTool } from "./run-tool";
+
+const IM_LIMITS = ["-limit", "memory", "256MiB", "-limit", "disk", "1GiB", "-limit", "area", "128MP"];
+
+export async function imageToPdf(options: {
+  tools: ConversionTools;
+  type: DocumentType;
+  inputPath: string;
+  dir: string;
+  timeoutMs: number;
+}): Promise<{ pdfPath: string } | { invalid: string }> {
+  const { tools, type, inputPath, dir, timeoutMs } = options;
+  const tiffPath = path.join(dir, "image.tiff");
+  const pdfPath = path.join(dir, "document.pdf");
+  // Only the first frame of a GIF (animations are not pages); every page of a TIFF.
+  const source = type === "gif" ? `${inputPath}[0]` : inputPath;
+  const density: string[] = [];
+  if (type !== "tiff") {
+    const size = await runTool(tools.identify, ["-format", "%w %h\n", source], {
+      cwd: dir,
+      timeoutMs,
+    });
+    const [w, h] = (size.stdout.split("\n")[0] ?? "").split(" ").map(Number);
+    if (size.code !== 0 || !w || !h) return { invalid: "The image is damaged and cannot be read." };
+    const dpi = Math.max(72, Math.ceil(Math.max(w / 8, h / 10.5)));
+    density.push("-units", "PixelsPerInch", "-density", String(dpi));
+  }
+  const flattened = await runTool(
+    tools.convert,
+    [
+      ...IM_LIMITS,
+      source,
+      "-background",
+      "white",
+      "-alpha",
+      "remove",
+      "-alpha",
+      "off",
+      ...density,
+      "-compress",
+      "zip",
+      tiffPath,
+    ],
+    { cwd: dir, timeoutMs },
+  );
+  if (flattened.timedOut) return { invalid: "The image took too long to convert." };
+  if (flattened.code !== 0) return { invalid: "The image is damaged and cannot be read." };
+  const wrapped = await runTool(tools.tiff2pdf, ["-z", "-o", pdfPath, tiffPath], { cwd: dir, timeoutMs });
+  if (wrapped.code !== 0) return { invalid: "The image could not be turned into pages." };
+  return { pdfPath };
+}
