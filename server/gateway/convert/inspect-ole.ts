@@ -17,7 +17,9 @@ export function oleStreamNames(bytes: Buffer): string[] | null {
   const fatSectors: number[] = [];
   for (let i = 0; i < 109; i++) fatSectors.push(bytes.readUInt32LE(0x4c + i * 4));
   let difat = bytes.readUInt32LE(0x44);
-  for (let hops = 0; inFile(difat) && hops < MAX_SECTORS_FOLLOWED; hops++) {
+  const seenDifat = new Set<number>();
+  for (let hops = 0; inFile(difat) && !seenDifat.has(difat) && hops < MAX_SECTORS_FOLLOWED; hops++) {
+    seenDifat.add(difat);
     const base = sectorOffset(difat);
     for (let i = 0; i < sectorSize / 4 - 1; i++) fatSectors.push(bytes.readUInt32LE(base + i * 4));
     difat = bytes.readUInt32LE(base + sectorSize - 4);
@@ -31,7 +33,9 @@ export function oleStreamNames(bytes: Buffer): string[] | null {
 
   const names: string[] = [];
   let sector = bytes.readUInt32LE(0x30);
-  for (let hops = 0; inFile(sector) && hops < MAX_SECTORS_FOLLOWED; hops++) {
+  const seen = new Set<number>(); // a hostile chain may loop back on itself
+  for (let hops = 0; inFile(sector) && !seen.has(sector) && hops < MAX_SECTORS_FOLLOWED; hops++) {
+    seen.add(sector);
     const base = sectorOffset(sector);
     for (let e = 0; e < sectorSize / 128; e++) {
       const entry = base + e * 128;

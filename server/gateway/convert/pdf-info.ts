@@ -10,6 +10,8 @@ export async function pdfInfo(pdfinfo: string, path: string, cwd: string, timeou
     if (/password/i.test(result.stderr)) {
       return { invalid: "The PDF is password-protected; save an unprotected copy and upload that." };
     }
+    // pdfinfo refuses a PDF whose page tree is empty; that is a readable file with no pages.
+    if (/Invalid page count 0\b/.test(result.stderr)) return { pages: 0, encrypted: false };
     return { invalid: "The PDF is damaged and cannot be read." };
   }
   const pages = Number(/^Pages:\s+(\d+)/m.exec(result.stdout)?.[1] ?? Number.NaN);
