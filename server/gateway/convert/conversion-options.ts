@@ -37,7 +37,6 @@ export const conversionToolsSchema = z.object({
   gs: z.string().default("gs"),
   pdfinfo: z.string().default("pdfinfo"),
   convert: z.string().default("convert"),
-  identify: z.string().default("identify"),
   tiff2pdf: z.string().default("tiff2pdf"),
 });
 export type ConversionTools = z.infer<typeof conversionToolsSchema>;

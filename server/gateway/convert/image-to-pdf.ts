@@ -3,11 +3,14 @@
  * forbids writing PDF, rightly), then libtiff's tiff2pdf wraps it. Photos get a resolution that fits
  * them on a letter page; a TIFF keeps its own (a fax TIFF's 204×98 dpi is not square).
  */
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ConversionTools } from "./conversion-options";
 import type { DocumentType } from "./file-types";
+import { imageSize } from "./image-size";
 import { runTool } from "./run-tool";
 
+const MAX_PIXELS = 100_000_000;
 const IM_LIMITS = ["-limit", "memory", "256MiB", "-limit", "disk", "1GiB", "-limit", "area", "128MP"];
 
 export async function imageToPdf(options: {
@@ -24,12 +27,10 @@ export async function imageToPdf(options: {
   const source = type === "gif" ? `${inputPath}[0]` : inputPath;
   const density: string[] = [];
   if (type !== "tiff") {
-    const size = await runTool(tools.identify, ["-format", "%w %h\n", source], {
-      cwd: dir,
-      timeoutMs,
-    });
-    const [w, h] = (size.stdout.split("\n")[0] ?? "").split(" ").map(Number);
-    if (size.code !== 0 || !w || !h) return { invalid: "The image is damaged and cannot be read." };
+    const size = imageSize(await readFile(inputPath));
+    if (!size?.width || !size.height) return { invalid: "The image is damaged and cannot be read." };
+    const { width: w, height: h } = size;
+    if (w * h > MAX_PIXELS) return { invalid: `The image is ${w}×${h} pixels; the limit is 100 megapixels.` };
     const dpi = Math.max(72, Math.ceil(Math.max(w / 8, h / 10.5)));
     density.push("-units", "PixelsPerInch", "-density", String(dpi));
   }

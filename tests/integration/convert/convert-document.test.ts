@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { readFile, stat } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -71,11 +71,16 @@ describe("document conversion", () => {
       "photo.jpg",
       "photo.gif",
     ];
+    // A wrapper that records each LibreOffice start-up, then runs the real one.
+    const starts = path.join(fixtureDir, "soffice-starts.log");
+    const wrapper = path.join(fixtureDir, "soffice-counting.sh");
+    await writeFile(wrapper, `#!/bin/sh\necho start >> '${starts}'\nexec soffice "$@"\n`, { mode: 0o755 });
     await withConversionDir(async (workDir) => {
       const results = await convertDocuments(
         names.map((name) => ({ inputPath: fixtures[name]!, declaredName: name })),
-        { workDir, quality: "fine" },
+        { workDir, quality: "fine", tools: { soffice: wrapper } },
       );
+      expect((await readFile(starts, "utf8")).trim().split("\n")).toEqual(["start"]);
       for (const [i, name] of names.entries()) {
         const result = converted(results[i]);
         expect((await readFile(result.pdfPath)).subarray(0, 5).toString(), name).toBe("%PDF-");
@@ -173,8 +178,11 @@ describe("document conversion", () => {
       invalid: "This is not a document type we can fax (PDF, TIFF, Word, Excel, PowerPoint, RTF, text or images).",
     });
 
+    expect(await convertOne("flood.png")).toEqual({
+      invalid: "The image is 40000×40000 pixels; the limit is 100 megapixels.",
+    });
+
     await withConversionDir(async (dir) => {
-      const { writeFile } = await import("node:fs/promises");
       const cutDocx = path.join(dir, "cut.docx");
       const docx = await readFile(fixtures["letter.docx"]!);
       await writeFile(cutDocx, docx.subarray(0, docx.length - 40));

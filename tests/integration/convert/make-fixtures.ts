@@ -8,6 +8,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
+import { crc32, deflateSync } from "node:zlib";
 import { writeZip } from "./zip-writer";
 
 const run = promisify(execFile);
@@ -188,6 +189,7 @@ export async function makeFixtures(dir: string): Promise<Fixtures> {
     f("photo.jpg"),
     f("photo.gif"),
   ]);
+  await writeFile(f("flood.png"), floodPng(40_000, 40_000));
   await run("qpdf", ["--encrypt", "user-pw", "owner-pw", "256", "--", f("report.pdf"), f("locked.pdf")]);
   await run("qpdf", ["--encrypt", "", "owner-pw", "256", "--modify=none", "--", f("report.pdf"), f("restricted.pdf")]);
   await writeFile(f("pages-2000.pdf"), blankPdf(2000));
@@ -226,8 +228,31 @@ export async function makeFixtures(dir: string): Promise<Fixtures> {
       "bomb.docx",
       "archive.zip",
       "garbage.bin",
+      "flood.png",
     ].map((name) => [name, f(name)]),
   );
+}
+
+/** A PNG header declaring a vast 1-bit canvas ("pixel flood"): a few hundred bytes on disk. */
+function floodPng(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const out = Buffer.alloc(8 + data.length + 4);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 1; // bit depth
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(Buffer.alloc(4096))),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 function zipDocxParts() {
