@@ -31,6 +31,32 @@ export function serverFieldErrors(error: unknown): FieldErrors {
 /** `key` is about the field `name` itself or a part of it ("domains.0" is about "domains"). */
 export const isAbout = (key: string, name: string) => key === name || key.startsWith(`${name}.`);
 
+/**
+ * What a server error shows: its field errors under this form's names (`aliases`), or, when it
+ * names no field, its message.
+ */
+export function fromServer(
+  error: unknown,
+  aliases: Record<string, string> = {},
+): { errors: FieldErrors; message: string | null } {
+  const errors = Object.fromEntries(
+    Object.entries(serverFieldErrors(error)).map(([key, message]) => [aliases[key] ?? key, message]),
+  );
+  const message = error && Object.keys(errors).length === 0 ? messageOf(error) : null;
+  return { errors, message };
+}
+
+/** The messages no field on screen shows: the form-wide message, then errors about absent fields. */
+export function unplacedMessages(errors: FieldErrors, message: string | null, fields: readonly string[]): string[] {
+  const messages = [
+    ...(message ? [message] : []),
+    ...Object.entries(errors)
+      .filter(([key]) => !fields.some((name) => isAbout(key, name)))
+      .map(([, m]) => m),
+  ];
+  return messages.filter((m, i) => messages.indexOf(m) === i);
+}
+
 interface Shown {
   /** The server error these came from (null: the form's own check). */
   source: unknown;
@@ -54,12 +80,8 @@ export function useFieldErrors(serverError?: unknown, options: { aliases?: Recor
 
   // A new answer from the server replaces what is shown (React's "adjust state while rendering").
   if ((serverError ?? null) !== shown.source) {
-    const fromServer = serverFieldErrors(serverError);
-    const errors = Object.fromEntries(
-      Object.entries(fromServer).map(([key, message]) => [options.aliases?.[key] ?? key, message]),
-    );
-    const message = serverError && Object.keys(errors).length === 0 ? messageOf(serverError) : null;
-    setShown({ source: serverError ?? null, errors, message, attempt: shown.attempt + (serverError ? 1 : 0) });
+    const answer = fromServer(serverError, options.aliases);
+    setShown({ source: serverError ?? null, ...answer, attempt: shown.attempt + (serverError ? 1 : 0) });
   }
 
   const setErrors = useCallback((errors: FieldErrors) => {
@@ -89,12 +111,7 @@ export function useFieldErrors(serverError?: unknown, options: { aliases?: Recor
     return () => setFields((f) => f.filter((n, i) => n !== name || f.indexOf(name) !== i));
   }, []);
   /** What no field on screen shows: the answer's message, or errors about fields not in the form. */
-  const formMessages = [
-    ...(shown.message ? [shown.message] : []),
-    ...Object.entries(shown.errors)
-      .filter(([key]) => !fields.some((name) => isAbout(key, name)))
-      .map(([, message]) => message),
-  ].filter((m, i, all) => all.indexOf(m) === i);
+  const formMessages = unplacedMessages(shown.errors, shown.message, fields);
 
   return {
     errors: shown.errors,
