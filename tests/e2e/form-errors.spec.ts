@@ -5,12 +5,13 @@
 import { expect, type Page, test } from "@playwright/test";
 import { ADMIN, open, signIn, site } from "./helpers";
 
-test.beforeEach(async ({ page }) => {
+async function openNewTenant(page: Page) {
+  await page.setViewportSize({ width: 1280, height: 640 });
   await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
   await open(page, `${site(ADMIN.host)}/admin/tenants`);
   await page.getByRole("button", { name: "New tenant" }).click();
   await expect(page.getByRole("dialog")).toBeVisible();
-});
+}
 
 async function fillTenant(page: Page, values: { name: string; domain: string; username: string; password: string }) {
   await page.getByLabel("Company name").fill(values.name);
@@ -29,7 +30,7 @@ async function expectDialogScrolls(page: Page) {
 test("the server's refusal of the admin password is shown beside it, focused, and clears when it changes", async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 1280, height: 640 });
+  await openNewTenant(page);
   await fillTenant(page, {
     name: "Contoso Labs",
     domain: "contoso.localhost",
@@ -56,7 +57,7 @@ test("the server's refusal of the admin password is shown beside it, focused, an
 });
 
 test("a problem found before sending is brought into view from the bottom of the dialog", async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 640 });
+  await openNewTenant(page);
   await fillTenant(page, { name: "", domain: "fabrikam.localhost", username: "fab-admin", password: "Blue-Harbor-9" });
   await expectDialogScrolls(page);
   await page.getByRole("button", { name: "Create tenant" }).click(); // scrolls the dialog to its bottom
@@ -69,4 +70,21 @@ test("a problem found before sending is brought into view from the bottom of the
   await name.fill("Fabrikam");
   await expect(page.getByText("Company name is required")).toHaveCount(0);
   await expect(name).not.toHaveAttribute("aria-invalid", "true");
+});
+
+test("a refusal about no field on the form is shown above it and focused", async ({ page }) => {
+  await open(page, `${site(ADMIN.host)}/reset-password?token=${"x".repeat(40)}`);
+  await page.getByLabel("New password", { exact: true }).fill("Blue-Harbor-Secret-8");
+  await page.getByLabel("Repeat new password").fill("Blue-Harbor-Secret-9");
+  await page.getByRole("button", { name: "Set new password" }).click();
+  const repeat = page.getByLabel("Repeat new password");
+  await expect(repeat).toBeFocused();
+  await expect(repeat).toHaveAccessibleDescription("The passwords do not match.");
+  await repeat.fill("Blue-Harbor-Secret-8");
+  await expect(page.getByText("The passwords do not match.")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Set new password" }).click();
+  const refusal = page.getByRole("alert").filter({ hasText: "This reset link is invalid or has expired." });
+  await expect(refusal).toBeFocused();
+  await expect(refusal).toBeInViewport();
 });
