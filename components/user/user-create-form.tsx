@@ -42,7 +42,8 @@ export function UserCreateForm({
   const [roles, setRoles] = useState<RoleChoices>({ user: true, tenant: false, admin: false });
   const [permissions, setPermissions] = useState<Permission[]>([]);
   const create = trpc.user.create.useMutation({ onSuccess: (u) => onDone(`User ${u.username} created.`) });
-  const errors = useFieldErrors(create.error);
+  // Signing in with the email, a refused username is about the Email field.
+  const errors = useFieldErrors(create.error, { aliases: v.useEmailAsUsername ? { username: "email" } : {} });
   const { check } = errors;
   const text =
     (k: "email" | "username" | "firstName" | "lastName" | "phone") => (e: React.ChangeEvent<HTMLInputElement>) =>
