@@ -40,6 +40,7 @@ export function AuditPageClient({ isPlatform }: { isPlatform: boolean }) {
         </Alert>
       ) : null}
       <ListTable
+        label="Audit log entries"
         toolbar={<AuditFilters onChange={onFilters} />}
         headers={["When", isPlatform ? "Tenant" : null, "Who", "Action", "What", "Details", "Address"]}
         data={list.data}

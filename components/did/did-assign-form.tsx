@@ -3,6 +3,8 @@ import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Form, FormAlert } from "@/components/ui/form";
+import { useFieldErrors } from "@/components/ui/form-errors";
 import { Field } from "@/components/ui/label";
 import { formatPhone, personName } from "./did-labels";
 import { DidUserSelect } from "./did-user-select";
@@ -26,20 +28,20 @@ export function DidAssignForm({ did, onDone }: { did: AssignRow; onDone: (messag
           : `${formatPhone(d.number)} is unassigned.`,
       ),
   });
+  const errors = useFieldErrors(assign.error);
 
   return (
-    <form
-      method="post"
+    <Form
+      errors={errors}
       className="grid gap-4"
-      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         assign.mutate({ id: did.id, userId });
       }}
     >
-      {assign.error ? <Alert variant="error">{assign.error.message}</Alert> : null}
+      <FormAlert />
       {users.error ? <Alert variant="error">Users could not be loaded: {users.error.message}</Alert> : null}
-      <Field label="User" htmlFor="did-assign-user" hint="Only users of the number's tenant can hold it.">
+      <Field label="User" htmlFor="did-assign-user" name="userId" hint="Only users of the number's tenant can hold it.">
         <DidUserSelect
           id="did-assign-user"
           number={formatPhone(did.number)}
@@ -53,6 +55,6 @@ export function DidAssignForm({ did, onDone }: { did: AssignRow; onDone: (messag
           Save assignment
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input, Textarea } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
@@ -15,8 +16,9 @@ import { TenantSelect } from "./tenant-select";
  */
 export function DidBulkForm({ onAdded, onClose }: { onAdded: () => void; onClose: () => void }) {
   const [v, setV] = useState({ numbers: "", title: "", tenantId: "" });
-  const { check, fieldError } = useFieldErrors();
   const bulk = trpc.did.bulkCreate.useMutation({ onSuccess: (r) => r.added > 0 && onAdded() });
+  const errors = useFieldErrors(bulk.error);
+  const { check } = errors;
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -25,11 +27,10 @@ export function DidBulkForm({ onAdded, onClose }: { onAdded: () => void; onClose
     bulk.mutate(valid);
   }
 
-  const err = (k: string) => fieldError(k, bulk.error);
   const result = bulk.data;
   return (
-    <form method="post" onSubmit={submit} className="grid gap-4" noValidate>
-      {bulk.error ? <Alert variant="error">{bulk.error.message}</Alert> : null}
+    <Form errors={errors} onSubmit={submit} className="grid gap-4">
+      <FormAlert />
       {result ? (
         <Alert variant={result.skipped ? "info" : "success"}>
           <p className="font-medium">
@@ -49,7 +50,7 @@ export function DidBulkForm({ onAdded, onClose }: { onAdded: () => void; onClose
       <Field
         label="Numbers"
         htmlFor="did-bulk-numbers"
-        error={err("numbers")}
+        name="numbers"
         hint="One per line, or separated by commas or semicolons. Invalid and duplicate entries are listed, not added."
       >
         <Textarea
@@ -60,10 +61,10 @@ export function DidBulkForm({ onAdded, onClose }: { onAdded: () => void; onClose
           onChange={(e) => setV({ ...v, numbers: e.target.value })}
         />
       </Field>
-      <Field label="Title" htmlFor="did-bulk-title" error={err("title")} hint="Optional, given to every number added.">
+      <Field label="Title" htmlFor="did-bulk-title" name="title" hint="Optional, given to every number added.">
         <Input id="did-bulk-title" value={v.title} onChange={(e) => setV({ ...v, title: e.target.value })} />
       </Field>
-      <Field label="Tenant" htmlFor="did-bulk-tenant" error={err("tenantId")}>
+      <Field label="Tenant" htmlFor="did-bulk-tenant" name="tenantId">
         <TenantSelect
           id="did-bulk-tenant"
           value={v.tenantId}
@@ -81,6 +82,6 @@ export function DidBulkForm({ onAdded, onClose }: { onAdded: () => void; onClose
           Add numbers
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

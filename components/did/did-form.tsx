@@ -1,8 +1,8 @@
 "use client";
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
@@ -21,10 +21,11 @@ export interface DidEditRow {
 /** Add one DID, or edit a DID's title and tenant (platform admins). */
 export function DidForm({ did, onDone }: { did: DidEditRow | null; onDone: (message: string) => void }) {
   const [v, setV] = useState({ number: did?.number ?? "", title: did?.title ?? "", tenantId: did?.tenantId ?? "" });
-  const { check, fieldError } = useFieldErrors();
   const create = trpc.did.create.useMutation({ onSuccess: (d) => onDone(`${formatPhone(d.number)} added.`) });
   const update = trpc.did.update.useMutation({ onSuccess: (d) => onDone(`${formatPhone(d.number)} saved.`) });
   const mutation = did ? update : create;
+  const errors = useFieldErrors(mutation.error);
+  const { check } = errors;
   const moving = did !== null && (did.tenantId ?? "") !== v.tenantId;
 
   function submit(e: React.FormEvent) {
@@ -41,14 +42,13 @@ export function DidForm({ did, onDone }: { did: DidEditRow | null; onDone: (mess
     }
   }
 
-  const err = (k: string) => fieldError(k, mutation.error);
   return (
-    <form method="post" onSubmit={submit} className="grid gap-4" noValidate>
-      {mutation.error ? <Alert variant="error">{mutation.error.message}</Alert> : null}
+    <Form errors={errors} onSubmit={submit} className="grid gap-4">
+      <FormAlert />
       <Field
         label="Number"
         htmlFor="did-number"
-        error={err("number")}
+        name="number"
         hint={
           did
             ? "The number itself cannot change; delete and add it again instead."
@@ -63,18 +63,13 @@ export function DidForm({ did, onDone }: { did: DidEditRow | null; onDone: (mess
           placeholder="+1 212 555 0100"
         />
       </Field>
-      <Field
-        label="Title"
-        htmlFor="did-title"
-        error={err("title")}
-        hint="Shown next to the number, e.g. Reception fax."
-      >
+      <Field label="Title" htmlFor="did-title" name="title" hint="Shown next to the number, e.g. Reception fax.">
         <Input id="did-title" value={v.title} onChange={(e) => setV({ ...v, title: e.target.value })} />
       </Field>
       <Field
         label="Tenant"
         htmlFor="did-tenant"
-        error={err("tenantId")}
+        name="tenantId"
         hint={
           moving && did?.userId ? "Moving the number to another tenant removes its user and forwarding." : undefined
         }
@@ -91,6 +86,6 @@ export function DidForm({ did, onDone }: { did: DidEditRow | null; onDone: (mess
           Save DID
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

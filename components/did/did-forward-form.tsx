@@ -1,8 +1,8 @@
 "use client";
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
@@ -24,11 +24,12 @@ export function DidForwardForm({
 }) {
   const [forward, setForward] = useState(did.forward);
   const [email, setEmail] = useState(did.forwardEmail ?? "");
-  const { check, fieldError } = useFieldErrors();
   const save = trpc.did.setForward.useMutation({
     onSuccess: (d) =>
       onDone(d.forward === "EMAIL" ? `Faxes will be emailed to ${d.forwardEmail}.` : "Forwarding turned off.", d),
   });
+  const errors = useFieldErrors(save.error);
+  const { check } = errors;
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -37,10 +38,9 @@ export function DidForwardForm({
     save.mutate(valid);
   }
 
-  const err = (k: string) => fieldError(k, save.error);
   return (
-    <form method="post" onSubmit={submit} className="grid gap-4" noValidate>
-      {save.error ? <Alert variant="error">{save.error.message}</Alert> : null}
+    <Form errors={errors} onSubmit={submit} className="grid gap-4">
+      <FormAlert />
       <fieldset className="grid gap-2">
         <legend className="mb-1 text-sm font-medium">Forwarding</legend>
         {DID_FORWARDS.map((f) => (
@@ -54,7 +54,7 @@ export function DidForwardForm({
         <Field
           label="Email address"
           htmlFor="did-forward-email"
-          error={err("email")}
+          name="email"
           hint="Incoming faxes will be emailed there and still show under Received Faxes."
         >
           <Input id="did-forward-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
@@ -65,6 +65,6 @@ export function DidForwardForm({
           Save forwarding
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

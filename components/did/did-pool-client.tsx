@@ -54,6 +54,7 @@ export function DidPoolClient() {
         </Alert>
       ) : null}
       <ListTable
+        label="DID numbers"
         toolbar={
           <div className="mb-3 flex flex-wrap gap-2">
             <SearchInput placeholder="Search number, title or user" onSearch={onSearch} />

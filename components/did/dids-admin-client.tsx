@@ -74,6 +74,7 @@ export function DidsAdminClient() {
       />
       <PageAlerts notice={notice} errors={[remove.error, list.error]} />
       <ListTable
+        label="DID numbers"
         toolbar={
           <div className="mb-3 flex flex-wrap gap-2">
             <SearchInput placeholder="Search number, title, user, company" onSearch={onSearch} />

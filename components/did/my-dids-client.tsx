@@ -36,7 +36,7 @@ export function MyDidsClient() {
       <PageAlerts notice={notice} errors={[mine.error]} />
       <Card>
         <CardContent className="pt-5">
-          <Table>
+          <Table label="My DIDs">
             <THead>
               <TR>
                 <TH>Number</TH>

@@ -29,6 +29,7 @@ export function OutboxPageClient() {
         </Alert>
       ) : null}
       <ListTable
+        label="Mail outbox"
         toolbar={
           <div className="mb-3">
             <SearchInput placeholder="Search recipient or subject" onSearch={onSearch} />

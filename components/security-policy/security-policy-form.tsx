@@ -4,6 +4,7 @@ import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
@@ -67,7 +68,6 @@ export function SecurityPolicyForm({ policy, tenantId }: { policy: SecurityPolic
     excludePersonalInfo: policy.excludePersonalInfo,
     forceChangeOnFirstLogin: policy.forceChangeOnFirstLogin,
   });
-  const { check, fieldError } = useFieldErrors();
   const [notice, setNotice] = useState<string | null>(null);
   const save = trpc.securityPolicy.update.useMutation({
     onSuccess: () => {
@@ -75,6 +75,8 @@ export function SecurityPolicyForm({ policy, tenantId }: { policy: SecurityPolic
       void utils.securityPolicy.get.invalidate();
     },
   });
+  const errors = useFieldErrors(save.error);
+  const { check } = errors;
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -85,11 +87,10 @@ export function SecurityPolicyForm({ policy, tenantId }: { policy: SecurityPolic
     save.mutate(valid);
   }
 
-  const err = (k: string) => fieldError(k, save.error);
   return (
-    <form method="post" onSubmit={submit} className="grid gap-5" noValidate>
+    <Form errors={errors} onSubmit={submit} className="grid gap-5">
       {notice ? <Alert variant="success">{notice}</Alert> : null}
-      {save.error ? <Alert variant="error">{save.error.message}</Alert> : null}
+      <FormAlert />
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold">Passwords</legend>
         {PASSWORD_FIELDS.map((f) => (
@@ -97,7 +98,6 @@ export function SecurityPolicyForm({ policy, tenantId }: { policy: SecurityPolic
             key={f.key}
             spec={f}
             value={numbers[f.key]}
-            error={err(f.key)}
             onChange={(value) => setNumbers({ ...numbers, [f.key]: value })}
           />
         ))}
@@ -122,7 +122,6 @@ export function SecurityPolicyForm({ policy, tenantId }: { policy: SecurityPolic
             key={f.key}
             spec={f}
             value={numbers[f.key]}
-            error={err(f.key)}
             onChange={(value) => setNumbers({ ...numbers, [f.key]: value })}
           />
         ))}
@@ -132,21 +131,15 @@ export function SecurityPolicyForm({ policy, tenantId }: { policy: SecurityPolic
           Save policy
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }
 
-function NumberField(props: { spec: NumberSpec; value: string; error?: string; onChange: (v: string) => void }) {
+function NumberField(props: { spec: NumberSpec; value: string; onChange: (v: string) => void }) {
   const id = `sp-${props.spec.key}`;
   return (
-    <Field label={props.spec.label} htmlFor={id} error={props.error} hint={props.spec.hint}>
-      <Input
-        id={id}
-        type="number"
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        aria-invalid={!!props.error}
-      />
+    <Field label={props.spec.label} htmlFor={id} name={props.spec.key} hint={props.spec.hint}>
+      <Input id={id} type="number" value={props.value} onChange={(e) => props.onChange(e.target.value)} />
     </Field>
   );
 }

@@ -1,24 +1,27 @@
 "use client";
 import { useState } from "react";
+import type { FormErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { PasswordRules } from "./password-rules";
 
+const MISMATCH = "The passwords do not match.";
+
 /**
- * "New password" + live rules + "Repeat new password", shared by change and reset.
- * `confirmed()` tells the form whether the two match (and shows the mismatch if not).
+ * "New password" + live rules + "Repeat new password", shared by change and reset, inside a `<Form>`.
+ * `confirmed(errors)` tells the form whether the two match (and shows the mismatch beside the repeat).
  */
 export function useNewPassword() {
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
-  const [mismatch, setMismatch] = useState(false);
-  const confirmed = () => {
-    setMismatch(password !== confirm);
+  const confirmed = (errors: FormErrors) => {
+    if (password !== confirm) errors.setErrors({ confirmPassword: MISMATCH });
     return password === confirm;
   };
-  const fields = (error?: string | null) => (
+  /** `name` is the new password's key in the form's request (and so in the server's errors). */
+  const fields = (name: string) => (
     <>
-      <Field label="New password" htmlFor="new-password" error={error}>
+      <Field label="New password" htmlFor="new-password" name={name}>
         <Input
           id="new-password"
           type="password"
@@ -29,11 +32,7 @@ export function useNewPassword() {
         />
       </Field>
       <PasswordRules password={password} />
-      <Field
-        label="Repeat new password"
-        htmlFor="confirm-password"
-        error={mismatch ? "The passwords do not match." : null}
-      >
+      <Field label="Repeat new password" htmlFor="confirm-password" name="confirmPassword">
         <Input
           id="confirm-password"
           type="password"

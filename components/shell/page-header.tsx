@@ -13,7 +13,11 @@ export function PageHeader({
         <h1 className="text-2xl font-semibold">{title}</h1>
         {description ? <p className="mt-1 text-sm text-muted-foreground">{description}</p> : null}
       </div>
-      {actions ? <div className="flex gap-2">{actions}</div> : null}
+      {actions ? (
+        <div className="flex gap-2" data-page-actions="">
+          {actions}
+        </div>
+      ) : null}
     </div>
   );
 }

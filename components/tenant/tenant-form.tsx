@@ -1,8 +1,8 @@
 "use client";
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
@@ -22,6 +22,8 @@ export interface TenantRow {
   domains: { hostname: string; verifiedAt: Date | string | null }[];
 }
 
+const ADMIN_FIELDS = { username: "admin.username", email: "admin.email", password: "admin.password" };
+
 const num = (v: string) => (v.trim() === "" ? Number.NaN : Number(v));
 
 export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDone: (message: string) => void }) {
@@ -39,13 +41,15 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
     adminEmail: "",
     adminPassword: "",
   });
-  const { check, fieldError } = useFieldErrors();
   const utils = trpc.useUtils();
   const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) =>
     setV({ ...v, [k]: e.target.type === "checkbox" ? e.target.checked : e.target.value });
   const create = trpc.tenant.create.useMutation({ onSuccess: () => onDone(`Tenant ${v.name} created.`) });
   const update = trpc.tenant.update.useMutation({ onSuccess: () => onDone(`Tenant ${v.name} saved.`) });
   const mutation = tenant ? update : create;
+  // The first admin is created by the user service, which names its own fields ("password").
+  const errors = useFieldErrors(mutation.error, { aliases: tenant ? {} : ADMIN_FIELDS });
+  const { check } = errors;
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -72,17 +76,16 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
     }
   }
 
-  const err = (k: string) => fieldError(k, mutation.error);
   return (
-    <form method="post" onSubmit={submit} className="grid gap-4" noValidate>
-      {mutation.error ? <Alert variant="error">{mutation.error.message}</Alert> : null}
-      <Field label="Company name" htmlFor="t-name" error={err("name")}>
+    <Form errors={errors} onSubmit={submit} className="grid gap-4">
+      <FormAlert />
+      <Field label="Company name" htmlFor="t-name" name="name">
         <Input id="t-name" value={v.name} onChange={set("name")} />
       </Field>
       <Field
         label="Domains"
         htmlFor="t-domains"
-        error={err("domains") ?? err("domains.0")}
+        name="domains"
         hint="The tenant's portal address, e.g. fax.acme.com or acme.localhost. Separate several with commas; the first is primary."
       >
         <Input id="t-domains" value={v.domains} onChange={set("domains")} />
@@ -96,23 +99,23 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
         />
       ) : null}
       <div className="grid grid-cols-2 gap-4">
-        <Field label="Daily fax limit" htmlFor="t-daily" error={err("dailyFaxLimit")}>
+        <Field label="Daily fax limit" htmlFor="t-daily" name="dailyFaxLimit">
           <Input id="t-daily" type="number" min={0} value={v.dailyFaxLimit} onChange={set("dailyFaxLimit")} />
         </Field>
-        <Field label="Monthly fax limit" htmlFor="t-monthly" error={err("monthlyFaxLimit")}>
+        <Field label="Monthly fax limit" htmlFor="t-monthly" name="monthlyFaxLimit">
           <Input id="t-monthly" type="number" min={0} value={v.monthlyFaxLimit} onChange={set("monthlyFaxLimit")} />
         </Field>
-        <Field label="Minimum retention (days)" htmlFor="t-rmin" error={err("retentionMinDays")}>
+        <Field label="Minimum retention (days)" htmlFor="t-rmin" name="retentionMinDays">
           <Input id="t-rmin" type="number" min={1} value={v.retentionMinDays} onChange={set("retentionMinDays")} />
         </Field>
-        <Field label="Maximum retention (days)" htmlFor="t-rmax" error={err("retentionMaxDays")}>
+        <Field label="Maximum retention (days)" htmlFor="t-rmax" name="retentionMaxDays">
           <Input id="t-rmax" type="number" min={1} value={v.retentionMaxDays} onChange={set("retentionMaxDays")} />
         </Field>
       </div>
       <Field
         label="Tenant's retention (days)"
         htmlFor="t-rdays"
-        error={err("retentionDays")}
+        name="retentionDays"
         hint="Leave empty to use the maximum. The tenant admin may change it within the bounds."
       >
         <Input id="t-rdays" type="number" min={1} value={v.retentionDays} onChange={set("retentionDays")} />
@@ -130,13 +133,13 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
           </label>
           {v.withAdmin ? (
             <>
-              <Field label="Admin username" htmlFor="t-admin-user" error={err("admin.username")}>
+              <Field label="Admin username" htmlFor="t-admin-user" name="admin.username">
                 <Input id="t-admin-user" value={v.adminUsername} onChange={set("adminUsername")} autoComplete="off" />
               </Field>
-              <Field label="Admin email" htmlFor="t-admin-email" error={err("admin.email")}>
+              <Field label="Admin email" htmlFor="t-admin-email" name="admin.email">
                 <Input id="t-admin-email" type="email" value={v.adminEmail} onChange={set("adminEmail")} />
               </Field>
-              <Field label="Admin password" htmlFor="t-admin-password" error={err("admin.password")}>
+              <Field label="Admin password" htmlFor="t-admin-password" name="admin.password">
                 <div className="flex gap-2">
                   <Input
                     id="t-admin-password"
@@ -163,6 +166,6 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
           {tenant ? "Save" : "Create tenant"}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -36,6 +36,7 @@ export function TenantsPageClient() {
       />
       <PageAlerts notice={notice} errors={[remove.error]} />
       <ListTable
+        label="Tenants"
         toolbar={
           <div className="mb-3">
             <SearchInput placeholder="Search name or domain" onSearch={onSearch} />

@@ -1,8 +1,8 @@
 "use client";
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
@@ -45,7 +45,6 @@ export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (
     maxChannels: String(trunk?.maxChannels ?? 4),
     maxCallsPerMinute: String(trunk?.maxCallsPerMinute ?? 30),
   });
-  const { setErrors, check, fieldError } = useFieldErrors();
   const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setV({
       ...v,
@@ -54,6 +53,8 @@ export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (
   const create = trpc.trunk.create.useMutation({ onSuccess: () => onDone(`Trunk ${v.name} created.`) });
   const update = trpc.trunk.update.useMutation({ onSuccess: () => onDone(`Trunk ${v.name} saved.`) });
   const mutation = trunk ? update : create;
+  const errors = useFieldErrors(mutation.error);
+  const { setErrors, check } = errors;
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -85,11 +86,10 @@ export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (
     }
   }
 
-  const err = (k: string) => fieldError(k, mutation.error);
   return (
-    <form method="post" onSubmit={submit} className="grid gap-4" noValidate>
-      {mutation.error ? <Alert variant="error">{mutation.error.message}</Alert> : null}
-      <Field label="Name" htmlFor="trunk-name" error={err("name")}>
+    <Form errors={errors} onSubmit={submit} className="grid gap-4">
+      <FormAlert />
+      <Field label="Name" htmlFor="trunk-name" name="name">
         <Input id="trunk-name" value={v.name} onChange={set("name")} />
       </Field>
       <div className="flex items-center gap-2 text-sm">
@@ -100,7 +100,7 @@ export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (
         <Field label="Gateway type" htmlFor="trunk-gateway">
           <Input id="trunk-gateway" value="SIP" readOnly disabled />
         </Field>
-        <Field label="Driver" htmlFor="trunk-driver" error={err("driver")}>
+        <Field label="Driver" htmlFor="trunk-driver" name="driver">
           <NativeSelect id="trunk-driver" value={v.driver} onChange={set("driver")}>
             {TRUNK_DRIVERS.map((d) => (
               <option key={d} value={d}>
@@ -132,13 +132,13 @@ export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (
         ) : null
       ) : (
         <div className="grid grid-cols-2 gap-4">
-          <Field label="SIP username" htmlFor="trunk-sip-user" error={err("sipUsername")}>
+          <Field label="SIP username" htmlFor="trunk-sip-user" name="sipUsername">
             <Input id="trunk-sip-user" value={v.sipUsername} onChange={set("sipUsername")} autoComplete="off" />
           </Field>
           <Field
             label="SIP password"
             htmlFor="trunk-sip-password"
-            error={err("sipPassword")}
+            name="sipPassword"
             hint={trunk?.hasPassword ? "Leave empty to keep the stored password." : undefined}
           >
             <Input
@@ -156,22 +156,17 @@ export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (
         <Field
           label="Host"
           htmlFor="trunk-host"
-          error={err("host")}
+          name="host"
           hint="Hostname or IPv4/IPv6 address, without sip: or port."
         >
           <Input id="trunk-host" value={v.host} onChange={set("host")} placeholder="sip.carrier.example" />
         </Field>
-        <Field label="Port" htmlFor="trunk-port" error={err("port")}>
+        <Field label="Port" htmlFor="trunk-port" name="port">
           <Input id="trunk-port" type="number" min={1} max={65535} value={v.port} onChange={set("port")} />
         </Field>
       </div>
       <div className="grid grid-cols-2 gap-4">
-        <Field
-          label="Max channels"
-          htmlFor="trunk-channels"
-          error={err("maxChannels")}
-          hint="Simultaneous calls, 1–1000."
-        >
+        <Field label="Max channels" htmlFor="trunk-channels" name="maxChannels" hint="Simultaneous calls, 1–1000.">
           <Input
             id="trunk-channels"
             type="number"
@@ -184,7 +179,7 @@ export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (
         <Field
           label="Max calls per minute"
           htmlFor="trunk-cpm"
-          error={err("maxCallsPerMinute")}
+          name="maxCallsPerMinute"
           hint="New calls started per minute, 1–6000."
         >
           <Input
@@ -202,6 +197,6 @@ export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (
           Save trunk
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

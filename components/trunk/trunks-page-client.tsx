@@ -47,6 +47,7 @@ export function TrunksPageClient() {
       />
       <PageAlerts notice={notice} errors={[remove.error, list.error]} />
       <ListTable
+        label="Trunks"
         toolbar={
           <div className="mb-3">
             <SearchInput placeholder="Search name or host" onSearch={onSearch} />

@@ -1,5 +1,9 @@
+"use client";
 import type * as React from "react";
 import { cn } from "./cn";
+import { useFieldControlProps } from "./label";
+
+// Inside a Field, each control is marked invalid and described by the Field's message or hint.
 
 export function Input({ className, ...props }: React.ComponentProps<"input">) {
   return (
@@ -9,6 +13,7 @@ export function Input({ className, ...props }: React.ComponentProps<"input">) {
         className,
       )}
       {...props}
+      {...useFieldControlProps(props)}
     />
   );
 }
@@ -17,10 +22,11 @@ export function Textarea({ className, ...props }: React.ComponentProps<"textarea
   return (
     <textarea
       className={cn(
-        "flex min-h-20 w-full rounded-md border bg-card px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
+        "flex min-h-20 w-full rounded-md border bg-card px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring aria-invalid:border-destructive",
         className,
       )}
       {...props}
+      {...useFieldControlProps(props)}
     />
   );
 }
@@ -30,10 +36,11 @@ export function NativeSelect({ className, ...props }: React.ComponentProps<"sele
   return (
     <select
       className={cn(
-        "flex h-9 w-full rounded-md border bg-card px-3 py-1 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
+        "flex h-9 w-full rounded-md border bg-card px-3 py-1 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring aria-invalid:border-destructive",
         className,
       )}
       {...props}
+      {...useFieldControlProps(props)}
     />
   );
 }

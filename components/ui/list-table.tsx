@@ -11,6 +11,7 @@ export type ListHeader = string | { label: string; srOnly?: boolean };
 export const ACTIONS_HEADER: ListHeader = { label: "Actions", srOnly: true };
 
 export function ListTable<T>({
+  label,
   toolbar,
   headers,
   data,
@@ -20,6 +21,8 @@ export function ListTable<T>({
   onPage,
   children,
 }: {
+  /** What the rows are, e.g. "Tenants": the table's name for screen readers when it scrolls sideways. */
+  label: string;
   /** Rendered as given above the table (search box, filters, an error line…). */
   toolbar?: React.ReactNode;
   /** Column headers; `null` / `false` entries (conditional columns) are skipped. */
@@ -39,7 +42,7 @@ export function ListTable<T>({
     <Card>
       <CardContent className="pt-5">
         {toolbar}
-        <Table>
+        <Table label={label}>
           <THead>
             <TR>
               {columns.map((h) =>

@@ -1,11 +1,13 @@
 import type * as React from "react";
 import { cn } from "./cn";
+import { ScrollRegion } from "./scroll-region";
 
-export function Table({ className, ...props }: React.ComponentProps<"table">) {
+/** `label` names the table's scroll box for screen readers when the table is wider than the page. */
+export function Table({ className, label = "Table", ...props }: React.ComponentProps<"table"> & { label?: string }) {
   return (
-    <div className="w-full overflow-x-auto">
+    <ScrollRegion label={label}>
       <table className={cn("w-full caption-bottom text-sm", className)} {...props} />
-    </div>
+    </ScrollRegion>
   );
 }
 export function THead(props: React.ComponentProps<"thead">) {

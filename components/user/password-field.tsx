@@ -13,17 +13,18 @@ export function PasswordField({
   id,
   value,
   onChange,
-  error,
+  name = "password",
   showRules,
 }: {
   id: string;
   value: string;
   onChange: (value: string) => void;
-  error?: string;
+  /** The key of its errors in the surrounding form. */
+  name?: string;
   showRules: boolean;
 }) {
   return (
-    <Field label="Password" htmlFor={id} error={error}>
+    <Field label="Password" htmlFor={id} name={name}>
       <div className="flex gap-2">
         <Input
           id={id}
@@ -33,7 +34,6 @@ export function PasswordField({
           autoComplete="off"
           spellCheck={false}
           className="font-mono"
-          aria-invalid={!!error}
         />
         <Button type="button" variant="outline" onClick={() => onChange(generatePassword())}>
           Generate

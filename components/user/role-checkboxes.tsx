@@ -1,5 +1,6 @@
 "use client";
 import { Checkbox } from "@/components/ui/checkbox";
+import { FIELD_NAME_ATTRIBUTE, useFormField } from "@/components/ui/form";
 import { PERMISSIONS, type Permission } from "@/lib/roles";
 import type { RoleChoices } from "@/lib/schemas/user";
 
@@ -9,26 +10,29 @@ export function RoleCheckboxes({
   onChange,
   showPlatformAdmin,
   disabled,
-  error,
 }: {
   value: RoleChoices;
   onChange: (value: RoleChoices) => void;
   showPlatformAdmin: boolean;
   disabled?: boolean;
-  error?: string;
 }) {
+  const error = useFormField("roles");
   const tick = (key: keyof RoleChoices) => (e: React.ChangeEvent<HTMLInputElement>) =>
     onChange({ ...value, [key]: e.target.checked });
+  // Each box points at the group's message, so focusing the first one explains the refusal.
+  const invalid = error ? { "aria-invalid": true, "aria-describedby": "roles-error" } : {};
   return (
-    <fieldset className="grid gap-2" disabled={disabled}>
+    <fieldset className="grid gap-2" disabled={disabled} {...{ [FIELD_NAME_ATTRIBUTE]: "roles" }}>
       <legend className="mb-1 text-sm font-medium">Roles</legend>
       <div className="flex flex-wrap gap-4">
-        <Checkbox label="User" checked={value.user} onChange={tick("user")} />
-        <Checkbox label="Tenant admin" checked={value.tenant} onChange={tick("tenant")} />
-        {showPlatformAdmin ? <Checkbox label="Platform admin" checked={value.admin} onChange={tick("admin")} /> : null}
+        <Checkbox label="User" checked={value.user} onChange={tick("user")} {...invalid} />
+        <Checkbox label="Tenant admin" checked={value.tenant} onChange={tick("tenant")} {...invalid} />
+        {showPlatformAdmin ? (
+          <Checkbox label="Platform admin" checked={value.admin} onChange={tick("admin")} {...invalid} />
+        ) : null}
       </div>
       {error ? (
-        <p role="alert" className="text-xs text-destructive">
+        <p id="roles-error" role="alert" className="text-xs text-destructive">
           {error}
         </p>
       ) : null}

@@ -1,9 +1,9 @@
 "use client";
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
+import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { userSetPasswordSchema } from "@/lib/schemas/user";
 import { PasswordField } from "./password-field";
@@ -21,10 +21,11 @@ export function SetPasswordForm({
 }) {
   const [password, setPassword] = useState("");
   const [mustChangePassword, setMustChange] = useState(true);
-  const { check, fieldError } = useFieldErrors();
   const set = trpc.user.setPassword.useMutation({
     onSuccess: () => onDone(`Password set for ${user.username}. Their open sessions have been ended.`),
   });
+  const errors = useFieldErrors(set.error);
+  const { check } = errors;
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -36,15 +37,9 @@ export function SetPasswordForm({
   // The site's live rules are this user's only when they share the admin's portal.
   const samePolicy = viewer.role === "PLATFORM_ADMIN" ? user.tenantId === null : true;
   return (
-    <form method="post" onSubmit={submit} className="grid gap-4" noValidate>
-      {set.error ? <Alert variant="error">{set.error.message}</Alert> : null}
-      <PasswordField
-        id="p-password"
-        value={password}
-        onChange={setPassword}
-        error={fieldError("password", set.error)}
-        showRules={samePolicy}
-      />
+    <Form errors={errors} onSubmit={submit} className="grid gap-4">
+      <FormAlert />
+      <PasswordField id="p-password" value={password} onChange={setPassword} name="password" showRules={samePolicy} />
       <Checkbox
         label="Must change password at next sign-in"
         checked={mustChangePassword}
@@ -55,6 +50,6 @@ export function SetPasswordForm({
           Set password
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
+import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
@@ -41,8 +41,10 @@ export function UserCreateForm({
   });
   const [roles, setRoles] = useState<RoleChoices>({ user: true, tenant: false, admin: false });
   const [permissions, setPermissions] = useState<Permission[]>([]);
-  const { check, fieldError } = useFieldErrors();
   const create = trpc.user.create.useMutation({ onSuccess: (u) => onDone(`User ${u.username} created.`) });
+  // Signing in with the email, a refused username is about the Email field.
+  const errors = useFieldErrors(create.error, { aliases: v.useEmailAsUsername ? { username: "email" } : {} });
+  const { check } = errors;
   const text =
     (k: "email" | "username" | "firstName" | "lastName" | "phone") => (e: React.ChangeEvent<HTMLInputElement>) =>
       setV({ ...v, [k]: e.target.value });
@@ -77,12 +79,11 @@ export function UserCreateForm({
     create.mutate(valid);
   }
 
-  const err = (k: string) => fieldError(k, create.error);
   return (
-    <form method="post" onSubmit={submit} className="grid gap-4" noValidate>
-      {create.error ? <Alert variant="error">{create.error.message}</Alert> : null}
+    <Form errors={errors} onSubmit={submit} className="grid gap-4">
+      <FormAlert />
       {isPlatform ? (
-        <Field label="Tenant" htmlFor="u-tenant" error={err("tenantId")}>
+        <Field label="Tenant" htmlFor="u-tenant" name="tenantId">
           <NativeSelect id="u-tenant" value={v.tenant} onChange={(e) => pickTenant(e.target.value)}>
             <option value="">Choose a tenant…</option>
             {tenants.map((t) => (
@@ -94,7 +95,7 @@ export function UserCreateForm({
           </NativeSelect>
         </Field>
       ) : null}
-      <Field label="Email" htmlFor="u-email" error={err("email")}>
+      <Field label="Email" htmlFor="u-email" name="email">
         <Input id="u-email" type="email" value={v.email} onChange={text("email")} autoComplete="off" />
       </Field>
       <Checkbox
@@ -106,28 +107,28 @@ export function UserCreateForm({
         <Field
           label="Username"
           htmlFor="u-username"
-          error={err("username")}
+          name="username"
           hint="Letters, digits and . _ - @ +; stored in lower case."
         >
           <Input id="u-username" value={v.username} onChange={text("username")} autoComplete="off" />
         </Field>
       )}
       <div className="grid grid-cols-2 gap-4">
-        <Field label="First name" htmlFor="u-first" error={err("firstName")}>
+        <Field label="First name" htmlFor="u-first" name="firstName">
           <Input id="u-first" value={v.firstName} onChange={text("firstName")} />
         </Field>
-        <Field label="Last name" htmlFor="u-last" error={err("lastName")}>
+        <Field label="Last name" htmlFor="u-last" name="lastName">
           <Input id="u-last" value={v.lastName} onChange={text("lastName")} />
         </Field>
       </div>
-      <Field label="Phone" htmlFor="u-phone" error={err("phone")}>
+      <Field label="Phone" htmlFor="u-phone" name="phone">
         <Input id="u-phone" type="tel" value={v.phone} onChange={text("phone")} />
       </Field>
       <PasswordField
         id="u-password"
         value={v.password}
         onChange={(password) => setV({ ...v, password })}
-        error={err("password")}
+        name="password"
         showRules={!isPlatform || noTenant}
       />
       <Checkbox
@@ -135,7 +136,7 @@ export function UserCreateForm({
         checked={v.mustChangePassword}
         onChange={(e) => setV({ ...v, mustChangePassword: e.target.checked })}
       />
-      <RoleCheckboxes value={roles} onChange={setRoles} showPlatformAdmin={noTenant} error={err("roles")} />
+      <RoleCheckboxes value={roles} onChange={setRoles} showPlatformAdmin={noTenant} />
       {noTenant ? null : <PermissionCheckboxes value={permissions} onChange={setPermissions} />}
       {v.email && v.useEmailAsUsername ? (
         <p className="text-xs text-muted-foreground">Signs in as {v.email.trim().toLowerCase()}</p>
@@ -145,6 +146,6 @@ export function UserCreateForm({
           Create user
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
@@ -30,8 +30,9 @@ export function UserEditForm({
   const [permissions, setPermissions] = useState<Permission[]>(
     user.permissions.filter((p): p is Permission => (PERMISSIONS as readonly string[]).includes(p)),
   );
-  const { check, fieldError } = useFieldErrors();
   const update = trpc.user.update.useMutation({ onSuccess: (u) => onDone(`User ${u.username} saved.`) });
+  const errors = useFieldErrors(update.error);
+  const { check } = errors;
   const text = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) => setV({ ...v, [k]: e.target.value });
   const isSelf = user.id === viewer.id;
   const isPlatformAdmin = user.role === "PLATFORM_ADMIN";
@@ -43,25 +44,24 @@ export function UserEditForm({
     update.mutate(valid);
   }
 
-  const err = (k: string) => fieldError(k, update.error);
   return (
-    <form method="post" onSubmit={submit} className="grid gap-4" noValidate>
-      {update.error ? <Alert variant="error">{update.error.message}</Alert> : null}
+    <Form errors={errors} onSubmit={submit} className="grid gap-4">
+      <FormAlert />
       <p className="text-sm text-muted-foreground">
         Username: <span className="font-medium text-foreground">{user.username}</span>
       </p>
-      <Field label="Email" htmlFor="e-email" error={err("email")}>
+      <Field label="Email" htmlFor="e-email" name="email">
         <Input id="e-email" type="email" value={v.email} onChange={text("email")} />
       </Field>
       <div className="grid grid-cols-2 gap-4">
-        <Field label="First name" htmlFor="e-first" error={err("firstName")}>
+        <Field label="First name" htmlFor="e-first" name="firstName">
           <Input id="e-first" value={v.firstName} onChange={text("firstName")} />
         </Field>
-        <Field label="Last name" htmlFor="e-last" error={err("lastName")}>
+        <Field label="Last name" htmlFor="e-last" name="lastName">
           <Input id="e-last" value={v.lastName} onChange={text("lastName")} />
         </Field>
       </div>
-      <Field label="Phone" htmlFor="e-phone" error={err("phone")}>
+      <Field label="Phone" htmlFor="e-phone" name="phone">
         <Input id="e-phone" type="tel" value={v.phone} onChange={text("phone")} />
       </Field>
       {isPlatformAdmin ? (
@@ -70,13 +70,7 @@ export function UserEditForm({
         </p>
       ) : (
         <>
-          <RoleCheckboxes
-            value={roles}
-            onChange={setRoles}
-            showPlatformAdmin={false}
-            disabled={isSelf}
-            error={err("roles")}
-          />
+          <RoleCheckboxes value={roles} onChange={setRoles} showPlatformAdmin={false} disabled={isSelf} />
           {isSelf ? <p className="text-xs text-muted-foreground">You cannot change your own role.</p> : null}
           <PermissionCheckboxes value={permissions} onChange={setPermissions} />
         </>
@@ -86,6 +80,6 @@ export function UserEditForm({
           Save
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

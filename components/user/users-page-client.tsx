@@ -57,6 +57,7 @@ export function UsersPageClient({ viewer }: { viewer: Viewer }) {
         </Alert>
       ) : null}
       <ListTable
+        label="Users"
         toolbar={
           <>
             <div className="mb-3 flex flex-wrap items-center gap-3">

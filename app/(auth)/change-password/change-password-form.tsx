@@ -6,8 +6,11 @@ import { useNewPassword } from "@/components/shell/new-password-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
+import { Form, FormAlert } from "@/components/ui/form";
+import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
+import { changePasswordSchema } from "@/lib/schemas/auth";
 
 export function ChangePasswordForm({ forced }: { forced: boolean }) {
   const router = useRouter();
@@ -19,19 +22,22 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
       router.refresh();
     },
   });
+  // The password service names the new password "password"; here it is "newPassword".
+  const errors = useFieldErrors(change.error, { aliases: { password: "newPassword" } });
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const valid = errors.check(changePasswordSchema, { currentPassword, newPassword: newPassword.password });
+    if (valid && newPassword.confirmed(errors)) change.mutate(valid);
+  }
+
   return (
     <Card>
       <CardContent className="pt-5">
         {forced ? <Alert className="mb-4">Choose a new password before you continue.</Alert> : null}
-        <form
-          method="post"
-          className="grid gap-4"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (newPassword.confirmed()) change.mutate({ currentPassword, newPassword: newPassword.password });
-          }}
-        >
-          <Field label="Current password" htmlFor="current">
+        <Form errors={errors} className="grid gap-4" onSubmit={submit}>
+          <FormAlert />
+          <Field label="Current password" htmlFor="current" name="currentPassword">
             <Input
               id="current"
               type="password"
@@ -41,11 +47,11 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
               required
             />
           </Field>
-          {newPassword.fields(change.error?.message)}
+          {newPassword.fields("newPassword")}
           <Button type="submit" disabled={change.isPending}>
             Change password
           </Button>
-        </form>
+        </Form>
       </CardContent>
     </Card>
   );

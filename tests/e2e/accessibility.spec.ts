@@ -1,0 +1,103 @@
+/**
+ * Every page of every role passes axe-core's WCAG 2.x A/AA rules. Pages are discovered from what
+ * the person can reach (the header and the side navigation, the links on the signed-out pages), so
+ * a new page is checked without writing a case; the dialogs its header's buttons open are checked too.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { ADMIN, open, signIn, site } from "./helpers";
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+const ROLES = [
+  { name: "platform admin", ...ADMIN },
+  { name: "tenant admin", host: "acme.localhost", username: "acme-admin", password: "Acme-Admin-2026" },
+  { name: "tenant user", host: "acme.localhost", username: "acme-user", password: "Acme-User-2026" },
+];
+
+/** axe's findings on the page as it is now, one readable line per element. */
+async function violations(page: Page, where: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return result.violations.flatMap((v) =>
+    v.nodes.map((n) => `${where}: ${v.id} (${v.impact}) ${v.help} — ${n.target.join(" ")}\n    ${n.failureSummary}`),
+  );
+}
+
+/** Same-site paths linked from `scope` (e.g. the navigation), without fragments or duplicates. */
+async function linkedPaths(page: Page, selector: string): Promise<string[]> {
+  const hrefs = await page
+    .locator(selector)
+    .evaluateAll((links) =>
+      links.map((a) => new URL((a as HTMLAnchorElement).href)).map((u) => ({ origin: u.origin, path: u.pathname })),
+    );
+  const origin = new URL(page.url()).origin;
+  return [...new Set(hrefs.filter((h) => h.origin === origin).map((h) => h.path))];
+}
+
+/** Opens a page and waits until its lists have loaded, so axe sees what a person sees. */
+async function settle(page: Page, url: string) {
+  await open(page, url);
+  await page.waitForLoadState("networkidle");
+}
+
+/** Checks each dialog the page header's buttons ("New tenant", "Bulk add"…) open, then closes it again. */
+async function dialogViolations(page: Page, path: string): Promise<{ found: string[]; dialogs: number }> {
+  const found: string[] = [];
+  let dialogs = 0;
+  const actions = page.locator("[data-page-actions]").getByRole("button");
+  for (const name of await actions.allInnerTexts()) {
+    await actions.getByText(name, { exact: true }).click();
+    const dialog = page.getByRole("dialog");
+    const opened = await dialog.waitFor({ timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (!opened) continue;
+    dialogs++;
+    await page.waitForLoadState("networkidle");
+    found.push(...(await violations(page, `${path} › “${name}” dialog`)));
+    await page.keyboard.press("Escape");
+    await expect(dialog).toHaveCount(0);
+  }
+  return { found, dialogs };
+}
+
+for (const role of ROLES) {
+  test(`every page a ${role.name} can reach passes axe (WCAG 2.x A/AA)`, async ({ page }) => {
+    test.setTimeout(300_000);
+    await signIn(page, role.host, role.username, role.password);
+    await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+    const paths = await linkedPaths(page, "header a[href], nav a[href]");
+    expect(paths.length).toBeGreaterThan(3);
+    const found: string[] = [];
+    let dialogs = 0;
+    for (const path of paths) {
+      await settle(page, `${site(role.host)}${path}`);
+      found.push(...(await violations(page, path)));
+      const inDialogs = await dialogViolations(page, path);
+      found.push(...inDialogs.found);
+      dialogs += inDialogs.dialogs;
+    }
+    console.log(`${role.name}: ${paths.length} pages and ${dialogs} dialogs checked`);
+    expect(found, `axe found problems:\n${found.join("\n")}`).toEqual([]);
+  });
+}
+
+test("the signed-out pages pass axe (WCAG 2.x A/AA)", async ({ page }) => {
+  const found: string[] = [];
+  for (const host of [ADMIN.host, "acme.localhost"]) {
+    await settle(page, `${site(host)}/login`);
+    const paths = ["/login", ...(await linkedPaths(page, "a[href]"))];
+    for (const path of new Set(paths)) {
+      await settle(page, `${site(host)}${path}`);
+      found.push(...(await violations(page, `${host}${path}`)));
+    }
+    // The sign-in's second step (password) is a different form.
+    await settle(page, `${site(host)}/login`);
+    await page.getByLabel("Username or email").fill("someone");
+    await page.getByRole("button", { name: "Next" }).click();
+    await expect(page.getByLabel("Password", { exact: true })).toBeVisible();
+    found.push(...(await violations(page, `${host}/login (password step)`)));
+  }
+  expect(found, `axe found problems:\n${found.join("\n")}`).toEqual([]);
+});

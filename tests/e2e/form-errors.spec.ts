@@ -1,0 +1,90 @@
+/**
+ * A refusal is shown where the person is looking: beside the field it concerns, that field focused
+ * and scrolled into view (here inside the tenant dialog, which scrolls), and gone once the field changes.
+ */
+import { expect, type Page, test } from "@playwright/test";
+import { ADMIN, open, signIn, site } from "./helpers";
+
+async function openNewTenant(page: Page) {
+  await page.setViewportSize({ width: 1280, height: 640 });
+  await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
+  await open(page, `${site(ADMIN.host)}/admin/tenants`);
+  await page.getByRole("button", { name: "New tenant" }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+}
+
+async function fillTenant(page: Page, values: { name: string; domain: string; username: string; password: string }) {
+  await page.getByLabel("Company name").fill(values.name);
+  await page.getByLabel("Domains").fill(values.domain);
+  await page.getByLabel("Admin username").fill(values.username);
+  await page.getByLabel("Admin email").fill(`it@${values.domain}`);
+  await page.getByLabel("Admin password").fill(values.password);
+}
+
+/** The dialog is taller than the window, so its top and bottom are never in view together. */
+async function expectDialogScrolls(page: Page) {
+  const scrolls = await page.getByRole("dialog").evaluate((d) => d.scrollHeight > d.clientHeight);
+  expect(scrolls, "the tenant dialog should scroll at this window size").toBe(true);
+}
+
+test("the server's refusal of the admin password is shown beside it, focused, and clears when it changes", async ({
+  page,
+}) => {
+  await openNewTenant(page);
+  await fillTenant(page, {
+    name: "Contoso Labs",
+    domain: "contoso.localhost",
+    username: "contoso",
+    password: "Contoso-Admin-2026", // contains the admin's username: the tenant's policy refuses it
+  });
+  await expectDialogScrolls(page);
+  await page.getByRole("button", { name: "Create tenant" }).click();
+
+  const password = page.getByLabel("Admin password");
+  const message = page.getByText("Password needs no part of your name, username or email.");
+  await expect(password).toBeFocused();
+  await expect(password).toHaveAttribute("aria-invalid", "true");
+  await expect(password).toHaveAccessibleDescription("Password needs no part of your name, username or email.");
+  await expect(message).toBeInViewport();
+  await expect(page.getByRole("dialog").getByRole("alert")).toHaveCount(1); // only beside the field
+
+  await password.fill("Blue-Harbor-Secret-8");
+  await expect(message).toHaveCount(0);
+  await expect(password).not.toHaveAttribute("aria-invalid", "true");
+
+  await page.getByRole("button", { name: "Create tenant" }).click();
+  await expect(page.getByText("Tenant Contoso Labs created.")).toBeVisible();
+});
+
+test("a problem found before sending is brought into view from the bottom of the dialog", async ({ page }) => {
+  await openNewTenant(page);
+  await fillTenant(page, { name: "", domain: "fabrikam.localhost", username: "fab-admin", password: "Blue-Harbor-9" });
+  await expectDialogScrolls(page);
+  await page.getByRole("button", { name: "Create tenant" }).click(); // scrolls the dialog to its bottom
+
+  const name = page.getByLabel("Company name");
+  await expect(name).toBeFocused();
+  await expect(name).toBeInViewport();
+  await expect(name).toHaveAccessibleDescription("Company name is required");
+
+  await name.fill("Fabrikam");
+  await expect(page.getByText("Company name is required")).toHaveCount(0);
+  await expect(name).not.toHaveAttribute("aria-invalid", "true");
+});
+
+test("a refusal about no field on the form is shown above it and focused", async ({ page }) => {
+  await open(page, `${site(ADMIN.host)}/reset-password?token=${"x".repeat(40)}`);
+  await page.getByLabel("New password", { exact: true }).fill("Blue-Harbor-Secret-8");
+  await page.getByLabel("Repeat new password").fill("Blue-Harbor-Secret-9");
+  await page.getByRole("button", { name: "Set new password" }).click();
+  const repeat = page.getByLabel("Repeat new password");
+  await expect(repeat).toBeFocused();
+  await expect(repeat).toHaveAccessibleDescription("The passwords do not match.");
+  await repeat.fill("Blue-Harbor-Secret-8");
+  await expect(page.getByText("The passwords do not match.")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Set new password" }).click();
+  const refusal = page.getByRole("alert").filter({ hasText: "This reset link is invalid or has expired." });
+  await expect(refusal).toBeFocused();
+  await expect(refusal).toBeInViewport();
+});
