@@ -62,7 +62,12 @@ async function main() {
   process.exit(code);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) void main();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  });
+}
 
 /** Migration folders not yet applied to the database at `url` (all of them on an empty database). */
 export async function pendingMigrations(url: string): Promise<string[]> {

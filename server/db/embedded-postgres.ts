@@ -41,7 +41,13 @@ export interface RunningPostgres {
 }
 
 /** A start that cannot succeed for a reason the person can fix; `message` says how. */
-export class EmbeddedPostgresError extends Error {}
+export class EmbeddedPostgresError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "Cannot start the embedded PostgreSQL";
+    this.stack = `${this.name}: ${message}`; // a plain paragraph wherever it is printed, no stack trace
+  }
+}
 
 const SUPERUSER = "postgres";
 const PASSWORD = "faxport-local"; // loopback only; never used for production
@@ -136,11 +142,11 @@ function unprivilegedUser(postgresBin: string, dataDir: string): RunAs {
   if (canRun.error || canRun.status !== 0 || canWrite.status !== 0) {
     const blocked = firstClosedDirectory(canRun.status !== 0 || canRun.error ? postgresBin : dataDir, runAs);
     throw new EmbeddedPostgresError(
-      `Faxport cannot start its embedded PostgreSQL here. PostgreSQL refuses to run as root, so as root ` +
-        `Faxport runs it as the unprivileged \`postgres\` user — and that user cannot enter ` +
-        `${blocked ?? path.dirname(dataDir)} (a directory other users may not open, such as root's home). ` +
-        `Either run \`npm start\` / \`npm test\` as an ordinary user, or move the clone to a directory ` +
-        `others can enter (e.g. /srv/faxport or /opt/faxport), or set DATABASE_URL to a PostgreSQL you run yourself.`,
+      "PostgreSQL refuses to run as root, so as root Faxport runs its embedded PostgreSQL as the " +
+        `unprivileged \`postgres\` user — and that user cannot enter ${blocked ?? path.dirname(dataDir)} ` +
+        "(a directory other users may not open, such as root's home or any 0700 directory). Run `npm start` / " +
+        "`npm test` as an ordinary user, or move the clone to a directory others can enter (e.g. /srv/faxport), " +
+        "or set DATABASE_URL to a PostgreSQL you run yourself.",
     );
   }
   return runAs;
