@@ -71,13 +71,14 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const bin = await binaries();
   const runAs = process.getuid?.() === 0 ? unprivilegedUser(bin.postgres, dataDir) : {};
 
-  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
-    await initialise(dataDir, bin.initdb, runAs, log);
-  }
+  const initialised = existsSync(path.join(dataDir, "PG_VERSION"));
+  const shared = initialised && (await alreadyServing(dataDir, opts.port));
+  // Before initdb, which takes a while: the port must be free unless our own server holds it.
+  if (!shared && (await portOpen(opts.port))) throw portTaken(opts.port, opts.portSetting ?? "FAXPORT_PG_PORT");
+  if (!initialised) await initialise(dataDir, bin.initdb, runAs, log);
 
   let child: ChildProcess | undefined;
-  if (!(await alreadyServing(dataDir, opts.port))) {
-    if (await portOpen(opts.port)) throw portTaken(opts.port, opts.portSetting ?? "FAXPORT_PG_PORT");
+  if (!shared) {
     await clearStaleLock(dataDir);
     child = await launch(bin.postgres, dataDir, opts.port, opts.portSetting ?? "FAXPORT_PG_PORT", runAs, log, recent);
   } // else: a server for this data directory is already up (e.g. another `npm start`): share it.
