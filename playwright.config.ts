@@ -39,7 +39,7 @@ export default defineConfig({
     : {
         command: "node_modules/.bin/tsx scripts/serve.ts",
         url: `http://localhost:${PORT}/login`,
-        timeout: 300_000,
+        timeout: 600_000, // a first run builds the portal (next build), minutes on a busy machine
         reuseExistingServer: false,
         stdout: "ignore",
         stderr: "pipe",
