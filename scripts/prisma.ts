@@ -4,7 +4,7 @@
  * and uses the embedded PostgreSQL when DATABASE_URL is not set.
  *   tsx scripts/prisma.ts migrate deploy | migrate dev --create-only --name x | generate | …
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../server/db/embedded-postgres";
@@ -21,6 +21,9 @@ export function prismaEnv(databaseUrl?: string): NodeJS.ProcessEnv {
     PRISMA_SCHEMA_ENGINE_BINARY: placeholder,
     PRISMA_HIDE_UPDATE_MESSAGE: "1",
     CHECKPOINT_DISABLE: "1", // no telemetry calls on an offline machine
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${JSON.stringify(path.resolve("scripts/prisma-preload.cjs"))}`]
+      .filter(Boolean)
+      .join(" "),
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };
 }
@@ -31,6 +34,18 @@ export function runPrisma(args: string[], databaseUrl?: string): number {
     env: prismaEnv(databaseUrl),
   });
   return result.status ?? 1;
+}
+
+/** `runPrisma` without blocking the event loop (in tests, where workers must keep answering). */
+export function runPrismaAsync(args: string[], databaseUrl?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.resolve("node_modules/.bin/prisma"), args, {
+      stdio: "inherit",
+      env: prismaEnv(databaseUrl),
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
 }
 
 async function main() {
@@ -47,7 +62,12 @@ async function main() {
   process.exit(code);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) void main();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  });
+}
 
 /** Migration folders not yet applied to the database at `url` (all of them on an empty database). */
 export async function pendingMigrations(url: string): Promise<string[]> {

@@ -5,6 +5,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 // Modules that use the Prisma client are imported after `prisma generate` has written it.
 import { startEmbeddedPostgres } from "../server/db/embedded-postgres";
@@ -58,14 +59,35 @@ function exec(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<numb
   });
 }
 
+/** Fails early, with the setting to change, when another program already listens on the web port. */
+async function ensurePortFree(): Promise<void> {
+  const free = await new Promise<boolean>((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, () => probe.close(() => resolve(true)));
+  });
+  if (!free) {
+    const setting = process.env.FAXPORT_PORT_SETTING ?? "PORT"; // tests start this script under their own names
+    throw new Error(
+      `port ${port} is already in use by another program (perhaps Faxport from another clone, or a ` +
+        `second \`npm start\`). Stop that program, or choose a free port with ${setting}, e.g. \`${setting}=${port + 1}\`.`,
+    );
+  }
+}
+
 async function main() {
   if (existsSync(".env")) process.loadEnvFile(".env"); // production settings, see .env.example
+  await ensurePortFree();
   mkdirSync(DATA_DIR, { recursive: true });
   let stopDb = async () => {};
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     say(`Starting the embedded PostgreSQL (data in ${path.relative(process.cwd(), EMBEDDED_DATA_DIR)})…`);
-    const pg = await startEmbeddedPostgres({ dataDir: EMBEDDED_DATA_DIR, port: EMBEDDED_PORT });
+    const pg = await startEmbeddedPostgres({
+      dataDir: EMBEDDED_DATA_DIR,
+      port: EMBEDDED_PORT,
+      portSetting: process.env.FAXPORT_PG_PORT_SETTING ?? "FAXPORT_PG_PORT",
+    });
     databaseUrl = pg.url;
     stopDb = pg.stop;
   } else {
@@ -131,7 +153,9 @@ async function main() {
     });
   }
 
+  let stopping = false;
   const shutdown = async () => {
+    stopping = true;
     next.kill("SIGTERM");
     await disconnectDb();
     await stopDb();
@@ -139,9 +163,12 @@ async function main() {
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
-  next.on("exit", async (code) => {
+  next.on("exit", async (code, signal) => {
     await stopDb();
-    process.exit(code ?? 0);
+    if (stopping) return;
+    // The portal stopped on its own: that is a failure, whatever code it left.
+    console.error(`\nFaxport stopped: the web server exited (${code ?? signal}).`);
+    process.exit(code || 1);
   });
 }
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * `npm test`: install what is missing (npm packages, Debian's chromium), then run every suite:
- * typecheck → lint → unit + integration (real embedded PostgreSQL) → end-to-end (real Chromium against
- * the real server) → durability (kill -9 and restart). Stops at the first failing stage.
+ * typecheck → lint → self-check (each test stage run on planted failures must exit non-zero, so a red
+ * test can never be reported green) → unit + integration (real embedded PostgreSQL) → end-to-end (real
+ * Chromium against the real server) → durability (kill -9 and restart). Stops at the first failing stage.
  */
 import { rmSync } from "node:fs";
 import { ensureDebianPackages, ensureDependencies, run } from "./ensure-deps.mjs";
@@ -15,6 +16,7 @@ const stages = [
   ["Prisma client", "node_modules/.bin/tsx", ["scripts/prisma.ts", "generate"]],
   ["Typecheck", "node_modules/.bin/tsc", ["--noEmit", "-p", "."]],
   ["Lint and format (Biome)", "node_modules/.bin/biome", ["check", "."]],
+  ["Self-check: planted failures fail every stage", "node", ["scripts/self-check.mjs"]],
   ["Unit and integration tests", "node_modules/.bin/vitest", ["run", "--project", "unit", "--project", "integration"]],
   ["End-to-end tests (Chromium)", "node_modules/.bin/playwright", ["test"]],
   ["Durability (kill -9, restart)", "node_modules/.bin/vitest", ["run", "--project", "durability"]],

@@ -25,6 +25,9 @@ function connectionFields(url: string): pg.PoolConfig {
     password: decodeURIComponent(u.password),
     database: decodeURIComponent(u.pathname.replace(/^\//, "")),
     ssl: u.searchParams.get("sslmode") === "require" ? { rejectUnauthorized: false } : undefined,
+    // The CLI does not always dispose the adapter (`db push`): idle connections would keep it
+    // running for another 10 s after its work is done.
+    allowExitOnIdle: true,
   };
 }
 

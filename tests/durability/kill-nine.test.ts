@@ -9,9 +9,10 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 
 const DATA_DIR = ".data/kill9";
-const PG_PORT = 54360;
-const PORT = 3210;
-const DB_URL = `postgresql://postgres:faxport-local@127.0.0.1:${PG_PORT}/faxport`;
+// Own ports, so it can run next to `npm start` or another clone's tests.
+const PG_PORT = Number(process.env.DURABILITY_PG_PORT ?? 54360);
+const PORT = Number(process.env.DURABILITY_PORT ?? 3210);
+const DB_URL = `postgresql://faxport_app:faxport-local@127.0.0.1:${PG_PORT}/faxport`; // the portal's own role
 
 let server: ChildProcess | undefined;
 
@@ -19,7 +20,14 @@ function startServer(): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn("node_modules/.bin/tsx", ["scripts/serve.ts"], {
       detached: true, // its own process group, so one signal reaches every process it started
-      env: { ...process.env, FAXPORT_DATA_DIR: DATA_DIR, FAXPORT_PG_PORT: String(PG_PORT), PORT: String(PORT) },
+      env: {
+        ...process.env,
+        FAXPORT_DATA_DIR: DATA_DIR,
+        FAXPORT_PG_PORT: String(PG_PORT),
+        PORT: String(PORT),
+        FAXPORT_PORT_SETTING: "DURABILITY_PORT",
+        FAXPORT_PG_PORT_SETTING: "DURABILITY_PG_PORT",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let log = "";

@@ -1,15 +1,19 @@
 /**
  * The committed migrations and prisma/schema.prisma must describe the same database: apply the
  * migrations (this file's database) and `prisma db push` the schema into an empty database, then
- * compare their catalogs. A schema edited without a migration fails here.
+ * compare their catalogs. A schema edited without a migration fails here — the second test adds
+ * one column to the pushed database and requires the comparison to notice it.
  */
 import pg from "pg";
-import { afterAll, describe, expect, inject, it } from "vitest";
-import { runPrisma } from "../../scripts/prisma";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { runPrismaAsync } from "../../scripts/prisma";
+import { APP_ROLE } from "../../server/db/app-role";
 
 const adminUrl = inject("pgAdminUrl");
-const pushedName = `faxport_test_push_${Date.now()}`;
-const pushedUrl = adminUrl.replace(/\/postgres$/, `/${pushedName}`);
+const appUrl = (db: string) => inject("pgAppUrl").replace("{db}", db);
+const stamp = Date.now();
+const pushed = `faxport_test_push_${stamp}`;
+const drifted = `faxport_test_drift_${stamp}`;
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
@@ -51,16 +55,34 @@ async function catalog(url: string) {
   return { columns, indexes, constraints, enums };
 }
 
+let pushedCode = -1;
+
+beforeAll(async () => {
+  await query(adminUrl, `CREATE DATABASE "${pushed}" OWNER ${APP_ROLE}`);
+  // Asynchronously: a synchronous child process would stall the worker's event loop.
+  pushedCode = await runPrismaAsync(["db", "push", "--skip-generate"], appUrl(pushed));
+}, 60_000);
+
 afterAll(async () => {
-  await query(adminUrl, `DROP DATABASE IF EXISTS "${pushedName}" WITH (FORCE)`);
+  for (const db of [pushed, drifted]) await query(adminUrl, `DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
 });
 
 describe("migrations", () => {
   it("match prisma/schema.prisma exactly", async () => {
-    await query(adminUrl, `CREATE DATABASE "${pushedName}"`);
-    expect(runPrisma(["db", "push", "--skip-generate"], pushedUrl)).toBe(0);
+    expect(pushedCode).toBe(0);
+    expect(await catalog(process.env.DATABASE_URL!)).toEqual(await catalog(appUrl(pushed)));
+  });
+
+  it("are told apart from a schema with one column more (the comparison can fail)", async () => {
+    // The pushed schema plus one column, as if the schema had been edited without a migration.
+    await query(adminUrl, `CREATE DATABASE "${drifted}" TEMPLATE "${pushed}" OWNER ${APP_ROLE}`);
+    await query(appUrl(drifted), `ALTER TABLE "Tenant" ADD COLUMN "driftCheck" text`);
     const fromMigrations = await catalog(process.env.DATABASE_URL!);
-    const fromSchema = await catalog(pushedUrl);
-    expect(fromMigrations).toEqual(fromSchema);
-  }, 60_000);
+    const fromDrifted = await catalog(appUrl(drifted));
+    expect(fromMigrations).not.toEqual(fromDrifted);
+    const extra = fromDrifted.columns.filter(
+      (c) => !fromMigrations.columns.some((m) => m.column_name === c.column_name),
+    );
+    expect(extra).toMatchObject([{ table_name: "Tenant", column_name: "driftCheck" }]);
+  });
 });

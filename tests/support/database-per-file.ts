@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, inject } from "vitest";
+import { APP_ROLE } from "../../server/db/app-role";
 
 const adminUrl = inject("pgAdminUrl");
 const template = inject("pgTemplate");
@@ -9,10 +10,11 @@ const name = `faxport_test_${randomBytes(6).toString("hex")}`;
 
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
-await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}" OWNER ${APP_ROLE}`);
 await admin.end();
 
-process.env.DATABASE_URL = adminUrl.replace(/\/postgres$/, `/${name}`);
+// The application role, as in production: not a superuser.
+process.env.DATABASE_URL = inject("pgAppUrl").replace("{db}", name);
 process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123456789";
 process.env.PLATFORM_HOSTS ??= "localhost,127.0.0.1";
 
