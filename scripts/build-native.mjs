@@ -18,6 +18,11 @@ export const NATIVE_ADDON_PATH = path.join(NATIVE, "build", "faxport_spandsp.nod
 
 // Debian puts these under the multiarch include directory.
 const INCLUDE_DIRS = ["/usr/include", `/usr/include/${process.arch === "arm64" ? "aarch64" : "x86_64"}-linux-gnu`];
+/** The Debian packages the addon builds against, for installers that gather every package in one apt pass. */
+export const NATIVE_BUILD_PACKAGES = [
+  { pkg: "libspandsp-dev", bin: `${INCLUDE_DIRS[1]}/spandsp.h` },
+  { pkg: "libtiff-dev", bin: `${INCLUDE_DIRS[1]}/tiffio.h` },
+];
 const HEADERS = [
   { file: "spandsp.h", pkg: "libspandsp-dev" },
   { file: "tiffio.h", pkg: "libtiff-dev" },

@@ -3,7 +3,9 @@
  * `npm start`: install what is missing, then hand over to scripts/serve.ts (embedded database,
  * migrations, demo seed, build, serve). Plain Node on purpose — it runs before dependencies exist.
  */
+import { ensureNativeGateway } from "./build-native.mjs";
 import { ensureDependencies, run } from "./ensure-deps.mjs";
 
 ensureDependencies();
+ensureNativeGateway(); // never fails the start: without it the loopback gateway uses a timing model and says so
 process.exitCode = run("node_modules/.bin/tsx", ["scripts/serve.ts", ...process.argv.slice(2)]);

@@ -1,15 +1,26 @@
 #!/usr/bin/env node
 /**
- * `npm test`: install what is missing (npm packages, Debian's chromium), then run every suite:
+ * `npm test`: install what is missing (npm packages; Debian's chromium, conversion tools and the fax
+ * addon's libraries; the addon itself), then run every suite:
  * typecheck → lint → self-check (each test stage run on planted failures must exit non-zero, so a red
  * test can never be reported green) → unit + integration (real embedded PostgreSQL) → end-to-end (real
  * Chromium against the real server) → durability (kill -9 and restart). Stops at the first failing stage.
  */
 import { rmSync } from "node:fs";
+import { ensureNativeGateway, NATIVE_BUILD_PACKAGES } from "./build-native.mjs";
+import { CONVERSION_PACKAGES, CONVERSION_TEST_PACKAGES } from "./debian-packages.mjs";
 import { ensureDebianPackages, ensureDependencies, run } from "./ensure-deps.mjs";
 
 ensureDependencies();
-ensureDebianPackages([{ pkg: "chromium", bin: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" }]);
+// One apt pass for everything the suites use: the browser, document conversion, the fax addon's build.
+ensureDebianPackages([
+  { pkg: "chromium", bin: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
+  ...CONVERSION_PACKAGES,
+  ...CONVERSION_TEST_PACKAGES,
+  ...NATIVE_BUILD_PACKAGES,
+]);
+// The gateway tests run real T.30 calls through the spandsp addon: it must build here.
+if (!ensureNativeGateway({ withTestTools: true }).ok) process.exit(1);
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
 const stages = [
