@@ -1,9 +1,10 @@
 /** The logo of the tenant that owns this host (public: shown on its sign-in page). */
 import { getDb } from "@/server/db/client";
+import { requestHost } from "@/server/http/request-host";
 import { resolveHost } from "@/server/tenant/resolve-tenant";
 
 export async function GET(req: Request) {
-  const host = await resolveHost(req.headers.get("x-forwarded-host") ?? req.headers.get("host"));
+  const host = await resolveHost(requestHost(req.headers));
   if (host.kind !== "tenant") return new Response("No logo", { status: 404 });
   const tenant = await getDb().tenant.findUnique({
     where: { id: host.tenant.id },
