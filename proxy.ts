@@ -1,10 +1,18 @@
 /**
- * Next 16 proxy: only request plumbing. Passes the host through for tenant resolution and sets a
- * nonce-based Content-Security-Policy on every page (no inline script runs without the nonce).
+ * Next 16 proxy: only request plumbing. Passes the host through for tenant resolution, sets a
+ * nonce-based Content-Security-Policy on every page (no inline script runs without the nonce),
+ * refuses cross-site API mutations, and asks for HTTPS only (HSTS) once reached over HTTPS.
  */
 import { type NextRequest, NextResponse } from "next/server";
+import { requestProtocol } from "./server/http/request-host";
+import { checkSameOrigin, HSTS } from "./server/http/same-origin";
 
 export function proxy(request: NextRequest) {
+  // Cross-site request forgery: API mutations only from our own pages (server actions: Next checks).
+  if (request.nextUrl.pathname.startsWith("/api/trpc")) {
+    const verdict = checkSameOrigin(request);
+    if (!verdict.ok) return NextResponse.json({ error: { message: verdict.message } }, { status: 403 });
+  }
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV === "development";
   const csp = [
@@ -25,6 +33,7 @@ export function proxy(request: NextRequest) {
   headers.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
+  if (requestProtocol(request.headers) === "https") response.headers.set("Strict-Transport-Security", HSTS);
   return response;
 }
 

@@ -19,7 +19,7 @@ const envSchema = z.object({
   /** Address of the platform administration in emails; default: first PLATFORM_HOSTS entry. */
   PLATFORM_URL: z.url().optional(),
   /** "true" only behind a proxy that overwrites X-Forwarded-Host/-Proto/-For (read in server/http). */
-  TRUST_PROXY: z.enum(["true", "false", "1", "0", ""]).optional(),
+  TRUST_PROXY: z.enum(["true", "false", "1", "0", "yes", "no", "on", "off", ""]).optional(),
   MAIL_FROM: z.string().default("Faxport <no-reply@faxport.localhost>"),
   RESEND_API_KEY: z.string().optional(),
   RESEND_API_URL: z.string().url().default("https://api.resend.com"),
