@@ -4,7 +4,7 @@
  * refuses cross-site API mutations, and asks for HTTPS only (HSTS) once reached over HTTPS.
  */
 import { type NextRequest, NextResponse } from "next/server";
-import { requestProtocol } from "./server/http/request-host";
+import { clientAddress, requestHost, requestProtocol } from "./server/http/request-host";
 import { checkSameOrigin, HSTS } from "./server/http/same-origin";
 
 export function proxy(request: NextRequest) {
@@ -29,6 +29,14 @@ export function proxy(request: NextRequest) {
     "frame-ancestors 'none'",
   ].join("; ");
   const headers = new Headers(request.headers);
+  // One trusted view of the request downstream: Auth.js reads X-Forwarded-* itself (a comma list
+  // there was a 500), so they are rewritten to what server/http/request-host.ts believes.
+  const host = requestHost(request.headers);
+  if (host) headers.set("x-forwarded-host", host);
+  headers.set("x-forwarded-proto", requestProtocol(request.headers));
+  const address = clientAddress(request.headers);
+  if (address) headers.set("x-forwarded-for", address);
+  else headers.delete("x-forwarded-for");
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers } });
