@@ -1,5 +1,5 @@
 /**
- * Server environment, validated once. `scripts/start.ts` fills the embedded defaults
+ * Server environment, validated once. `scripts/serve.ts` fills the embedded defaults
  * (DATABASE_URL of the embedded PostgreSQL, a generated AUTH_SECRET under .data/).
  */
 import "server-only";
@@ -11,9 +11,15 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
   /** Hosts that serve the platform administration (no tenant), comma-separated. */
   PLATFORM_HOSTS: z.string().default("localhost,127.0.0.1"),
-  /** Public base URL scheme+port used in emailed links, e.g. http://{host}:3000 */
-  PUBLIC_PORT: z.coerce.number().int().positive().optional(),
+  /** The port the server listens on; links in emails use it unless PUBLIC_PORT says otherwise. */
+  PORT: z.coerce.number().int().positive().default(3000),
+  /** Scheme and port of links in emails (tenant portals on their own domain), e.g. https and 443. */
   PUBLIC_PROTOCOL: z.enum(["http", "https"]).default("http"),
+  PUBLIC_PORT: z.coerce.number().int().positive().optional(),
+  /** Address of the platform administration in emails; default: first PLATFORM_HOSTS entry. */
+  PLATFORM_URL: z.url().optional(),
+  /** "true" only behind a proxy that overwrites X-Forwarded-Host/-Proto/-For (read in server/http). */
+  TRUST_PROXY: z.enum(["true", "false", "1", "0", "yes", "no", "on", "off", ""]).optional(),
   MAIL_FROM: z.string().default("Faxport <no-reply@faxport.localhost>"),
   RESEND_API_KEY: z.string().optional(),
   RESEND_API_URL: z.string().url().default("https://api.resend.com"),

@@ -3,12 +3,15 @@
  * only a server-side session id (see sessions.ts). Cookies are per host, so each tenant domain
  * has its own sign-in.
  */
+
+import { cookies } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { clientAddress, requestHost, requestProtocol } from "../http/request-host";
 import { resolveHost } from "../tenant/resolve-tenant";
-import { clientIp } from "./client-ip";
-import { ABSOLUTE_SESSION_HOURS, createSession } from "./sessions";
+import { cookieFrom, DEVICE_COOKIE, DEVICE_COOKIE_DAYS, issueDeviceCookie } from "./device-cookie";
+import { ABSOLUTE_SESSION_HOURS, createSession, revokeSession } from "./sessions";
 import { verifyCredentials } from "./verify-credentials";
 
 class SignInRefused extends CredentialsSignin {
@@ -44,20 +47,36 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new SignInRefused("Enter your username and password.");
-        const host = await resolveHost(request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
-        const ip = clientIp(request.headers);
-        const result = await verifyCredentials({ ...parsed.data, host, ip });
+        const host = await resolveHost(requestHost(request.headers));
+        const ip = clientAddress(request.headers);
+        const device = cookieFrom(request.headers.get("cookie"), DEVICE_COOKIE);
+        const result = await verifyCredentials({ ...parsed.data, host, ip, device });
         if (!result.ok) throw new SignInRefused(result.message);
+        // Remember this browser for this login: its failures are then counted apart from strangers'.
+        (await cookies()).set(DEVICE_COOKIE, issueDeviceCookie(result.realm, result.login), {
+          httpOnly: true,
+          sameSite: "lax",
+          secure: requestProtocol(request.headers) === "https",
+          path: "/",
+          maxAge: DEVICE_COOKIE_DAYS * 86_400,
+        });
         const sid = await createSession({
           userId: result.user.id,
           tenantId: result.user.tenantId,
-          ip,
+          ip: ip ?? undefined,
           userAgent: request.headers.get("user-agent") ?? undefined,
         });
         return { id: result.user.id, name: result.user.username, sid };
       },
     }),
   ],
+  events: {
+    // Auth.js's own /api/auth/signout only clears the cookie: end the server-side session too.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await revokeSession(sid);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user?.sid) token.sid = user.sid;

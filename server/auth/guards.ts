@@ -3,6 +3,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { RoleName } from "@/lib/roles";
+import { requestHost } from "../http/request-host";
 import { resolveHost } from "../tenant/resolve-tenant";
 import { currentUser } from "./current-session";
 import { isOnOwnPortal } from "./own-portal";
@@ -10,7 +11,13 @@ import type { SessionUser } from "./sessions";
 
 export async function currentHost() {
   const h = await headers();
-  return resolveHost(h.get("x-forwarded-host") ?? h.get("host"));
+  return resolveHost(requestHost(h));
+}
+
+/** The signed-in person when their session belongs to this host's portal; else null. */
+export async function signedInHere(): Promise<SessionUser | null> {
+  const [user, host] = await Promise.all([currentUser(), currentHost()]);
+  return user && isOnOwnPortal(user, host) ? user : null;
 }
 
 /** The signed-in person on their own portal, or a redirect to sign in / change password. */

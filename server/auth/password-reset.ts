@@ -1,18 +1,27 @@
 /**
  * Forgot password: a single-use token (only its SHA-256 is stored) mailed as a link on the
- * tenant's own domain. The answer never says whether an account exists.
+ * tenant's configured domain (the platform's configured address for platform admins) — never on
+ * a host taken from the request. The answer never says whether an account exists: requests are
+ * limited per login string (known or not), and the lookup, token and mail happen after the answer.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { recordAudit } from "../audit/record-audit";
 import { getDb } from "../db/client";
-import { badRequest } from "../db/errors";
-import { type Tx, withScope } from "../db/scope";
-import { sendMail } from "../mail/send-mail";
+import { type Actor, runInScope } from "../db/run-in-scope";
+import type { Tx } from "../db/scope";
+import { badRequest, tooManyRequests } from "../errors";
+import { portalUrl } from "../http/public-url";
+import { deliverMail, queueMail } from "../mail/send-mail";
 import { passwordResetMail } from "../mail/templates/password-reset";
 import type { HostContext } from "../tenant/resolve-tenant";
+import { findSignInUser, normaliseLogin, realmOf } from "./find-sign-in-user";
 import { setPassword } from "./set-password";
+import { countAttempt } from "./throttle";
+import { clearSignInLockouts } from "./verify-credentials";
 
 export const RESET_TOKEN_MINUTES = 30;
+/** Reset emails per login string and per person, per window. */
+export const RESET_REQUESTS_PER_WINDOW = 3;
+export const RESET_WINDOW_MINUTES = 15;
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
@@ -34,65 +43,91 @@ export async function issueResetToken(
   return token;
 }
 
+const limit = (key: string, now: Date) =>
+  countAttempt({
+    key,
+    limit: RESET_REQUESTS_PER_WINDOW,
+    windowMinutes: RESET_WINDOW_MINUTES,
+    lockMinutes: RESET_WINDOW_MINUTES,
+    now,
+  });
+
+/**
+ * Answers at once, the same for every login; the work for a real account runs afterwards.
+ * Returns that work's promise (tests wait for it; the router does not).
+ */
 export async function requestPasswordReset(opts: {
   login: string;
   host: HostContext;
-  origin: string;
   now?: Date;
-}): Promise<void> {
-  const db = getDb();
-  const login = opts.login.trim().toLowerCase();
-  const tenantId = opts.host.kind === "tenant" ? opts.host.tenant.id : null;
-  if (opts.host.kind === "unknown") return;
-  const user = await db.user.findFirst({
-    where: {
-      OR: [{ username: login }, { email: login }],
-      tenantId,
-      ...(tenantId ? {} : { role: "PLATFORM_ADMIN" }),
-    },
-  });
-  if (!user || user.locked) return;
-  const token = await issueResetToken(db, {
-    userId: user.id,
-    tenantId: user.tenantId,
-    minutes: RESET_TOKEN_MINUTES,
-    now: opts.now,
-  });
-  const brand =
-    opts.host.kind === "tenant"
-      ? { name: opts.host.tenant.name, footerText: opts.host.tenant.footerText }
-      : { name: "Faxport", footerText: null };
-  const mail = passwordResetMail(brand, {
-    username: user.username,
-    url: `${opts.origin}/reset-password?token=${token}`,
-    minutes: RESET_TOKEN_MINUTES,
-  });
-  await sendMail({ tenantId: user.tenantId, to: user.email, ...mail });
+}): Promise<{ done: Promise<void> }> {
+  const now = opts.now ?? new Date();
+  const login = normaliseLogin(opts.login);
+  const host = opts.host;
+  if (host.kind === "unknown") return { done: Promise.resolve() };
+  if ((await limit(`reset:${realmOf(host)}:${encodeURIComponent(login)}`, now)).refused) {
+    throw tooManyRequests(`Too many reset requests. Wait ${RESET_WINDOW_MINUTES} minutes and try again.`);
+  }
+  const done = mailResetLink(host, login, now).catch((error) => console.error("password reset mail failed:", error));
+  return { done };
 }
 
-export async function resetPassword(opts: { token: string; password: string; ip?: string; now?: Date }): Promise<void> {
-  const db = getDb();
-  const now = opts.now ?? new Date();
-  const row = await db.passwordResetToken.findUnique({
-    where: { tokenHash: sha256(opts.token) },
-    include: { user: true },
-  });
-  if (!row || row.usedAt || row.expiresAt <= now) {
-    throw badRequest("This reset link is invalid or has expired. Ask for a new one.");
-  }
-  const scope = row.user.tenantId
-    ? ({ kind: "tenant", tenantId: row.user.tenantId } as const)
-    : ({ kind: "platform" } as const);
-  await withScope(scope, async (tx) => {
-    await setPassword(tx, { userId: row.userId, password: opts.password, byAdmin: false, now });
-    await tx.passwordResetToken.update({ where: { id: row.id }, data: { usedAt: now } });
-    await recordAudit(tx, {
-      tenantId: row.user.tenantId,
-      actor: { id: row.userId, username: row.user.username },
-      action: "user.password-reset",
-      entityType: "User",
-      entityId: row.userId,
-      ip: opts.ip,
+async function mailResetLink(host: HostContext & { kind: "tenant" | "platform" }, login: string, now: Date) {
+  const user = await findSignInUser(host, login);
+  if (!user || user.locked) return;
+  // A username and an email for the same person are two login strings: limit the person too.
+  if ((await limit(`reset-user:${user.id}`, now)).refused) return;
+  const brand =
+    host.kind === "tenant"
+      ? { name: host.tenant.name, footerText: host.tenant.footerText }
+      : { name: "Faxport", footerText: null };
+  const base = portalUrl(host.kind === "tenant" ? host.tenant.primaryHost : null);
+  await runInScope({ scope: scopeOfUser(user), actor: null }, async (ctx) => {
+    const token = await issueResetToken(ctx.db, {
+      userId: user.id,
+      tenantId: user.tenantId,
+      minutes: RESET_TOKEN_MINUTES,
+      now,
     });
+    const mail = passwordResetMail(brand, {
+      username: user.username,
+      url: `${base}/reset-password?token=${token}`,
+      minutes: RESET_TOKEN_MINUTES,
+    });
+    const id = await queueMail(ctx.db, { tenantId: user.tenantId, to: user.email, ...mail });
+    ctx.afterCommit(() => deliverMail(id));
+  });
+}
+
+const scopeOfUser = (user: { tenantId: string | null }) =>
+  user.tenantId ? ({ kind: "tenant", tenantId: user.tenantId } as const) : ({ kind: "platform" } as const);
+
+const INVALID_LINK = "This reset link is invalid or has expired. Ask for a new one.";
+
+export async function resetPassword(opts: { token: string; password: string; ip?: string; now?: Date }): Promise<void> {
+  const now = opts.now ?? new Date();
+  const tokenHash = sha256(opts.token);
+  const row = await getDb().passwordResetToken.findUnique({ where: { tokenHash }, include: { user: true } });
+  if (!row || row.usedAt || row.expiresAt <= now) throw badRequest(INVALID_LINK);
+  const { user } = row;
+  const actor: Actor = {
+    id: user.id,
+    username: user.username,
+    role: user.role,
+    tenantId: user.tenantId,
+    permissions: [],
+  };
+  await runInScope({ scope: scopeOfUser(user), actor, ip: opts.ip }, async (ctx) => {
+    // Claim the token in this transaction: a parallel use waits on the row, then finds it used.
+    const claimed = await ctx.db.passwordResetToken.updateMany({
+      where: { id: row.id, usedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    });
+    if (claimed.count !== 1) throw badRequest(INVALID_LINK);
+    // Also ends every other reset link of this person (setPassword does that for any change).
+    await setPassword(ctx.db, { userId: user.id, password: opts.password, byAdmin: false, now });
+    await ctx.audit({ tenantId: user.tenantId, action: "user.password-reset", entityType: "User", entityId: user.id });
+    // Proving the mailbox ends sign-in lockouts of this person, wherever they came from.
+    ctx.afterCommit(() => clearSignInLockouts(user));
   });
 }

@@ -1,8 +1,10 @@
 /**
  * Deletes sign-in records nobody needs any more: old login attempts (rate limiting only looks
- * back minutes), sessions that ended a week ago, and used or expired reset tokens.
+ * back minutes), sessions that ended a week ago, used or expired reset tokens, and sign-in
+ * counters whose window and lock ended a day ago.
  */
 import { getDb } from "../db/client";
+import { pruneThrottle } from "./throttle";
 
 export const LOGIN_ATTEMPTS_KEPT_HOURS = 24;
 export const ENDED_SESSIONS_KEPT_DAYS = 7;
@@ -11,7 +13,7 @@ export async function pruneAuthRecords(opts: { now?: Date } = {}) {
   const db = getDb();
   const now = opts.now ?? new Date();
   const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
-  const [attempts, sessions, tokens] = await Promise.all([
+  const [attempts, sessions, tokens, counters] = await Promise.all([
     db.loginAttempt.deleteMany({ where: { createdAt: { lt: hoursAgo(LOGIN_ATTEMPTS_KEPT_HOURS) } } }),
     db.session.deleteMany({
       where: {
@@ -24,6 +26,7 @@ export async function pruneAuthRecords(opts: { now?: Date } = {}) {
     db.passwordResetToken.deleteMany({
       where: { OR: [{ expiresAt: { lt: hoursAgo(24) } }, { usedAt: { lt: hoursAgo(24) } }] },
     }),
+    pruneThrottle(hoursAgo(24)),
   ]);
-  return { loginAttempts: attempts.count, sessions: sessions.count, resetTokens: tokens.count };
+  return { loginAttempts: attempts.count, sessions: sessions.count, resetTokens: tokens.count, counters };
 }

@@ -51,7 +51,9 @@ export async function validateSession(sessionId: string, now = new Date()): Prom
   const session = await db.session.findUnique({ where: { id: sessionId }, include: { user: true } });
   if (!session || session.revokedAt || session.expiresAt <= now) return null;
   const { user } = session;
-  if (user.locked || (user.lockedUntil && user.lockedUntil > now)) return null;
+  // An administrator's lock ends sessions; a sign-in lockout does not (it is per origin, and a
+  // stranger's wrong guesses must not sign the owner out).
+  if (user.locked) return null;
   const policy = await policyFor(user.tenantId);
   if (now.getTime() - session.lastSeenAt.getTime() > policy.sessionTimeoutMinutes * 60_000) {
     await db.session.update({ where: { id: sessionId }, data: { revokedAt: now } });

@@ -3,8 +3,8 @@
  * user's other sessions. Used by self-service change, reset-by-email and admin changes.
  */
 import { describeProblems, passwordProblems } from "@/lib/password-policy";
-import { badRequest } from "../db/errors";
 import type { Tx } from "../db/scope";
+import { badRequest } from "../errors";
 import { hashPassword, verifyPassword } from "./password-hash";
 import { policyFor } from "./security-policy";
 import { revokeUserSessions } from "./sessions";
@@ -71,5 +71,7 @@ export async function setPassword(
       lockedUntil: null,
     },
   });
+  // A new password ends the old ones' reach: other sessions and every unused reset link.
+  await db.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
   await revokeUserSessions(user.id, opts.keepSessionId, db);
 }

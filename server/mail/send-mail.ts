@@ -1,9 +1,13 @@
 /**
- * Sends an email and keeps a copy in MailMessage. Transport: Resend when RESEND_API_KEY is set,
- * SMTP when SMTP_URL is set, otherwise the local outbox (readable by platform admins in the portal).
+ * Email in two steps: `queueMail` writes the MailMessage row inside the caller's transaction, and
+ * `deliverMail` sends it once that transaction has committed (`ctx.afterCommit`) — a rolled-back
+ * change sends nothing, and a slow mail server does not hold a transaction open. Transport: Resend
+ * when RESEND_API_KEY is set, SMTP when SMTP_URL is set, otherwise the local outbox (readable by
+ * platform admins in the portal).
  */
 import nodemailer from "nodemailer";
 import { getDb } from "../db/client";
+import type { Tx } from "../db/scope";
 import { env } from "../env";
 
 export interface Mail {
@@ -23,20 +27,32 @@ export function currentTransport(): Transport {
   return "outbox";
 }
 
-export async function sendMail(mail: Mail): Promise<{ id: string; status: string }> {
+/** Writes the message as "queued" in the caller's transaction; returns its id for `deliverMail`. */
+export async function queueMail(db: Pick<Tx, "mailMessage">, mail: Mail): Promise<string> {
+  const row = await db.mailMessage.create({ data: { ...mail, transport: currentTransport(), status: "queued" } });
+  return row.id;
+}
+
+/** Sends a queued message (after its transaction committed) and records the outcome on it. */
+export async function deliverMail(id: string): Promise<{ id: string; status: "sent" | "failed" }> {
   const db = getDb();
-  const transport = currentTransport();
-  const row = await db.mailMessage.create({ data: { ...mail, transport, status: "queued" } });
+  const row = await db.mailMessage.findUniqueOrThrow({ where: { id } });
+  const mail: Mail = { tenantId: row.tenantId, to: row.to, subject: row.subject, text: row.text, html: row.html };
   try {
-    if (transport === "resend") await sendWithResend(mail);
-    if (transport === "smtp") await sendWithSmtp(mail);
-    await db.mailMessage.update({ where: { id: row.id }, data: { status: "sent", sentAt: new Date() } });
-    return { id: row.id, status: "sent" };
+    if (row.transport === "resend") await sendWithResend(mail);
+    if (row.transport === "smtp") await sendWithSmtp(mail);
+    await db.mailMessage.update({ where: { id }, data: { status: "sent", sentAt: new Date() } });
+    return { id, status: "sent" };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await db.mailMessage.update({ where: { id: row.id }, data: { status: "failed", error: message.slice(0, 1000) } });
-    return { id: row.id, status: "failed" };
+    await db.mailMessage.update({ where: { id }, data: { status: "failed", error: message.slice(0, 1000) } });
+    return { id, status: "failed" };
   }
+}
+
+/** Queues and delivers at once, for work outside any transaction. */
+export async function sendMail(mail: Mail): Promise<{ id: string; status: "sent" | "failed" }> {
+  return deliverMail(await queueMail(getDb(), mail));
 }
 
 async function sendWithResend(mail: Mail): Promise<void> {

@@ -19,7 +19,7 @@ export function slugify(name: string): string {
 
 export async function createTenant(opts: { ctx: ActorContext; input: TenantCreateInput }) {
   const { ctx, input } = opts;
-  const { db, actor } = ctx;
+  const { db } = ctx;
   const base = slugify(input.name);
   const clashes = await db.tenant.count({ where: { slug: { startsWith: base } } });
   const tenant = await db.tenant.create({
@@ -47,15 +47,13 @@ export async function createTenant(opts: { ctx: ActorContext; input: TenantCreat
   });
   if (input.admin) {
     await createUser({
-      db,
-      actor,
+      ctx,
       tenantId: tenant.id,
       username: input.admin.username,
       email: input.admin.email,
       role: "TENANT_ADMIN",
       password: input.admin.password,
       mustChangePassword: false,
-      ip: ctx.ip,
     });
   }
   return tenant;

@@ -83,7 +83,7 @@ function requireRole(...roles: RoleName[]) {
 const scoped = signedIn.unstable_pipe(async ({ ctx, type, next }) => {
   const write = type === "mutation";
   return runInScope({ scope: scopeOf(ctx.actor), actor: ctx.actor, ip: ctx.ip, write }, async (scopedCtx) => {
-    const outcome = await next({ ctx: { ...scopedCtx, actor: ctx.actor, ip: ctx.ip } });
+    const outcome = await next({ ctx: { ...scopedCtx, actor: ctx.actor } });
     if (!outcome.ok) throw outcome.error; // rolls the transaction back; tRPC reports the same error
     return outcome;
   });

@@ -22,8 +22,7 @@ export async function addUser(opts: { ctx: ActorContext; input: UserCreateInput 
   if (tenantId && !(await db.tenant.findUnique({ where: { id: tenantId }, select: { id: true } })))
     throw notFound("Tenant");
   const user = await createUser({
-    db,
-    actor,
+    ctx,
     tenantId,
     username: usernameFor(input),
     email: input.email,
@@ -34,7 +33,6 @@ export async function addUser(opts: { ctx: ActorContext; input: UserCreateInput 
     permissions: input.permissions,
     password: input.password,
     mustChangePassword: input.mustChangePassword,
-    ip: ctx.ip,
   });
   return getUser({ db, id: user.id });
 }

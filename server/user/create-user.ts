@@ -1,17 +1,14 @@
 /** Adds a user to a tenant (or a platform admin), checking the password policy. */
 import type { Role } from "@prisma/client";
-import { TRPCError } from "@trpc/server";
-import type { Actor } from "../audit/record-audit";
-import { recordAudit } from "../audit/record-audit";
 import { hashPassword } from "../auth/password-hash";
 import { checkNewPassword } from "../auth/set-password";
-import { uniqueOr } from "../db/errors";
-import type { Tx } from "../db/scope";
-import { assertEmailFree } from "./email-in-use";
+import type { ScopedContext } from "../db/run-in-scope";
+import { badRequest, conflict, isUniqueViolation } from "../errors";
+import { assertEmailFree, emailTakenMessage } from "./email-in-use";
 
 export interface CreateUserOptions {
-  db: Tx;
-  actor: Actor | null;
+  /** The scoped work this creation is part of (its audit row is signed by ctx.actor). */
+  ctx: ScopedContext;
   tenantId: string | null;
   username: string;
   email: string;
@@ -22,30 +19,29 @@ export interface CreateUserOptions {
   permissions?: string[];
   password: string;
   mustChangePassword: boolean;
-  ip?: string | null;
 }
 
 export async function createUser(opts: CreateUserOptions) {
+  const { ctx } = opts;
   if (opts.role === "PLATFORM_ADMIN" ? opts.tenantId !== null : opts.tenantId === null) {
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message:
-        opts.role === "PLATFORM_ADMIN"
-          ? "Platform admins do not belong to a tenant."
-          : "Choose a tenant for this user.",
-    });
+    throw badRequest(
+      opts.role === "PLATFORM_ADMIN" ? "Platform admins do not belong to a tenant." : "Choose a tenant for this user.",
+    );
   }
   const username = opts.username.trim().toLowerCase();
   const person = { username, email: opts.email, firstName: opts.firstName, lastName: opts.lastName };
-  await checkNewPassword(opts.db, { tenantId: opts.tenantId, password: opts.password, person });
-  await assertEmailFree(opts.db, { tenantId: opts.tenantId, email: opts.email });
+  await checkNewPassword(ctx.db, { tenantId: opts.tenantId, password: opts.password, person });
+  await assertEmailFree(ctx.db, { tenantId: opts.tenantId, email: opts.email });
   const passwordHash = await hashPassword(opts.password);
-  const user = await uniqueOr(`The username "${username}" is already taken.`, () =>
-    opts.db.user.create({
+  const email = opts.email.toLowerCase();
+  // Unique per tenant in the database (platform admins among themselves): of two concurrent
+  // creates, the second fails here even though both passed the check above.
+  const user = await ctx.db.user
+    .create({
       data: {
         tenantId: opts.tenantId,
         username,
-        email: opts.email.toLowerCase(),
+        email,
         firstName: opts.firstName ?? "",
         lastName: opts.lastName ?? "",
         phone: opts.phone ?? null,
@@ -54,16 +50,25 @@ export async function createUser(opts: CreateUserOptions) {
         passwordHash,
         mustChangePassword: opts.mustChangePassword,
       },
-    }),
-  );
-  await recordAudit(opts.db, {
+    })
+    .catch((error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
+      throw violatedEmail(error)
+        ? conflict(emailTakenMessage(email), "email")
+        : conflict(`The username "${username}" is already taken.`, "username");
+    });
+  await ctx.audit({
     tenantId: opts.tenantId,
-    actor: opts.actor,
     action: "user.create",
     entityType: "User",
     entityId: user.id,
     details: { username, role: opts.role },
-    ip: opts.ip,
   });
   return user;
+}
+
+/** Which of User's unique indexes a violation hit (Prisma names the fields or the index). */
+function violatedEmail(error: unknown): boolean {
+  const meta = (error as { meta?: unknown }).meta;
+  return /email/i.test(JSON.stringify(meta ?? {}));
 }

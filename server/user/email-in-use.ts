@@ -1,9 +1,12 @@
 /**
  * Sign-in by email looks the address up within one portal, so two accounts of a tenant (or two
- * platform admins) sharing an email would make it ambiguous.
+ * platform admins) sharing an email would make it ambiguous. The database enforces it too (a
+ * unique index per tenant); this check gives the clear message in the usual, unraced case.
  */
-import { TRPCError } from "@trpc/server";
 import type { Tx } from "../db/scope";
+import { conflict } from "../errors";
+
+export const emailTakenMessage = (email: string) => `The email ${email} is already used by another account here.`;
 
 export async function assertEmailFree(
   db: Tx,
@@ -19,6 +22,5 @@ export async function assertEmailFree(
     },
     select: { id: true },
   });
-  if (clash)
-    throw new TRPCError({ code: "CONFLICT", message: `The email ${email} is already used by another account here.` });
+  if (clash) throw conflict(emailTakenMessage(email), "email");
 }

@@ -1,36 +1,32 @@
 /**
  * Emails a user a welcome with their username, their portal's address and a single-use link to
- * choose a password — so an admin never has to pass a password on. Sent on demand.
+ * choose a password — so an admin never has to pass a password on. Sent on demand: the message is
+ * queued in the admin's transaction and delivered after it commits (Mail Outbox shows the outcome).
  */
-import { recordAudit } from "../audit/record-audit";
 import { issueResetToken } from "../auth/password-reset";
-import { badRequest } from "../db/errors";
-import type { Tx } from "../db/scope";
-import { sendMail } from "../mail/send-mail";
+import type { ScopedContext } from "../db/run-in-scope";
+import { badRequest } from "../errors";
+import { portalUrl } from "../http/public-url";
+import { deliverMail, queueMail } from "../mail/send-mail";
 import { welcomeMail } from "../mail/templates/welcome";
 import { loadUser } from "./get-user";
-import type { UserAdmin } from "./user-fields";
 
 export const WELCOME_LINK_DAYS = 3;
 
-/** The same scheme and port the admin is using, on the user's own portal host. */
-export function portalOrigin(requestOrigin: string, host: string | null): string {
-  const url = new URL(requestOrigin);
-  if (host) url.hostname = host;
-  return url.origin;
-}
-
-export async function sendWelcome(opts: { db: Tx; admin: UserAdmin; id: string; origin: string; ip?: string }) {
-  const user = await loadUser(opts.db, opts.id);
+export async function sendWelcome(opts: { ctx: Pick<ScopedContext, "db" | "audit" | "afterCommit">; id: string }) {
+  const { db } = opts.ctx;
+  const user = await loadUser(db, opts.id);
   if (user.locked) throw badRequest("Unlock this user before sending a welcome email.");
   const tenant = user.tenantId
-    ? await opts.db.tenant.findUnique({
+    ? await db.tenant.findUnique({
         where: { id: user.tenantId },
         select: { name: true, footerText: true, domains: { where: { isPrimary: true }, select: { hostname: true } } },
       })
     : null;
-  const origin = portalOrigin(opts.origin, tenant ? (tenant.domains[0]?.hostname ?? null) : null);
-  const token = await issueResetToken(opts.db, {
+  if (tenant && !tenant.domains[0]) throw badRequest("Give this tenant a domain before sending a welcome email.");
+  // The user's own portal from configuration, never the address the admin happens to be using.
+  const origin = portalUrl(tenant?.domains[0]?.hostname ?? null);
+  const token = await issueResetToken(db, {
     userId: user.id,
     tenantId: user.tenantId,
     minutes: WELCOME_LINK_DAYS * 24 * 60,
@@ -45,17 +41,14 @@ export async function sendWelcome(opts: { db: Tx; admin: UserAdmin; id: string; 
       days: WELCOME_LINK_DAYS,
     },
   );
-  const sent = await sendMail({ tenantId: user.tenantId, to: user.email, ...mail });
-  await recordAudit(opts.db, {
+  const id = await queueMail(db, { tenantId: user.tenantId, to: user.email, ...mail });
+  await opts.ctx.audit({
     tenantId: user.tenantId,
-    actor: opts.admin,
     action: "user.welcome",
     entityType: "User",
     entityId: user.id,
-    details: { username: user.username, to: user.email, status: sent.status },
-    ip: opts.ip,
+    details: { username: user.username, to: user.email },
   });
-  if (sent.status !== "sent")
-    throw badRequest(`The welcome email to ${user.email} could not be sent; see Mail Outbox.`);
+  opts.ctx.afterCommit(() => deliverMail(id));
   return { to: user.email };
 }

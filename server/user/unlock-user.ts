@@ -1,4 +1,5 @@
 /** Lifts an administrator's lock and any failed-sign-in lockout. */
+import { clearSignInLockouts } from "../auth/verify-credentials";
 import type { ActorContext } from "../db/run-in-scope";
 import { loadUser } from "./get-user";
 
@@ -7,6 +8,7 @@ export async function unlockUser(opts: { ctx: ActorContext; id: string }) {
   const { db } = ctx;
   const user = await loadUser(db, opts.id);
   await db.user.update({ where: { id: user.id }, data: { locked: false, lockedUntil: null, failedLoginCount: 0 } });
+  await clearSignInLockouts(user); // sign-in lockouts are counted per origin, outside the user row
   await ctx.audit({
     tenantId: user.tenantId,
     action: "user.unlock",

@@ -1,6 +1,5 @@
 /** What the admin screens see of a user: never the password hash or reset tokens. */
 import type { Prisma } from "@prisma/client";
-import type { SessionUser } from "../auth/sessions";
 
 export const USER_FIELDS = {
   id: true,
@@ -19,6 +18,3 @@ export const USER_FIELDS = {
   createdAt: true,
   tenant: { select: { name: true } },
 } satisfies Prisma.UserSelect;
-
-/** The administrator making a change: who (for the audit row) and with which powers. */
-export type UserAdmin = Pick<SessionUser, "id" | "username" | "role" | "tenantId">;

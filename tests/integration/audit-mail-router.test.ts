@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { recordAudit } from "../../server/audit/record-audit";
 import { getDb } from "../../server/db/client";
+import { writeAudit } from "../../server/db/run-in-scope";
 import { sendMail } from "../../server/mail/send-mail";
 import { callerFor, makePlatformAdmin, makeTenant } from "../support/fixtures";
 
@@ -21,23 +21,20 @@ beforeAll(async () => {
   const db = getDb();
   const actor = { id: acme.admin.id, username: acme.admin.username };
   const at = (day: number) => new Date(Date.UTC(2020, 0, day, 12));
-  await recordAudit(db, {
-    tenantId: acme.tenant.id,
+  await writeAudit(
+    db,
+    { tenantId: acme.tenant.id, action: "user.create", entityType: "User", entityId: acme.user.id },
     actor,
-    action: "user.create",
-    entityType: "User",
-    entityId: acme.user.id,
-    ip: "10.0.0.5",
-  });
-  await recordAudit(db, {
-    tenantId: acme.tenant.id,
+    "10.0.0.5",
+  );
+  await writeAudit(
+    db,
+    { tenantId: acme.tenant.id, action: "user.lock", entityType: "User", details: { reason: "left" } },
     actor,
-    action: "user.lock",
-    entityType: "User",
-    details: { reason: "left" },
-  });
-  await recordAudit(db, { tenantId: other.tenant.id, actor: null, action: "user.create", entityType: "User" });
-  await recordAudit(db, { tenantId: null, actor: null, action: "trunk.create", entityType: "Trunk" });
+    null,
+  );
+  await writeAudit(db, { tenantId: other.tenant.id, action: "user.create", entityType: "User" }, null, null);
+  await writeAudit(db, { tenantId: null, action: "trunk.create", entityType: "Trunk" }, null, null);
   // Fixed dates for the range filter.
   await db.auditLog.updateMany({ where: { action: "user.lock" }, data: { createdAt: at(10) } });
   await db.auditLog.updateMany({ where: { action: "trunk.create" }, data: { createdAt: at(20) } });

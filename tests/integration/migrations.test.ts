@@ -25,6 +25,9 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
   }
 }
 
+// Unique indexes Prisma's schema cannot express, hand-written in their migration (by name).
+const NULLS_NOT_DISTINCT = new Set(["User_tenantId_username_key", "User_tenantId_email_key"]);
+
 async function catalog(url: string) {
   const columns = await query(
     url,
@@ -52,6 +55,9 @@ async function catalog(url: string) {
     SELECT t.typname::text AS name, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS labels
     FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`,
   );
+  for (const i of indexes) {
+    if (NULLS_NOT_DISTINCT.has(i.indexname)) i.indexdef = String(i.indexdef).replace(" NULLS NOT DISTINCT", "");
+  }
   return { columns, indexes, constraints, enums };
 }
 

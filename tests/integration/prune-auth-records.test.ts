@@ -20,8 +20,20 @@ describe("pruneAuthRecords", () => {
     const liveSession = await createSession({ userId: t.user.id, tenantId: t.tenant.id, now: hoursAgo(1) });
     await revokeSession(liveSession); // ended just now: kept a while for the record
 
+    await db.signInThrottle.createMany({
+      data: [
+        { key: "old", count: 3, windowStart: hoursAgo(30), lockedUntil: hoursAgo(29) },
+        { key: "locked", count: 9, windowStart: hoursAgo(30), lockedUntil: hoursAgo(-1) },
+        { key: "recent", count: 1, windowStart: hoursAgo(1) },
+      ],
+    });
+
     const result = await pruneAuthRecords({ now });
-    expect(result).toMatchObject({ loginAttempts: 1, sessions: 1 });
+    expect(result).toMatchObject({ loginAttempts: 1, sessions: 1, counters: 1 });
+    expect((await db.signInThrottle.findMany({ orderBy: { key: "asc" } })).map((r) => r.key)).toEqual([
+      "locked",
+      "recent",
+    ]);
     expect(await db.loginAttempt.findMany({ select: { username: true } })).toEqual([{ username: "recent" }]);
     expect(await db.session.findUnique({ where: { id: oldSession } })).toBeNull();
     expect(await db.session.findUnique({ where: { id: liveSession } })).not.toBeNull();

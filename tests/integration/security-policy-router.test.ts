@@ -104,7 +104,7 @@ describe("security policy", () => {
       message: expect.stringContaining("7 minute"),
     });
 
-    await getDb().user.update({ where: { id: acme.user.id }, data: { lockedUntil: null, failedLoginCount: 0 } });
+    await acmeAdmin.user.unlock({ id: acme.user.id });
     await acmeAdmin.securityPolicy.update({ ...policy, lockoutThreshold: 2 });
     expect(await attempt()).toMatchObject({ ok: false, reason: "invalid" });
     expect(await attempt()).toMatchObject({ ok: false, reason: "locked-out" });

@@ -18,12 +18,16 @@ beforeEach(async () => {
   t = await makeTenant(`Signin ${n}`, `signin${n}.localhost`);
 });
 
-const signIn = async (username: string, password: string, opts: { host?: string; ip?: string; now?: Date } = {}) =>
+const signIn = async (
+  username: string,
+  password: string,
+  opts: { host?: string; ip?: string | null; now?: Date } = {},
+) =>
   verifyCredentials({
     username,
     password,
     host: await resolveHost(opts.host ?? t.hostname),
-    ip: opts.ip ?? `10.1.${n}.1`,
+    ip: opts.ip === undefined ? `10.1.${n}.1` : opts.ip,
     now: opts.now,
   });
 
@@ -65,35 +69,26 @@ describe("verifyCredentials", () => {
     expect(await signIn(t.user.username, PASSWORD)).toMatchObject({ ok: false, reason: "locked" });
   });
 
-  it("rate-limits per account and per address", async () => {
-    const db = getDb();
-    await db.loginAttempt.createMany({
-      data: Array.from({ length: MAX_FAILURES_PER_ACCOUNT }, () => ({
-        username: t.admin.username,
-        ip: "10.5.5.5",
-        success: false,
-      })),
-    });
+  it("limits failures per account across unknown origins, and per address", async () => {
+    // Distributed guessing: one wrong password from each of many addresses.
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+      await signIn(t.admin.username, `wrong-${i}`, { ip: `10.5.${i}.1` });
+    }
     expect(await signIn(t.admin.username, PASSWORD, { ip: "10.6.6.6" })).toMatchObject({ reason: "rate-limited" });
-    await db.loginAttempt.createMany({
-      data: Array.from({ length: MAX_FAILURES_PER_ADDRESS }, (_, i) => ({
-        username: `x${i}`,
-        ip: "10.7.7.7",
-        success: false,
-      })),
-    });
+    // One address trying many logins.
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) await signIn(`x${i}`, "wrong", { ip: "10.7.7.7" });
     expect(await signIn(t.user.username, PASSWORD, { ip: "10.7.7.7" })).toMatchObject({ reason: "rate-limited" });
-  });
+    expect((await signIn(t.user.username, PASSWORD, { ip: "10.8.8.8" })).ok).toBe(true);
+  }, 60_000);
 
-  it("sends people to their own portal", async () => {
+  it("signs in only the host's own people, and says nothing about anyone else's", async () => {
     const root = await makePlatformAdmin(`root${n}`);
-    const tenantUserOnPlatform = await signIn(t.user.username, PASSWORD, { host: "localhost" });
-    expect(tenantUserOnPlatform).toMatchObject({ ok: false, reason: "wrong-portal" });
-    expect(tenantUserOnPlatform.ok ? "" : tenantUserOnPlatform.message).toContain(t.hostname);
-    expect(await signIn(root.username, PASSWORD)).toMatchObject({ ok: false, reason: "wrong-portal" });
+    const invalid = { ok: false, reason: "invalid", message: "Wrong username or password." };
+    expect(await signIn(t.user.username, PASSWORD, { host: "localhost" })).toEqual(invalid);
+    expect(await signIn(root.username, PASSWORD)).toEqual(invalid);
     expect((await signIn(root.username, PASSWORD, { host: "localhost" })).ok).toBe(true);
     const other = await makeTenant(`Other ${n}`, `other${n}.localhost`);
-    expect(await signIn(other.user.username, PASSWORD)).toMatchObject({ ok: false, reason: "wrong-portal" });
+    expect(await signIn(other.user.username, PASSWORD)).toEqual(invalid);
   });
 
   it("refuses everyone of a suspended tenant", async () => {

@@ -27,7 +27,7 @@ describe("tenants", () => {
       admin: { username: "acme-boss", email: "boss@acme.test", password: PASSWORD },
     });
     const db = getDb();
-    const admin = await db.user.findUniqueOrThrow({ where: { username: "acme-boss" } });
+    const admin = await db.user.findFirstOrThrow({ where: { username: "acme-boss" } });
     expect(admin).toMatchObject({ tenantId: tenant.id, role: "TENANT_ADMIN" });
     expect(await db.tenantDomain.findUnique({ where: { hostname: "acme.localhost" } })).toMatchObject({
       tenantId: tenant.id,

@@ -63,7 +63,7 @@ export async function callerFor(userId: string | null, host: string, ip = "10.0.
     const sid = await createSession({ userId, tenantId: u.tenantId });
     user = await validateSession(sid);
   }
-  const ctx: Context = { user, host: await resolveHost(host), ip, origin: `http://${host}:3000` };
+  const ctx: Context = { user, host: await resolveHost(host), ip };
   return createCaller(ctx);
 }
 

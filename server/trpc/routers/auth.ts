@@ -1,10 +1,10 @@
 /** Who am I, change my password, forgot-password, and the password rules to show on forms. */
-import { TRPCError } from "@trpc/server";
 import { changePasswordSchema, requestResetSchema, resetPasswordSchema } from "@/lib/schemas/auth";
 import { verifyPassword } from "../../auth/password-hash";
 import { requestPasswordReset, resetPassword } from "../../auth/password-reset";
 import { policyFor } from "../../auth/security-policy";
 import { setPassword } from "../../auth/set-password";
+import { badRequest } from "../../errors";
 import { protectedProcedure, publicProcedure, router } from "../init";
 
 export const authRouter = router({
@@ -24,7 +24,7 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       const user = await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.user.id } });
       if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-        throw new TRPCError({ code: "BAD_REQUEST", message: "Your current password is not correct." });
+        throw badRequest("Your current password is not correct.");
       }
       await setPassword(ctx.db, {
         userId: user.id,
@@ -42,7 +42,7 @@ export const authRouter = router({
       return { ok: true };
     }),
   requestPasswordReset: publicProcedure.input(requestResetSchema).mutation(async ({ ctx, input }) => {
-    await requestPasswordReset({ login: input.login, host: ctx.host, origin: ctx.origin });
+    await requestPasswordReset({ login: input.login, host: ctx.host });
     return { ok: true }; // same answer whether or not the account exists
   }),
   resetPassword: publicProcedure.input(resetPasswordSchema).mutation(async ({ ctx, input }) => {

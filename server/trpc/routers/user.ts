@@ -46,9 +46,7 @@ export const userRouter = router({
   /** Emails the user their username, portal address and a link to choose a password. */
   sendWelcome: tenantAdminProcedure
     .input(userIdSchema)
-    .mutation(({ ctx, input }) =>
-      sendWelcome({ db: ctx.db, admin: ctx.user, id: input.id, origin: ctx.origin, ip: ctx.ip }),
-    ),
+    .mutation(({ ctx, input }) => sendWelcome({ ctx, id: input.id })),
   delete: tenantAdminProcedure.input(userIdSchema).mutation(async ({ ctx, input }) => {
     await deleteUser({ ctx, id: input.id });
     return { ok: true };

@@ -1,6 +1,7 @@
 /** The logo of the tenant that owns this host (public: shown on its sign-in page). */
 import { sanitizeSvg } from "@/lib/branding/sanitize-svg";
 import { getDb } from "@/server/db/client";
+import { requestHost } from "@/server/http/request-host";
 import { resolveHost } from "@/server/tenant/resolve-tenant";
 
 /**
@@ -12,7 +13,7 @@ const LOGO_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors
 const noLogo = () => new Response("No logo", { status: 404, headers: { "Content-Security-Policy": LOGO_CSP } });
 
 export async function GET(req: Request) {
-  const host = await resolveHost(req.headers.get("x-forwarded-host") ?? req.headers.get("host"));
+  const host = await resolveHost(requestHost(req.headers));
   if (host.kind !== "tenant") return noLogo();
   const tenant = await getDb().tenant.findUnique({
     where: { id: host.tenant.id },
