@@ -19,7 +19,7 @@ export async function checkNewPassword(
 ): Promise<void> {
   const policy = await policyFor(opts.tenantId, db);
   const problems = passwordProblems(opts.password, policy, opts.person);
-  if (problems.length) throw badRequest(describeProblems(problems));
+  if (problems.length) throw badRequest(describeProblems(problems), "password");
 }
 
 export async function setPassword(
@@ -57,7 +57,7 @@ export async function setPassword(
   );
   for (const old of recent) {
     if (await verifyPassword(old, opts.password)) {
-      throw badRequest(`Choose a password you have not used recently (last ${policy.historyCount}).`);
+      throw badRequest(`Choose a password you have not used recently (last ${policy.historyCount}).`, "password");
     }
   }
   await db.passwordHistory.create({ data: { userId: user.id, tenantId: user.tenantId, hash: user.passwordHash } });

@@ -24,7 +24,7 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       const user = await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.user.id } });
       if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-        throw badRequest("Your current password is not correct.");
+        throw badRequest("Your current password is not correct.", "currentPassword");
       }
       await setPassword(ctx.db, {
         userId: user.id,
