@@ -105,7 +105,7 @@ export function registerFunction(fn: InngestFunction.Any): RegisteredFunction {
         : [opts.concurrency];
     if (rules.length > 1) throw refuse("more than one concurrency limit");
     const rule = rules[0] as { limit: number; key?: string; scope?: string } | undefined;
-    if (rule && rule.scope && rule.scope !== "fn") throw refuse(`a concurrency scope of "${rule.scope}"`);
+    if (rule?.scope && rule.scope !== "fn") throw refuse(`a concurrency scope of "${rule.scope}"`);
     if (rule && rule.limit > 0) {
       concurrency = { limit: rule.limit, key: rule.key ? parseKeyExpression(rule.key, `function "${id}"`) : null };
     }
