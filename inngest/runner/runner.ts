@@ -178,7 +178,7 @@ export function createRunner(options: RunnerOptions): Runner {
   }
 
   async function lockKey(db: pg.PoolClient, ...parts: (string | null)[]) {
-    await db.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [parts.join("\u0000")]);
+    await db.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [JSON.stringify(parts)]);
   }
 
   async function hasConcurrencyRoom(db: pg.PoolClient, fn: RegisteredFunction, run: RunRow, now: Date) {
