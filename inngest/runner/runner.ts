@@ -127,7 +127,7 @@ export function createRunner(options: RunnerOptions): Runner {
     let runs = 0;
     for (const event of events) {
       const inserted = await db.query(
-        `INSERT INTO "JobEvent" (id, name, data, ts, "receivedAt") VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO "JobEvent" (id, name, data, ts, "receivedAt", "fannedOutAt") VALUES ($1, $2, $3, $4, $5, $5)
          ON CONFLICT (id) DO NOTHING`,
         [event.id, event.name, JSON.stringify(event.data), at(new Date(event.ts)), at(now)],
       );
@@ -145,6 +145,28 @@ export function createRunner(options: RunnerOptions): Runner {
     const events = Array.isArray(input) ? input : [input];
     const runs = await transaction(pool, (db) => storeEvents(db, events, clock.now()));
     if (runs) wake();
+  }
+
+  /** Starts the runs of events other processes stored (they have no function list to fan out). */
+  async function fanOutStored(): Promise<number> {
+    const now = clock.now();
+    const runs = await transaction(pool, async (db) => {
+      const { rows } = await db.query<{ id: string; name: string; data: Record<string, unknown>; ts: Date }>(
+        `SELECT id, name, data, ts FROM "JobEvent" WHERE "fannedOutAt" IS NULL
+         ORDER BY "receivedAt" LIMIT 200 FOR UPDATE SKIP LOCKED`,
+      );
+      let created = 0;
+      for (const row of rows) {
+        const event: IncomingEvent = { id: row.id, name: row.name, data: row.data, ts: row.ts.getTime() };
+        for (const { fn, kind } of functionsFor(event)) {
+          await insertRun(db, fn, kind, event, now);
+          created++;
+        }
+        await db.query(`UPDATE "JobEvent" SET "fannedOutAt" = $2 WHERE id = $1`, [row.id, at(now)]);
+      }
+      return created;
+    });
+    return runs;
   }
 
   // ── claiming ────────────────────────────────────────────────────────────────────────────────
@@ -479,7 +501,8 @@ export function createRunner(options: RunnerOptions): Runner {
             ts: tick.getTime(),
           };
           await db.query(
-            `INSERT INTO "JobEvent" (id, name, data, ts, "receivedAt") VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+            `INSERT INTO "JobEvent" (id, name, data, ts, "receivedAt", "fannedOutAt") VALUES ($1, $2, $3, $4, $5, $5)
+             ON CONFLICT DO NOTHING`,
             [event.id, event.name, JSON.stringify(event.data), at(tick), at(now)],
           );
           await insertRun(db, fn, "main", event, now);
@@ -516,6 +539,7 @@ export function createRunner(options: RunnerOptions): Runner {
         pumpAgain = false;
         const room = parallelRuns - inFlight.size;
         if (!running || room <= 0) break;
+        await fanOutStored();
         const runs = await claim(room);
         for (const run of runs) {
           const task = execute(run)
@@ -538,6 +562,7 @@ export function createRunner(options: RunnerOptions): Runner {
   async function drain(): Promise<number> {
     let total = 0;
     await fireCrons();
+    await fanOutStored();
     for (;;) {
       const runs = await claim(parallelRuns);
       if (!runs.length) return total;

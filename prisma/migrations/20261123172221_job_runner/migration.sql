@@ -5,6 +5,7 @@ CREATE TABLE "JobEvent" (
     "data" JSONB NOT NULL,
     "ts" TIMESTAMP(3) NOT NULL,
     "receivedAt" TIMESTAMP(3) NOT NULL,
+    "fannedOutAt" TIMESTAMP(3),
 
     CONSTRAINT "JobEvent_pkey" PRIMARY KEY ("id")
 );
@@ -63,6 +64,9 @@ CREATE TABLE "JobCronTick" (
 
 -- CreateIndex
 CREATE INDEX "JobEvent_name_receivedAt_idx" ON "JobEvent"("name", "receivedAt");
+
+-- CreateIndex
+CREATE INDEX "JobEvent_fannedOutAt_receivedAt_idx" ON "JobEvent"("fannedOutAt", "receivedAt");
 
 -- CreateIndex
 CREATE INDEX "JobRun_status_runAt_idx" ON "JobRun"("status", "runAt");
