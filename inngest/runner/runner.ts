@@ -150,22 +150,26 @@ export function createRunner(options: RunnerOptions): Runner {
   /** Starts the runs of events other processes stored (they have no function list to fan out). */
   async function fanOutStored(): Promise<number> {
     const now = clock.now();
-    const runs = await transaction(pool, async (db) => {
-      const { rows } = await db.query<{ id: string; name: string; data: Record<string, unknown>; ts: Date }>(
-        `SELECT id, name, data, ts FROM "JobEvent" WHERE "fannedOutAt" IS NULL
+    const runs = await transaction(
+      pool,
+      async (db) => {
+        const { rows } = await db.query<{ id: string; name: string; data: Record<string, unknown>; ts: Date }>(
+          `SELECT id, name, data, ts FROM "JobEvent" WHERE "fannedOutAt" IS NULL
          ORDER BY "receivedAt" LIMIT 200 FOR UPDATE SKIP LOCKED`,
-      );
-      let created = 0;
-      for (const row of rows) {
-        const event: IncomingEvent = { id: row.id, name: row.name, data: row.data, ts: row.ts.getTime() };
-        for (const { fn, kind } of functionsFor(event)) {
-          await insertRun(db, fn, kind, event, now);
-          created++;
+        );
+        let created = 0;
+        for (const row of rows) {
+          const event: IncomingEvent = { id: row.id, name: row.name, data: row.data, ts: row.ts.getTime() };
+          for (const { fn, kind } of functionsFor(event)) {
+            await insertRun(db, fn, kind, event, now);
+            created++;
+          }
+          await db.query(`UPDATE "JobEvent" SET "fannedOutAt" = $2 WHERE id = $1`, [row.id, at(now)]);
         }
-        await db.query(`UPDATE "JobEvent" SET "fannedOutAt" = $2 WHERE id = $1`, [row.id, at(now)]);
-      }
-      return created;
-    });
+        return created;
+      },
+      { durable: false },
+    );
     return runs;
   }
 
@@ -173,30 +177,35 @@ export function createRunner(options: RunnerOptions): Runner {
   /** Takes up to `want` due runs, honouring concurrency and throttle, each with a fresh lease. */
   async function claim(want: number): Promise<(RunRow & { leaseToken: string })[]> {
     const now = clock.now();
-    return transaction(pool, async (db) => {
-      const { rows } = await db.query<RunRow>(
-        `SELECT * FROM "JobRun"
+    return transaction(
+      pool,
+      async (db) => {
+        const { rows } = await db.query<RunRow>(
+          `SELECT * FROM "JobRun"
          WHERE status IN ('QUEUED', 'RUNNING', 'SLEEPING') AND "runAt" <= $1
            AND ("leaseUntil" IS NULL OR "leaseUntil" <= $1) AND "functionId" = ANY($2)
          ORDER BY "runAt", "createdAt" LIMIT $3 FOR UPDATE SKIP LOCKED`,
-        [at(now), [...registry.keys()], Math.max(want * 4, 16)],
-      );
-      const claimed: (RunRow & { leaseToken: string })[] = [];
-      for (const run of rows) {
-        if (claimed.length >= want) break;
-        const fn = registry.get(run.functionId)!;
-        if (run.kind === "main" && fn.concurrency && !(await hasConcurrencyRoom(db, fn, run, now))) continue;
-        if (run.kind === "main" && fn.throttle && !run.startedAt && !(await passesThrottle(db, fn, run, now))) continue;
-        const leaseToken = randomUUID();
-        await db.query(
-          `UPDATE "JobRun" SET "leaseToken" = $2, "leaseOwner" = $3, "leaseUntil" = $4, status = 'RUNNING',
-             "startedAt" = coalesce("startedAt", $5), "updatedAt" = $5 WHERE id = $1`,
-          [run.id, leaseToken, workerId, at(new Date(now.getTime() + leaseMs)), at(now)],
+          [at(now), [...registry.keys()], Math.max(want * 4, 16)],
         );
-        claimed.push({ ...run, leaseToken, startedAt: run.startedAt ?? now });
-      }
-      return claimed;
-    });
+        const claimed: (RunRow & { leaseToken: string })[] = [];
+        for (const run of rows) {
+          if (claimed.length >= want) break;
+          const fn = registry.get(run.functionId)!;
+          if (run.kind === "main" && fn.concurrency && !(await hasConcurrencyRoom(db, fn, run, now))) continue;
+          if (run.kind === "main" && fn.throttle && !run.startedAt && !(await passesThrottle(db, fn, run, now)))
+            continue;
+          const leaseToken = randomUUID();
+          await db.query(
+            `UPDATE "JobRun" SET "leaseToken" = $2, "leaseOwner" = $3, "leaseUntil" = $4, status = 'RUNNING',
+             "startedAt" = coalesce("startedAt", $5), "updatedAt" = $5 WHERE id = $1`,
+            [run.id, leaseToken, workerId, at(new Date(now.getTime() + leaseMs)), at(now)],
+          );
+          claimed.push({ ...run, leaseToken, startedAt: run.startedAt ?? now });
+        }
+        return claimed;
+      },
+      { durable: false },
+    );
   }
 
   async function lockKey(db: pg.PoolClient, ...parts: (string | null)[]) {
@@ -230,15 +239,23 @@ export function createRunner(options: RunnerOptions): Runner {
 
   // ── executing ───────────────────────────────────────────────────────────────────────────────
   /** Runs `fn` in a transaction that first checks this worker still holds the run's lease. */
-  async function withLease<T>(run: { id: string; leaseToken: string }, fn: (db: pg.PoolClient) => Promise<T>) {
-    return transaction(pool, async (db) => {
-      const held = await db.query(`SELECT 1 FROM "JobRun" WHERE id = $1 AND "leaseToken" = $2 FOR UPDATE`, [
-        run.id,
-        run.leaseToken,
-      ]);
-      if (!held.rowCount) throw new LeaseLost();
-      return fn(db);
-    });
+  async function withLease<T>(
+    run: { id: string; leaseToken: string },
+    fn: (db: pg.PoolClient) => Promise<T>,
+    opts: { durable?: boolean } = {},
+  ) {
+    return transaction(
+      pool,
+      async (db) => {
+        const held = await db.query(`SELECT 1 FROM "JobRun" WHERE id = $1 AND "leaseToken" = $2 FOR UPDATE`, [
+          run.id,
+          run.leaseToken,
+        ]);
+        if (!held.rowCount) throw new LeaseLost();
+        return fn(db);
+      },
+      opts,
+    );
   }
 
   async function loadSteps(runId: string): Promise<StepRow[]> {
@@ -283,41 +300,50 @@ export function createRunner(options: RunnerOptions): Runner {
     const now = clock.now();
     const attempt = run.attempt + 1;
     const when = retryAfter ? retryTime(retryAfter, now) : new Date(now.getTime() + backoffMs(attempt));
-    await withLease(run, (db) =>
-      release(db, run.id, `status = 'QUEUED', attempt = $2, "runAt" = $3, error = $4, "updatedAt" = $5`, [
-        attempt,
-        at(when),
-        JSON.stringify(error),
-        at(now),
-      ]),
+    await withLease(
+      run,
+      (db) =>
+        release(db, run.id, `status = 'QUEUED', attempt = $2, "runAt" = $3, error = $4, "updatedAt" = $5`, [
+          attempt,
+          at(when),
+          JSON.stringify(error),
+          at(now),
+        ]),
+      { durable: false }, // lost in a database crash: one more attempt, nothing repeats
     );
   }
 
   async function finish(run: RunRow & { leaseToken: string }, outcome: { output: unknown } | { error: unknown }) {
     const now = clock.now();
     const fn = registry.get(run.functionId)!;
-    await withLease(run, async (db) => {
-      if ("output" in outcome) {
-        await release(db, run.id, `status = 'COMPLETED', output = $2, error = NULL, "endedAt" = $3, "updatedAt" = $3`, [
-          JSON.stringify(outcome.output ?? null),
+    await withLease(
+      run,
+      async (db) => {
+        if ("output" in outcome) {
+          await release(
+            db,
+            run.id,
+            `status = 'COMPLETED', output = $2, error = NULL, "endedAt" = $3, "updatedAt" = $3`,
+            [JSON.stringify(outcome.output ?? null), at(now)],
+          );
+          return;
+        }
+        await release(db, run.id, `status = 'FAILED', error = $2, "endedAt" = $3, "updatedAt" = $3`, [
+          JSON.stringify(outcome.error),
           at(now),
         ]);
-        return;
-      }
-      await release(db, run.id, `status = 'FAILED', error = $2, "endedAt" = $3, "updatedAt" = $3`, [
-        JSON.stringify(outcome.error),
-        at(now),
-      ]);
-      if (run.kind === "main" && fn.hasOnFailure) {
-        const failed: IncomingEvent = {
-          id: randomUUID(),
-          name: FUNCTION_FAILED_EVENT,
-          data: { function_id: fn.id, run_id: run.id, error: outcome.error, event: run.event },
-          ts: now.getTime(),
-        };
-        await storeEvents(db, [failed], now);
-      }
-    });
+        if (run.kind === "main" && fn.hasOnFailure) {
+          const failed: IncomingEvent = {
+            id: randomUUID(),
+            name: FUNCTION_FAILED_EVENT,
+            data: { function_id: fn.id, run_id: run.id, error: outcome.error, event: run.event },
+            ts: now.getTime(),
+          };
+          await storeEvents(db, [failed], now);
+        }
+      },
+      { durable: false },
+    ); // lost in a database crash: the run replays its stored steps and ends again
   }
 
   /** Drives one claimed run until it finishes, sleeps, waits for a retry, or loses its lease. */
@@ -347,8 +373,10 @@ export function createRunner(options: RunnerOptions): Runner {
         }
         if (waiting.length) {
           const wakeAt = new Date(Math.min(...waiting.map((s) => s.wakeAt!.getTime())));
-          await withLease(run, (db) =>
-            release(db, run.id, `status = 'SLEEPING', "runAt" = $2, "updatedAt" = $3`, [at(wakeAt), at(now)]),
+          await withLease(
+            run,
+            (db) => release(db, run.id, `status = 'SLEEPING', "runAt" = $2, "updatedAt" = $3`, [at(wakeAt), at(now)]),
+            { durable: false }, // the sleep's end itself is stored durably with its step
           );
           return;
         }

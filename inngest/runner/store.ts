@@ -24,10 +24,20 @@ export function createPool(connectionString: string, max = 5): pg.Pool {
 /** A time as a parameter: always an explicit UTC instant. */
 export const at = (date: Date) => date.toISOString();
 
-export async function transaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+/**
+ * One transaction. `durable: false` lets the commit return before its WAL reaches the disk; only
+ * for writes whose loss in a database crash is harmless (a lease, a wake-up time, a fan-out that
+ * is redone): a step's result and a sent event are always durable before anything acts on them.
+ */
+export async function transaction<T>(
+  pool: pg.Pool,
+  fn: (client: pg.PoolClient) => Promise<T>,
+  opts: { durable?: boolean } = {},
+): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
+    if (opts.durable === false) await client.query("SET LOCAL synchronous_commit = off");
     const result = await fn(client);
     await client.query("COMMIT");
     return result;
