@@ -4,10 +4,10 @@
  *   BENCH_PG_PORT=54371 npx tsx bench/runner.ts
  */
 import { Inngest } from "inngest";
-import { runPrisma } from "../scripts/prisma";
-import { startEmbeddedPostgres } from "../server/db/embedded-postgres";
 import { embeddedClientOptions } from "../inngest/runner/event-route";
 import { createRunner } from "../inngest/runner/runner";
+import { runPrisma } from "../scripts/prisma";
+import { startEmbeddedPostgres } from "../server/db/embedded-postgres";
 
 const THROUGHPUT_EVENTS = 1_000;
 const LATENCY_EVENTS = 300;
@@ -28,11 +28,14 @@ const body = {
   },
 };
 
-const threeSteps = client.createFunction({ id: "three-steps", triggers: { event: "bench/go" } }, async ({ event, step }) => {
-  const a = await step.run("first", () => body.first((event.data as { sentAt: number }).sentAt));
-  const b = await step.run("second", () => body.second(a));
-  return step.run("third", () => body.third(b));
-});
+const threeSteps = client.createFunction(
+  { id: "three-steps", triggers: { event: "bench/go" } },
+  async ({ event, step }) => {
+    const a = await step.run("first", () => body.first((event.data as { sentAt: number }).sentAt));
+    const b = await step.run("second", () => body.second(a));
+    return step.run("third", () => body.third(b));
+  },
+);
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((x, y) => x - y);
