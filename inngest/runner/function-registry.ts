@@ -32,6 +32,14 @@ export interface RegisteredFunction {
   concurrency: ConcurrencyRule | null;
   throttle: ThrottleRule | null;
   hasOnFailure: boolean;
+  cancelOn: CancelRule[];
+}
+
+/** A run ends, cancelled, when `event` arrives matching its trigger event at `match` (within `timeoutMs`). */
+export interface CancelRule {
+  event: string;
+  match: string[] | null;
+  timeoutMs: number | null;
 }
 
 /** The event every onFailure handler listens to (as Inngest names it). */
@@ -41,7 +49,6 @@ const UNSUPPORTED_OPTIONS = [
   "batchEvents",
   "rateLimit",
   "debounce",
-  "cancelOn",
   "idempotency",
   "priority",
   "timeouts",
@@ -54,6 +61,7 @@ interface RawOptions {
   retries?: number;
   concurrency?: number | { limit: number; key?: string; scope?: string } | { limit: number; key?: string }[];
   throttle?: { limit: number; period: string | number; key?: string; burst?: number };
+  cancelOn?: { event: string | { name: string }; match?: string; if?: string; timeout?: string | number }[];
   onFailure?: unknown;
   [option: string]: unknown;
 }
@@ -121,9 +129,23 @@ export function registerFunction(fn: InngestFunction.Any): RegisteredFunction {
     };
   }
 
+  const cancelOn: CancelRule[] = (opts.cancelOn ?? []).map((rule) => {
+    const event = typeof rule.event === "string" ? rule.event : rule.event.name;
+    if (rule.if) throw refuse(`a cancelOn condition ("if") on "${event}"; use "match"`);
+    if (rule.timeout !== undefined && typeof rule.timeout !== "string" && typeof rule.timeout !== "number") {
+      throw refuse("a cancelOn timeout given as a date");
+    }
+    return {
+      event,
+      match: rule.match ? rule.match.split(".") : null,
+      timeoutMs: rule.timeout === undefined ? null : durationMs(rule.timeout),
+    };
+  });
+
   return {
     id,
     fn,
+    cancelOn,
     events,
     crons,
     maxAttempts: (opts.retries ?? DEFAULT_RETRIES) + 1,

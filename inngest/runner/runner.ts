@@ -23,6 +23,7 @@ import { driveFunction, type EngineResult, type MemoizedStep } from "./drive-fun
 import { sleepEnd } from "./durations";
 import { embeddedClientOptions, holdEvents, type IncomingEvent, installEventSink } from "./event-route";
 import { FUNCTION_FAILED_EVENT, type RegisteredFunction, registerFunctions } from "./function-registry";
+import { matches, parseMatch } from "./match-event";
 import { at, createPool, type RunRow, type StepRow, transaction } from "./store";
 
 export interface RunnerOptions {
@@ -136,9 +137,52 @@ export function createRunner(options: RunnerOptions): Runner {
         await insertRun(db, fn, kind, event, now);
         runs++;
       }
+      runs += await deliverToWaitingRuns(db, event, now);
     }
     if (runs) await db.query(`SELECT pg_notify('${CHANNEL}', '')`);
     return runs;
+  }
+
+  /**
+   * An arriving event ends the waits (step.waitForEvent) it matches and cancels the runs whose
+   * cancelOn it matches. Each run row is locked first, as every worker write about it is.
+   * Returns how many runs became due.
+   */
+  async function deliverToWaitingRuns(db: pg.PoolClient, event: IncomingEvent, now: Date): Promise<number> {
+    let woken = 0;
+    const { rows: waits } = await db.query<{ runId: string; hashedId: string; waitIf: string | null; event: unknown }>(
+      `SELECT s."runId", s."hashedId", s."waitIf", r.event FROM "JobStep" s JOIN "JobRun" r ON r.id = s."runId"
+       WHERE s."waitEvent" = $1 AND NOT s.done AND r.status IN ('QUEUED', 'RUNNING', 'SLEEPING')`,
+      [event.name],
+    );
+    for (const wait of waits) {
+      const rule = wait.waitIf ? parseMatch(wait.waitIf) : null;
+      if (wait.waitIf && !(rule && matches(rule, wait.event, event))) continue;
+      await db.query(`SELECT 1 FROM "JobRun" WHERE id = $1 FOR UPDATE`, [wait.runId]);
+      const done = await db.query(
+        `UPDATE "JobStep" SET done = true, data = $3 WHERE "runId" = $1 AND "hashedId" = $2 AND NOT done`,
+        [wait.runId, wait.hashedId, JSON.stringify(event)],
+      );
+      if (!done.rowCount) continue;
+      await db.query(`UPDATE "JobRun" SET "runAt" = $2 WHERE id = $1 AND status = 'SLEEPING'`, [wait.runId, at(now)]);
+      woken++;
+    }
+    for (const fn of registry.values()) {
+      for (const rule of fn.cancelOn) {
+        if (rule.event !== event.name) continue;
+        const { rows } = await db.query<{ id: string; event: unknown; createdAt: Date }>(
+          `SELECT id, event, "createdAt" FROM "JobRun" WHERE "functionId" = $1 AND kind = 'main'
+             AND status IN ('QUEUED', 'RUNNING', 'SLEEPING') FOR UPDATE`,
+          [fn.id],
+        );
+        for (const run of rows) {
+          if (rule.timeoutMs !== null && run.createdAt.getTime() + rule.timeoutMs < now.getTime()) continue;
+          if (rule.match && !matches({ original: rule.match, incoming: rule.match }, run.event, event)) continue;
+          await release(db, run.id, `status = 'CANCELLED', "endedAt" = $2, "updatedAt" = $2`, [at(now)]);
+        }
+      }
+    }
+    return woken;
   }
 
   async function send(input: IncomingEvent | IncomingEvent[]): Promise<void> {
@@ -164,6 +208,7 @@ export function createRunner(options: RunnerOptions): Runner {
             await insertRun(db, fn, kind, event, now);
             created++;
           }
+          created += await deliverToWaitingRuns(db, event, now);
           await db.query(`UPDATE "JobEvent" SET "fannedOutAt" = $2 WHERE id = $1`, [row.id, at(now)]);
         }
         return created;
@@ -247,10 +292,10 @@ export function createRunner(options: RunnerOptions): Runner {
     return transaction(
       pool,
       async (db) => {
-        const held = await db.query(`SELECT 1 FROM "JobRun" WHERE id = $1 AND "leaseToken" = $2 FOR UPDATE`, [
-          run.id,
-          run.leaseToken,
-        ]);
+        const held = await db.query(
+          `SELECT 1 FROM "JobRun" WHERE id = $1 AND "leaseToken" = $2 AND status = 'RUNNING' FOR UPDATE`,
+          [run.id, run.leaseToken],
+        );
         if (!held.rowCount) throw new LeaseLost();
         return fn(db);
       },
@@ -266,15 +311,28 @@ export function createRunner(options: RunnerOptions): Runner {
   async function saveStep(
     db: pg.PoolClient,
     runId: string,
-    step: { hashedId: string; name: string; op: string; done: boolean; data?: unknown; error?: unknown; wakeAt?: Date },
+    step: {
+      hashedId: string;
+      name: string;
+      op: string;
+      done: boolean;
+      data?: unknown;
+      error?: unknown;
+      wakeAt?: Date;
+      waitEvent?: string;
+      waitIf?: string;
+    },
   ) {
     const now = clock.now();
     await db.query(
-      `INSERT INTO "JobStep" ("runId", "hashedId", name, op, done, data, error, "wakeAt", position, "createdAt")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
+      `INSERT INTO "JobStep" ("runId", "hashedId", name, op, done, data, error, "wakeAt", "waitEvent", "waitIf",
+         position, "createdAt")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10, $11,
          (SELECT coalesce(max(position), 0) + 1 FROM "JobStep" WHERE "runId" = $1), $9)
        ON CONFLICT ("runId", "hashedId") DO UPDATE SET done = excluded.done, data = excluded.data,
-         error = excluded.error, position = excluded.position`,
+         error = excluded.error, position = excluded.position
+       WHERE NOT "JobStep".done -- a step already ended (a wait an event ended) keeps its result
+      `,
       [
         runId,
         step.hashedId,
@@ -285,6 +343,8 @@ export function createRunner(options: RunnerOptions): Runner {
         step.error === undefined ? null : JSON.stringify(step.error),
         step.wakeAt ? at(step.wakeAt) : null,
         at(now),
+        step.waitEvent ?? null,
+        step.waitIf ?? null,
       ],
     );
   }
@@ -362,7 +422,7 @@ export function createRunner(options: RunnerOptions): Runner {
       for (;;) {
         const steps = await loadSteps(run.id);
         const now = clock.now();
-        const waiting = steps.filter((s) => !s.done && s.op === StepOpCode.Sleep);
+        const waiting = steps.filter((s) => !s.done); // sleeps and waits for events
         const due = waiting.filter((s) => s.wakeAt && s.wakeAt <= now);
         if (due.length) {
           await withLease(run, async (db) => {
@@ -372,11 +432,18 @@ export function createRunner(options: RunnerOptions): Runner {
           continue;
         }
         if (waiting.length) {
-          const wakeAt = new Date(Math.min(...waiting.map((s) => s.wakeAt!.getTime())));
+          // Read under the run's lock: an event may have ended a wait since the steps were loaded.
           await withLease(
             run,
-            (db) => release(db, run.id, `status = 'SLEEPING', "runAt" = $2, "updatedAt" = $3`, [at(wakeAt), at(now)]),
-            { durable: false }, // the sleep's end itself is stored durably with its step
+            (db) =>
+              release(
+                db,
+                run.id,
+                `status = 'SLEEPING', "updatedAt" = $2, "runAt" = coalesce(
+                  (SELECT min("wakeAt") FROM "JobStep" WHERE "runId" = $1 AND NOT done), $2)`,
+                [at(now)],
+              ),
+            { durable: false }, // a sleep's end itself is stored durably with its step
           );
           return;
         }
@@ -457,6 +524,28 @@ export function createRunner(options: RunnerOptions): Runner {
                 op: StepOpCode.Sleep,
                 done: false,
                 wakeAt,
+              }),
+            );
+          } else if (step.op === StepOpCode.WaitForEvent) {
+            const opts = (step.opts ?? {}) as { timeout?: string; if?: string };
+            if (opts.if && !parseMatch(opts.if)) {
+              await finish(run, {
+                error: {
+                  name: "Error",
+                  message: `The embedded job runner can only wait for an event with "match", not the expression "${opts.if}" (step "${step.displayName ?? step.id}").`,
+                },
+              });
+              return "stop";
+            }
+            await withLease(run, (db) =>
+              saveStep(db, run.id, {
+                hashedId: step.id,
+                name: step.displayName ?? step.id,
+                op: StepOpCode.WaitForEvent,
+                done: false,
+                wakeAt: sleepEnd(String(opts.timeout), now),
+                waitEvent: String(step.name),
+                waitIf: opts.if,
               }),
             );
           } else if (step.op === StepOpCode.StepPlanned && runPlannedStep) {

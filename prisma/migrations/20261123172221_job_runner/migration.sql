@@ -46,6 +46,8 @@ CREATE TABLE "JobStep" (
     "data" JSONB,
     "error" JSONB,
     "wakeAt" TIMESTAMP(3),
+    "waitEvent" TEXT,
+    "waitIf" TEXT,
     "position" INTEGER NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL,
 
@@ -76,6 +78,9 @@ CREATE INDEX "JobRun_functionId_concurrencyKey_leaseUntil_idx" ON "JobRun"("func
 
 -- CreateIndex
 CREATE INDEX "JobRun_functionId_throttleKey_startedAt_idx" ON "JobRun"("functionId", "throttleKey", "startedAt");
+
+-- CreateIndex
+CREATE INDEX "JobStep_waitEvent_done_idx" ON "JobStep"("waitEvent", "done");
 
 -- AddForeignKey
 ALTER TABLE "JobStep" ADD CONSTRAINT "JobStep_runId_fkey" FOREIGN KEY ("runId") REFERENCES "JobRun"("id") ON DELETE CASCADE ON UPDATE CASCADE;

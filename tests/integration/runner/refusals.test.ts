@@ -11,7 +11,7 @@ describe("embedded runner: refusals", () => {
   it.each([
     ["rateLimit", { rateLimit: { limit: 1, period: "1m" as const } }, /"rateLimit" option/],
     ["debounce", { debounce: { period: "1m" as const } }, /"debounce" option/],
-    ["cancelOn", { cancelOn: [{ event: "test/cancel", match: "data.id" }] }, /"cancelOn" option/],
+    ["cancelOn-if", { cancelOn: [{ event: "test/cancel", if: "async.data.n > 1" }] }, /cancelOn condition/],
     ["batchEvents", { batchEvents: { maxSize: 10, timeout: "5s" as const } }, /"batchEvents" option/],
   ])("refuses %s", (_name, extra, message) => {
     const fn = testClient.createFunction(
