@@ -55,6 +55,10 @@ export interface Runner {
 }
 
 const CHANNEL = "faxport_jobs";
+/** The event an invoked function receives (as Inngest names it). */
+const FUNCTION_INVOKED_EVENT = "inngest/function.invoked";
+/** A step waiting for an invoked run is marked with this and the run's id. */
+const INVOKE_WAIT_PREFIX = "invoke:";
 
 /** Inngest-like backoff: grows with each attempt, a little jitter, capped at an hour. */
 export function defaultBackoffMs(attempt: number): number {
@@ -379,6 +383,7 @@ export function createRunner(options: RunnerOptions): Runner {
     await withLease(
       run,
       async (db) => {
+        await answerInvoker(db, run.id, outcome, now);
         if ("output" in outcome) {
           await release(
             db,
@@ -406,6 +411,32 @@ export function createRunner(options: RunnerOptions): Runner {
     ); // lost in a database crash: the run replays its stored steps and ends again
   }
 
+  /** When the ending run was started by step.invoke, its result ends the invoking step. */
+  async function answerInvoker(
+    db: pg.PoolClient,
+    childId: string,
+    outcome: { output: unknown } | { error: unknown },
+    now: Date,
+  ) {
+    const { rows } = await db.query<{ runId: string; hashedId: string }>(
+      `SELECT "runId", "hashedId" FROM "JobStep" WHERE "waitEvent" = $1 AND NOT done`,
+      [`${INVOKE_WAIT_PREFIX}${childId}`],
+    );
+    for (const wait of rows) {
+      await db.query(`SELECT 1 FROM "JobRun" WHERE id = $1 FOR UPDATE`, [wait.runId]);
+      await db.query(
+        `UPDATE "JobStep" SET done = true, data = $3, error = $4 WHERE "runId" = $1 AND "hashedId" = $2 AND NOT done`,
+        [
+          wait.runId,
+          wait.hashedId,
+          "output" in outcome ? JSON.stringify(outcome.output ?? null) : null,
+          "error" in outcome ? JSON.stringify(outcome.error) : null,
+        ],
+      );
+      await db.query(`UPDATE "JobRun" SET "runAt" = $2 WHERE id = $1 AND status = 'SLEEPING'`, [wait.runId, at(now)]);
+    }
+  }
+
   /** Drives one claimed run until it finishes, sleeps, waits for a retry, or loses its lease. */
   async function execute(run: RunRow & { leaseToken: string }): Promise<void> {
     const fn = registry.get(run.functionId)!;
@@ -426,8 +457,22 @@ export function createRunner(options: RunnerOptions): Runner {
         const due = waiting.filter((s) => s.wakeAt && s.wakeAt <= now);
         if (due.length) {
           await withLease(run, async (db) => {
-            for (const s of due)
-              await saveStep(db, run.id, { ...s, done: true, data: null, wakeAt: s.wakeAt ?? undefined });
+            for (const s of due) {
+              // A sleep or a wait for an event ends with null; an invoke that timed out, with an error.
+              const timedOut = s.op === StepOpCode.InvokeFunction;
+              await saveStep(db, run.id, {
+                ...s,
+                done: true,
+                data: timedOut ? undefined : null,
+                error: timedOut
+                  ? {
+                      name: "InngestInvokeTimeoutError",
+                      message: "Timed out waiting for the invoked function to finish",
+                    }
+                  : undefined,
+                wakeAt: s.wakeAt ?? undefined,
+              });
+            }
           });
           continue;
         }
@@ -548,6 +593,38 @@ export function createRunner(options: RunnerOptions): Runner {
                 waitIf: opts.if,
               }),
             );
+          } else if (step.op === StepOpCode.InvokeFunction) {
+            const opts = (step.opts ?? {}) as { function_id?: string; payload?: { data?: unknown }; timeout?: string };
+            const target = registry.get(String(opts.function_id));
+            if (!target) {
+              await finish(run, {
+                error: {
+                  name: "Error",
+                  message: `step.invoke: the embedded job runner has no function "${opts.function_id}" (step "${step.displayName ?? step.id}").`,
+                },
+              });
+              return "stop";
+            }
+            await withLease(run, async (db) => {
+              const invoked: IncomingEvent = {
+                id: randomUUID(),
+                name: FUNCTION_INVOKED_EVENT,
+                data: (opts.payload?.data ?? {}) as Record<string, unknown>,
+                ts: now.getTime(),
+              };
+              const childId = await insertRun(db, target, "main", invoked, now);
+              await saveStep(db, run.id, {
+                hashedId: step.id,
+                name: step.displayName ?? step.id,
+                op: StepOpCode.InvokeFunction,
+                done: false,
+                // Without a timeout Inngest waits up to a year.
+                wakeAt: opts.timeout ? sleepEnd(opts.timeout, now) : new Date(now.getTime() + 365 * 86_400_000),
+                waitEvent: `${INVOKE_WAIT_PREFIX}${childId}`,
+              });
+              await db.query(`SELECT pg_notify('${CHANNEL}', '')`);
+            });
+            wake();
           } else if (step.op === StepOpCode.StepPlanned && runPlannedStep) {
             if ((await runPlannedStep(step.id)) === "stop") return "stop";
           } else {

@@ -98,3 +98,63 @@ describe("embedded runner: cancelOn", () => {
     ]);
   });
 });
+
+describe("embedded runner: invoke", () => {
+  it("runs the invoked function with the payload and resumes with its result or its error", async () => {
+    const render = testClient.createFunction(
+      { id: "render-cover", retries: 0, triggers: [] },
+      async ({ event, step }) => {
+        const pages = (event.data as { pages: number }).pages;
+        if (pages < 0) throw new Error("no such page count");
+        return step.run("render", () => ({ rendered: pages + 1 }));
+      },
+    );
+    const send = testClient.createFunction(
+      { id: "send-fax", triggers: { event: "test/send-fax" } },
+      async ({ event, step }) => {
+        const pages = (event.data as { pages: number }).pages;
+        try {
+          const cover = await step.invoke("cover", { function: render, data: { pages } });
+          return { cover };
+        } catch (error) {
+          return { failed: (error as Error).message };
+        }
+      },
+    );
+    const clock = createManualClock("2026-11-23T10:00:00Z");
+    const runner = makeRunner([render, send], clock);
+    await runner.send([event("test/send-fax", { pages: 2 }), event("test/send-fax", { pages: -1 })]);
+    await runner.drain();
+    const outputs = (await runsOf(runner, "runner-test-send-fax")).map((r) => r.output);
+    expect(outputs).toContainEqual({ cover: { rendered: 3 } });
+    expect(outputs).toContainEqual({ failed: expect.stringMatching(/no such page count/) });
+    expect((await runsOf(runner, "runner-test-render-cover")).map((r) => r.status).sort()).toEqual([
+      "COMPLETED",
+      "FAILED",
+    ]);
+  });
+
+  it("throws in the invoking function when the invoked one outlasts the timeout", async () => {
+    const slow = testClient.createFunction({ id: "slow-child", triggers: [] }, async ({ step }) => {
+      await step.sleep("long", "2h");
+    });
+    const parent = testClient.createFunction(
+      { id: "impatient", triggers: { event: "test/impatient" } },
+      async ({ step }) => {
+        try {
+          await step.invoke("child", { function: slow, data: {}, timeout: "1h" });
+          return "finished";
+        } catch (error) {
+          return (error as Error).message;
+        }
+      },
+    );
+    const clock = createManualClock("2026-11-23T10:00:00Z");
+    const runner = makeRunner([slow, parent], clock);
+    await runner.send(event("test/impatient"));
+    await runner.drain();
+    clock.set("2026-11-23T11:00:00Z");
+    await runner.drain();
+    expect((await runsOf(runner, "runner-test-impatient"))[0]!.output).toMatch(/Timed out/);
+  });
+});
