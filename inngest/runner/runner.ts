@@ -24,6 +24,7 @@ import { sleepEnd } from "./durations";
 import { embeddedClientOptions, holdEvents, type IncomingEvent, installEventSink } from "./event-route";
 import { FUNCTION_FAILED_EVENT, type RegisteredFunction, registerFunctions } from "./function-registry";
 import { matches, parseMatch } from "./match-event";
+import { rollBack, withStepScope } from "./step-transaction";
 import { at, createPool, type RunRow, type StepRow, transaction } from "./store";
 
 export interface RunnerOptions {
@@ -307,6 +308,27 @@ export function createRunner(options: RunnerOptions): Runner {
     );
   }
 
+  /** Records a step's result in the transaction its body used, then commits both. */
+  async function commitWithStep(
+    client: pg.PoolClient,
+    run: { id: string; leaseToken: string },
+    record: (db: pg.PoolClient) => Promise<void>,
+  ) {
+    try {
+      const held = await client.query(
+        `SELECT 1 FROM "JobRun" WHERE id = $1 AND "leaseToken" = $2 AND status = 'RUNNING' FOR UPDATE`,
+        [run.id, run.leaseToken],
+      );
+      if (!held.rowCount) throw new LeaseLost();
+      await record(client);
+      await client.query("COMMIT");
+      client.release();
+    } catch (error) {
+      await rollBack(client);
+      throw error;
+    }
+  }
+
   async function loadSteps(runId: string): Promise<StepRow[]> {
     const { rows } = await pool.query<StepRow>(`SELECT * FROM "JobStep" WHERE "runId" = $1 ORDER BY position`, [runId]);
     return rows;
@@ -504,10 +526,12 @@ export function createRunner(options: RunnerOptions): Runner {
           maxAttempts: run.maxAttempts,
           steps: memo,
         };
-        const { result, events } = await holdEvents(() => driveFunction(base));
-        const next = await handle(run, result, events, async (stepId) => {
-          const again = await holdEvents(() => driveFunction({ ...base, requestedStep: stepId }));
-          return handle(run, again.result, again.events, null);
+        const drive = (input: typeof base & { requestedStep?: string }) =>
+          withStepScope(pool, () => holdEvents(() => driveFunction(input)));
+        const first = await drive(base);
+        const next = await handle(run, first.result.result, first.result.events, first.client, async (stepId) => {
+          const again = await drive({ ...base, requestedStep: stepId });
+          return handle(run, again.result.result, again.result.events, again.client, null);
         });
         if (next === "stop") return;
       }
@@ -524,9 +548,13 @@ export function createRunner(options: RunnerOptions): Runner {
     run: RunRow & { leaseToken: string },
     result: EngineResult,
     events: IncomingEvent[],
+    stepClient: pg.PoolClient | null,
     runPlannedStep: ((hashedId: string) => Promise<"continue" | "stop">) | null,
   ): Promise<"continue" | "stop"> {
     const now = clock.now();
+    const succeeded = result.type === "step-ran" && result.step.op !== StepOpCode.StepError;
+    // A step body's own transaction commits only with the step's successful result.
+    if (stepClient && !succeeded) await rollBack(stepClient);
     switch (result.type) {
       case "step-ran": {
         const step = result.step;
@@ -539,7 +567,7 @@ export function createRunner(options: RunnerOptions): Runner {
           );
           return "stop";
         }
-        await withLease(run, async (db) => {
+        const record = async (db: pg.PoolClient) => {
           if (step.op === StepOpCode.StepFailed) {
             await saveStep(db, run.id, {
               hashedId: step.id,
@@ -553,7 +581,9 @@ export function createRunner(options: RunnerOptions): Runner {
           }
           await db.query(`UPDATE "JobRun" SET attempt = 0, "updatedAt" = $2 WHERE id = $1`, [run.id, at(now)]);
           await storeEvents(db, events, now);
-        });
+        };
+        if (stepClient) await commitWithStep(stepClient, run, record);
+        else await withLease(run, record);
         run.attempt = 0;
         if (events.length) wake();
         return "continue";
