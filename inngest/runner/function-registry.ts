@@ -33,6 +33,8 @@ export interface RegisteredFunction {
   throttle: ThrottleRule | null;
   hasOnFailure: boolean;
   cancelOn: CancelRule[];
+  rateLimit: (ThrottleRule & { key: KeyExpression | null }) | null;
+  debounce: { periodMs: number; timeoutMs: number | null; key: KeyExpression | null } | null;
 }
 
 /** A run ends, cancelled, when `event` arrives matching its trigger event at `match` (within `timeoutMs`). */
@@ -45,15 +47,7 @@ export interface CancelRule {
 /** The event every onFailure handler listens to (as Inngest names it). */
 export const FUNCTION_FAILED_EVENT = "inngest/function.failed";
 
-const UNSUPPORTED_OPTIONS = [
-  "batchEvents",
-  "rateLimit",
-  "debounce",
-  "idempotency",
-  "priority",
-  "timeouts",
-  "singleton",
-] as const;
+const UNSUPPORTED_OPTIONS = ["batchEvents", "idempotency", "priority", "timeouts", "singleton"] as const;
 
 interface RawOptions {
   id: string;
@@ -61,6 +55,8 @@ interface RawOptions {
   retries?: number;
   concurrency?: number | { limit: number; key?: string; scope?: string } | { limit: number; key?: string }[];
   throttle?: { limit: number; period: string | number; key?: string; burst?: number };
+  rateLimit?: { limit: number; period: string | number; key?: string };
+  debounce?: { period: string | number; key?: string; timeout?: string | number };
   cancelOn?: { event: string | { name: string }; match?: string; if?: string; timeout?: string | number }[];
   onFailure?: unknown;
   [option: string]: unknown;
@@ -142,10 +138,24 @@ export function registerFunction(fn: InngestFunction.Any): RegisteredFunction {
     };
   });
 
+  const keyOf = (expression?: string) => (expression ? parseKeyExpression(expression, `function "${id}"`) : null);
+  const rateLimit = opts.rateLimit
+    ? { limit: opts.rateLimit.limit, periodMs: durationMs(opts.rateLimit.period), key: keyOf(opts.rateLimit.key) }
+    : null;
+  const debounce = opts.debounce
+    ? {
+        periodMs: durationMs(opts.debounce.period),
+        timeoutMs: opts.debounce.timeout === undefined ? null : durationMs(opts.debounce.timeout),
+        key: keyOf(opts.debounce.key),
+      }
+    : null;
+
   return {
     id,
     fn,
     cancelOn,
+    rateLimit,
+    debounce,
     events,
     crons,
     maxAttempts: (opts.retries ?? DEFAULT_RETRIES) + 1,

@@ -107,12 +107,14 @@ export function createRunner(options: RunnerOptions): Runner {
     kind: "main" | "failure",
     event: IncomingEvent,
     now: Date,
+    runAt: Date = now,
   ): Promise<string> {
     const id = randomUUID();
+    const main = kind === "main";
     await db.query(
       `INSERT INTO "JobRun" (id, "functionId", kind, status, "eventId", event, "maxAttempts", "runAt",
-        "concurrencyKey", "throttleKey", "createdAt", "updatedAt")
-       VALUES ($1, $2, $3, 'QUEUED', $4, $5, $6, $7, $8, $9, $7, $7)`,
+        "concurrencyKey", "throttleKey", "rateLimitKey", "debounceKey", "createdAt", "updatedAt")
+       VALUES ($1, $2, $3, 'QUEUED', $4, $5, $6, $10, $7, $8, $11, $12, $9, $9)`,
       [
         id,
         fn.id,
@@ -120,12 +122,59 @@ export function createRunner(options: RunnerOptions): Runner {
         event.id,
         JSON.stringify(event),
         kind === "failure" ? 2 : fn.maxAttempts,
+        main && fn.concurrency?.key ? fn.concurrency.key(event) : null,
+        main && fn.throttle?.key ? fn.throttle.key(event) : null,
         at(now),
-        kind === "main" && fn.concurrency?.key ? fn.concurrency.key(event) : null,
-        kind === "main" && fn.throttle?.key ? fn.throttle.key(event) : null,
+        at(runAt),
+        main && fn.rateLimit?.key ? fn.rateLimit.key(event) : null,
+        main && fn.debounce?.key ? fn.debounce.key(event) : null,
       ],
     );
     return id;
+  }
+
+  /**
+   * Starts the run an event triggers, as rateLimit and debounce allow: over the rate limit the
+   * event starts nothing; debounced, it replaces the event of the run still waiting and pushes
+   * that run's start back by the period (never past the debounce timeout).
+   */
+  async function startTriggeredRun(db: pg.PoolClient, fn: RegisteredFunction, event: IncomingEvent, now: Date) {
+    if (fn.rateLimit) {
+      const key = fn.rateLimit.key ? fn.rateLimit.key(event) : null;
+      await lockKey(db, "rate-limit", fn.id, key);
+      const { rows } = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "JobRun" WHERE "functionId" = $1 AND kind = 'main'
+           AND "rateLimitKey" IS NOT DISTINCT FROM $2 AND "createdAt" > $3`,
+        [fn.id, key, at(new Date(now.getTime() - fn.rateLimit.periodMs))],
+      );
+      if (rows[0]!.n >= fn.rateLimit.limit) return;
+    }
+    if (fn.debounce) {
+      const { periodMs, timeoutMs } = fn.debounce;
+      const key = fn.debounce.key ? fn.debounce.key(event) : null;
+      await lockKey(db, "debounce", fn.id, key);
+      const { rows } = await db.query<{ id: string; createdAt: Date }>(
+        `SELECT id, "createdAt" FROM "JobRun" WHERE "functionId" = $1 AND kind = 'main'
+           AND "debounceKey" IS NOT DISTINCT FROM $2 AND status = 'QUEUED' AND "startedAt" IS NULL FOR UPDATE`,
+        [fn.id, key],
+      );
+      const waiting = rows[0];
+      const latest = (from: Date) =>
+        new Date(Math.min(now.getTime() + periodMs, timeoutMs === null ? Infinity : from.getTime() + timeoutMs));
+      if (waiting) {
+        await db.query(`UPDATE "JobRun" SET event = $2, "eventId" = $3, "runAt" = $4, "updatedAt" = $5 WHERE id = $1`, [
+          waiting.id,
+          JSON.stringify(event),
+          event.id,
+          at(latest(waiting.createdAt)),
+          at(now),
+        ]);
+        return;
+      }
+      await insertRun(db, fn, "main", event, now, latest(now));
+      return;
+    }
+    await insertRun(db, fn, "main", event, now);
   }
 
   /** Stores events (a repeated event id is stored and fanned out once) and their runs. */
@@ -139,7 +188,8 @@ export function createRunner(options: RunnerOptions): Runner {
       );
       if (!inserted.rowCount) continue;
       for (const { fn, kind } of functionsFor(event)) {
-        await insertRun(db, fn, kind, event, now);
+        if (kind === "main") await startTriggeredRun(db, fn, event, now);
+        else await insertRun(db, fn, kind, event, now);
         runs++;
       }
       runs += await deliverToWaitingRuns(db, event, now);
@@ -210,7 +260,8 @@ export function createRunner(options: RunnerOptions): Runner {
         for (const row of rows) {
           const event: IncomingEvent = { id: row.id, name: row.name, data: row.data, ts: row.ts.getTime() };
           for (const { fn, kind } of functionsFor(event)) {
-            await insertRun(db, fn, kind, event, now);
+            if (kind === "main") await startTriggeredRun(db, fn, event, now);
+            else await insertRun(db, fn, kind, event, now);
             created++;
           }
           created += await deliverToWaitingRuns(db, event, now);

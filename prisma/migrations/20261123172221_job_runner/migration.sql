@@ -26,6 +26,8 @@ CREATE TABLE "JobRun" (
     "leaseUntil" TIMESTAMP(3),
     "concurrencyKey" TEXT,
     "throttleKey" TEXT,
+    "rateLimitKey" TEXT,
+    "debounceKey" TEXT,
     "startedAt" TIMESTAMP(3),
     "endedAt" TIMESTAMP(3),
     "output" JSONB,
@@ -78,6 +80,12 @@ CREATE INDEX "JobRun_functionId_concurrencyKey_leaseUntil_idx" ON "JobRun"("func
 
 -- CreateIndex
 CREATE INDEX "JobRun_functionId_throttleKey_startedAt_idx" ON "JobRun"("functionId", "throttleKey", "startedAt");
+
+-- CreateIndex
+CREATE INDEX "JobRun_functionId_rateLimitKey_createdAt_idx" ON "JobRun"("functionId", "rateLimitKey", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "JobRun_functionId_debounceKey_status_idx" ON "JobRun"("functionId", "debounceKey", "status");
 
 -- CreateIndex
 CREATE INDEX "JobStep_waitEvent_done_idx" ON "JobStep"("waitEvent", "done");

@@ -9,8 +9,8 @@ const start = (fn: Parameters<typeof createRunner>[0]["functions"][number]) => (
 
 describe("embedded runner: refusals", () => {
   it.each([
-    ["rateLimit", { rateLimit: { limit: 1, period: "1m" as const } }, /"rateLimit" option/],
-    ["debounce", { debounce: { period: "1m" as const } }, /"debounce" option/],
+    ["idempotency", { idempotency: "event.data.id" }, /"idempotency" option/],
+    ["priority", { priority: { run: "event.data.urgent ? 60 : 0" } }, /"priority" option/],
     ["cancelOn-if", { cancelOn: [{ event: "test/cancel", if: "async.data.n > 1" }] }, /cancelOn condition/],
     ["batchEvents", { batchEvents: { maxSize: 10, timeout: "5s" as const } }, /"batchEvents" option/],
   ])("refuses %s", (_name, extra, message) => {

@@ -121,3 +121,71 @@ describe("embedded runner: flow control", () => {
     expect(started.filter((t) => t === "t1")).toHaveLength(5);
   });
 });
+
+describe("embedded runner: rateLimit and debounce", () => {
+  it("starts at most `limit` runs per period and key; events over the limit start nothing", async () => {
+    const started: string[] = [];
+    const fn = testClient.createFunction(
+      {
+        id: "rate-limited",
+        rateLimit: { limit: 1, period: "1h", key: "event.data.number" },
+        triggers: { event: "test/rl" },
+      },
+      async ({ event }) => {
+        started.push((event.data as { number: string }).number);
+      },
+    );
+    const clock = createManualClock("2026-11-23T10:00:00Z");
+    const runner = makeRunner([fn], clock);
+    await runner.send([
+      event("test/rl", { number: "+1555" }),
+      event("test/rl", { number: "+1555" }),
+      event("test/rl", { number: "+1666" }),
+    ]);
+    await runner.drain();
+    expect(started.sort()).toEqual(["+1555", "+1666"]);
+    clock.advance(59 * 60_000);
+    await runner.send(event("test/rl", { number: "+1555" }));
+    await runner.drain();
+    expect(started).toHaveLength(2);
+    clock.advance(61_000);
+    await runner.send(event("test/rl", { number: "+1555" }));
+    await runner.drain();
+    expect(started.filter((n) => n === "+1555")).toHaveLength(2);
+  });
+
+  it("debounces: one run, with the last event, once no event came for the period (or at the timeout)", async () => {
+    const got: number[] = [];
+    const fn = testClient.createFunction(
+      {
+        id: "debounced",
+        debounce: { period: "5m", key: "event.data.campaign", timeout: "12m" },
+        triggers: { event: "test/db" },
+      },
+      async ({ event }) => {
+        got.push((event.data as { n: number }).n);
+      },
+    );
+    const clock = createManualClock("2026-11-23T10:00:00Z");
+    const runner = makeRunner([fn], clock);
+    await runner.send(event("test/db", { campaign: "c1", n: 1 }));
+    clock.advance(4 * 60_000);
+    await runner.send(event("test/db", { campaign: "c1", n: 2 }));
+    await runner.drain();
+    clock.advance(4 * 60_000); // 10:08: 4 minutes after the last event
+    await runner.drain();
+    expect(got).toEqual([]);
+    clock.advance(60_000); // 10:09: 5 minutes after it
+    await runner.drain();
+    expect(got).toEqual([2]);
+
+    // A steady stream (one every 3 minutes from 10:09) still runs at the timeout, 10:21, with the
+    // last event before it (n = 13).
+    for (let n = 10; n < 16; n++) {
+      await runner.send(event("test/db", { campaign: "c1", n }));
+      clock.advance(3 * 60_000);
+      await runner.drain();
+    }
+    expect(got).toEqual([2, 13]);
+  });
+});
