@@ -10,7 +10,12 @@
  * - A sleep's end is stored when the sleep is first reached, so it ends at that time after restarts.
  * - Failures are retried with backoff up to the function's `retries`; then onFailure runs.
  * - Cron ticks are rows keyed by (function, scheduled time): each fires once across all workers.
- * - concurrency (optionally per key) counts runs holding a lease; throttle counts run starts.
+ * - concurrency (optionally per key) counts runs holding a lease; throttle counts run starts;
+ *   rateLimit drops events over the limit; debounce keeps one waiting run with the last event.
+ * - step.waitForEvent and cancelOn match arriving events (`match` only); step.invoke starts the
+ *   target function's run and resumes with its result.
+ * - Refused at start-up (function-registry.ts): batchEvents, idempotency, priority, timeouts,
+ *   singleton, trigger/cancel `if` expressions, wildcard events, non-UTC crons.
  * Time comes only from the clock, so tests move it.
  */
 import { randomUUID } from "node:crypto";
