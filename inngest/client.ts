@@ -1,7 +1,9 @@
 /**
- * The Inngest client. In production the functions in inngest/functions are served at
- * /api/inngest to an Inngest server (cloud or self-hosted; INNGEST_SIGNING_KEY / INNGEST_EVENT_KEY).
+ * The Inngest client. With an Inngest server configured (INNGEST_SIGNING_KEY / INNGEST_EVENT_KEY,
+ * or INNGEST_DEV=1) the functions in inngest/functions are served to it at /api/inngest; otherwise
+ * the embedded runner (inngest/runner) runs them and receives the events this client sends.
  */
 import { Inngest } from "inngest";
+import { embeddedClientOptions } from "./runner/event-route";
 
-export const inngest = new Inngest({ id: "faxport" });
+export const inngest = new Inngest({ id: "faxport", ...embeddedClientOptions });

@@ -5,8 +5,9 @@
 import { serve } from "inngest/next";
 import { inngest } from "@/inngest/client";
 import { functions } from "@/inngest/functions";
+import { inngestServerConfigured } from "@/inngest/runner/event-route";
 
-const configured = !!process.env.INNGEST_SIGNING_KEY || process.env.INNGEST_DEV === "1";
+const configured = inngestServerConfigured();
 
 function notConfigured() {
   return Response.json(

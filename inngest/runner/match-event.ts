@@ -1,0 +1,32 @@
+/**
+ * The one kind of event-matching expression the runner reads: `event.<path> == async.<path>` (what
+ * the SDK makes of waitForEvent's and cancelOn's `match`), where `event` is the run's trigger
+ * event and `async` the arriving one. Anything else is refused when reached, never guessed at.
+ */
+export interface MatchRule {
+  original: string[];
+  incoming: string[];
+}
+
+const PATH = "((?:\\.[A-Za-z_][A-Za-z0-9_]*)+)";
+
+export function parseMatch(expression: string): MatchRule | null {
+  const forward = new RegExp(`^\\s*event${PATH}\\s*==\\s*async${PATH}\\s*$`).exec(expression);
+  if (forward) return { original: forward[1]!.slice(1).split("."), incoming: forward[2]!.slice(1).split(".") };
+  const backward = new RegExp(`^\\s*async${PATH}\\s*==\\s*event${PATH}\\s*$`).exec(expression);
+  if (backward) return { original: backward[2]!.slice(1).split("."), incoming: backward[1]!.slice(1).split(".") };
+  return null;
+}
+
+export function valueAt(value: unknown, path: readonly string[]): unknown {
+  let at = value;
+  for (const part of path) at = at && typeof at === "object" ? (at as Record<string, unknown>)[part] : undefined;
+  return at;
+}
+
+/** Equal as JSON values; a missing value matches nothing (as in Inngest's expressions). */
+export function matches(rule: MatchRule, original: unknown, incoming: unknown): boolean {
+  const a = valueAt(original, rule.original);
+  const b = valueAt(incoming, rule.incoming);
+  return a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
+}
