@@ -115,17 +115,14 @@ async function main() {
 
   const { DEMO_LOGINS, seedDemo } = await import("../prisma/seed");
   const { getDb, disconnectDb } = await import("../server/db/client");
-  const { pruneAuthRecords } = await import("../server/auth/prune-auth-records");
+  const { startEmbeddedRunner } = await import("../inngest/runner/start-embedded-runner");
   if (process.env.FAXPORT_SEED !== "false") {
     const seeded = await seedDemo(getDb());
     say(seeded ? "Seeded the demo platform, tenants, trunk and DIDs." : "Demo data already present — keeping it.");
   }
-  // The embedded default has no Inngest server: run the daily clean-up here (same service the
-  // Inngest cron calls in production), at start and then every 24 hours.
-  const prune = () => pruneAuthRecords().catch((e) => console.error("clean-up of sign-in records failed:", e));
-  await prune();
-  const daily = setInterval(prune, 24 * 3_600_000);
-  daily.unref();
+  // Without an Inngest server the same functions (crons included) run here, state in PostgreSQL.
+  const runner = startEmbeddedRunner({ databaseUrl });
+  say(runner ? "Job runner started (embedded)." : "Jobs run on the configured Inngest server.");
 
   let next: ChildProcess;
   if (dev) {
@@ -157,6 +154,7 @@ async function main() {
   const shutdown = async () => {
     stopping = true;
     next.kill("SIGTERM");
+    await runner?.stop();
     await disconnectDb();
     await stopDb();
     process.exit(0);
@@ -164,6 +162,7 @@ async function main() {
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
   next.on("exit", async (code, signal) => {
+    await runner?.stop();
     await stopDb();
     if (stopping) return;
     // The portal stopped on its own: that is a failure, whatever code it left.
