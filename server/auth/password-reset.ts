@@ -5,6 +5,7 @@
  * limited per login string (known or not), and the lookup, token and mail happen after the answer.
  */
 import { createHash, randomBytes } from "node:crypto";
+import { runAfterResponse } from "../after-response";
 import { getDb } from "../db/client";
 import { type Actor, runInScope } from "../db/run-in-scope";
 import type { Tx } from "../db/scope";
@@ -68,7 +69,7 @@ export async function requestPasswordReset(opts: {
   if ((await limit(`reset:${realmOf(host)}:${encodeURIComponent(login)}`, now)).refused) {
     throw tooManyRequests(`Too many reset requests. Wait ${RESET_WINDOW_MINUTES} minutes and try again.`);
   }
-  const done = mailResetLink(host, login, now).catch((error) => console.error("password reset mail failed:", error));
+  const done = runAfterResponse("password reset mail", () => mailResetLink(host, login, now));
   return { done };
 }
 

@@ -4,6 +4,7 @@
  * and their inputs generated from their zod schemas, so new procedures are covered automatically.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { afterResponseSettled } from "../../server/after-response";
 import { getDb } from "../../server/db/client";
 import { callerFor, makePlatformAdmin, makeTenant } from "../support/fixtures";
 import {
@@ -82,6 +83,7 @@ describe.each([
   });
 
   it("changes nothing of tenant A", async () => {
+    await afterResponseSettled();
     expect(await snapshotTenant(a.tenant.id)).toBe(before);
   });
 
