@@ -3,11 +3,11 @@
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
+import { TenantChooser } from "@/components/tenant/tenant-chooser";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent } from "@/components/ui/card";
 import { BrandingForm } from "./branding-form";
 import { RetentionCard } from "./retention-card";
-import { TenantSelect } from "./tenant-select";
 
 export function BrandingPageClient({ isPlatform }: { isPlatform: boolean }) {
   const [tenantId, setTenantId] = useState<string | null>(null);
@@ -19,7 +19,7 @@ export function BrandingPageClient({ isPlatform }: { isPlatform: boolean }) {
         title="Branding"
         description="The company name, web address, title, footer and logo people see on the portal."
       />
-      {isPlatform ? <TenantSelect value={tenantId} onChange={setTenantId} /> : null}
+      {isPlatform ? <TenantChooser value={tenantId} onChange={setTenantId} /> : null}
       {isPlatform && !tenantId ? (
         <p className="text-sm text-muted-foreground">Choose a tenant to edit its branding.</p>
       ) : null}

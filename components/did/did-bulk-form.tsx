@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
+import { TenantSelect } from "@/components/tenant/tenant-select";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Form, FormAlert } from "@/components/ui/form";
@@ -8,7 +9,6 @@ import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input, Textarea } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { didBulkCreateSchema } from "@/lib/schemas/did";
-import { TenantSelect } from "./tenant-select";
 
 /**
  * Paste many numbers at once. The text stays in the box after submitting, and every skipped

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
+import { TenantSelect } from "@/components/tenant/tenant-select";
 import { Button } from "@/components/ui/button";
 import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
@@ -8,7 +9,6 @@ import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { didCreateSchema, didUpdateSchema } from "@/lib/schemas/did";
 import { formatPhone } from "./did-labels";
-import { TenantSelect } from "./tenant-select";
 
 export interface DidEditRow {
   id: string;

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
+import { TenantSelect } from "@/components/tenant/tenant-select";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -18,7 +19,6 @@ import { type AssignRow, DidAssignForm } from "./did-assign-form";
 import { DidBulkForm } from "./did-bulk-form";
 import { type DidEditRow, DidForm } from "./did-form";
 import { didUserStatus, formatPhone, forwardLabel } from "./did-labels";
-import { TenantSelect } from "./tenant-select";
 
 const PAGE_SIZE = 20;
 const STATUS_LABELS: Record<(typeof DID_STATUSES)[number], string> = {

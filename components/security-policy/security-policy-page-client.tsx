@@ -1,9 +1,9 @@
 "use client";
 /** /admin/security: a tenant admin's own policy; a platform admin any tenant's. */
 import { useState } from "react";
-import { TenantSelect } from "@/components/branding/tenant-select";
 import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
+import { TenantChooser } from "@/components/tenant/tenant-chooser";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent } from "@/components/ui/card";
 import { ForcePasswordChangeCard } from "./force-password-change-card";
@@ -19,7 +19,7 @@ export function SecurityPolicyPageClient({ isPlatform }: { isPlatform: boolean }
         title="Security Policy"
         description="Password rules, lockout after failed sign-ins, and session timeout."
       />
-      {isPlatform ? <TenantSelect value={tenantId} onChange={setTenantId} /> : null}
+      {isPlatform ? <TenantChooser value={tenantId} onChange={setTenantId} /> : null}
       {isPlatform && !tenantId ? (
         <p className="text-sm text-muted-foreground">Choose a tenant to edit its security policy.</p>
       ) : null}

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
+import { useTenantOptions } from "@/components/tenant/tenant-options";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
@@ -12,7 +13,6 @@ import { TD, TR } from "@/components/ui/table";
 import { useListParams } from "@/components/ui/use-list-params";
 import { ROLE_LABELS } from "@/lib/roles";
 import { SetPasswordForm } from "./set-password-form";
-import { useTenantOptions } from "./tenant-options";
 import { UserCreateForm } from "./user-create-form";
 import { UserEditForm } from "./user-edit-form";
 import type { UserRow, Viewer } from "./user-row";
@@ -30,7 +30,7 @@ export function UsersPageClient({ viewer }: { viewer: Viewer }) {
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<{ kind: "success" | "error"; text: string } | null>(null);
   const utils = trpc.useUtils();
-  const tenants = useTenantOptions(isPlatform);
+  const tenants = useTenantOptions({ enabled: isPlatform }).items;
   const list = trpc.user.list.useQuery({ search, page, pageSize: PAGE_SIZE, tenantId: tenantId || undefined });
   // Stable, so the search box's debounce does not fire again (and reset the page) on every render.
 

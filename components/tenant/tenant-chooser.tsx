@@ -1,19 +1,17 @@
 "use client";
-/** For platform admins: which tenant a branding or security-policy page edits. */
+/** For platform admins: which tenant a settings page (branding, security policy) edits. */
 import { useCallback, useState } from "react";
-import { trpc } from "@/components/providers/trpc";
 import { NativeSelect } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { SearchInput } from "@/components/ui/search-input";
+import { useTenantOptions } from "./tenant-options";
 
-const PAGE_SIZE = 200; // the most tenant.list returns; past that, search narrows the choice
-
-export function TenantSelect({ value, onChange }: { value: string | null; onChange: (tenantId: string) => void }) {
+export function TenantChooser({ value, onChange }: { value: string | null; onChange: (tenantId: string) => void }) {
   const [search, setSearch] = useState("");
   const onSearch = useCallback((v: string) => setSearch(v), []);
-  const list = trpc.tenant.list.useQuery({ search, page: 1, pageSize: PAGE_SIZE });
-  const items = list.data?.items ?? [];
-  const many = (list.data?.total ?? 0) > items.length || search !== "";
+  const list = useTenantOptions({ search });
+  const items = list.items;
+  const many = list.total > items.length || search !== "";
   return (
     <div className="mb-6 flex flex-wrap items-end gap-3">
       <div className="w-full max-w-sm">
@@ -29,7 +27,7 @@ export function TenantSelect({ value, onChange }: { value: string | null; onChan
             {items.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}
-                {t.domains[0] ? ` (${t.domains[0].hostname})` : ""}
+                {t.hostname ? ` (${t.hostname})` : ""}
               </option>
             ))}
           </NativeSelect>

@@ -1,8 +1,8 @@
 "use client";
-import { trpc } from "@/components/providers/trpc";
 import { NativeSelect } from "@/components/ui/input";
+import { useTenantOptions } from "./tenant-options";
 
-/** Tenants to pick from (platform admins); "" stands for the platform pool. */
+/** A tenant field in a form (platform admins); "" stands for `emptyLabel`, e.g. the platform pool. */
 export function TenantSelect({
   id,
   value,
@@ -16,11 +16,11 @@ export function TenantSelect({
   emptyLabel: string;
   ariaLabel?: string;
 }) {
-  const tenants = trpc.tenant.list.useQuery({ search: "", page: 1, pageSize: 200 });
+  const tenants = useTenantOptions();
   return (
     <NativeSelect id={id} aria-label={ariaLabel} value={value} onChange={(e) => onChange(e.target.value)}>
       <option value="">{emptyLabel}</option>
-      {tenants.data?.items.map((t) => (
+      {tenants.items.map((t) => (
         <option key={t.id} value={t.id}>
           {t.name}
         </option>
