@@ -192,6 +192,8 @@ test.beforeAll(async ({ browser, request }) => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await signIn(page, host, username, password);
+    // A refused sign-in (e.g. a lockout left by another spec) must say so here, not as a 401 later.
+    await expect(page.getByRole("heading", { name: "Dashboard" }), `${username} could not sign in`).toBeVisible();
     const header = cookieHeader(await context.cookies());
     await context.close();
     return header;
