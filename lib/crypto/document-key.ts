@@ -7,6 +7,7 @@ import { CryptoError } from "./crypto-error";
 import { openSealed, sealTo } from "./sealed-box";
 import { loadSodium } from "./sodium";
 import type { KeyPair } from "./user-keys";
+import { packVersioned, unpackVersioned } from "./versioned-box";
 
 const DOC_KDF_CONTEXT = "fxdocum1";
 export const CONTENT_SUBKEY_ID = 1;
@@ -62,28 +63,20 @@ export async function encryptName(name: string, documentKey: Uint8Array): Promis
   const nonce = sodium.randombytes_buf(sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
   const box = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(name.normalize("NFC"), NAME_AD, null, nonce, key);
   sodium.memzero(key);
-  const out = new Uint8Array(1 + nonce.length + box.length);
-  out[0] = NAME_VERSION;
-  out.set(nonce, 1);
-  out.set(box, 1 + nonce.length);
-  return out;
+  return packVersioned(NAME_VERSION, nonce, box);
 }
 
 export async function decryptName(sealed: Uint8Array, documentKey: Uint8Array): Promise<string> {
   const sodium = await loadSodium();
-  const nonceEnd = 1 + sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
-  if (sealed[0] !== NAME_VERSION || sealed.length < nonceEnd + sodium.crypto_aead_xchacha20poly1305_ietf_ABYTES) {
-    throw new CryptoError("bad-format", "This name is not in a format this version understands.");
-  }
+  const { nonce, box } = unpackVersioned(sealed, {
+    version: NAME_VERSION,
+    nonceBytes: sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
+    tagBytes: sodium.crypto_aead_xchacha20poly1305_ietf_ABYTES,
+    what: "This name",
+  });
   const key = await documentSubkey(documentKey, NAME_SUBKEY_ID);
   try {
-    const plain = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
-      null,
-      sealed.subarray(nonceEnd),
-      NAME_AD,
-      sealed.subarray(1, nonceEnd),
-      key,
-    );
+    const plain = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(null, box, NAME_AD, nonce, key);
     return new TextDecoder("utf-8", { fatal: true }).decode(plain);
   } catch {
     throw new CryptoError("wrong-key-or-tampered", "This name could not be decrypted: wrong key, or it was altered.");

@@ -7,6 +7,7 @@
  */
 import { CryptoError } from "./crypto-error";
 import { loadSodium } from "./sodium";
+import { packVersioned, unpackVersioned } from "./versioned-box";
 
 const SEALED_PRIVATE_KEY_VERSION = 1;
 
@@ -18,21 +19,19 @@ export async function sealPrivateKey(privateKey: Uint8Array, unlockKey: Uint8Arr
   if (unlockKey.length !== sodium.crypto_secretbox_KEYBYTES) throw new CryptoError("bad-input", "Unlock key size.");
   const nonce = sodium.randombytes_buf(sodium.crypto_secretbox_NONCEBYTES);
   const box = sodium.crypto_secretbox_easy(privateKey, nonce, unlockKey);
-  const out = new Uint8Array(1 + nonce.length + box.length);
-  out[0] = SEALED_PRIVATE_KEY_VERSION;
-  out.set(nonce, 1);
-  out.set(box, 1 + nonce.length);
-  return out;
+  return packVersioned(SEALED_PRIVATE_KEY_VERSION, nonce, box);
 }
 
 export async function openPrivateKey(sealed: Uint8Array, unlockKey: Uint8Array): Promise<Uint8Array> {
   const sodium = await loadSodium();
-  const nonceEnd = 1 + sodium.crypto_secretbox_NONCEBYTES;
-  if (sealed[0] !== SEALED_PRIVATE_KEY_VERSION || sealed.length < nonceEnd + sodium.crypto_secretbox_MACBYTES) {
-    throw new CryptoError("bad-format", "The stored private key is not in a format this version understands.");
-  }
+  const { nonce, box } = unpackVersioned(sealed, {
+    version: SEALED_PRIVATE_KEY_VERSION,
+    nonceBytes: sodium.crypto_secretbox_NONCEBYTES,
+    tagBytes: sodium.crypto_secretbox_MACBYTES,
+    what: "The stored private key",
+  });
   try {
-    return sodium.crypto_secretbox_open_easy(sealed.subarray(nonceEnd), sealed.subarray(1, nonceEnd), unlockKey);
+    return sodium.crypto_secretbox_open_easy(box, nonce, unlockKey);
   } catch {
     throw new CryptoError("wrong-key-or-tampered", "The password does not unlock this account's keys.");
   }
