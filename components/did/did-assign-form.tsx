@@ -3,6 +3,7 @@ import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/dialog";
 import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Field } from "@/components/ui/label";
@@ -50,11 +51,11 @@ export function DidAssignForm({ did, onDone }: { did: AssignRow; onDone: (messag
           onChange={setUserId}
         />
       </Field>
-      <div className="flex justify-end gap-2">
+      <FormActions>
         <Button type="submit" disabled={assign.isPending || users.isLoading}>
           Save assignment
         </Button>
-      </div>
+      </FormActions>
     </Form>
   );
 }

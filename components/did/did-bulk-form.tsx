@@ -4,6 +4,7 @@ import { trpc } from "@/components/providers/trpc";
 import { TenantSelect } from "@/components/tenant/tenant-select";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/dialog";
 import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input, Textarea } from "@/components/ui/input";
@@ -14,7 +15,7 @@ import { didBulkCreateSchema } from "@/lib/schemas/did";
  * Paste many numbers at once. The text stays in the box after submitting, and every skipped
  * entry is listed with its line, so nothing typed is lost.
  */
-export function DidBulkForm({ onAdded, onClose }: { onAdded: () => void; onClose: () => void }) {
+export function DidBulkForm({ onAdded }: { onAdded: () => void }) {
   const [v, setV] = useState({ numbers: "", title: "", tenantId: "" });
   const bulk = trpc.did.bulkCreate.useMutation({ onSuccess: (r) => r.added > 0 && onAdded() });
   const errors = useFieldErrors(bulk.error);
@@ -72,16 +73,12 @@ export function DidBulkForm({ onAdded, onClose }: { onAdded: () => void; onClose
           emptyLabel="— Platform pool (no tenant) —"
         />
       </Field>
-      <div className="flex justify-end gap-2">
-        {result ? (
-          <Button type="button" variant="outline" onClick={onClose}>
-            Done
-          </Button>
-        ) : null}
+      {/* After a batch the numbers are added: closing is "Done", not cancelling anything. */}
+      <FormActions cancelLabel={result ? "Done" : "Cancel"}>
         <Button type="submit" disabled={bulk.isPending}>
           Add numbers
         </Button>
-      </div>
+      </FormActions>
     </Form>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { TenantSelect } from "@/components/tenant/tenant-select";
 import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/dialog";
 import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
@@ -81,11 +82,11 @@ export function DidForm({ did, onDone }: { did: DidEditRow | null; onDone: (mess
           emptyLabel="— Platform pool (no tenant) —"
         />
       </Field>
-      <div className="flex justify-end gap-2">
+      <FormActions>
         <Button type="submit" disabled={mutation.isPending}>
           Save DID
         </Button>
-      </div>
+      </FormActions>
     </Form>
   );
 }

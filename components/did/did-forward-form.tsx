@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/dialog";
 import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
@@ -60,11 +61,11 @@ export function DidForwardForm({
           <Input id="did-forward-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
         </Field>
       ) : null}
-      <div className="flex justify-end gap-2">
+      <FormActions>
         <Button type="submit" disabled={save.isPending}>
           Save forwarding
         </Button>
-      </div>
+      </FormActions>
     </Form>
   );
 }

@@ -5,14 +5,16 @@ import { PageHeader } from "@/components/shell/page-header";
 import { TenantSelect } from "@/components/tenant/tenant-select";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { EditDialog } from "@/components/ui/edit-dialog";
 import { NativeSelect } from "@/components/ui/input";
-import { ACTIONS_HEADER, ListTable } from "@/components/ui/list-table";
+import { ACTIONS_HEADER, ListTable, PHONE_ONLY, WIDE_ONLY } from "@/components/ui/list-table";
 import { PageAlerts } from "@/components/ui/page-alerts";
+import { RowActions, rowMenuButton } from "@/components/ui/row-actions";
 import { SearchInput } from "@/components/ui/search-input";
 import { TD, TR } from "@/components/ui/table";
+import { Truncate } from "@/components/ui/truncate";
 import { useListParams } from "@/components/ui/use-list-params";
 import { DID_STATUSES } from "@/lib/schemas/did";
 import { type AssignRow, DidAssignForm } from "./did-assign-form";
@@ -36,10 +38,12 @@ export function DidsAdminClient() {
   const [bulkOpen, setBulkOpen] = useState(false);
   const [assigning, setAssigning] = useState<AssignRow | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<(DidEditRow & { id: string; tenant: { name: string } | null }) | null>(null);
   const utils = trpc.useUtils();
   const list = trpc.did.list.useQuery({ search, page, pageSize: PAGE_SIZE, status, tenantId: tenantId || undefined });
   const remove = trpc.did.delete.useMutation({
     onSuccess: () => {
+      setDeleting(null);
       setNotice("DID deleted.");
       void utils.did.list.invalidate();
     },
@@ -72,7 +76,7 @@ export function DidsAdminClient() {
           </>
         }
       />
-      <PageAlerts notice={notice} errors={[remove.error, list.error]} />
+      <PageAlerts notice={notice} errors={[list.error]} />
       <ListTable
         label="DID numbers"
         toolbar={
@@ -108,56 +112,102 @@ export function DidsAdminClient() {
             </div>
           </div>
         }
-        headers={["Number", "Title", "Company", "User", "Forwarding", ACTIONS_HEADER]}
+        headers={[
+          "Number",
+          { label: "Title", className: WIDE_ONLY },
+          { label: "Company", className: WIDE_ONLY },
+          { label: "User", className: WIDE_ONLY },
+          { label: "Forwarding", className: "hidden lg:table-cell" },
+          ACTIONS_HEADER,
+        ]}
         data={list.data}
-        emptyText="No numbers match."
+        emptyText={
+          search || tenantId || status !== "all"
+            ? "No numbers match. Try another search or filter."
+            : "No numbers yet. Add them with Add DID or Bulk add."
+        }
         page={page}
         pageSize={PAGE_SIZE}
         onPage={setPage}
       >
         {(d) => (
           <TR key={d.id}>
-            <TD className="font-medium whitespace-nowrap">{formatPhone(d.number)}</TD>
-            <TD>{d.title}</TD>
-            <TD>{d.tenant ? d.tenant.name : <Badge variant="muted">Platform pool</Badge>}</TD>
-            <TD>{d.tenant ? didUserStatus(d.user) : "—"}</TD>
-            <TD className="whitespace-nowrap">{forwardLabel(d)}</TD>
-            <TD className="text-right whitespace-nowrap">
-              {d.tenantId ? (
-                <Button
-                  variant="ghost"
-                  size="sm"
-                  onClick={() => {
-                    setNotice(null);
-                    setAssigning({ ...d, tenantId: d.tenantId! });
-                  }}
-                >
-                  Assign
-                </Button>
-              ) : null}
-              <Button
-                variant="ghost"
-                size="sm"
-                onClick={() => {
-                  setNotice(null);
-                  setEditing(d);
-                }}
-              >
-                Edit
-              </Button>
-              <ConfirmButton
-                variant="ghost"
-                size="sm"
-                className="text-destructive"
-                message={`Delete ${formatPhone(d.number)}? Faxes to it will no longer be received.`}
-                onConfirm={() => remove.mutate({ id: d.id })}
-              >
-                Delete
-              </ConfirmButton>
+            <TD>
+              <span className="font-medium whitespace-nowrap">{formatPhone(d.number)}</span>
+              <span className={`${PHONE_ONLY} block max-w-48 text-xs text-muted-foreground`}>
+                <Truncate text={d.tenant ? `${d.tenant.name} · ${didUserStatus(d.user)}` : "Platform pool"} />
+              </span>
+            </TD>
+            <TD className={WIDE_ONLY}>
+              <Truncate text={d.title} className="max-w-40" />
+            </TD>
+            <TD className={WIDE_ONLY}>
+              {d.tenant ? (
+                <Truncate text={d.tenant.name} className="max-w-40" />
+              ) : (
+                <Badge variant="muted">Platform pool</Badge>
+              )}
+            </TD>
+            <TD className={WIDE_ONLY}>{d.tenant ? didUserStatus(d.user) : "—"}</TD>
+            <TD className="hidden whitespace-nowrap lg:table-cell">{forwardLabel(d)}</TD>
+            <TD className="text-right">
+              <RowActions
+                rowId={d.id}
+                rowName={formatPhone(d.number)}
+                primary={
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    aria-label={`Edit ${formatPhone(d.number)}`}
+                    onClick={() => {
+                      setNotice(null);
+                      setEditing(d);
+                    }}
+                  >
+                    Edit
+                  </Button>
+                }
+                items={[
+                  d.tenantId
+                    ? {
+                        label: "Assign to a user",
+                        onSelect: () => {
+                          setNotice(null);
+                          setAssigning({ ...d, tenantId: d.tenantId! });
+                        },
+                      }
+                    : null,
+                  {
+                    label: "Delete",
+                    destructive: true,
+                    onSelect: () => {
+                      remove.reset();
+                      setDeleting(d);
+                    },
+                  },
+                ]}
+              />
             </TD>
           </TR>
         )}
       </ListTable>
+      <ConfirmDialog
+        open={deleting !== null}
+        onOpenChange={(o) => !o && setDeleting(null)}
+        title={deleting ? `Delete ${formatPhone(deleting.number)}?` : ""}
+        confirmLabel="Delete number"
+        destructive
+        pending={remove.isPending}
+        error={remove.error?.message ?? null}
+        onConfirm={() => deleting && remove.mutate({ id: deleting.id })}
+        returnFocus={() => (deleting ? rowMenuButton(deleting.id) : null)}
+      >
+        <p>
+          Faxes to this number will no longer be received
+          {deleting?.tenant ? ` by ${deleting.tenant.name}` : ""}, and its title and forwarding are gone for good. This
+          cannot be undone.
+        </p>
+      </ConfirmDialog>
       <EditDialog
         value={editing}
         onClose={() => setEditing(null)}
@@ -189,7 +239,7 @@ export function DidsAdminClient() {
       <Dialog open={bulkOpen} onOpenChange={setBulkOpen}>
         {bulkOpen ? (
           <DialogContent title="Bulk add DIDs" description="Paste the numbers your carrier gave you.">
-            <DidBulkForm onAdded={() => void utils.did.list.invalidate()} onClose={() => setBulkOpen(false)} />
+            <DidBulkForm onAdded={() => void utils.did.list.invalidate()} />
           </DialogContent>
         ) : null}
       </Dialog>

@@ -6,8 +6,10 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { PHONE_ONLY, WIDE_ONLY } from "@/components/ui/list-table";
 import { PageAlerts } from "@/components/ui/page-alerts";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Truncate } from "@/components/ui/truncate";
 import { DidForwardForm } from "./did-forward-form";
 import { formatPhone, forwardLabel } from "./did-labels";
 
@@ -40,8 +42,8 @@ export function MyDidsClient() {
             <THead>
               <TR>
                 <TH>Number</TH>
-                <TH>Title</TH>
-                <TH>Forwarding</TH>
+                <TH className={WIDE_ONLY}>Title</TH>
+                <TH className={WIDE_ONLY}>Forwarding</TH>
                 <TH>
                   <span className="sr-only">Actions</span>
                 </TH>
@@ -50,16 +52,24 @@ export function MyDidsClient() {
             <TBody>
               {mine.data?.map((d) => (
                 <TR key={d.id}>
-                  <TD className="font-medium whitespace-nowrap">
-                    {formatPhone(d.number)}
+                  <TD>
+                    <span className="font-medium whitespace-nowrap">{formatPhone(d.number)}</span>
                     {d.assignedToMe ? null : (
                       <Badge variant="muted" className="ml-2">
                         Unassigned pool
                       </Badge>
                     )}
+                    <span className={`${PHONE_ONLY} block max-w-56 text-xs text-muted-foreground`}>
+                      {d.title ? <Truncate text={d.title} /> : null}
+                      <Truncate text={forwardLabel(d)} />
+                    </span>
                   </TD>
-                  <TD>{d.title}</TD>
-                  <TD>{forwardLabel(d)}</TD>
+                  <TD className={WIDE_ONLY}>
+                    <Truncate text={d.title} className="max-w-56" />
+                  </TD>
+                  <TD className={WIDE_ONLY}>
+                    <Truncate text={forwardLabel(d)} className="max-w-64" />
+                  </TD>
                   <TD className="text-right">
                     <Button
                       variant="ghost"

@@ -2,7 +2,7 @@
 /** One outbox message: its envelope and its text body with clickable links. */
 import { trpc } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
-import { DialogContent } from "@/components/ui/dialog";
+import { DialogContent, FormActions } from "@/components/ui/dialog";
 import { LinkifiedText } from "./linkified-text";
 import { StatusBadge } from "./status-badge";
 
@@ -44,6 +44,9 @@ export function MessageDialog({ id, subject }: { id: string; subject: string }) 
           </pre>
         </div>
       ) : null}
+      <FormActions cancelLabel="Done" className="mt-4">
+        {null}
+      </FormActions>
     </DialogContent>
   );
 }

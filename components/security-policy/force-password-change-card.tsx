@@ -24,7 +24,10 @@ export function ForcePasswordChangeCard({ tenantId }: { tenantId?: string }) {
           <ConfirmButton
             variant="outline"
             disabled={force.isPending}
-            message="Everyone except you will have to choose a new password before continuing. Go ahead?"
+            title="Require everyone to change password?"
+            message="Everyone except you will have to choose a new password before they can continue. Nobody is signed out."
+            confirmLabel="Require new passwords"
+            destructive={false}
             onConfirm={() => force.mutate({ tenantId })}
           >
             Require everyone to change password

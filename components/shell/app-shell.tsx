@@ -4,23 +4,29 @@ import type { SessionUser } from "@/server/auth/sessions";
 import { signOutAction } from "@/server/auth/sign-out-action";
 import { currentBrand } from "@/server/tenant/current-brand";
 import { BrandMark } from "./brand-mark";
+import { MobileNav } from "./mobile-nav";
 import { SideNav } from "./side-nav";
 
-/** The branded frame of every signed-in page: header, navigation for the role, footer. */
+/**
+ * The branded frame of every signed-in page: header, navigation for the role, footer. From 768 px
+ * the navigation is a sidebar; below, it sits behind the header's Menu button with the account links.
+ */
 export async function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
   const brand = await currentBrand();
+  const items = navigationFor(user.role);
+  const who = `${user.username} · ${ROLE_LABELS[user.role]}`;
   return (
     <div className="flex min-h-screen flex-col">
-      <header className="flex h-14 items-center justify-between border-b bg-card px-4">
-        <Link href="/dashboard" className="flex items-center gap-3">
+      <header className="flex h-14 items-center justify-between gap-3 border-b bg-card px-4">
+        <Link href="/dashboard" className="flex min-w-0 items-center gap-3">
           <BrandMark brand={brand} size={32} />
-          <span className="font-semibold" data-testid="brand-name">
+          <span className="truncate font-semibold" data-testid="brand-name">
             {brand.name}
           </span>
         </Link>
-        <div className="flex items-center gap-4 text-sm">
+        <div className="hidden items-center gap-4 text-sm md:flex">
           <span className="text-muted-foreground" data-testid="current-user">
-            {user.username} · {ROLE_LABELS[user.role]}
+            {who}
           </span>
           <Link href="/change-password" className="text-primary hover:underline">
             Change password
@@ -31,12 +37,23 @@ export async function AppShell({ user, children }: { user: SessionUser; children
             </button>
           </form>
         </div>
+        <MobileNav items={items}>
+          <span className="text-muted-foreground">{who}</span>
+          <Link href="/change-password" className="text-primary hover:underline">
+            Change password
+          </Link>
+          <form action={signOutAction}>
+            <button type="submit" className="text-primary hover:underline">
+              Sign out
+            </button>
+          </form>
+        </MobileNav>
       </header>
       <div className="flex flex-1">
-        <aside className="w-56 shrink-0 border-r bg-card p-3">
-          <SideNav items={navigationFor(user.role)} />
+        <aside className="hidden w-56 shrink-0 border-r bg-card p-3 md:block">
+          <SideNav items={items} />
         </aside>
-        <main className="min-w-0 flex-1 p-6">{children}</main>
+        <main className="min-w-0 flex-1 p-4 md:p-6">{children}</main>
       </div>
       <footer className="border-t bg-card p-3 text-center text-xs text-muted-foreground" data-testid="brand-footer">
         {brand.footer}

@@ -4,7 +4,8 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 import type { NavItem } from "@/lib/roles";
 
-export function SideNav({ items }: { items: NavItem[] }) {
+/** The role's navigation; `onNavigate` runs when a link is followed (the phone drawer closes then). */
+export function SideNav({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
   const pathname = usePathname();
   const active = (href: string) => pathname === href || (href !== "/admin" && pathname.startsWith(`${href}/`));
   return (
@@ -20,6 +21,7 @@ export function SideNav({ items }: { items: NavItem[] }) {
                 <Link
                   key={child.href}
                   href={child.href}
+                  onClick={onNavigate}
                   className={cn(
                     "rounded-md px-3 py-1.5 hover:bg-muted",
                     pathname === child.href && "bg-accent font-medium text-primary",
@@ -34,6 +36,7 @@ export function SideNav({ items }: { items: NavItem[] }) {
           <Link
             key={item.href}
             href={item.href}
+            onClick={onNavigate}
             className={cn(
               "rounded-md px-2 py-1.5 hover:bg-muted",
               active(item.href) && "bg-accent font-medium text-primary",

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/dialog";
 import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
@@ -161,11 +162,11 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
           ) : null}
         </fieldset>
       )}
-      <div className="flex justify-end gap-2">
+      <FormActions>
         <Button type="submit" disabled={mutation.isPending}>
           {tenant ? "Save" : "Create tenant"}
         </Button>
-      </div>
+      </FormActions>
     </Form>
   );
 }

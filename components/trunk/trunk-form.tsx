@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/dialog";
 import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input, NativeSelect } from "@/components/ui/input";
@@ -192,11 +193,11 @@ export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (
           />
         </Field>
       </div>
-      <div className="flex justify-end gap-2">
+      <FormActions>
         <Button type="submit" disabled={mutation.isPending}>
           Save trunk
         </Button>
-      </div>
+      </FormActions>
     </Form>
   );
 }

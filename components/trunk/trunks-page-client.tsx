@@ -87,7 +87,8 @@ export function TrunksPageClient() {
                 variant="ghost"
                 size="sm"
                 className="text-destructive"
-                message={`Delete trunk ${t.name}? Faxes in progress on it will fail.`}
+                title={`Delete trunk ${t.name}?`}
+                message="Faxes in progress on it will fail, and its settings are gone for good. To stop using it for a while, edit it and untick Active instead."
                 onConfirm={() => remove.mutate({ id: t.id })}
               >
                 Delete

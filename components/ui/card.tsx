@@ -14,5 +14,5 @@ export function CardDescription({ className, ...props }: React.ComponentProps<"p
   return <p className={cn("text-sm text-muted-foreground", className)} {...props} />;
 }
 export function CardContent({ className, ...props }: React.ComponentProps<"div">) {
-  return <div className={cn("p-5 pt-0", className)} {...props} />;
+  return <div className={cn("p-3 pt-0 md:p-5 md:pt-0", className)} {...props} />;
 }

@@ -4,8 +4,17 @@ import { Card, CardContent } from "./card";
 import { Pagination } from "./pagination";
 import { Table, TBody, TD, TH, THead, TR } from "./table";
 
-/** A column header: its label, or `{ label, srOnly: true }` for one only screen readers announce (e.g. "Actions"). */
-export type ListHeader = string | { label: string; srOnly?: boolean };
+/**
+ * A column header: its label, or `{ label, srOnly: true }` for one only screen readers announce (e.g.
+ * "Actions"), or `{ label, className: WIDE_ONLY }` for a column phones leave out (its row shows the
+ * value under the key column instead).
+ */
+export type ListHeader = string | { label: string; srOnly?: boolean; className?: string };
+
+/** Cells (and their header) of a column shown from 768 px only. */
+export const WIDE_ONLY = "hidden md:table-cell";
+/** Details stacked under a row's key value on phones, where their own columns are left out. */
+export const PHONE_ONLY = "md:hidden";
 
 /** The visually hidden header over a column of row buttons. */
 export const ACTIONS_HEADER: ListHeader = { label: "Actions", srOnly: true };
@@ -40,7 +49,7 @@ export function ListTable<T>({
   const columns = headers.filter((h): h is ListHeader => Boolean(h));
   return (
     <Card>
-      <CardContent className="pt-5">
+      <CardContent className="pt-3 md:pt-5">
         {toolbar}
         <Table label={label}>
           <THead>
@@ -49,7 +58,9 @@ export function ListTable<T>({
                 typeof h === "string" ? (
                   <TH key={h}>{h}</TH>
                 ) : (
-                  <TH key={h.label}>{h.srOnly ? <span className="sr-only">{h.label}</span> : h.label}</TH>
+                  <TH key={h.label} className={h.className}>
+                    {h.srOnly ? <span className="sr-only">{h.label}</span> : h.label}
+                  </TH>
                 ),
               )}
             </TR>

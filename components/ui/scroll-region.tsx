@@ -33,7 +33,7 @@ export function ScrollRegion({
     <div
       ref={ref}
       className={cn(
-        "w-full overflow-x-auto focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
+        "relative w-full overflow-x-auto focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
         className,
       )}
       {...(scrolls ? { role: "region", "aria-label": label, tabIndex: 0 } : {})}

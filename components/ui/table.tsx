@@ -21,9 +21,12 @@ export function TR({ className, ...props }: React.ComponentProps<"tr">) {
 }
 export function TH({ className, ...props }: React.ComponentProps<"th">) {
   return (
-    <th className={cn("h-9 px-3 text-left align-middle font-medium text-muted-foreground", className)} {...props} />
+    <th
+      className={cn("h-9 px-2 text-left align-middle font-medium text-muted-foreground md:px-3", className)}
+      {...props}
+    />
   );
 }
 export function TD({ className, ...props }: React.ComponentProps<"td">) {
-  return <td className={cn("px-3 py-2 align-middle", className)} {...props} />;
+  return <td className={cn("px-2 py-2 align-middle md:px-3", className)} {...props} />;
 }

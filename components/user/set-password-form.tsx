@@ -3,6 +3,7 @@ import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
+import { FormActions } from "@/components/ui/dialog";
 import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { userSetPasswordSchema } from "@/lib/schemas/user";
@@ -45,11 +46,11 @@ export function SetPasswordForm({
         checked={mustChangePassword}
         onChange={(e) => setMustChange(e.target.checked)}
       />
-      <div className="flex justify-end gap-2">
+      <FormActions>
         <Button type="submit" disabled={set.isPending}>
           Set password
         </Button>
-      </div>
+      </FormActions>
     </Form>
   );
 }

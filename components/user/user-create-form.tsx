@@ -3,6 +3,7 @@ import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
+import { FormActions } from "@/components/ui/dialog";
 import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input, NativeSelect } from "@/components/ui/input";
@@ -141,11 +142,11 @@ export function UserCreateForm({
       {v.email && v.useEmailAsUsername ? (
         <p className="text-xs text-muted-foreground">Signs in as {v.email.trim().toLowerCase()}</p>
       ) : null}
-      <div className="flex justify-end gap-2">
+      <FormActions>
         <Button type="submit" disabled={create.isPending}>
           Create user
         </Button>
-      </div>
+      </FormActions>
     </Form>
   );
 }

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/dialog";
 import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
@@ -75,11 +76,11 @@ export function UserEditForm({
           <PermissionCheckboxes value={permissions} onChange={setPermissions} />
         </>
       )}
-      <div className="flex justify-end gap-2">
+      <FormActions>
         <Button type="submit" disabled={update.isPending}>
           Save
         </Button>
-      </div>
+      </FormActions>
     </Form>
   );
 }

@@ -1,10 +1,15 @@
 "use client";
+import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
-import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { RowActions, rowMenuButton } from "@/components/ui/row-actions";
 import { lockedOutUntil, type UserRow, type Viewer } from "./user-row";
 
-/** Edit, Change password, Lock/Unlock, Delete for one row. Your own row cannot be locked or deleted. */
+/**
+ * Edit beside a "⋯" menu with Change password, Send welcome, Require new password, Lock/Unlock and
+ * Delete. Lock and Delete ask first, saying what they do. Your own row cannot be locked or deleted.
+ */
 export function UserRowActions({
   user,
   viewer,
@@ -20,9 +25,16 @@ export function UserRowActions({
   onDone: (message: string) => void;
   onError: (message: string) => void;
 }) {
+  const [asking, setAsking] = useState<"lock" | "delete" | null>(null);
   const handlers = (message: string) => ({
-    onSuccess: () => onDone(message),
-    onError: (e: { message: string }) => onError(e.message),
+    onSuccess: () => {
+      setAsking(null);
+      onDone(message);
+    },
+    onError: (e: { message: string }) => {
+      setAsking(null);
+      onError(e.message);
+    },
   });
   const lock = trpc.user.lock.useMutation(handlers(`${user.username} is locked and has been signed out.`));
   const unlock = trpc.user.unlock.useMutation(handlers(`${user.username} is unlocked.`));
@@ -39,49 +51,65 @@ export function UserRowActions({
   const isSelf = user.id === viewer.id;
   const isLocked = user.locked || !!lockedOutUntil(user);
   const busy = lock.isPending || unlock.isPending || remove.isPending || welcome.isPending || requireChange.isPending;
+  const backToMenu = () => rowMenuButton(user.id);
 
   return (
-    <div className="flex flex-wrap justify-end gap-x-1">
-      <Button variant="ghost" size="sm" onClick={onEdit}>
-        Edit
-      </Button>
-      {/* Your own password is changed on the Change password page, which asks for the current one. */}
-      {isSelf ? null : (
-        <Button variant="ghost" size="sm" onClick={onPassword}>
-          Change password
-        </Button>
-      )}
-      {isSelf || isLocked ? null : (
-        <Button variant="ghost" size="sm" disabled={busy} onClick={() => welcome.mutate({ id: user.id })}>
-          Send welcome
-        </Button>
-      )}
-      {isSelf || user.mustChangePassword ? null : (
-        <Button variant="ghost" size="sm" disabled={busy} onClick={() => requireChange.mutate({ id: user.id })}>
-          Require new password
-        </Button>
-      )}
-      {isLocked ? (
-        <Button variant="ghost" size="sm" disabled={busy} onClick={() => unlock.mutate({ id: user.id })}>
-          Unlock
-        </Button>
-      ) : isSelf ? null : (
-        <Button variant="ghost" size="sm" disabled={busy} onClick={() => lock.mutate({ id: user.id })}>
-          Lock
-        </Button>
-      )}
-      {isSelf ? null : (
-        <ConfirmButton
-          variant="ghost"
-          size="sm"
-          className="text-destructive"
-          disabled={busy}
-          message={`Delete ${user.username}? Their fax numbers return to the unassigned pool. This cannot be undone.`}
-          onConfirm={() => remove.mutate({ id: user.id })}
-        >
-          Delete
-        </ConfirmButton>
-      )}
-    </div>
+    <>
+      <RowActions
+        rowId={user.id}
+        rowName={user.username}
+        primary={
+          <Button variant="ghost" size="sm" onClick={onEdit} aria-label={`Edit ${user.username}`}>
+            Edit
+          </Button>
+        }
+        items={[
+          // Your own password is changed on the Change password page, which asks for the current one.
+          !isSelf && { label: "Change password", onSelect: onPassword },
+          !isSelf &&
+            !isLocked && { label: "Send welcome", disabled: busy, onSelect: () => welcome.mutate({ id: user.id }) },
+          !isSelf &&
+            !user.mustChangePassword && {
+              label: "Require new password",
+              disabled: busy,
+              onSelect: () => requireChange.mutate({ id: user.id }),
+            },
+          isLocked
+            ? { label: "Unlock", disabled: busy, onSelect: () => unlock.mutate({ id: user.id }) }
+            : !isSelf && { label: "Lock", disabled: busy, onSelect: () => setAsking("lock") },
+          !isSelf && { label: "Delete", destructive: true, disabled: busy, onSelect: () => setAsking("delete") },
+        ]}
+      />
+      <ConfirmDialog
+        open={asking === "lock"}
+        onOpenChange={(o) => !o && setAsking(null)}
+        title={`Lock ${user.username}?`}
+        confirmLabel="Lock"
+        pending={lock.isPending}
+        onConfirm={() => lock.mutate({ id: user.id })}
+        returnFocus={backToMenu}
+      >
+        <p>
+          {user.username} is signed out everywhere at once and cannot sign in until someone unlocks the account. Their
+          faxes, numbers and settings stay as they are.
+        </p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={asking === "delete"}
+        onOpenChange={(o) => !o && setAsking(null)}
+        title={`Delete ${user.username}?`}
+        confirmLabel="Delete user"
+        destructive
+        pending={remove.isPending}
+        onConfirm={() => remove.mutate({ id: user.id })}
+        returnFocus={backToMenu}
+        alternative={isLocked ? undefined : { label: "Lock instead", onSelect: () => setAsking("lock") }}
+      >
+        <p>
+          The account is removed for good and their fax numbers return to the unassigned pool. This cannot be undone.
+        </p>
+        {isLocked ? null : <p>To only stop them signing in, lock the account instead: it can be unlocked later.</p>}
+      </ConfirmDialog>
+    </>
   );
 }

@@ -7,9 +7,11 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { NativeSelect } from "@/components/ui/input";
-import { ACTIONS_HEADER, ListTable } from "@/components/ui/list-table";
+import { ACTIONS_HEADER, ListTable, PHONE_ONLY, WIDE_ONLY } from "@/components/ui/list-table";
+import { rowMenuButton } from "@/components/ui/row-actions";
 import { SearchInput } from "@/components/ui/search-input";
 import { TD, TR } from "@/components/ui/table";
+import { Truncate } from "@/components/ui/truncate";
 import { useListParams } from "@/components/ui/use-list-params";
 import { ROLE_LABELS } from "@/lib/roles";
 import { SetPasswordForm } from "./set-password-form";
@@ -90,31 +92,56 @@ export function UsersPageClient({ viewer }: { viewer: Viewer }) {
         }
         headers={[
           "Username",
-          "Name",
-          "Email",
-          isPlatform ? "Tenant" : null,
-          "Role",
-          "Status",
-          "Last sign-in",
+          { label: "Name", className: WIDE_ONLY },
+          { label: "Email", className: WIDE_ONLY },
+          isPlatform ? { label: "Tenant", className: WIDE_ONLY } : null,
+          { label: "Role", className: WIDE_ONLY },
+          { label: "Status", className: WIDE_ONLY },
+          { label: "Last sign-in", className: "hidden lg:table-cell" },
           ACTIONS_HEADER,
         ]}
         data={list.data}
-        emptyText="No users match."
+        emptyText={
+          search || tenantId
+            ? "No users match. Try another search or tenant."
+            : "No users yet. Add the first with New user."
+        }
         page={page}
         pageSize={PAGE_SIZE}
         onPage={setPage}
       >
         {(u) => (
           <TR key={u.id}>
-            <TD className="font-medium">{u.username}</TD>
-            <TD>{`${u.firstName} ${u.lastName}`.trim() || "—"}</TD>
-            <TD>{u.email}</TD>
-            {isPlatform ? <TD>{u.tenant?.name ?? "Platform"}</TD> : null}
-            <TD>{roleLabel(u)}</TD>
-            <TD>
+            <TD className="max-w-48">
+              <Truncate text={u.username} className="font-medium" />
+              {/* On phones the left-out columns are summed up under the username. */}
+              <span className={`${PHONE_ONLY} block text-xs text-muted-foreground`}>
+                <Truncate text={[fullName(u), u.email].filter(Boolean).join(" · ")} />
+                {isPlatform ? `${u.tenant?.name ?? "Platform"} · ` : ""}
+                {roleLabel(u)}
+                <span className="mt-1 block">
+                  <UserStatus user={u} />
+                </span>
+              </span>
+            </TD>
+            <TD className={WIDE_ONLY}>
+              <Truncate text={fullName(u) || "—"} className="max-w-40" />
+            </TD>
+            <TD className={WIDE_ONLY}>
+              <Truncate text={u.email} className="max-w-56" />
+            </TD>
+            {isPlatform ? (
+              <TD className={WIDE_ONLY}>
+                <Truncate text={u.tenant?.name ?? "Platform"} className="max-w-40" />
+              </TD>
+            ) : null}
+            <TD className={WIDE_ONLY}>{roleLabel(u)}</TD>
+            <TD className={WIDE_ONLY}>
               <UserStatus user={u} />
             </TD>
-            <TD>{u.lastLoginAt ? u.lastLoginAt.toLocaleString() : "Never"}</TD>
+            <TD className="hidden whitespace-nowrap lg:table-cell">
+              {u.lastLoginAt ? u.lastLoginAt.toLocaleString() : "Never"}
+            </TD>
             <TD className="whitespace-nowrap text-right">
               <UserRowActions
                 user={u}
@@ -145,6 +172,14 @@ export function UsersPageClient({ viewer }: { viewer: Viewer }) {
         {open?.kind === "password" ? (
           <DialogContent
             title={`Change password for ${open.user.username}`}
+            // Opened from the row's "⋯" menu, which is gone by now: focus goes back to its button.
+            onCloseAutoFocus={(e) => {
+              const menu = rowMenuButton(open.user.id);
+              if (menu) {
+                e.preventDefault();
+                menu.focus();
+              }
+            }}
             description="They will be signed out everywhere and must use the new password."
           >
             <SetPasswordForm user={open.user} viewer={viewer} onDone={done} />
@@ -153,6 +188,10 @@ export function UsersPageClient({ viewer }: { viewer: Viewer }) {
       </Dialog>
     </>
   );
+}
+
+function fullName(u: UserRow): string {
+  return `${u.firstName} ${u.lastName}`.trim();
 }
 
 function roleLabel(u: UserRow): string {

@@ -1,6 +1,7 @@
 /** Small zod pieces reused by every schema (forms and procedures share them). */
 import { z } from "zod";
 import { toE164 } from "../phone";
+import "./plain-messages"; // zod's generic refusals in plain words, wherever schemas are used
 
 export const idSchema = z.uuid({ message: "Not a valid id" });
 

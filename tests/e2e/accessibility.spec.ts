@@ -5,15 +5,10 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { ADMIN, open, signIn, site } from "./helpers";
+import { headerButtons, linkedPaths, ROLES, settle, signedInPaths } from "./discover-pages";
+import { ADMIN, signIn, site } from "./helpers";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-const ROLES = [
-  { name: "platform admin", ...ADMIN },
-  { name: "tenant admin", host: "acme.localhost", username: "acme-admin", password: "Acme-Admin-2026" },
-  { name: "tenant user", host: "acme.localhost", username: "acme-user", password: "Acme-User-2026" },
-];
 
 /** axe's findings on the page as it is now, one readable line per element. */
 async function violations(page: Page, where: string): Promise<string[]> {
@@ -23,28 +18,11 @@ async function violations(page: Page, where: string): Promise<string[]> {
   );
 }
 
-/** Same-site paths linked from `scope` (e.g. the navigation), without fragments or duplicates. */
-async function linkedPaths(page: Page, selector: string): Promise<string[]> {
-  const hrefs = await page
-    .locator(selector)
-    .evaluateAll((links) =>
-      links.map((a) => new URL((a as HTMLAnchorElement).href)).map((u) => ({ origin: u.origin, path: u.pathname })),
-    );
-  const origin = new URL(page.url()).origin;
-  return [...new Set(hrefs.filter((h) => h.origin === origin).map((h) => h.path))];
-}
-
-/** Opens a page and waits until its lists have loaded, so axe sees what a person sees. */
-async function settle(page: Page, url: string) {
-  await open(page, url);
-  await page.waitForLoadState("networkidle");
-}
-
 /** Checks each dialog the page header's buttons ("New tenant", "Bulk add"…) open, then closes it again. */
 async function dialogViolations(page: Page, path: string): Promise<{ found: string[]; dialogs: number }> {
   const found: string[] = [];
   let dialogs = 0;
-  const actions = page.locator("[data-page-actions]").getByRole("button");
+  const actions = headerButtons(page);
   for (const name of await actions.allInnerTexts()) {
     await actions.getByText(name, { exact: true }).click();
     const dialog = page.getByRole("dialog");
@@ -67,7 +45,7 @@ for (const role of ROLES) {
     test.setTimeout(300_000);
     await signIn(page, role.host, role.username, role.password);
     await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
-    const paths = await linkedPaths(page, "header a[href], nav a[href]");
+    const paths = await signedInPaths(page);
     expect(paths.length).toBeGreaterThan(3);
     const found: string[] = [];
     let dialogs = 0;

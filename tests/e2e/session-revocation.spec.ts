@@ -20,7 +20,12 @@ test("an admin locks a signed-in user and the user is signed out at once", async
   await signIn(clerk, HOST, "temp.clerk@acme.example", "Temporary-Clerk-42");
   await expect(clerk.getByRole("heading", { name: "Dashboard" })).toBeVisible();
 
-  await row.getByRole("button", { name: "Lock" }).click();
+  // Lock sits in the row's "⋯" menu and asks first, saying it signs the person out.
+  await row.getByRole("button", { name: /More actions for/ }).click();
+  await page.getByRole("menuitem", { name: "Lock" }).click();
+  const ask = page.getByRole("dialog", { name: "Lock temp.clerk@acme.example?" });
+  await expect(ask).toContainText("signed out everywhere");
+  await ask.getByRole("button", { name: "Lock" }).click();
   await expect(page.getByText("temp.clerk@acme.example is locked and has been signed out.")).toBeVisible();
 
   await open(clerk, `${site(HOST)}/my-dids`);

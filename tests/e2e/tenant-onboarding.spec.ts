@@ -23,7 +23,7 @@ test("platform admin onboards a tenant whose people sign in on its own domain", 
   await page.getByLabel("Admin password").fill("Northwind-Admin-1");
   await page.getByRole("button", { name: "Create tenant" }).click();
   await expect(page.getByText("Tenant Northwind Clinics created.")).toBeVisible();
-  await expect(page.getByRole("cell", { name: "Northwind Clinics" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Northwind Clinics", exact: true })).toBeVisible();
   await signOut(page);
 
   // The tenant's own domain shows its brand before and after signing in.

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
@@ -51,6 +52,12 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
           <Button type="submit" disabled={change.isPending}>
             Change password
           </Button>
+          {/* Outside the portal's frame, the way back (not offered while a new password is required). */}
+          {forced ? null : (
+            <Button asChild variant="outline">
+              <Link href="/dashboard">Cancel</Link>
+            </Button>
+          )}
         </Form>
       </CardContent>
     </Card>
