@@ -24,7 +24,11 @@ describe("plain messages", () => {
   });
 
   it("applies to any schema once the shared schemas are loaded, and a schema's own message still wins", () => {
-    const schema = z.object({ code: z.string().min(4), note: z.string().max(1, "One letter only"), n: z.number().min(1) });
+    const schema = z.object({
+      code: z.string().min(4),
+      note: z.string().max(1, "One letter only"),
+      n: z.number().min(1),
+    });
     expect(messages(schema.safeParse({ code: "ab", note: "long", n: 0 }))).toEqual({
       code: "Use at least 4 characters",
       note: "One letter only",
