@@ -25,28 +25,10 @@ export async function AppShell({ user, children }: { user: SessionUser; children
           </span>
         </Link>
         <div className="hidden items-center gap-4 text-sm md:flex">
-          <span className="text-muted-foreground" data-testid="current-user">
-            {who}
-          </span>
-          <Link href="/change-password" className="text-primary hover:underline">
-            Change password
-          </Link>
-          <form action={signOutAction}>
-            <button type="submit" className="text-primary hover:underline">
-              Sign out
-            </button>
-          </form>
+          <AccountLinks who={who} testId="current-user" />
         </div>
         <MobileNav items={items}>
-          <span className="text-muted-foreground">{who}</span>
-          <Link href="/change-password" className="text-primary hover:underline">
-            Change password
-          </Link>
-          <form action={signOutAction}>
-            <button type="submit" className="text-primary hover:underline">
-              Sign out
-            </button>
-          </form>
+          <AccountLinks who={who} />
         </MobileNav>
       </header>
       <div className="flex flex-1">
@@ -59,5 +41,24 @@ export async function AppShell({ user, children }: { user: SessionUser; children
         {brand.footer}
       </footer>
     </div>
+  );
+}
+
+/** Who is signed in, Change password and Sign out: in the header on wide screens, in the menu on phones. */
+function AccountLinks({ who, testId }: { who: string; testId?: string }) {
+  return (
+    <>
+      <span className="text-muted-foreground" data-testid={testId}>
+        {who}
+      </span>
+      <Link href="/change-password" className="text-primary hover:underline">
+        Change password
+      </Link>
+      <form action={signOutAction}>
+        <button type="submit" className="text-primary hover:underline">
+          Sign out
+        </button>
+      </form>
+    </>
   );
 }
