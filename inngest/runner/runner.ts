@@ -385,9 +385,17 @@ export function createRunner(options: RunnerOptions): Runner {
     }
   }
 
-  async function loadSteps(runId: string): Promise<StepRow[]> {
-    const { rows } = await pool.query<StepRow>(`SELECT * FROM "JobStep" WHERE "runId" = $1 ORDER BY position`, [runId]);
-    return rows;
+  /** The run's steps, and whether a person asked to cancel it (one round trip). */
+  async function loadSteps(runId: string): Promise<{ steps: StepRow[]; cancelRequested: boolean }> {
+    const { rows } = await pool.query<StepRow & { cancelRequestedAt: Date | null }>(
+      `SELECT s.*, r."cancelRequestedAt" FROM "JobRun" r LEFT JOIN "JobStep" s ON s."runId" = r.id
+       WHERE r.id = $1 ORDER BY s.position`,
+      [runId],
+    );
+    return {
+      steps: rows.filter((row) => row.hashedId !== null),
+      cancelRequested: rows.some((row) => row.cancelRequestedAt !== null),
+    };
   }
 
   async function saveStep(
@@ -403,14 +411,16 @@ export function createRunner(options: RunnerOptions): Runner {
       wakeAt?: Date;
       waitEvent?: string;
       waitIf?: string;
+      startedAt?: Date;
+      attempts?: number;
     },
   ) {
     const now = clock.now();
     await db.query(
       `INSERT INTO "JobStep" ("runId", "hashedId", name, op, done, data, error, "wakeAt", "waitEvent", "waitIf",
-         position, "createdAt")
+         position, "createdAt", "startedAt", attempts)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10, $11,
-         (SELECT coalesce(max(position), 0) + 1 FROM "JobStep" WHERE "runId" = $1), $9)
+         (SELECT coalesce(max(position), 0) + 1 FROM "JobStep" WHERE "runId" = $1), $9, $12, $13)
        ON CONFLICT ("runId", "hashedId") DO UPDATE SET done = excluded.done, data = excluded.data,
          error = excluded.error, position = excluded.position
        WHERE NOT "JobStep".done -- a step already ended (a wait an event ended) keeps its result
@@ -427,6 +437,8 @@ export function createRunner(options: RunnerOptions): Runner {
         at(now),
         step.waitEvent ?? null,
         step.waitIf ?? null,
+        at(step.startedAt ?? now),
+        step.attempts ?? 1,
       ],
     );
   }
@@ -438,19 +450,27 @@ export function createRunner(options: RunnerOptions): Runner {
     );
   }
 
-  async function retryLater(run: RunRow & { leaseToken: string }, error: unknown, retryAfter?: string) {
+  async function retryLater(
+    run: RunRow & { leaseToken: string },
+    error: unknown,
+    retryAfter?: string,
+    stepName?: string,
+  ) {
     const now = clock.now();
     const attempt = run.attempt + 1;
     const when = retryAfter ? retryTime(retryAfter, now) : new Date(now.getTime() + backoffMs(attempt));
     await withLease(
       run,
       (db) =>
-        release(db, run.id, `status = 'QUEUED', attempt = $2, "runAt" = $3, error = $4, "updatedAt" = $5`, [
-          attempt,
-          at(when),
-          JSON.stringify(error),
-          at(now),
-        ]),
+        release(
+          db,
+          run.id,
+          // Cancelled while the failing attempt ran: no retry.
+          `status = CASE WHEN "cancelRequestedAt" IS NULL THEN 'QUEUED' ELSE 'CANCELLED' END,
+           "endedAt" = CASE WHEN "cancelRequestedAt" IS NULL THEN NULL ELSE $5::timestamp(3) END,
+           attempt = $2, "runAt" = $3, error = $4, "errorStep" = $6, "updatedAt" = $5`,
+          [attempt, at(when), JSON.stringify(error), at(now), stepName ?? null],
+        ),
       { durable: false }, // lost in a database crash: one more attempt, nothing repeats
     );
   }
@@ -466,7 +486,7 @@ export function createRunner(options: RunnerOptions): Runner {
           await release(
             db,
             run.id,
-            `status = 'COMPLETED', output = $2, error = NULL, "endedAt" = $3, "updatedAt" = $3`,
+            `status = 'COMPLETED', output = $2, error = NULL, "errorStep" = NULL, "endedAt" = $3, "updatedAt" = $3`,
             [JSON.stringify(outcome.output ?? null), at(now)],
           );
           return;
@@ -529,8 +549,15 @@ export function createRunner(options: RunnerOptions): Runner {
     }, leaseMs / 3);
     try {
       for (;;) {
-        const steps = await loadSteps(run.id);
+        const { steps, cancelRequested } = await loadSteps(run.id);
         const now = clock.now();
+        if (cancelRequested) {
+          // A person cancelled while a step ran: that step's result is kept, nothing after it runs.
+          await withLease(run, (db) =>
+            release(db, run.id, `status = 'CANCELLED', "endedAt" = $2, "updatedAt" = $2`, [at(now)]),
+          );
+          return;
+        }
         const waiting = steps.filter((s) => !s.done); // sleeps and waits for events
         const due = waiting.filter((s) => s.wakeAt && s.wakeAt <= now);
         if (due.length) {
@@ -562,7 +589,9 @@ export function createRunner(options: RunnerOptions): Runner {
               release(
                 db,
                 run.id,
-                `status = 'SLEEPING', "updatedAt" = $2, "runAt" = coalesce(
+                `status = CASE WHEN "cancelRequestedAt" IS NULL THEN 'SLEEPING' ELSE 'CANCELLED' END,
+                  "endedAt" = CASE WHEN "cancelRequestedAt" IS NULL THEN NULL ELSE $2::timestamp(3) END,
+                  "updatedAt" = $2, "runAt" = coalesce(
                   (SELECT min("wakeAt") FROM "JobStep" WHERE "runId" = $1 AND NOT done), $2)`,
                 [at(now)],
               ),
@@ -584,11 +613,20 @@ export function createRunner(options: RunnerOptions): Runner {
         };
         const drive = (input: typeof base & { requestedStep?: string }) =>
           withStepScope(pool, () => holdEvents(() => driveFunction(input)));
+        const began = clock.now();
         const first = await drive(base);
-        const next = await handle(run, first.result.result, first.result.events, first.client, async (stepId) => {
-          const again = await drive({ ...base, requestedStep: stepId });
-          return handle(run, again.result.result, again.result.events, again.client, null);
-        });
+        const next = await handle(
+          run,
+          first.result.result,
+          first.result.events,
+          first.client,
+          async (stepId) => {
+            const beganStep = clock.now();
+            const again = await drive({ ...base, requestedStep: stepId });
+            return handle(run, again.result.result, again.result.events, again.client, null, beganStep);
+          },
+          began,
+        );
         if (next === "stop") return;
       }
     } catch (error) {
@@ -606,6 +644,7 @@ export function createRunner(options: RunnerOptions): Runner {
     events: IncomingEvent[],
     stepClient: pg.PoolClient | null,
     runPlannedStep: ((hashedId: string) => Promise<"continue" | "stop">) | null,
+    began: Date,
   ): Promise<"continue" | "stop"> {
     const now = clock.now();
     const succeeded = result.type === "step-ran" && result.step.op !== StepOpCode.StepError;
@@ -615,11 +654,14 @@ export function createRunner(options: RunnerOptions): Runner {
       case "step-ran": {
         const step = result.step;
         const name = step.displayName ?? step.name ?? step.id;
+        // step.sendEvent runs as a step; its own op name lets the Jobs page tell it apart.
+        const op = (step.opts as { type?: string } | undefined)?.type === "step.sendEvent" ? "SendEvent" : "StepRun";
         if (step.op === StepOpCode.StepError) {
           await retryLater(
             run,
             serialize(step.error),
             typeof result.retriable === "string" ? result.retriable : undefined,
+            name,
           );
           return "stop";
         }
@@ -628,12 +670,22 @@ export function createRunner(options: RunnerOptions): Runner {
             await saveStep(db, run.id, {
               hashedId: step.id,
               name,
-              op: "StepRun",
+              op,
               done: true,
               error: serialize(step.error),
+              startedAt: began,
+              attempts: run.attempt + 1,
             });
           } else {
-            await saveStep(db, run.id, { hashedId: step.id, name, op: "StepRun", done: true, data: step.data ?? null });
+            await saveStep(db, run.id, {
+              hashedId: step.id,
+              name,
+              op,
+              done: true,
+              data: step.data ?? null,
+              startedAt: began,
+              attempts: run.attempt + 1,
+            });
           }
           await db.query(`UPDATE "JobRun" SET attempt = 0, "updatedAt" = $2 WHERE id = $1`, [run.id, at(now)]);
           await storeEvents(db, events, now);

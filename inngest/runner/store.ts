@@ -75,3 +75,15 @@ export interface StepRow {
   wakeAt: Date | null;
   position: number;
 }
+
+/**
+ * One SQL statement and its rows — what the run controls (retry-run.ts, cancel-run.ts) need, so
+ * they work in a runner's own transaction and in a tRPC procedure's Prisma transaction alike.
+ * Parameters are cast in the SQL, since Prisma sends them untyped.
+ */
+export type Query = <T = Record<string, unknown>>(text: string, values: unknown[]) => Promise<T[]>;
+
+export const queryWith =
+  (client: pg.Pool | pg.PoolClient): Query =>
+  async <T>(text: string, values: unknown[]) =>
+    (await client.query(text, values)).rows as T[];
