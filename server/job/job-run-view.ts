@@ -115,8 +115,6 @@ export function runState(row: Pick<RunRowView, "status" | "attempt" | "cancelReq
   }
 }
 
-export const isActive = (state: JobRunState) => !["completed", "failed", "cancelled"].includes(state);
-
 export function toRunSummary(row: RunRowView): JobRunSummary {
   return {
     id: row.id,
