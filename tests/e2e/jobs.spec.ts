@@ -6,7 +6,8 @@
  * portal's runner; Cancel ends the sleeper. The rows are deleted afterwards (demo data unchanged).
  */
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
 import pg from "pg";
 import { ADMIN, open, signIn, site } from "./helpers";
 
@@ -18,6 +19,12 @@ const CRON = "TZ=UTC 17 3 * * *";
 const failedId = randomUUID();
 const sleepingId = randomUUID();
 let db: pg.Client;
+
+/** axe's WCAG A/AA findings (the accessibility spec sees this page only with no runs listed). */
+const axe = async (page: Page) =>
+  (
+    await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze()
+  ).violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} — ${n.target.join(" ")}`));
 
 async function insertRun(id: string, run: { status: string; runAt: string; error?: object; errorStep?: string }) {
   const started = new Date(Date.now() - 60_000).toISOString();
@@ -93,6 +100,7 @@ test("the platform admin sees runs and their steps, retries a failed run and can
   await expect(failedRow).toContainText("Failed");
   await expect(failedRow).toContainText("Database unreachable (e2e)");
   await expect(sleepingRow).toContainText("Sleeping");
+  expect(await axe(page)).toEqual([]);
 
   // With runs listed, a phone's width still needs no sideways scrolling, nor does a run's dialog.
   const overflow = () =>
@@ -113,6 +121,7 @@ test("the platform admin sees runs and their steps, retries a failed run and can
   await expect(dialog.getByTestId("run-step")).toHaveCount(1);
   await expect(dialog.getByTestId("run-step").first()).toContainText(STEP);
   await expect(dialog.getByTestId("run-step").first()).toContainText("Failed");
+  expect(await axe(page)).toEqual([]);
   await dialog.getByRole("button", { name: "Retry now" }).click();
   await expect(dialog.getByTestId("run-state")).toHaveText("Completed", { timeout: 20_000 });
   const step = dialog.getByTestId("run-step").first();
