@@ -109,11 +109,9 @@ export function JobsPageClient() {
           </div>
         }
         headers={[
-          "Function",
-          { label: "Started by", className: WIDE_ONLY },
-          "Status",
-          { label: "Started", className: WIDE_ONLY },
-          { label: "Duration", className: WIDE_ONLY },
+          "Function / started by",
+          { label: "Status", className: WIDE_ONLY },
+          { label: "Started / duration", className: WIDE_ONLY },
           { label: "Attempt", className: WIDE_ONLY },
           { label: "Error", className: WIDE_ONLY },
           ACTIONS_HEADER,
@@ -129,24 +127,27 @@ export function JobsPageClient() {
           const show = () => setOpen({ id: run.id, functionId: run.functionId });
           return (
             <TR key={run.id} data-run-id={run.id}>
-              <TD className="max-w-[11rem] md:max-w-[16rem]">
+              <TD className="max-w-[13rem] md:max-w-[15rem]">
                 <Truncate text={run.functionId} className="font-medium" />
-                <span className={`${PHONE_ONLY} block text-xs text-muted-foreground`}>
-                  {formatTime(run.startedAt ?? run.createdAt)} · {runDuration(run, now)}
+                <Truncate text={triggerText(run)} className="font-mono text-xs text-muted-foreground" />
+                <span
+                  className={`${PHONE_ONLY} mt-1 flex flex-wrap items-center gap-x-2 text-xs text-muted-foreground`}
+                >
+                  <Badge variant={state.variant}>{state.label}</Badge>
+                  {runDuration(run, now)}
                 </span>
               </TD>
-              <TD className={`${WIDE_ONLY} max-w-[12rem]`}>
-                <Truncate text={triggerText(run)} className="font-mono text-xs" />
-              </TD>
-              <TD>
+              <TD className={WIDE_ONLY}>
                 <Badge variant={state.variant}>{state.label}</Badge>
               </TD>
-              <TD className={`${WIDE_ONLY} whitespace-nowrap`}>{formatTime(run.startedAt ?? run.createdAt)}</TD>
-              <TD className={`${WIDE_ONLY} whitespace-nowrap`}>{runDuration(run, now)}</TD>
+              <TD className={`${WIDE_ONLY} whitespace-nowrap`}>
+                {formatTime(run.startedAt ?? run.createdAt)}
+                <span className="block text-xs text-muted-foreground">{runDuration(run, now)}</span>
+              </TD>
               <TD className={`${WIDE_ONLY} whitespace-nowrap`}>
                 {run.attempt} / {run.maxAttempts}
               </TD>
-              <TD className={`${WIDE_ONLY} max-w-[16rem]`}>
+              <TD className={`${WIDE_ONLY} max-w-[14rem]`}>
                 {run.error ? <Truncate text={run.error.message || run.error.name} className="text-destructive" /> : "—"}
               </TD>
               <TD className="text-right">

@@ -101,12 +101,16 @@ test("the platform admin sees runs and their steps, retries a failed run and can
   await expect(failedRow).toContainText("Database unreachable (e2e)");
   await expect(sleepingRow).toContainText("Sleeping");
   expect(await axe(page)).toEqual([]);
+  // The table fits: it would become a scrollable region named "Job runs" if it did not.
+  const tableScrolls = page.getByRole("region", { name: "Job runs" });
+  await expect(tableScrolls).toHaveCount(0);
 
   // With runs listed, a phone's width still needs no sideways scrolling, nor does a run's dialog.
   const overflow = () =>
     page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth - window.innerWidth);
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await overflow()).toBeLessThanOrEqual(0);
+  await expect(tableScrolls).toHaveCount(0);
   await sleepingRow.getByRole("button", { name: `Steps of run of ${FUNCTION_ID}` }).click();
   await expect(page.getByTestId("run-step")).toContainText("Sleeps until");
   const sheet = page.getByRole("dialog", { name: `Run of ${FUNCTION_ID}` });
