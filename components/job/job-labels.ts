@@ -49,7 +49,10 @@ export const isActive = (state: JobRunState) => !["completed", "failed", "cancel
 
 /** What started a run: a cron schedule, an event, or another run's failure (onFailure). */
 export function triggerText(run: { kind: string; trigger: { event: string; cron: string | null } }): string {
-  if (run.trigger.cron) return `cron ${run.trigger.cron.replace(/^TZ=\S+\s+/, "")}`;
+  if (run.trigger.cron) {
+    const zone = /^TZ=(\S+)\s+/.exec(run.trigger.cron);
+    return `cron ${run.trigger.cron.slice(zone?.[0].length ?? 0)}${zone ? ` ${zone[1]}` : ""}`;
+  }
   if (run.kind === "failure") return "onFailure";
   if (run.trigger.event === "inngest/function.invoked") return "invoked";
   return run.trigger.event;
