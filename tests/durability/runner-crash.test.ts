@@ -87,6 +87,7 @@ async function waitUntil(sql: string, atLeast: number, timeoutMs: number): Promi
   }
 }
 
+const RESERVED = "SELECT count(*)::int AS n FROM crash_effect_tx WHERE step = 'reserve'";
 const DIALLED = "SELECT count(*)::int AS n FROM crash_effect_keyed";
 const COMPLETED = `SELECT count(*)::int AS n FROM "JobRun" WHERE "functionId" = 'crash-test-crash-steps' AND status = 'COMPLETED'`;
 
@@ -112,11 +113,11 @@ describe("kill -9 of the job runner while runs are under way", () => {
       await c.query("SELECT pg_notify('faxport_jobs', '')");
     });
 
-    // First kill while runs are sleeping and dialling; the second soon after the restart.
-    await waitUntil(DIALLED, 40, 60_000);
+    // The first kill while most runs sleep (and others reserve); the second while runs dial.
+    await waitUntil(RESERVED, 120, 60_000);
     const kills = [await killNine(runner)];
     runner = await startRunner();
-    await waitUntil(DIALLED, 120, 60_000);
+    await waitUntil(DIALLED, 60, 60_000);
     kills.push(await killNine(runner));
     runner = await startRunner();
     await waitUntil(COMPLETED, RUNS, 60_000);
