@@ -37,6 +37,6 @@ export async function retryRun(opts: { query: Query; runId: string; now: Date })
   } else {
     return { outcome: "not-retriable", status: run.status };
   }
-  await query(`SELECT 1 AS woken FROM pg_notify('faxport_jobs', '')`, []);
+  await query(`SELECT 1 AS woken FROM pg_notify('faxport_jobs', 'runs')`, []); // 'runs': work is due, no new events to fan out
   return { outcome: run.status === "FAILED" ? "restarted" : "woken", functionId: run.functionId };
 }

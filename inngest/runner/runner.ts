@@ -61,6 +61,8 @@ export interface Runner {
 }
 
 const CHANNEL = "faxport_jobs";
+/** A notification with this payload says runs are due; any other, that stored events await fan-out. */
+const RUNS_DUE = "runs";
 /** The event an invoked function receives (as Inngest names it). */
 const FUNCTION_INVOKED_EVENT = "inngest/function.invoked";
 /** A step waiting for an invoked run is marked with this and the run's id. */
@@ -71,6 +73,9 @@ export function defaultBackoffMs(attempt: number): number {
   const base = Math.min(3_600_000, 1_000 * 2 ** Math.min(attempt + 2, 22));
   return Math.round(base * (0.9 + Math.random() * 0.2));
 }
+
+/** A run this worker leased; `fresh` when it had never started before. */
+type Claimed = RunRow & { leaseToken: string; fresh?: boolean };
 
 class LeaseLost extends Error {
   constructor() {
@@ -95,6 +100,10 @@ export function createRunner(options: RunnerOptions): Runner {
   const parallelRuns = options.parallelRuns ?? 4;
   const backoffMs = options.backoffMs ?? defaultBackoffMs;
   const pool = createPool(options.databaseUrl, parallelRuns + 3);
+  const claimPool = createPool(options.databaseUrl, 1, { durable: false });
+  const limits = (f: RegisteredFunction) => !!(f.concurrency || f.throttle);
+  const unlimitedIds = [...registry.values()].filter((f) => !limits(f)).map((f) => f.id);
+  const limitedIds = [...registry.values()].filter(limits).map((f) => f.id);
   const startedAt = clock.now();
 
   // ── events ──────────────────────────────────────────────────────────────────────────────────
@@ -199,7 +208,7 @@ export function createRunner(options: RunnerOptions): Runner {
       }
       runs += await deliverToWaitingRuns(db, event, now);
     }
-    if (runs) await db.query(`SELECT pg_notify('${CHANNEL}', '')`);
+    if (runs) await db.query(`SELECT pg_notify('${CHANNEL}', '${RUNS_DUE}')`);
     return runs;
   }
 
@@ -261,6 +270,7 @@ export function createRunner(options: RunnerOptions): Runner {
           `SELECT id, name, data, ts FROM "JobEvent" WHERE "fannedOutAt" IS NULL
          ORDER BY "receivedAt" LIMIT 200 FOR UPDATE SKIP LOCKED`,
         );
+        if (rows.length === 200) fanOutDue = true; // more are waiting
         let created = 0;
         for (const row of rows) {
           const event: IncomingEvent = { id: row.id, name: row.name, data: row.data, ts: row.ts.getTime() };
@@ -281,7 +291,39 @@ export function createRunner(options: RunnerOptions): Runner {
 
   // ── claiming ────────────────────────────────────────────────────────────────────────────────
   /** Takes up to `want` due runs, honouring concurrency and throttle, each with a fresh lease. */
-  async function claim(want: number): Promise<(RunRow & { leaseToken: string })[]> {
+  async function claim(want: number): Promise<Claimed[]> {
+    // Each kind goes first every other time, so neither can keep the other waiting.
+    limitedFirst = !limitedFirst;
+    const order = limitedFirst ? [claimLimited, claimUnlimited] : [claimUnlimited, claimLimited];
+    const claimed: Claimed[] = [];
+    for (const take of order) if (claimed.length < want) claimed.push(...(await take(want - claimed.length)));
+    return claimed;
+  }
+  let limitedFirst = false;
+
+  /**
+   * Runs of functions without concurrency or throttle need no counting: one statement claims them
+   * (the send → first step latency is mostly round trips). Its connection commits without waiting
+   * for the disk: a claim lost in a database crash is simply taken again.
+   */
+  async function claimUnlimited(want: number): Promise<Claimed[]> {
+    if (!unlimitedIds.length) return [];
+    const now = clock.now();
+    const { rows } = await claimPool.query<RunRow & { leaseToken: string }>(
+      `UPDATE "JobRun" r SET "leaseToken" = gen_random_uuid(), "leaseOwner" = $2, "leaseUntil" = $3,
+         status = 'RUNNING', "startedAt" = coalesce(r."startedAt", $1), "updatedAt" = $1
+       FROM (SELECT id, "startedAt" IS NULL AS fresh FROM "JobRun"
+         WHERE status IN ('QUEUED', 'RUNNING', 'SLEEPING') AND "runAt" <= $1
+           AND ("leaseUntil" IS NULL OR "leaseUntil" <= $1) AND "functionId" = ANY($4)
+         ORDER BY "runAt", "createdAt" LIMIT $5 FOR UPDATE SKIP LOCKED) due
+       WHERE r.id = due.id RETURNING r.*, due.fresh`,
+      [at(now), workerId, at(new Date(now.getTime() + leaseMs)), unlimitedIds, want],
+    );
+    return rows;
+  }
+
+  async function claimLimited(want: number): Promise<Claimed[]> {
+    if (!limitedIds.length) return [];
     const now = clock.now();
     return transaction(
       pool,
@@ -291,9 +333,9 @@ export function createRunner(options: RunnerOptions): Runner {
          WHERE status IN ('QUEUED', 'RUNNING', 'SLEEPING') AND "runAt" <= $1
            AND ("leaseUntil" IS NULL OR "leaseUntil" <= $1) AND "functionId" = ANY($2)
          ORDER BY "runAt", "createdAt" LIMIT $3 FOR UPDATE SKIP LOCKED`,
-          [at(now), [...registry.keys()], Math.max(want * 4, 16)],
+          [at(now), limitedIds, Math.max(want * 4, 16)],
         );
-        const claimed: (RunRow & { leaseToken: string })[] = [];
+        const claimed: Claimed[] = [];
         for (const run of rows) {
           if (claimed.length >= want) break;
           const fn = registry.get(run.functionId)!;
@@ -306,7 +348,7 @@ export function createRunner(options: RunnerOptions): Runner {
              "startedAt" = coalesce("startedAt", $5), "updatedAt" = $5 WHERE id = $1`,
             [run.id, leaseToken, workerId, at(new Date(now.getTime() + leaseMs)), at(now)],
           );
-          claimed.push({ ...run, leaseToken, startedAt: run.startedAt ?? now });
+          claimed.push({ ...run, leaseToken, startedAt: run.startedAt ?? now, fresh: !run.startedAt });
         }
         return claimed;
       },
@@ -536,7 +578,7 @@ export function createRunner(options: RunnerOptions): Runner {
   }
 
   /** Drives one claimed run until it finishes, sleeps, waits for a retry, or loses its lease. */
-  async function execute(run: RunRow & { leaseToken: string }): Promise<void> {
+  async function execute(run: Claimed): Promise<void> {
     const fn = registry.get(run.functionId)!;
     const heartbeat = setInterval(() => {
       pool
@@ -548,8 +590,10 @@ export function createRunner(options: RunnerOptions): Runner {
         .catch(() => {});
     }, leaseMs / 3);
     try {
+      let known: StepRow[] | null = run.fresh ? [] : null; // a run never started has no steps yet
       for (;;) {
-        const { steps, cancelRequested } = await loadSteps(run.id);
+        const { steps, cancelRequested } = known ? { steps: known, cancelRequested: false } : await loadSteps(run.id);
+        known = null;
         const now = clock.now();
         if (cancelRequested) {
           // A person cancelled while a step ran: that step's result is kept, nothing after it runs.
@@ -760,7 +804,7 @@ export function createRunner(options: RunnerOptions): Runner {
                 wakeAt: opts.timeout ? sleepEnd(opts.timeout, now) : new Date(now.getTime() + 365 * 86_400_000),
                 waitEvent: `${INVOKE_WAIT_PREFIX}${childId}`,
               });
-              await db.query(`SELECT pg_notify('${CHANNEL}', '')`);
+              await db.query(`SELECT pg_notify('${CHANNEL}', '${RUNS_DUE}')`);
             });
             wake();
           } else if (step.op === StepOpCode.StepPlanned && runPlannedStep) {
@@ -854,6 +898,8 @@ export function createRunner(options: RunnerOptions): Runner {
   let uninstall: (() => void) | null = null;
   let pumping = false;
   let pumpAgain = false;
+  /** Stored events may await fan-out: another process stored them, or the timer asks to look. */
+  let fanOutDue = true;
 
   function wake() {
     if (running) void pump();
@@ -871,7 +917,10 @@ export function createRunner(options: RunnerOptions): Runner {
         pumpAgain = false;
         const room = parallelRuns - inFlight.size;
         if (!running || room <= 0) break;
-        await fanOutStored();
+        if (fanOutDue) {
+          fanOutDue = false;
+          await fanOutStored();
+        }
         const runs = await claim(room);
         for (const run of runs) {
           const task = execute(run)
@@ -913,6 +962,7 @@ export function createRunner(options: RunnerOptions): Runner {
       } catch (error) {
         if (running) console.error("job runner cron:", error);
       }
+      fanOutDue = true;
       await pump();
       if (running) timer = setTimeout(tick, pollMs);
     };
@@ -921,7 +971,10 @@ export function createRunner(options: RunnerOptions): Runner {
       async (client) => {
         if (!running) return client.release();
         listener = client;
-        client.on("notification", () => wake());
+        client.on("notification", (message) => {
+          if (message.payload !== RUNS_DUE) fanOutDue = true;
+          wake();
+        });
         await client.query(`LISTEN ${CHANNEL}`);
       },
       (error) => console.error("job runner: cannot listen for new work:", error),
@@ -938,6 +991,7 @@ export function createRunner(options: RunnerOptions): Runner {
       listener.release(true);
       listener = null;
     }
+    await claimPool.end(); // even when abandoning: a dead worker claims nothing more
     if (!opts.abandon) await pool.end();
   }
 

@@ -7,11 +7,12 @@ import pg from "pg";
 
 const TIMESTAMP_WITHOUT_TZ = 1114;
 
-export function createPool(connectionString: string, max = 5): pg.Pool {
+/** With `durable: false` its commits do not wait for the disk (see `transaction` for when that is fine). */
+export function createPool(connectionString: string, max = 5, opts: { durable?: boolean } = {}): pg.Pool {
   return new pg.Pool({
     connectionString,
     max,
-    options: "-c timezone=UTC",
+    options: opts.durable === false ? "-c timezone=UTC -c synchronous_commit=off" : "-c timezone=UTC",
     types: {
       getTypeParser: ((oid: number, format?: string) =>
         oid === TIMESTAMP_WITHOUT_TZ
