@@ -19,10 +19,15 @@ function checkLimits(v: z.infer<typeof limits>, ctx: z.RefinementCtx) {
     ctx.addIssue({
       code: "custom",
       path: ["retentionMinDays"],
-      message: "Minimum retention cannot exceed the maximum",
+      message: "Minimum retention cannot be more than the maximum retention: lower it or raise the maximum",
     });
   }
-  if (v.retentionDays != null && (v.retentionDays < v.retentionMinDays || v.retentionDays > v.retentionMaxDays)) {
+  // With the bounds crossed, "between 30 and 5 days" would be nonsense: the bounds are fixed first.
+  if (
+    v.retentionDays != null &&
+    v.retentionMinDays <= v.retentionMaxDays &&
+    (v.retentionDays < v.retentionMinDays || v.retentionDays > v.retentionMaxDays)
+  ) {
     ctx.addIssue({
       code: "custom",
       path: ["retentionDays"],

@@ -12,7 +12,7 @@ test("platform admin onboards a tenant whose people sign in on its own domain", 
   await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
 
-  await page.getByRole("link", { name: "Tenants" }).click();
+  await page.getByRole("link", { name: "Organisations" }).click();
   await page.getByRole("button", { name: "New tenant" }).click();
   await page.getByLabel("Company name").fill("Northwind Clinics");
   await page.getByLabel("Domains").fill(DOMAIN);
@@ -34,7 +34,7 @@ test("platform admin onboards a tenant whose people sign in on its own domain", 
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await expect(page.getByTestId("brand-name")).toHaveText("Northwind Clinics");
   await expect(page.getByTestId("brand-footer")).toContainText("Northwind Clinics");
-  await expect(page.getByRole("link", { name: "Tenants" })).toHaveCount(0); // platform-only
+  await expect(page.getByRole("link", { name: "Organisations" })).toHaveCount(0); // platform-only
 
   // The tenant admin adds a user.
   await page.getByRole("link", { name: "Users" }).click();
