@@ -14,15 +14,15 @@ test("platform admin onboards a tenant whose people sign in on its own domain", 
 
   await page.getByRole("link", { name: "Organisations" }).click();
   await page.getByRole("button", { name: "New tenant" }).click();
-  await page.getByLabel("Company name").fill("Northwind Clinics");
+  await page.getByLabel("Organisation name").fill("Northwind Clinics");
   await page.getByLabel("Domains").fill(DOMAIN);
   await page.getByLabel("Daily fax limit").fill("250");
   await page.getByLabel("Monthly fax limit").fill("5000");
   await page.getByLabel("Admin username").fill("nw-admin");
   await page.getByLabel("Admin email").fill("it@northwind.test");
   await page.getByLabel("Admin password").fill("Northwind-Admin-1");
-  await page.getByRole("button", { name: "Create tenant" }).click();
-  await expect(page.getByText("Tenant Northwind Clinics created.")).toBeVisible();
+  await page.getByRole("button", { name: "Create organisation" }).click();
+  await expect(page.getByText("Organisation Northwind Clinics created.")).toBeVisible();
   await expect(page.getByRole("cell", { name: "Northwind Clinics", exact: true })).toBeVisible();
   await signOut(page);
 
