@@ -85,15 +85,15 @@ export function UserCreateForm({
     <Form errors={errors} onSubmit={submit} className="grid gap-4">
       <FormAlert />
       {isPlatform ? (
-        <Field label="Tenant" htmlFor="u-tenant" name="tenantId">
+        <Field label="Organisation" htmlFor="u-tenant" name="tenantId">
           <NativeSelect id="u-tenant" value={v.tenant} onChange={(e) => pickTenant(e.target.value)}>
-            <option value="">Choose a tenant…</option>
+            <option value="">Choose an organisation…</option>
             {tenants.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}
               </option>
             ))}
-            <option value={PLATFORM}>No tenant (platform admin)</option>
+            <option value={PLATFORM}>No organisation (platform admin)</option>
           </NativeSelect>
         </Field>
       ) : null}
