@@ -53,7 +53,12 @@ function Step({ step }: { step: SetupStep }) {
   const Icon = step.done ? CheckCircle2Icon : step.actionable ? CircleIcon : InfoIcon;
   const state = step.done ? "done" : step.actionable ? "to do" : "for your provider";
   return (
-    <li className="flex items-start gap-3" data-step={step.key} data-done={step.done}>
+    // On phones the link goes under the text; from 640 px it sits at the right.
+    <li
+      className="grid grid-cols-[auto_1fr] items-start gap-x-3 gap-y-2 sm:grid-cols-[auto_1fr_auto]"
+      data-step={step.key}
+      data-done={step.done}
+    >
       <Icon
         aria-hidden
         className={cn("mt-0.5 size-5 shrink-0", step.done ? "text-green-700" : "text-muted-foreground")}
@@ -66,7 +71,12 @@ function Step({ step }: { step: SetupStep }) {
         <p className="text-sm text-muted-foreground">{step.detail}</p>
       </div>
       {step.link ? (
-        <Button asChild size="sm" variant={step.done ? "ghost" : "default"} className="shrink-0">
+        <Button
+          asChild
+          size="sm"
+          variant={step.done ? "ghost" : "default"}
+          className="col-start-2 justify-self-start sm:col-start-3"
+        >
           <Link href={step.link.href}>{step.link.label}</Link>
         </Button>
       ) : null}
