@@ -56,6 +56,8 @@ function NavLink({
       href={item.href}
       onClick={onNavigate}
       aria-current={current ? "page" : undefined}
+      // The name starts with the visible label, so speech input ("click Send fax") still finds it.
+      aria-label={item.soon ? `${item.label}, coming soon` : undefined}
       data-soon={item.soon ? "" : undefined}
       className={cn(
         "flex items-center justify-between gap-2 rounded-md py-1.5 hover:bg-muted",
@@ -64,10 +66,7 @@ function NavLink({
         current && "bg-accent font-medium text-primary",
       )}
     >
-      <span>
-        {item.label}
-        {item.soon ? <span className="sr-only">, coming soon</span> : null}
-      </span>
+      <span>{item.label}</span>
       {item.soon ? (
         <span
           aria-hidden
