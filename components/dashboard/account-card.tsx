@@ -1,8 +1,7 @@
-import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { passwordAge } from "@/lib/dashboard/password-age";
 
-/** Who is signed in and how old their password is (and when it expires, if the policy says so). */
+/** Who is signed in and how old their password is (Change password is in the header, beside the name). */
 export function AccountCard({
   who,
   email,
@@ -30,11 +29,6 @@ export function AccountCard({
       <CardContent className="grid gap-1 text-sm">
         <p className="break-all">{email}</p>
         {age ? <p data-testid="password-age">{age}</p> : null}
-        <p>
-          <Link href="/change-password" className="text-primary hover:underline">
-            Change password
-          </Link>
-        </p>
       </CardContent>
     </Card>
   );

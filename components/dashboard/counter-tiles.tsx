@@ -1,8 +1,7 @@
-import Link from "next/link";
 import { Card, CardContent } from "@/components/ui/card";
 import type { DashboardCounter } from "@/server/dashboard/get-dashboard";
 
-/** Administrators' figures; a figure with a page behind it links there. */
+/** Administrators' figures (plain: the navigation beside them leads to each list). */
 export function CounterTiles({ title, counters }: { title: string; counters: DashboardCounter[] }) {
   return (
     <section aria-labelledby="counters-title" className="mb-6" data-testid="counters">
@@ -15,15 +14,7 @@ export function CounterTiles({ title, counters }: { title: string; counters: Das
             <Card className="h-full">
               <CardContent className="pt-3 md:pt-5">
                 <div className="text-2xl font-semibold">{c.value}</div>
-                <div className="text-sm text-muted-foreground">
-                  {c.href ? (
-                    <Link href={c.href} className="hover:text-primary hover:underline">
-                      {c.label}
-                    </Link>
-                  ) : (
-                    c.label
-                  )}
-                </div>
+                <div className="text-sm text-muted-foreground">{c.label}</div>
               </CardContent>
             </Card>
           </li>

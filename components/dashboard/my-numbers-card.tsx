@@ -33,7 +33,7 @@ export function MyNumbersCard({ numbers, isAdmin }: { numbers: DashboardNumber[]
         )}
         <p className="mt-3 text-sm">
           <Link href="/my-dids" className="text-primary hover:underline">
-            {numbers.length === 0 ? "Open My fax numbers" : "Change forwarding"}
+            Manage forwarding
           </Link>
         </p>
       </CardContent>

@@ -1,7 +1,8 @@
 /**
  * The first-run checklist an organisation admin sees on the dashboard: what is set up, read from
  * real data, and where each missing piece is done. Fax numbers are listed but are not the admin's
- * to do — the provider assigns them — so they never keep the checklist open.
+ * to do — the provider assigns them — so they never keep the checklist open. Link labels avoid the
+ * navigation's own words ("Users", "Branding"), so a link found by that name is the navigation's.
  */
 
 /** What the dashboard reads about the organisation (server/dashboard/get-dashboard.ts). */
@@ -49,7 +50,7 @@ export function setupChecklist(facts: SetupFacts): SetupChecklist {
         : "People see your name, logo and footer on the sign-in page and every screen.",
       done: facts.hasLogo,
       actionable: true,
-      link: { href: "/admin/settings/branding", label: facts.hasLogo ? "Review branding" : "Open Branding" },
+      link: { href: "/admin/settings/branding", label: facts.hasLogo ? "Review your brand" : "Set up your brand" },
     },
     {
       key: "retention",
@@ -61,7 +62,7 @@ export function setupChecklist(facts: SetupFacts): SetupChecklist {
       actionable: true,
       link: {
         href: "/admin/settings/retention",
-        label: facts.retentionChosen ? "Review retention" : "Choose retention",
+        label: facts.retentionChosen ? "Review how long" : "Choose how long",
       },
     },
     {
@@ -73,7 +74,7 @@ export function setupChecklist(facts: SetupFacts): SetupChecklist {
           : "Only you have an account so far.",
       done: facts.otherPeople > 0,
       actionable: true,
-      link: { href: "/admin/users", label: facts.otherPeople > 0 ? "See users" : "Add users" },
+      link: { href: "/admin/users", label: facts.otherPeople > 0 ? "See people" : "Add people" },
     },
     facts.faxNumbers > 0
       ? {
@@ -82,7 +83,7 @@ export function setupChecklist(facts: SetupFacts): SetupChecklist {
           detail: `Your provider assigned ${plural(facts.faxNumbers, "fax number", "fax numbers")}. Give each to the person it should reach.`,
           done: true,
           actionable: false,
-          link: { href: "/admin/dids", label: "See fax numbers" },
+          link: { href: "/admin/dids", label: "See your numbers" },
         }
       : {
           key: "numbers",

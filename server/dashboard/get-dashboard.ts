@@ -13,7 +13,6 @@ import type { Tx } from "../db/scope";
 export interface DashboardCounter {
   label: string;
   value: number;
-  href?: string;
 }
 
 export interface DashboardNumber {
@@ -81,10 +80,10 @@ export async function getDashboard(opts: {
     };
     return {
       counters: [
-        { label: "Organisations", value: f.organisations, href: "/admin/tenants" },
-        { label: "Active SIP trunks", value: f.trunks, href: "/admin/trunks" },
-        { label: "Users (all organisations)", value: f.users, href: "/admin/users" },
-        { label: "Fax numbers", value: f.faxNumbers, href: "/admin/dids" },
+        { label: "Organisations", value: f.organisations },
+        { label: "Active SIP trunks", value: f.trunks },
+        { label: "Users (all organisations)", value: f.users },
+        { label: "Fax numbers", value: f.faxNumbers },
         { label: "Fax numbers given to users", value: f.assigned },
         { label: "Locked users", value: f.lockedUsers },
       ],
@@ -163,8 +162,8 @@ export async function getDashboard(opts: {
   return {
     counters: admin
       ? [
-          { label: "Users", value: f?.users ?? 0, href: "/admin/users" },
-          { label: "Fax numbers", value: f?.faxNumbers ?? 0, href: "/admin/dids" },
+          { label: "Users", value: f?.users ?? 0 },
+          { label: "Fax numbers", value: f?.faxNumbers ?? 0 },
           { label: "Fax numbers given to users", value: f?.assigned ?? 0 },
           { label: "Locked users", value: f?.lockedUsers ?? 0 },
         ]

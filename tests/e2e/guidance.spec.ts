@@ -60,13 +60,13 @@ test("a brand-new organisation admin sees the first-run checklist, ticked from r
     const numbers = checklist.locator("[data-step=numbers]");
     await expect(numbers).toContainText("No fax numbers yet: your provider assigns them");
     await expect(numbers.getByRole("link")).toHaveCount(0); // not the admin's to do
-    await expect(checklist.locator("[data-step=people]").getByRole("link", { name: "Add users" })).toHaveAttribute(
+    await expect(checklist.locator("[data-step=people]").getByRole("link", { name: "Add people" })).toHaveAttribute(
       "href",
       "/admin/users",
     );
 
     // A step links to where it is done; doing it ticks it.
-    await checklist.getByRole("link", { name: "Choose retention" }).click();
+    await checklist.getByRole("link", { name: "Choose how long" }).click();
     await expect(page).toHaveURL(/\/admin\/settings\/retention$/);
     await page.getByLabel("Retention (days)").fill("5");
     await page.getByRole("button", { name: "Save retention" }).click();

@@ -18,7 +18,7 @@ describe("first-run checklist", () => {
     const steps = byKey(brandNew);
     expect(steps.brand.link?.href).toBe("/admin/settings/branding");
     expect(steps.retention.link?.href).toBe("/admin/settings/retention");
-    expect(steps.people.link).toEqual({ href: "/admin/users", label: "Add users" });
+    expect(steps.people.link).toEqual({ href: "/admin/users", label: "Add people" });
   });
 
   it("says fax numbers come from the provider, and offers no action for them", () => {
