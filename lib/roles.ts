@@ -4,7 +4,7 @@ export type RoleName = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<RoleName, string> = {
   PLATFORM_ADMIN: "Platform admin",
-  TENANT_ADMIN: "Tenant admin",
+  TENANT_ADMIN: "Organisation admin",
   USER: "User",
 };
 
@@ -26,6 +26,8 @@ export interface NavItem {
   label: string;
   href: string;
   roles: readonly RoleName[];
+  /** A section a later release builds: marked "Soon" in the navigation; its page says it is coming. */
+  soon?: true;
   children?: NavItem[];
 }
 
@@ -35,38 +37,52 @@ const ADMINS = ["PLATFORM_ADMIN", "TENANT_ADMIN"] as const;
 
 export const NAVIGATION: NavItem[] = [
   { label: "Dashboard", href: "/dashboard", roles: ALL },
-  { label: "Send Fax", href: "/send", roles: TENANT_PEOPLE },
-  { label: "Campaigns", href: "/campaigns", roles: TENANT_PEOPLE },
+  { label: "My fax numbers", href: "/my-dids", roles: TENANT_PEOPLE },
+  { label: "Send fax", href: "/send", roles: TENANT_PEOPLE, soon: true },
+  { label: "Received faxes", href: "/received", roles: ALL, soon: true },
+  { label: "Documents", href: "/documents", roles: TENANT_PEOPLE, soon: true },
   {
     label: "Contacts",
     href: "/contacts",
     roles: TENANT_PEOPLE,
     children: [
-      { label: "Contacts", href: "/contacts", roles: TENANT_PEOPLE },
-      { label: "Groups", href: "/contacts/groups", roles: TENANT_PEOPLE },
+      { label: "Contacts", href: "/contacts", roles: TENANT_PEOPLE, soon: true },
+      { label: "Groups", href: "/contacts/groups", roles: TENANT_PEOPLE, soon: true },
     ],
   },
-  { label: "Documents", href: "/documents", roles: TENANT_PEOPLE },
-  { label: "My DIDs", href: "/my-dids", roles: TENANT_PEOPLE },
-  { label: "Received Faxes", href: "/received", roles: ALL },
-  { label: "Reports", href: "/reports", roles: ALL },
+  { label: "Campaigns", href: "/campaigns", roles: TENANT_PEOPLE, soon: true },
+  { label: "Reports", href: "/reports", roles: ALL, soon: true },
   {
     label: "Administration",
     href: "/admin",
     roles: ADMINS,
     children: [
-      { label: "Tenants", href: "/admin/tenants", roles: ["PLATFORM_ADMIN"] },
+      { label: "Organisations", href: "/admin/tenants", roles: ["PLATFORM_ADMIN"] },
       { label: "Users", href: "/admin/users", roles: ADMINS },
-      { label: "Provider / Trunks", href: "/admin/trunks", roles: ["PLATFORM_ADMIN"] },
-      { label: "DID Numbers", href: "/admin/dids", roles: ADMINS },
-      { label: "Branding", href: "/admin/branding", roles: ADMINS },
-      { label: "Security Policy", href: "/admin/security", roles: ADMINS },
-      { label: "Audit Log", href: "/admin/audit", roles: ADMINS },
-      { label: "Mail Outbox", href: "/admin/outbox", roles: ["PLATFORM_ADMIN"] },
+      { label: "SIP trunks", href: "/admin/trunks", roles: ["PLATFORM_ADMIN"] },
+      { label: "Fax numbers", href: "/admin/dids", roles: ADMINS },
+      { label: "Audit log", href: "/admin/audit", roles: ADMINS },
+      { label: "Mail outbox", href: "/admin/outbox", roles: ["PLATFORM_ADMIN"] },
       { label: "Jobs", href: "/admin/jobs", roles: ["PLATFORM_ADMIN"] },
     ],
   },
+  {
+    label: "Settings",
+    href: "/admin/settings",
+    roles: ADMINS,
+    // The settings area's own sub-navigation (components/settings/settings-nav.tsx) shows the same pages.
+    children: [
+      { label: "Branding", href: "/admin/settings/branding", roles: ADMINS },
+      { label: "Retention", href: "/admin/settings/retention", roles: ["TENANT_ADMIN"] },
+      { label: "Security policy", href: "/admin/settings/security", roles: ADMINS },
+    ],
+  },
 ];
+
+/** The settings pages a role has, in order (the settings area's sub-navigation). */
+export function settingsFor(role: RoleName): NavItem[] {
+  return (NAVIGATION.find((i) => i.href === "/admin/settings")?.children ?? []).filter((c) => c.roles.includes(role));
+}
 
 export function navigationFor(role: RoleName): NavItem[] {
   return NAVIGATION.filter((item) => item.roles.includes(role)).map((item) => ({

@@ -31,7 +31,7 @@ export function AuditPageClient({ isPlatform }: { isPlatform: boolean }) {
   return (
     <>
       <PageHeader
-        title="Audit Log"
+        title="Audit log"
         description="Every administrative change: who made it, when, and from which address."
       />
       {list.error ? (

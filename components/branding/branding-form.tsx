@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { serverFieldErrors, useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
-import { brandingUpdateSchema } from "@/lib/schemas/branding";
+import { BRAND_NAME_MAX, brandingUpdateSchema, DOMAIN_TITLE_MAX, FOOTER_TEXT_MAX } from "@/lib/schemas/branding";
 import { BrandPreview } from "./brand-preview";
 import { LogoInput, type PendingLogo } from "./logo-input";
 
@@ -97,8 +97,14 @@ export function BrandingForm({
       <div className="grid content-start gap-4">
         {notice ? <Alert variant="success">{notice}</Alert> : null}
         {failure ? <Alert variant="error">{failure.message}</Alert> : null}
-        <Field label="Company name" htmlFor="b-name" error={err("name")}>
-          <Input id="b-name" value={v.name} onChange={set("name")} aria-invalid={!!err("name")} />
+        <Field label="Organisation name" htmlFor="b-name" error={err("name")}>
+          <Input
+            id="b-name"
+            value={v.name}
+            onChange={set("name")}
+            aria-invalid={!!err("name")}
+            maxLength={BRAND_NAME_MAX}
+          />
         </Field>
         <Field
           label="Domain name"
@@ -120,17 +126,17 @@ export function BrandingForm({
           label="Domain title"
           htmlFor="b-title"
           error={err("domainTitle")}
-          hint="The browser tab title. Empty: the company name + “Fax”."
+          hint="The browser tab title. Empty: the organisation name + “Fax”."
         >
-          <Input id="b-title" value={v.domainTitle} onChange={set("domainTitle")} />
+          <Input id="b-title" value={v.domainTitle} onChange={set("domainTitle")} maxLength={DOMAIN_TITLE_MAX} />
         </Field>
         <Field
           label="Footer text"
           htmlFor="b-footer"
           error={err("footerText")}
-          hint="Shown at the bottom of every page. Empty: © company name."
+          hint="Shown at the bottom of every page. Empty: © organisation name."
         >
-          <Input id="b-footer" value={v.footerText} onChange={set("footerText")} />
+          <Input id="b-footer" value={v.footerText} onChange={set("footerText")} maxLength={FOOTER_TEXT_MAX} />
         </Field>
         <LogoInput
           key={logoInputKey}

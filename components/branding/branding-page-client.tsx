@@ -1,5 +1,5 @@
 "use client";
-/** /admin/branding: a tenant admin's own brand and retention; a platform admin any tenant's brand. */
+/** Settings → Branding: an organisation admin's own brand; a platform admin any organisation's. */
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
@@ -7,7 +7,6 @@ import { TenantChooser } from "@/components/tenant/tenant-chooser";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent } from "@/components/ui/card";
 import { BrandingForm } from "./branding-form";
-import { RetentionCard } from "./retention-card";
 
 export function BrandingPageClient({ isPlatform }: { isPlatform: boolean }) {
   const [tenantId, setTenantId] = useState<string | null>(null);
@@ -17,11 +16,11 @@ export function BrandingPageClient({ isPlatform }: { isPlatform: boolean }) {
     <>
       <PageHeader
         title="Branding"
-        description="The company name, web address, title, footer and logo people see on the portal."
+        description="The organisation's name, web address, title, footer and logo people see on the portal."
       />
       {isPlatform ? <TenantChooser value={tenantId} onChange={setTenantId} /> : null}
       {isPlatform && !tenantId ? (
-        <p className="text-sm text-muted-foreground">Choose a tenant to edit its branding.</p>
+        <p className="text-sm text-muted-foreground">Choose an organisation to edit its branding.</p>
       ) : null}
       {branding.error ? (
         <Alert variant="error" className="mb-4">
@@ -41,7 +40,6 @@ export function BrandingPageClient({ isPlatform }: { isPlatform: boolean }) {
           </CardContent>
         </Card>
       ) : null}
-      {isPlatform ? null : <RetentionCard />}
     </>
   );
 }

@@ -1,5 +1,5 @@
 "use client";
-/** A tenant admin picks how long faxes are kept, inside the bounds the platform set. */
+/** An organisation admin picks how long faxes are kept, inside the bounds their provider set (Settings → Retention). */
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
@@ -19,7 +19,7 @@ interface Bounds {
 export function RetentionCard() {
   const mine = trpc.tenant.mine.useQuery();
   return (
-    <Card className="mt-6">
+    <Card>
       <CardHeader>
         <CardTitle>Retention</CardTitle>
         <CardDescription>

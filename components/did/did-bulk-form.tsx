@@ -9,7 +9,7 @@ import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input, Textarea } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
-import { didBulkCreateSchema } from "@/lib/schemas/did";
+import { DID_TITLE_MAX, didBulkCreateSchema } from "@/lib/schemas/did";
 
 /**
  * Paste many numbers at once. The text stays in the box after submitting, and every skipped
@@ -63,7 +63,12 @@ export function DidBulkForm({ onAdded }: { onAdded: () => void }) {
         />
       </Field>
       <Field label="Title" htmlFor="did-bulk-title" name="title" hint="Optional, given to every number added.">
-        <Input id="did-bulk-title" value={v.title} onChange={(e) => setV({ ...v, title: e.target.value })} />
+        <Input
+          id="did-bulk-title"
+          value={v.title}
+          onChange={(e) => setV({ ...v, title: e.target.value })}
+          maxLength={DID_TITLE_MAX}
+        />
       </Field>
       <Field label="Tenant" htmlFor="did-bulk-tenant" name="tenantId">
         <TenantSelect

@@ -8,7 +8,7 @@ import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
-import { didCreateSchema, didUpdateSchema } from "@/lib/schemas/did";
+import { DID_TITLE_MAX, didCreateSchema, didUpdateSchema } from "@/lib/schemas/did";
 import { formatPhone } from "./did-labels";
 
 export interface DidEditRow {
@@ -65,7 +65,12 @@ export function DidForm({ did, onDone }: { did: DidEditRow | null; onDone: (mess
         />
       </Field>
       <Field label="Title" htmlFor="did-title" name="title" hint="Shown next to the number, e.g. Reception fax.">
-        <Input id="did-title" value={v.title} onChange={(e) => setV({ ...v, title: e.target.value })} />
+        <Input
+          id="did-title"
+          value={v.title}
+          onChange={(e) => setV({ ...v, title: e.target.value })}
+          maxLength={DID_TITLE_MAX}
+        />
       </Field>
       <Field
         label="Tenant"

@@ -7,6 +7,7 @@ import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
+import { EMAIL_MAX } from "@/lib/schemas/common";
 import { DID_FORWARD_LABELS, DID_FORWARDS, didSetForwardSchema } from "@/lib/schemas/did";
 
 export interface ForwardRow {
@@ -58,7 +59,13 @@ export function DidForwardForm({
           name="email"
           hint="Incoming faxes will be emailed there and still show under Received Faxes."
         >
-          <Input id="did-forward-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+          <Input
+            id="did-forward-email"
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            maxLength={EMAIL_MAX}
+          />
         </Field>
       ) : null}
       <FormActions>

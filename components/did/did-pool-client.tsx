@@ -44,7 +44,7 @@ export function DidPoolClient() {
   return (
     <>
       <PageHeader
-        title="DID Numbers"
+        title="Fax numbers"
         description="Your company's fax numbers. Assign each to the user who receives its faxes."
       />
       <PageAlerts notice={notice} errors={[assign.error, list.error]} />

@@ -52,7 +52,7 @@ export function DidsAdminClient() {
   return (
     <>
       <PageHeader
-        title="DID Numbers"
+        title="Fax numbers"
         description="Inbound fax numbers: add them, give them to tenants; tenant admins hand them to their users."
         actions={
           <>

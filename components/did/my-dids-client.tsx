@@ -32,7 +32,7 @@ export function MyDidsClient() {
   return (
     <>
       <PageHeader
-        title="My DIDs"
+        title="My fax numbers"
         description="The fax numbers that reach you. Forward a number to have its faxes emailed to you too."
       />
       <PageAlerts notice={notice} errors={[mine.error]} />

@@ -22,7 +22,7 @@ export function OutboxPageClient() {
 
   return (
     <>
-      <PageHeader title="Mail Outbox" description="Password resets and notifications the portal sent, newest first." />
+      <PageHeader title="Mail outbox" description="Password resets and notifications the portal sent, newest first." />
       {list.error ? (
         <Alert variant="error" className="mb-4">
           {list.error.message}

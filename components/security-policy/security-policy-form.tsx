@@ -1,5 +1,5 @@
 "use client";
-/** One tenant's password, lockout and session rules, validated with the router's own schema. */
+/** One organisation's password, lockout and session rules, validated with the router's own schema. */
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
@@ -8,7 +8,11 @@ import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
-import { type SecurityPolicyFields, securityPolicyUpdateSchema } from "@/lib/schemas/security-policy";
+import {
+  SECURITY_POLICY_BOUNDS,
+  type SecurityPolicyFields,
+  securityPolicyUpdateSchema,
+} from "@/lib/schemas/security-policy";
 
 type NumberKey = {
   [K in keyof SecurityPolicyFields]: SecurityPolicyFields[K] extends boolean ? never : K;
@@ -21,27 +25,42 @@ interface NumberSpec {
   hint: string;
 }
 
+/** "6 to 128", from the schema's bounds. */
+const range = (key: NumberKey) => SECURITY_POLICY_BOUNDS[key].join(" to ");
+
 const PASSWORD_FIELDS: NumberSpec[] = [
-  { key: "minLength", label: "Minimum password length", hint: "6 to 128 characters." },
-  { key: "minUpper", label: "Minimum upper-case letters", hint: "0 to 10." },
-  { key: "minLower", label: "Minimum lower-case letters", hint: "0 to 10." },
-  { key: "minDigits", label: "Minimum digits", hint: "0 to 10." },
-  { key: "minSpecial", label: "Minimum special characters", hint: "0 to 10, e.g. ! @ # -" },
-  { key: "historyCount", label: "Password history", hint: "How many previous passwords cannot be reused (0 to 24)." },
-  { key: "maxAgeDays", label: "Password expiry (days)", hint: "1 to 3650. Leave empty: passwords do not expire." },
+  { key: "minLength", label: "Minimum password length", hint: `${range("minLength")} characters.` },
+  { key: "minUpper", label: "Minimum upper-case letters", hint: `${range("minUpper")}.` },
+  { key: "minLower", label: "Minimum lower-case letters", hint: `${range("minLower")}.` },
+  { key: "minDigits", label: "Minimum digits", hint: `${range("minDigits")}.` },
+  { key: "minSpecial", label: "Minimum special characters", hint: `${range("minSpecial")}, e.g. ! @ # -` },
+  {
+    key: "historyCount",
+    label: "Password history",
+    hint: `How many previous passwords cannot be reused (${range("historyCount")}).`,
+  },
+  {
+    key: "maxAgeDays",
+    label: "Password expiry (days)",
+    hint: `${range("maxAgeDays")}. Leave empty: passwords do not expire.`,
+  },
   {
     key: "minAgeDays",
     label: "Minimum password age (days)",
-    hint: "0 to 365. How long before people may change their own password again (stops cycling through the history).",
+    hint: `${range("minAgeDays")}. How long before people may change their own password again (stops cycling through the history).`,
   },
 ];
 const SIGN_IN_FIELDS: NumberSpec[] = [
-  { key: "lockoutThreshold", label: "Failed attempts before lockout", hint: "1 to 20 wrong passwords in a row." },
-  { key: "lockoutMinutes", label: "Lockout duration (minutes)", hint: "1 to 1440." },
+  {
+    key: "lockoutThreshold",
+    label: "Failed attempts before lockout",
+    hint: `${range("lockoutThreshold")} wrong passwords in a row.`,
+  },
+  { key: "lockoutMinutes", label: "Lockout duration (minutes)", hint: `${range("lockoutMinutes")}.` },
   {
     key: "sessionTimeoutMinutes",
     label: "Session timeout (minutes)",
-    hint: "Signed out after this long without activity (5 to 1440).",
+    hint: `Signed out after this long without activity (${range("sessionTimeoutMinutes")}).`,
   },
 ];
 const BOOLEANS: { key: BoolKey; label: string }[] = [
@@ -139,7 +158,14 @@ function NumberField(props: { spec: NumberSpec; value: string; onChange: (v: str
   const id = `sp-${props.spec.key}`;
   return (
     <Field label={props.spec.label} htmlFor={id} name={props.spec.key} hint={props.spec.hint}>
-      <Input id={id} type="number" value={props.value} onChange={(e) => props.onChange(e.target.value)} />
+      <Input
+        id={id}
+        type="number"
+        min={SECURITY_POLICY_BOUNDS[props.spec.key][0]}
+        max={SECURITY_POLICY_BOUNDS[props.spec.key][1]}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
     </Field>
   );
 }

@@ -1,5 +1,5 @@
 "use client";
-/** /admin/security: a tenant admin's own policy; a platform admin any tenant's. */
+/** Settings → Security policy: an organisation admin's own policy; a platform admin any organisation's. */
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
@@ -16,12 +16,12 @@ export function SecurityPolicyPageClient({ isPlatform }: { isPlatform: boolean }
   return (
     <>
       <PageHeader
-        title="Security Policy"
+        title="Security policy"
         description="Password rules, lockout after failed sign-ins, and session timeout."
       />
       {isPlatform ? <TenantChooser value={tenantId} onChange={setTenantId} /> : null}
       {isPlatform && !tenantId ? (
-        <p className="text-sm text-muted-foreground">Choose a tenant to edit its security policy.</p>
+        <p className="text-sm text-muted-foreground">Choose an organisation to edit its security policy.</p>
       ) : null}
       {policy.error ? (
         <Alert variant="error" className="mb-4">

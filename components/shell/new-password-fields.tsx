@@ -3,6 +3,7 @@ import { useState } from "react";
 import type { FormErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
+import { PASSWORD_MAX } from "@/lib/schemas/user";
 import { PasswordRules } from "./password-rules";
 
 const MISMATCH = "The passwords do not match.";
@@ -28,6 +29,7 @@ export function useNewPassword() {
           autoComplete="new-password"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
+          maxLength={PASSWORD_MAX}
           required
         />
       </Field>
@@ -39,6 +41,7 @@ export function useNewPassword() {
           autoComplete="new-password"
           value={confirm}
           onChange={(e) => setConfirm(e.target.value)}
+          maxLength={PASSWORD_MAX}
           required
         />
       </Field>

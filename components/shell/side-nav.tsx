@@ -18,34 +18,63 @@ export function SideNav({ items, onNavigate }: { items: NavItem[]; onNavigate?: 
             </div>
             <div className="grid gap-0.5">
               {item.children.map((child) => (
-                <Link
+                <NavLink
                   key={child.href}
-                  href={child.href}
-                  onClick={onNavigate}
-                  className={cn(
-                    "rounded-md px-3 py-1.5 hover:bg-muted",
-                    pathname === child.href && "bg-accent font-medium text-primary",
-                  )}
-                >
-                  {child.label}
-                </Link>
+                  item={child}
+                  current={pathname === child.href}
+                  onNavigate={onNavigate}
+                  className="px-3"
+                />
               ))}
             </div>
           </div>
         ) : (
-          <Link
-            key={item.href}
-            href={item.href}
-            onClick={onNavigate}
-            className={cn(
-              "rounded-md px-2 py-1.5 hover:bg-muted",
-              active(item.href) && "bg-accent font-medium text-primary",
-            )}
-          >
-            {item.label}
-          </Link>
+          <NavLink key={item.href} item={item} current={active(item.href)} onNavigate={onNavigate} className="px-2" />
         ),
       )}
     </nav>
+  );
+}
+
+/**
+ * One link. A section not released yet is greyed with a "Soon" badge, and its accessible name says
+ * so ("Send fax, coming soon"); it still opens, to a page that says what is coming.
+ */
+function NavLink({
+  item,
+  current,
+  onNavigate,
+  className,
+}: {
+  item: NavItem;
+  current: boolean;
+  onNavigate?: () => void;
+  className: string;
+}) {
+  return (
+    <Link
+      href={item.href}
+      onClick={onNavigate}
+      aria-current={current ? "page" : undefined}
+      // The name starts with the visible label, so speech input ("click Send fax") still finds it.
+      aria-label={item.soon ? `${item.label}, coming soon` : undefined}
+      data-soon={item.soon ? "" : undefined}
+      className={cn(
+        "flex items-center justify-between gap-2 rounded-md py-1.5 hover:bg-muted",
+        className,
+        item.soon && "text-muted-foreground",
+        current && "bg-accent font-medium text-primary",
+      )}
+    >
+      <span>{item.label}</span>
+      {item.soon ? (
+        <span
+          aria-hidden
+          className="rounded-full border border-dashed px-1.5 text-[0.625rem] font-medium uppercase leading-4 tracking-wide"
+        >
+          Soon
+        </span>
+      ) : null}
+    </Link>
   );
 }

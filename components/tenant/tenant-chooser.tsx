@@ -1,5 +1,5 @@
 "use client";
-/** For platform admins: which tenant a settings page (branding, security policy) edits. */
+/** For platform admins: which organisation (tenant) a settings page (branding, security policy) edits. */
 import { useCallback, useState } from "react";
 import { NativeSelect } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
@@ -15,14 +15,14 @@ export function TenantChooser({ value, onChange }: { value: string | null; onCha
   return (
     <div className="mb-6 flex flex-wrap items-end gap-3">
       <div className="w-full max-w-sm">
-        <Field label="Tenant" htmlFor="tenant-select">
+        <Field label="Organisation" htmlFor="tenant-select">
           <NativeSelect
             id="tenant-select"
             value={value ?? ""}
             onChange={(e) => e.target.value && onChange(e.target.value)}
           >
             <option value="" disabled>
-              {list.isLoading ? "Loading tenants…" : "Choose a tenant…"}
+              {list.isLoading ? "Loading organisations…" : "Choose an organisation…"}
             </option>
             {items.map((t) => (
               <option key={t.id} value={t.id}>
@@ -33,7 +33,7 @@ export function TenantChooser({ value, onChange }: { value: string | null; onCha
           </NativeSelect>
         </Field>
       </div>
-      {many ? <SearchInput placeholder="Find a tenant by name or domain" onSearch={onSearch} /> : null}
+      {many ? <SearchInput placeholder="Find an organisation by name or domain" onSearch={onSearch} /> : null}
     </div>
   );
 }

@@ -8,7 +8,17 @@ import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { generatePassword } from "@/lib/password-policy";
-import { tenantCreateSchema, tenantUpdateSchema } from "@/lib/schemas/tenant";
+import { BRAND_NAME_MAX } from "@/lib/schemas/branding";
+import { EMAIL_MAX } from "@/lib/schemas/common";
+import {
+  DAILY_FAX_LIMIT_MAX,
+  MONTHLY_FAX_LIMIT_MAX,
+  RETENTION_DAYS_MAX,
+  RETENTION_DAYS_MIN,
+  tenantCreateSchema,
+  tenantUpdateSchema,
+} from "@/lib/schemas/tenant";
+import { PASSWORD_MAX, USERNAME_MAX } from "@/lib/schemas/user";
 import { DomainStatus } from "./domain-status";
 
 export interface TenantRow {
@@ -45,8 +55,8 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
   const utils = trpc.useUtils();
   const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) =>
     setV({ ...v, [k]: e.target.type === "checkbox" ? e.target.checked : e.target.value });
-  const create = trpc.tenant.create.useMutation({ onSuccess: () => onDone(`Tenant ${v.name} created.`) });
-  const update = trpc.tenant.update.useMutation({ onSuccess: () => onDone(`Tenant ${v.name} saved.`) });
+  const create = trpc.tenant.create.useMutation({ onSuccess: () => onDone(`Organisation ${v.name} created.`) });
+  const update = trpc.tenant.update.useMutation({ onSuccess: () => onDone(`Organisation ${v.name} saved.`) });
   const mutation = tenant ? update : create;
   // The first admin is created by the user service, which names its own fields ("password").
   const errors = useFieldErrors(mutation.error, { aliases: tenant ? {} : ADMIN_FIELDS });
@@ -80,14 +90,14 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
   return (
     <Form errors={errors} onSubmit={submit} className="grid gap-4">
       <FormAlert />
-      <Field label="Company name" htmlFor="t-name" name="name">
-        <Input id="t-name" value={v.name} onChange={set("name")} />
+      <Field label="Organisation name" htmlFor="t-name" name="name">
+        <Input id="t-name" value={v.name} onChange={set("name")} maxLength={BRAND_NAME_MAX} />
       </Field>
       <Field
         label="Domains"
         htmlFor="t-domains"
         name="domains"
-        hint="The tenant's portal address, e.g. fax.acme.com or acme.localhost. Separate several with commas; the first is primary."
+        hint="The organisation's portal address, e.g. fax.acme.com or acme.localhost. Separate several with commas; the first is primary."
       >
         <Input id="t-domains" value={v.domains} onChange={set("domains")} />
       </Field>
@@ -101,25 +111,60 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
       ) : null}
       <div className="grid grid-cols-2 gap-4">
         <Field label="Daily fax limit" htmlFor="t-daily" name="dailyFaxLimit">
-          <Input id="t-daily" type="number" min={0} value={v.dailyFaxLimit} onChange={set("dailyFaxLimit")} />
+          <Input
+            id="t-daily"
+            type="number"
+            min={0}
+            max={DAILY_FAX_LIMIT_MAX}
+            value={v.dailyFaxLimit}
+            onChange={set("dailyFaxLimit")}
+          />
         </Field>
         <Field label="Monthly fax limit" htmlFor="t-monthly" name="monthlyFaxLimit">
-          <Input id="t-monthly" type="number" min={0} value={v.monthlyFaxLimit} onChange={set("monthlyFaxLimit")} />
+          <Input
+            id="t-monthly"
+            type="number"
+            min={0}
+            max={MONTHLY_FAX_LIMIT_MAX}
+            value={v.monthlyFaxLimit}
+            onChange={set("monthlyFaxLimit")}
+          />
         </Field>
         <Field label="Minimum retention (days)" htmlFor="t-rmin" name="retentionMinDays">
-          <Input id="t-rmin" type="number" min={1} value={v.retentionMinDays} onChange={set("retentionMinDays")} />
+          <Input
+            id="t-rmin"
+            type="number"
+            min={RETENTION_DAYS_MIN}
+            max={RETENTION_DAYS_MAX}
+            value={v.retentionMinDays}
+            onChange={set("retentionMinDays")}
+          />
         </Field>
         <Field label="Maximum retention (days)" htmlFor="t-rmax" name="retentionMaxDays">
-          <Input id="t-rmax" type="number" min={1} value={v.retentionMaxDays} onChange={set("retentionMaxDays")} />
+          <Input
+            id="t-rmax"
+            type="number"
+            min={RETENTION_DAYS_MIN}
+            max={RETENTION_DAYS_MAX}
+            value={v.retentionMaxDays}
+            onChange={set("retentionMaxDays")}
+          />
         </Field>
       </div>
       <Field
-        label="Tenant's retention (days)"
+        label="Organisation's retention (days)"
         htmlFor="t-rdays"
         name="retentionDays"
-        hint="Leave empty to use the maximum. The tenant admin may change it within the bounds."
+        hint="Between the minimum and the maximum above; leave empty to use the maximum. The organisation admin may change it within the bounds."
       >
-        <Input id="t-rdays" type="number" min={1} value={v.retentionDays} onChange={set("retentionDays")} />
+        <Input
+          id="t-rdays"
+          type="number"
+          min={RETENTION_DAYS_MIN}
+          max={RETENTION_DAYS_MAX}
+          value={v.retentionDays}
+          onChange={set("retentionDays")}
+        />
       </Field>
       {tenant ? (
         <label className="flex items-center gap-2 text-sm">
@@ -128,17 +173,30 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
         </label>
       ) : (
         <fieldset className="grid gap-3 rounded-md border p-3">
-          <legend className="px-1 text-sm font-medium">First tenant admin</legend>
+          <legend className="px-1 text-sm font-medium">First organisation admin</legend>
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={v.withAdmin} onChange={set("withAdmin")} /> Create the tenant's admin now
+            <input type="checkbox" checked={v.withAdmin} onChange={set("withAdmin")} /> Create the organisation admin
+            now
           </label>
           {v.withAdmin ? (
             <>
               <Field label="Admin username" htmlFor="t-admin-user" name="admin.username">
-                <Input id="t-admin-user" value={v.adminUsername} onChange={set("adminUsername")} autoComplete="off" />
+                <Input
+                  id="t-admin-user"
+                  value={v.adminUsername}
+                  onChange={set("adminUsername")}
+                  autoComplete="off"
+                  maxLength={USERNAME_MAX}
+                />
               </Field>
               <Field label="Admin email" htmlFor="t-admin-email" name="admin.email">
-                <Input id="t-admin-email" type="email" value={v.adminEmail} onChange={set("adminEmail")} />
+                <Input
+                  id="t-admin-email"
+                  type="email"
+                  value={v.adminEmail}
+                  onChange={set("adminEmail")}
+                  maxLength={EMAIL_MAX}
+                />
               </Field>
               <Field label="Admin password" htmlFor="t-admin-password" name="admin.password">
                 <div className="flex gap-2">
@@ -148,6 +206,8 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
                     value={v.adminPassword}
                     onChange={set("adminPassword")}
                     autoComplete="off"
+                    maxLength={PASSWORD_MAX}
+                    showCount={false}
                   />
                   <Button
                     type="button"
@@ -164,7 +224,7 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
       )}
       <FormActions>
         <Button type="submit" disabled={mutation.isPending}>
-          {tenant ? "Save" : "Create tenant"}
+          {tenant ? "Save" : "Create organisation"}
         </Button>
       </FormActions>
     </Form>

@@ -61,7 +61,7 @@ export function TenantsPageClient() {
   return (
     <>
       <PageHeader
-        title="Tenants"
+        title="Organisations"
         description="Companies on this platform: their domains, fax limits and retention bounds."
         actions={<Button onClick={() => setEditing("new")}>New tenant</Button>}
       />

@@ -7,10 +7,15 @@ import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
+import { HOSTNAME_MAX } from "@/lib/schemas/common";
 import {
+  SIP_PASSWORD_MAX,
   SIP_PASSWORD_REQUIRED,
+  SIP_USERNAME_MAX,
   TRUNK_DRIVER_LABELS,
   TRUNK_DRIVERS,
+  TRUNK_NAME_MAX,
+  TRUNK_NUMBER_BOUNDS,
   type TrunkDriverName,
   trunkCreateSchema,
   trunkUpdateSchema,
@@ -91,7 +96,7 @@ export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (
     <Form errors={errors} onSubmit={submit} className="grid gap-4">
       <FormAlert />
       <Field label="Name" htmlFor="trunk-name" name="name">
-        <Input id="trunk-name" value={v.name} onChange={set("name")} />
+        <Input id="trunk-name" value={v.name} onChange={set("name")} maxLength={TRUNK_NAME_MAX} />
       </Field>
       <div className="flex items-center gap-2 text-sm">
         <input id="trunk-active" type="checkbox" checked={v.active} onChange={set("active")} />
@@ -134,7 +139,13 @@ export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (
       ) : (
         <div className="grid grid-cols-2 gap-4">
           <Field label="SIP username" htmlFor="trunk-sip-user" name="sipUsername">
-            <Input id="trunk-sip-user" value={v.sipUsername} onChange={set("sipUsername")} autoComplete="off" />
+            <Input
+              id="trunk-sip-user"
+              value={v.sipUsername}
+              onChange={set("sipUsername")}
+              autoComplete="off"
+              maxLength={SIP_USERNAME_MAX}
+            />
           </Field>
           <Field
             label="SIP password"
@@ -148,6 +159,7 @@ export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (
               value={v.sipPassword}
               onChange={set("sipPassword")}
               autoComplete="new-password"
+              maxLength={SIP_PASSWORD_MAX}
               placeholder={trunk?.hasPassword ? "•••••••• (stored)" : undefined}
             />
           </Field>
@@ -160,19 +172,37 @@ export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (
           name="host"
           hint="Hostname or IPv4/IPv6 address, without sip: or port."
         >
-          <Input id="trunk-host" value={v.host} onChange={set("host")} placeholder="sip.carrier.example" />
+          <Input
+            id="trunk-host"
+            value={v.host}
+            onChange={set("host")}
+            placeholder="sip.carrier.example"
+            maxLength={HOSTNAME_MAX}
+          />
         </Field>
         <Field label="Port" htmlFor="trunk-port" name="port">
-          <Input id="trunk-port" type="number" min={1} max={65535} value={v.port} onChange={set("port")} />
+          <Input
+            id="trunk-port"
+            type="number"
+            min={TRUNK_NUMBER_BOUNDS.port[0]}
+            max={TRUNK_NUMBER_BOUNDS.port[1]}
+            value={v.port}
+            onChange={set("port")}
+          />
         </Field>
       </div>
       <div className="grid grid-cols-2 gap-4">
-        <Field label="Max channels" htmlFor="trunk-channels" name="maxChannels" hint="Simultaneous calls, 1–1000.">
+        <Field
+          label="Max channels"
+          htmlFor="trunk-channels"
+          name="maxChannels"
+          hint={`Simultaneous calls, ${TRUNK_NUMBER_BOUNDS.maxChannels.join("–")}.`}
+        >
           <Input
             id="trunk-channels"
             type="number"
-            min={1}
-            max={1000}
+            min={TRUNK_NUMBER_BOUNDS.maxChannels[0]}
+            max={TRUNK_NUMBER_BOUNDS.maxChannels[1]}
             value={v.maxChannels}
             onChange={set("maxChannels")}
           />
@@ -181,13 +211,13 @@ export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (
           label="Max calls per minute"
           htmlFor="trunk-cpm"
           name="maxCallsPerMinute"
-          hint="New calls started per minute, 1–6000."
+          hint={`New calls started per minute, ${TRUNK_NUMBER_BOUNDS.maxCallsPerMinute.join("–")}.`}
         >
           <Input
             id="trunk-cpm"
             type="number"
-            min={1}
-            max={6000}
+            min={TRUNK_NUMBER_BOUNDS.maxCallsPerMinute[0]}
+            max={TRUNK_NUMBER_BOUNDS.maxCallsPerMinute[1]}
             value={v.maxCallsPerMinute}
             onChange={set("maxCallsPerMinute")}
           />

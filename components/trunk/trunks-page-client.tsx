@@ -32,7 +32,7 @@ export function TrunksPageClient() {
   return (
     <>
       <PageHeader
-        title="Provider / Trunks"
+        title="SIP trunks"
         description="SIP trunks faxes are sent and received through. Passwords are stored encrypted and never shown again."
         actions={
           <Button

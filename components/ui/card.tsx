@@ -5,7 +5,7 @@ export function Card({ className, ...props }: React.ComponentProps<"div">) {
   return <div className={cn("rounded-lg border bg-card shadow-xs", className)} {...props} />;
 }
 export function CardHeader({ className, ...props }: React.ComponentProps<"div">) {
-  return <div className={cn("flex flex-col gap-1 p-5 pb-3", className)} {...props} />;
+  return <div className={cn("flex flex-col gap-1 p-3 pb-2 md:p-5 md:pb-3", className)} {...props} />;
 }
 export function CardTitle({ className, ...props }: React.ComponentProps<"h2">) {
   return <h2 className={cn("text-lg font-semibold", className)} {...props} />;

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
+import { SEARCH_MAX } from "@/lib/schemas/common";
 import { Input } from "./input";
 
 /** A search box that reports its value after the person pauses typing (only when it changed). */
@@ -29,6 +30,8 @@ export function SearchInput({
       placeholder={placeholder}
       value={value}
       onChange={(e) => setValue(e.target.value)}
+      maxLength={SEARCH_MAX}
+      showCount={false}
       className="max-w-xs"
     />
   );

@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { generatePassword } from "@/lib/password-policy";
+import { PASSWORD_MAX } from "@/lib/schemas/user";
 
 /**
  * Password with "Generate". Shown as plain text on purpose: the admin has to pass it on.
@@ -30,6 +31,8 @@ export function PasswordField({
           id={id}
           type="text"
           value={value}
+          maxLength={PASSWORD_MAX}
+          showCount={false}
           onChange={(e) => onChange(e.target.value)}
           autoComplete="off"
           spellCheck={false}

@@ -4,7 +4,7 @@ import { FIELD_NAME_ATTRIBUTE, useFormField } from "@/components/ui/form";
 import { PERMISSIONS, type Permission } from "@/lib/roles";
 import type { RoleChoices } from "@/lib/schemas/user";
 
-/** "User" and "Tenant admin" may both be ticked (saved as tenant admin), as in the old portal. */
+/** "User" and "Organisation admin" may both be ticked (saved as organisation admin), as in the old portal. */
 export function RoleCheckboxes({
   value,
   onChange,
@@ -26,7 +26,7 @@ export function RoleCheckboxes({
       <legend className="mb-1 text-sm font-medium">Roles</legend>
       <div className="flex flex-wrap gap-4">
         <Checkbox label="User" checked={value.user} onChange={tick("user")} {...invalid} />
-        <Checkbox label="Tenant admin" checked={value.tenant} onChange={tick("tenant")} {...invalid} />
+        <Checkbox label="Organisation admin" checked={value.tenant} onChange={tick("tenant")} {...invalid} />
         {showPlatformAdmin ? (
           <Checkbox label="Platform admin" checked={value.admin} onChange={tick("admin")} {...invalid} />
         ) : null}

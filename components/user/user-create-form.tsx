@@ -9,7 +9,8 @@ import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import type { Permission } from "@/lib/roles";
-import { type RoleChoices, userCreateSchema } from "@/lib/schemas/user";
+import { EMAIL_MAX } from "@/lib/schemas/common";
+import { PERSON_NAME_MAX, PHONE_TEXT_MAX, type RoleChoices, USERNAME_MAX, userCreateSchema } from "@/lib/schemas/user";
 import { PasswordField } from "./password-field";
 import { PermissionCheckboxes, RoleCheckboxes } from "./role-checkboxes";
 import type { Viewer } from "./user-row";
@@ -84,20 +85,27 @@ export function UserCreateForm({
     <Form errors={errors} onSubmit={submit} className="grid gap-4">
       <FormAlert />
       {isPlatform ? (
-        <Field label="Tenant" htmlFor="u-tenant" name="tenantId">
+        <Field label="Organisation" htmlFor="u-tenant" name="tenantId">
           <NativeSelect id="u-tenant" value={v.tenant} onChange={(e) => pickTenant(e.target.value)}>
-            <option value="">Choose a tenant…</option>
+            <option value="">Choose an organisation…</option>
             {tenants.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}
               </option>
             ))}
-            <option value={PLATFORM}>No tenant (platform admin)</option>
+            <option value={PLATFORM}>No organisation (platform admin)</option>
           </NativeSelect>
         </Field>
       ) : null}
       <Field label="Email" htmlFor="u-email" name="email">
-        <Input id="u-email" type="email" value={v.email} onChange={text("email")} autoComplete="off" />
+        <Input
+          id="u-email"
+          type="email"
+          value={v.email}
+          onChange={text("email")}
+          autoComplete="off"
+          maxLength={EMAIL_MAX}
+        />
       </Field>
       <Checkbox
         label="Use email as username"
@@ -111,19 +119,25 @@ export function UserCreateForm({
           name="username"
           hint="Letters, digits and . _ - @ +; stored in lower case."
         >
-          <Input id="u-username" value={v.username} onChange={text("username")} autoComplete="off" />
+          <Input
+            id="u-username"
+            value={v.username}
+            onChange={text("username")}
+            autoComplete="off"
+            maxLength={USERNAME_MAX}
+          />
         </Field>
       )}
       <div className="grid grid-cols-2 gap-4">
         <Field label="First name" htmlFor="u-first" name="firstName">
-          <Input id="u-first" value={v.firstName} onChange={text("firstName")} />
+          <Input id="u-first" value={v.firstName} onChange={text("firstName")} maxLength={PERSON_NAME_MAX} />
         </Field>
         <Field label="Last name" htmlFor="u-last" name="lastName">
-          <Input id="u-last" value={v.lastName} onChange={text("lastName")} />
+          <Input id="u-last" value={v.lastName} onChange={text("lastName")} maxLength={PERSON_NAME_MAX} />
         </Field>
       </div>
       <Field label="Phone" htmlFor="u-phone" name="phone">
-        <Input id="u-phone" type="tel" value={v.phone} onChange={text("phone")} />
+        <Input id="u-phone" type="tel" value={v.phone} onChange={text("phone")} maxLength={PHONE_TEXT_MAX} />
       </Field>
       <PasswordField
         id="u-password"

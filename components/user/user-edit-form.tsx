@@ -8,7 +8,14 @@ import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { PERMISSIONS, type Permission } from "@/lib/roles";
-import { choicesFromRole, type RoleChoices, userUpdateSchema } from "@/lib/schemas/user";
+import { EMAIL_MAX } from "@/lib/schemas/common";
+import {
+  choicesFromRole,
+  PERSON_NAME_MAX,
+  PHONE_TEXT_MAX,
+  type RoleChoices,
+  userUpdateSchema,
+} from "@/lib/schemas/user";
 import { PermissionCheckboxes, RoleCheckboxes } from "./role-checkboxes";
 import type { UserRow, Viewer } from "./user-row";
 
@@ -52,18 +59,18 @@ export function UserEditForm({
         Username: <span className="font-medium text-foreground">{user.username}</span>
       </p>
       <Field label="Email" htmlFor="e-email" name="email">
-        <Input id="e-email" type="email" value={v.email} onChange={text("email")} />
+        <Input id="e-email" type="email" value={v.email} onChange={text("email")} maxLength={EMAIL_MAX} />
       </Field>
       <div className="grid grid-cols-2 gap-4">
         <Field label="First name" htmlFor="e-first" name="firstName">
-          <Input id="e-first" value={v.firstName} onChange={text("firstName")} />
+          <Input id="e-first" value={v.firstName} onChange={text("firstName")} maxLength={PERSON_NAME_MAX} />
         </Field>
         <Field label="Last name" htmlFor="e-last" name="lastName">
-          <Input id="e-last" value={v.lastName} onChange={text("lastName")} />
+          <Input id="e-last" value={v.lastName} onChange={text("lastName")} maxLength={PERSON_NAME_MAX} />
         </Field>
       </div>
       <Field label="Phone" htmlFor="e-phone" name="phone">
-        <Input id="e-phone" type="tel" value={v.phone} onChange={text("phone")} />
+        <Input id="e-phone" type="tel" value={v.phone} onChange={text("phone")} maxLength={PHONE_TEXT_MAX} />
       </Field>
       {isPlatformAdmin ? (
         <p className="text-sm">

@@ -17,11 +17,21 @@ export function isLogoMimeType(value: string): value is LogoMimeType {
 /** The tenant to brand: omitted for a tenant admin (their own), required for a platform admin. */
 export const brandingTargetSchema = z.object({ tenantId: idSchema.optional() });
 
+export const BRAND_NAME_MAX = 120;
+export const DOMAINS_MAX = 10;
+export const DOMAIN_TITLE_MAX = 120;
+export const FOOTER_TEXT_MAX = 300;
+/** The organisation's name: said the same way by the branding and organisation forms. */
+export const ORGANISATION_NAME_REQUIRED = "Enter the organisation's name (at least 2 characters)";
+
 export const brandingUpdateSchema = brandingTargetSchema.extend({
-  name: visibleTextSchema.min(2, "Company name is required").max(120, "Company name is at most 120 characters"),
-  domains: z.array(hostnameSchema).min(1, "Add at least one domain name").max(10, "At most 10 domain names"),
-  domainTitle: visibleTextSchema.max(120, "Domain title is at most 120 characters"),
-  footerText: visibleTextSchema.max(300, "Footer text is at most 300 characters"),
+  name: visibleTextSchema.min(2, ORGANISATION_NAME_REQUIRED).max(BRAND_NAME_MAX),
+  domains: z
+    .array(hostnameSchema)
+    .min(1, "Add at least one domain name")
+    .max(DOMAINS_MAX, `Use at most ${DOMAINS_MAX} domain names`),
+  domainTitle: visibleTextSchema.max(DOMAIN_TITLE_MAX),
+  footerText: visibleTextSchema.max(FOOTER_TEXT_MAX),
 });
 export type BrandingUpdateInput = z.infer<typeof brandingUpdateSchema>;
 

@@ -5,8 +5,13 @@ import "./plain-messages"; // zod's generic refusals in plain words, wherever sc
 
 export const idSchema = z.uuid({ message: "Not a valid id" });
 
+/** Length limits forms show (`maxLength` and a counter) and schemas enforce: one number each. */
+export const SEARCH_MAX = 200;
+export const EMAIL_MAX = 254;
+export const HOSTNAME_MAX = 253;
+
 export const listInputSchema = z.object({
-  search: z.string().trim().max(200).default(""),
+  search: z.string().trim().max(SEARCH_MAX).default(""),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(5).max(200).default(20),
 });
@@ -53,7 +58,7 @@ export const hostnameSchema = z
   .trim()
   .toLowerCase()
   .min(1, "Enter a domain")
-  .max(253)
+  .max(HOSTNAME_MAX)
   .refine((v) => !isIpLiteral(v), { message: "Use a domain name, not an IP address", abort: true })
   .regex(HOSTNAME_PATTERN, { message: "Enter a domain name like fax.example.com (no http://, no port)" });
 
@@ -69,4 +74,4 @@ export const hasNoInvisibleChars = (value: string) => !INVISIBLE.test(value);
 /** Trimmed text that other people see: no invisible or direction-changing characters. */
 export const visibleTextSchema = z.string().trim().refine(hasNoInvisibleChars, INVISIBLE_TEXT);
 
-export const emailSchema = z.string().trim().toLowerCase().email("Enter a valid email address").max(254);
+export const emailSchema = z.string().trim().toLowerCase().email("Enter a valid email address").max(EMAIL_MAX);

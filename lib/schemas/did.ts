@@ -1,8 +1,9 @@
 /** DID (inbound number) schemas, shared by the DID forms and the did router. */
 import { z } from "zod";
-import { e164Schema, emailSchema, idSchema, listInputSchema } from "./common";
+import { EMAIL_MAX, e164Schema, emailSchema, idSchema, listInputSchema } from "./common";
 
-const titleSchema = z.string().trim().max(120, "Title is at most 120 characters").default("");
+export const DID_TITLE_MAX = 120;
+const titleSchema = z.string().trim().max(DID_TITLE_MAX).default("");
 /** null → the platform pool (no tenant). */
 const tenantChoiceSchema = idSchema.nullable().default(null);
 
@@ -55,7 +56,7 @@ export const didSetForwardSchema = z
   .object({
     id: idSchema,
     forward: z.enum(DID_FORWARDS, { message: "Choose how incoming faxes are forwarded" }),
-    email: z.string().trim().toLowerCase().max(254).default(""),
+    email: z.string().trim().toLowerCase().max(EMAIL_MAX).default(""),
   })
   .superRefine((v, ctx) => {
     if (v.forward === "EMAIL" && !emailSchema.safeParse(v.email).success) {

@@ -11,19 +11,35 @@ function between(label: string, min: number, max: number) {
     .max(max, message);
 }
 
+/** [min, max] of each number in the policy, for the schema and the form's min/max alike. */
+export const SECURITY_POLICY_BOUNDS = {
+  minLength: [6, 128],
+  minUpper: [0, 10],
+  minLower: [0, 10],
+  minDigits: [0, 10],
+  minSpecial: [0, 10],
+  historyCount: [0, 24],
+  maxAgeDays: [1, 3650],
+  minAgeDays: [0, 365],
+  lockoutThreshold: [1, 20],
+  lockoutMinutes: [1, 1440],
+  sessionTimeoutMinutes: [5, 1440],
+} as const satisfies Record<string, readonly [number, number]>;
+const b = SECURITY_POLICY_BOUNDS;
+
 export const securityPolicyFieldsSchema = z.object({
-  minLength: between("Minimum length", 6, 128),
-  minUpper: between("Upper-case letters", 0, 10),
-  minLower: between("Lower-case letters", 0, 10),
-  minDigits: between("Digits", 0, 10),
-  minSpecial: between("Special characters", 0, 10),
-  historyCount: between("Password history", 0, 24),
+  minLength: between("Minimum length", ...b.minLength),
+  minUpper: between("Upper-case letters", ...b.minUpper),
+  minLower: between("Lower-case letters", ...b.minLower),
+  minDigits: between("Digits", ...b.minDigits),
+  minSpecial: between("Special characters", ...b.minSpecial),
+  historyCount: between("Password history", ...b.historyCount),
   excludePersonalInfo: z.boolean(),
-  maxAgeDays: between("Password expiry", 1, 3650).nullable(),
-  minAgeDays: between("Minimum password age", 0, 365),
-  lockoutThreshold: between("Failed attempts before lockout", 1, 20),
-  lockoutMinutes: between("Lockout duration", 1, 1440),
-  sessionTimeoutMinutes: between("Session timeout", 5, 1440),
+  maxAgeDays: between("Password expiry", ...b.maxAgeDays).nullable(),
+  minAgeDays: between("Minimum password age", ...b.minAgeDays),
+  lockoutThreshold: between("Failed attempts before lockout", ...b.lockoutThreshold),
+  lockoutMinutes: between("Lockout duration", ...b.lockoutMinutes),
+  sessionTimeoutMinutes: between("Session timeout", ...b.sessionTimeoutMinutes),
   forceChangeOnFirstLogin: z.boolean(),
 });
 export type SecurityPolicyFields = z.infer<typeof securityPolicyFieldsSchema>;

@@ -1,14 +1,28 @@
 /** Tenant schemas, shared by the admin forms and the tenant router. */
 import { z } from "zod";
+import { BRAND_NAME_MAX, DOMAINS_MAX, ORGANISATION_NAME_REQUIRED } from "./branding";
 import { emailSchema, hostnameSchema, idSchema, listInputSchema, visibleTextSchema } from "./common";
-import { usernameSchema } from "./user";
+import { PASSWORD_MAX, usernameSchema } from "./user";
+
+/** Bounds of the organisation's numbers, for the schema and the form's min/max alike. */
+export const DAILY_FAX_LIMIT_MAX = 1_000_000;
+export const MONTHLY_FAX_LIMIT_MAX = 30_000_000;
+export const RETENTION_DAYS_MIN = 1;
+export const RETENTION_DAYS_MAX = 3650;
+
+const days = (label: string) =>
+  z
+    .number()
+    .int("Enter a whole number of days")
+    .min(RETENTION_DAYS_MIN, `${label} is at least ${RETENTION_DAYS_MIN} day`)
+    .max(RETENTION_DAYS_MAX, `${label} is at most ${RETENTION_DAYS_MAX} days (10 years)`);
 
 const limits = z.object({
-  dailyFaxLimit: z.number().int().min(0, "Daily limit cannot be negative").max(1_000_000),
-  monthlyFaxLimit: z.number().int().min(0, "Monthly limit cannot be negative").max(30_000_000),
-  retentionMinDays: z.number().int().min(1, "Minimum retention is at least 1 day").max(3650),
-  retentionMaxDays: z.number().int().min(1, "Maximum retention is at least 1 day").max(3650),
-  retentionDays: z.number().int().min(1).max(3650).nullable().default(null),
+  dailyFaxLimit: z.number().int().min(0, "Daily limit cannot be negative").max(DAILY_FAX_LIMIT_MAX),
+  monthlyFaxLimit: z.number().int().min(0, "Monthly limit cannot be negative").max(MONTHLY_FAX_LIMIT_MAX),
+  retentionMinDays: days("Minimum retention"),
+  retentionMaxDays: days("Maximum retention"),
+  retentionDays: days("Retention").nullable().default(null),
 });
 
 function checkLimits(v: z.infer<typeof limits>, ctx: z.RefinementCtx) {
@@ -19,10 +33,15 @@ function checkLimits(v: z.infer<typeof limits>, ctx: z.RefinementCtx) {
     ctx.addIssue({
       code: "custom",
       path: ["retentionMinDays"],
-      message: "Minimum retention cannot exceed the maximum",
+      message: "Minimum retention cannot be more than the maximum retention: lower it or raise the maximum",
     });
   }
-  if (v.retentionDays != null && (v.retentionDays < v.retentionMinDays || v.retentionDays > v.retentionMaxDays)) {
+  // With the bounds crossed, "between 30 and 5 days" would be nonsense: the bounds are fixed first.
+  if (
+    v.retentionDays != null &&
+    v.retentionMinDays <= v.retentionMaxDays &&
+    (v.retentionDays < v.retentionMinDays || v.retentionDays > v.retentionMaxDays)
+  ) {
     ctx.addIssue({
       code: "custom",
       path: ["retentionDays"],
@@ -33,8 +52,11 @@ function checkLimits(v: z.infer<typeof limits>, ctx: z.RefinementCtx) {
 
 const tenantFields = z
   .object({
-    name: visibleTextSchema.min(2, "Company name is required").max(120),
-    domains: z.array(hostnameSchema).min(1, "Add at least one domain").max(10),
+    name: visibleTextSchema.min(2, ORGANISATION_NAME_REQUIRED).max(BRAND_NAME_MAX),
+    domains: z
+      .array(hostnameSchema)
+      .min(1, "Add at least one domain")
+      .max(DOMAINS_MAX, `Use at most ${DOMAINS_MAX} domains`),
   })
   .extend(limits.shape);
 
@@ -44,7 +66,7 @@ export const tenantCreateSchema = tenantFields
       .object({
         username: usernameSchema,
         email: emailSchema,
-        password: z.string().min(1, "Enter or generate a password").max(256),
+        password: z.string().min(1, "Enter or generate a password").max(PASSWORD_MAX),
       })
       .optional(),
   })
@@ -58,4 +80,4 @@ export const tenantListSchema = listInputSchema;
 export const tenantIdSchema = z.object({ id: idSchema });
 
 /** A tenant admin picks retention inside the bounds the platform set. */
-export const retentionChoiceSchema = z.object({ retentionDays: z.number().int().min(1).max(3650).nullable() });
+export const retentionChoiceSchema = z.object({ retentionDays: days("Retention").nullable() });

@@ -29,7 +29,17 @@ export const sipHostSchema = z
     { message: "Enter a hostname (sip.example.com) or an IPv4/IPv6 address, without port or sip:" },
   );
 
-const int = (label: string, min: number, max: number) =>
+export const TRUNK_NAME_MAX = 80;
+export const SIP_USERNAME_MAX = 128;
+export const SIP_PASSWORD_MAX = 256;
+/** [min, max] of the trunk's numbers, for the schema and the form's min/max alike. */
+export const TRUNK_NUMBER_BOUNDS = {
+  port: [1, 65535],
+  maxChannels: [1, 1000],
+  maxCallsPerMinute: [1, 6000],
+} as const;
+
+const int = (label: string, [min, max]: readonly [number, number]) =>
   z
     .number({ message: `${label} must be a number` })
     .int(`${label} must be a whole number`)
@@ -37,18 +47,18 @@ const int = (label: string, min: number, max: number) =>
     .max(max, `${label} must be between ${min} and ${max}`);
 
 const trunkFields = z.object({
-  name: z.string().trim().min(1, "Name is required").max(80, "Name is at most 80 characters"),
+  name: z.string().trim().min(1, "Enter a name for the trunk").max(TRUNK_NAME_MAX),
   active: z.boolean().default(true),
   gatewayType: z.literal("SIP", { message: "Only SIP gateways are supported" }).default("SIP"),
   driver: z.enum(TRUNK_DRIVERS, { message: "Choose a driver" }),
   ipAuth: z.boolean().default(false),
-  sipUsername: z.string().trim().max(128, "SIP username is at most 128 characters").default(""),
+  sipUsername: z.string().trim().max(SIP_USERNAME_MAX).default(""),
   /** Plain text only on the way in; on update an empty value keeps the stored password. */
-  sipPassword: z.string().max(256, "SIP password is at most 256 characters").default(""),
+  sipPassword: z.string().max(SIP_PASSWORD_MAX).default(""),
   host: sipHostSchema,
-  port: int("Port", 1, 65535).default(5060),
-  maxChannels: int("Max channels", 1, 1000).default(4),
-  maxCallsPerMinute: int("Max calls per minute", 1, 6000).default(30),
+  port: int("Port", TRUNK_NUMBER_BOUNDS.port).default(5060),
+  maxChannels: int("Max channels", TRUNK_NUMBER_BOUNDS.maxChannels).default(4),
+  maxCallsPerMinute: int("Max calls per minute", TRUNK_NUMBER_BOUNDS.maxCallsPerMinute).default(30),
 });
 type TrunkFields = z.infer<typeof trunkFields>;
 

@@ -3,12 +3,17 @@ import { z } from "zod";
 import { PERMISSIONS } from "../roles";
 import { emailSchema, idSchema, listInputSchema, visibleTextSchema } from "./common";
 
+export const USERNAME_MAX = 254;
+export const PASSWORD_MAX = 256;
+export const PERSON_NAME_MAX = 80;
+export const PHONE_TEXT_MAX = 40;
+
 export const usernameSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .min(3, "Username needs 3+ characters")
-  .max(254)
+  .min(3, "Use at least 3 characters for the username")
+  .max(USERNAME_MAX)
   .regex(/^[a-z0-9._@+-]+$/, "Username may use letters, digits and . _ - @ +");
 
 /** Roles as the admin ticks them: user + tenant together is saved as tenant admin. */
@@ -22,14 +27,16 @@ export const roleChoicesSchema = z
   .meta({ examples: [{ user: true, tenant: false, admin: false }] }); // for generated test inputs
 export type RoleChoices = z.infer<typeof roleChoicesSchema>;
 
-const passwordSchema = z.string().min(1, "Enter or generate a password").max(256);
-const nameSchema = visibleTextSchema.max(80, "At most 80 characters");
-const phoneSchema = z.string().trim().max(40, "At most 40 characters");
+const passwordSchema = z.string().min(1, "Enter or generate a password").max(PASSWORD_MAX);
+const nameSchema = visibleTextSchema.max(PERSON_NAME_MAX);
+const phoneSchema = z.string().trim().max(PHONE_TEXT_MAX);
 
 export const userCreateSchema = z
   .object({
     // null → a platform admin (platform admins only); undefined → the form has no tenant chosen yet
-    tenantId: z.uuid({ error: (i) => (i.input === undefined ? "Choose a tenant" : "Not a valid id") }).nullable(),
+    tenantId: z
+      .uuid({ error: (i) => (i.input === undefined ? "Choose an organisation" : "Not a valid id") })
+      .nullable(),
     email: emailSchema,
     useEmailAsUsername: z.boolean().default(true),
     username: usernameSchema.optional(),
@@ -56,13 +63,13 @@ export const userCreateSchema = z
       ctx.addIssue({ code: "custom", path: ["username"], message: "Enter a username" });
     }
     if (v.roles.admin && v.tenantId !== null) {
-      ctx.addIssue({ code: "custom", path: ["roles"], message: "Platform admins do not belong to a tenant" });
+      ctx.addIssue({ code: "custom", path: ["roles"], message: "Platform admins do not belong to an organisation" });
     }
     if (!v.roles.admin && v.tenantId === null) {
       ctx.addIssue({
         code: "custom",
         path: ["roles"],
-        message: "An account without a tenant must be a platform admin",
+        message: "An account without an organisation must be a platform admin",
       });
     }
   });

@@ -25,7 +25,9 @@ export async function createUser(opts: CreateUserOptions) {
   const { ctx } = opts;
   if (opts.role === "PLATFORM_ADMIN" ? opts.tenantId !== null : opts.tenantId === null) {
     throw badRequest(
-      opts.role === "PLATFORM_ADMIN" ? "Platform admins do not belong to a tenant." : "Choose a tenant for this user.",
+      opts.role === "PLATFORM_ADMIN"
+        ? "Platform admins do not belong to an organisation."
+        : "Choose an organisation for this user.",
     );
   }
   const username = opts.username.trim().toLowerCase();

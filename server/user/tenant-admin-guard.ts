@@ -9,6 +9,8 @@ export async function assertAnotherTenantAdmin(db: Tx, user: { id: string; tenan
   const admins = await db.$queryRaw<{ id: string }[]>`
     SELECT id FROM "User" WHERE "tenantId" = ${user.tenantId}::uuid AND role = 'TENANT_ADMIN' FOR UPDATE`;
   if (!admins.some((a) => a.id !== user.id)) {
-    throw badRequest("This is the tenant's last tenant admin. Make another user a tenant admin first.");
+    throw badRequest(
+      "This is the organisation's last organisation admin. Make another user an organisation admin first.",
+    );
   }
 }

@@ -19,7 +19,9 @@ export async function updateUser(opts: { ctx: ActorContext; input: UserUpdateInp
     if (before.id === actor.id) throw badRequest("You cannot change your own role.", "roles");
     // Platform admins have no tenant and tenant people have one: crossing needs a new account.
     if (role === "PLATFORM_ADMIN" || before.role === "PLATFORM_ADMIN") {
-      throw badRequest("A tenant account cannot become a platform admin or the reverse; create a new account instead.");
+      throw badRequest(
+        "An organisation's account cannot become a platform admin or the reverse; create a new account instead.",
+      );
     }
     if (before.role === "TENANT_ADMIN") await assertAnotherTenantAdmin(db, before);
   }

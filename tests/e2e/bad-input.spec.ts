@@ -13,10 +13,10 @@ test.describe("platform admin", () => {
     await expect(page.getByTestId("pagination-summary")).toBeVisible();
     const before = await page.getByTestId("pagination-summary").textContent();
     await page.getByRole("button", { name: "New tenant" }).click();
-    await page.getByLabel("Company name").fill("Copycat Health");
+    await page.getByLabel("Organisation name").fill("Copycat Health");
     await page.getByLabel("Domains").fill("acme.localhost");
-    await page.getByLabel("Create the tenant's admin now").uncheck();
-    await page.getByRole("button", { name: "Create tenant" }).click();
+    await page.getByLabel("Create the organisation admin now").uncheck();
+    await page.getByRole("button", { name: "Create organisation" }).click();
     await expect(
       page
         .getByRole("alert")
@@ -32,14 +32,14 @@ test.describe("platform admin", () => {
   test("limits outside their bounds are explained under the field", async ({ page }) => {
     await open(page, `${site(ADMIN.host)}/admin/tenants`);
     await page.getByRole("button", { name: "New tenant" }).click();
-    await page.getByLabel("Company name").fill("Bounds Co");
+    await page.getByLabel("Organisation name").fill("Bounds Co");
     await page.getByLabel("Domains").fill("bounds.localhost");
     await page.getByLabel("Maximum retention (days)").fill("8");
-    await page.getByLabel("Tenant's retention (days)").fill("30");
+    await page.getByLabel("Organisation's retention (days)").fill("30");
     await page.getByLabel("Daily fax limit").fill("900");
     await page.getByLabel("Monthly fax limit").fill("100");
-    await page.getByLabel("Create the tenant's admin now").uncheck();
-    await page.getByRole("button", { name: "Create tenant" }).click();
+    await page.getByLabel("Create the organisation admin now").uncheck();
+    await page.getByRole("button", { name: "Create organisation" }).click();
     await expect(page.getByText("Retention must be between 1 and 8 days")).toBeVisible();
     await expect(page.getByText("Daily limit cannot exceed the monthly limit")).toBeVisible();
     await page.keyboard.press("Escape");

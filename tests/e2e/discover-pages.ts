@@ -26,7 +26,11 @@ export async function linkedPaths(page: Page, selector: string): Promise<string[
   return [...new Set(hrefs.filter((h) => h.origin === origin).map((h) => h.path))];
 }
 
-/** The signed-in pages: everything the header and the navigation link to. */
+/**
+ * The signed-in pages: everything the header and the navigation link to. A section's own
+ * sub-navigation (Settings → Branding, Retention, Security policy) repeats links that the main
+ * navigation also carries, so its pages are found from any page (guidance.spec.ts checks that).
+ */
 export const signedInPaths = (page: Page) => linkedPaths(page, "header a[href], nav a[href]");
 
 /** Opens a page and waits until its lists have loaded, so a check sees what a person sees. */

@@ -14,7 +14,15 @@ const SIZES = [
   { name: "phone", width: 390, height: 844 },
   { name: "laptop", width: 1280, height: 800 },
 ];
-const SCREENSHOT_PAGES = ["/dashboard", "/admin/users", "/admin/tenants", "/admin/dids", "/my-dids", "/admin/audit"];
+const SCREENSHOT_PAGES = [
+  "/dashboard",
+  "/admin/users",
+  "/admin/tenants",
+  "/admin/dids",
+  "/my-dids",
+  "/admin/audit",
+  "/admin/settings/branding",
+];
 
 /** How far the page scrolls sideways, in CSS pixels (0 when it does not). */
 const sidewaysOverflow = (page: Page) =>

@@ -210,7 +210,7 @@ describe("update", () => {
         roles: { user: true, tenant: false, admin: false },
         permissions: [],
       }),
-    ).rejects.toThrow(/last tenant admin/);
+    ).rejects.toThrow(/last organisation admin/);
   });
 });
 
@@ -298,7 +298,7 @@ describe("delete", () => {
 
   it("refuses deleting yourself or the last tenant admin", async () => {
     await expect(acmeAdmin.user.delete({ id: acme.admin.id })).rejects.toThrow(/your own account/);
-    await expect(platform.user.delete({ id: other.admin.id })).rejects.toThrow(/last tenant admin/);
+    await expect(platform.user.delete({ id: other.admin.id })).rejects.toThrow(/last organisation admin/);
     await expect(platform.user.delete({ id: rootId })).rejects.toThrow(/your own account/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { navigationFor, roleFromChoices } from "@/lib/roles";
+import { navigationFor, roleFromChoices, settingsFor } from "@/lib/roles";
 
 describe("roles", () => {
   it("saves user + tenant as tenant admin", () => {
@@ -11,9 +11,33 @@ describe("roles", () => {
     const labels = (role: Parameters<typeof navigationFor>[0]) =>
       navigationFor(role).flatMap((i) => [i.label, ...(i.children ?? []).map((c) => c.label)]);
     expect(labels("USER")).not.toContain("Administration");
-    expect(labels("USER")).toContain("Send Fax");
+    expect(labels("USER")).toContain("Send fax");
+    expect(labels("USER")).not.toContain("Settings");
     expect(labels("TENANT_ADMIN")).toContain("Users");
-    expect(labels("TENANT_ADMIN")).not.toContain("Tenants");
-    expect(labels("PLATFORM_ADMIN")).toContain("Provider / Trunks");
+    expect(labels("TENANT_ADMIN")).not.toContain("Organisations");
+    expect(labels("PLATFORM_ADMIN")).toContain("SIP trunks");
+  });
+
+  it("marks the sections not released yet, and only those", () => {
+    const soon = navigationFor("USER")
+      .flatMap((i) => [i, ...(i.children ?? [])])
+      .filter((i) => i.soon)
+      .map((i) => i.href);
+    expect(soon).toEqual([
+      "/send",
+      "/received",
+      "/documents",
+      "/contacts",
+      "/contacts/groups",
+      "/campaigns",
+      "/reports",
+    ]);
+    expect(navigationFor("USER").find((i) => i.href === "/my-dids")?.soon).toBeUndefined();
+  });
+
+  it("groups Branding, Retention and Security policy under Settings; retention is the organisation admin's", () => {
+    expect(settingsFor("TENANT_ADMIN").map((i) => i.label)).toEqual(["Branding", "Retention", "Security policy"]);
+    expect(settingsFor("PLATFORM_ADMIN").map((i) => i.label)).toEqual(["Branding", "Security policy"]);
+    expect(settingsFor("USER")).toEqual([]);
   });
 });

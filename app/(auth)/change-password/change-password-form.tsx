@@ -12,6 +12,7 @@ import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { changePasswordSchema } from "@/lib/schemas/auth";
+import { PASSWORD_MAX } from "@/lib/schemas/user";
 
 export function ChangePasswordForm({ forced }: { forced: boolean }) {
   const router = useRouter();
@@ -45,6 +46,7 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
               autoComplete="current-password"
               value={currentPassword}
               onChange={(e) => setCurrent(e.target.value)}
+              maxLength={PASSWORD_MAX}
               required
             />
           </Field>

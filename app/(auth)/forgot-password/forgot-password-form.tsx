@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
+import { EMAIL_MAX } from "@/lib/schemas/common";
 
 export function ForgotPasswordForm() {
   const [login, setLogin] = useState("");
@@ -28,7 +29,14 @@ export function ForgotPasswordForm() {
             }}
           >
             <Field label="Username or email" htmlFor="login" error={request.error?.message}>
-              <Input id="login" value={login} onChange={(e) => setLogin(e.target.value)} required autoFocus />
+              <Input
+                id="login"
+                value={login}
+                onChange={(e) => setLogin(e.target.value)}
+                maxLength={EMAIL_MAX}
+                required
+                autoFocus
+              />
             </Field>
             <Button type="submit" disabled={request.isPending}>
               Send reset link

@@ -1,42 +1,55 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
+import { AccountCard } from "@/components/dashboard/account-card";
+import { CounterTiles } from "@/components/dashboard/counter-tiles";
+import { MyNumbersCard } from "@/components/dashboard/my-numbers-card";
+import { RecentFaxesCard } from "@/components/dashboard/recent-faxes-card";
+import { SetupChecklistCard } from "@/components/dashboard/setup-checklist-card";
 import { PageHeader } from "@/components/shell/page-header";
-import { Card, CardContent } from "@/components/ui/card";
+import { setupChecklist } from "@/lib/dashboard/setup-checklist";
+import { ROLE_LABELS } from "@/lib/roles";
+import { requireUser } from "@/server/auth/guards";
+import { SETUP_HIDDEN_COOKIE } from "@/server/dashboard/setup-hidden-cookie";
 import { serverTrpc } from "@/server/trpc/server-caller";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
+const DESCRIPTIONS = {
+  PLATFORM_ADMIN: "The whole portal at a glance.",
+  TENANT_ADMIN: "Your organisation and your own fax numbers at a glance.",
+  USER: "Your fax numbers, recent faxes and account.",
+} as const;
+
+/** The first screen after sign-in, about the person and their role (see server/dashboard/get-dashboard.ts). */
 export default async function DashboardPage() {
-  const api = await serverTrpc();
-  const [me, o] = await Promise.all([api.auth.me(), api.dashboard.overview()]);
-  const platform = me.role === "PLATFORM_ADMIN";
-  const tiles = [
-    ...(platform
-      ? [
-          { label: "Tenants", value: o.tenants },
-          { label: "Active trunks", value: o.trunks },
-        ]
-      : []),
-    { label: platform ? "Users (all tenants)" : "Users", value: o.users },
-    { label: "DID numbers", value: o.dids },
-    { label: "Assigned to users", value: o.assignedDids },
-    { label: "Locked users", value: o.lockedUsers },
-  ];
+  const [me, api, jar] = await Promise.all([requireUser(), serverTrpc(), cookies()]);
+  const d = await api.dashboard.overview();
+  const name = me.firstName || me.username;
+  const checklist = d.setup ? setupChecklist(d.setup) : null;
+  const account = (
+    <AccountCard
+      who={name === me.username ? me.username : `${name} (${me.username})`}
+      email={me.email}
+      role={ROLE_LABELS[me.role]}
+      passwordChangedAt={d.account.passwordChangedAt}
+      passwordMaxAgeDays={d.account.passwordMaxAgeDays}
+      now={new Date()}
+    />
+  );
   return (
     <>
-      <PageHeader title="Dashboard" description={`Welcome, ${me.firstName || me.username}.`} />
-      <div className="grid grid-cols-2 gap-4 md:grid-cols-3 lg:grid-cols-6">
-        {tiles.map((t) => (
-          <Card key={t.label}>
-            <CardContent className="pt-5">
-              <div className="text-2xl font-semibold">{t.value}</div>
-              <div className="text-sm text-muted-foreground">{t.label}</div>
-            </CardContent>
-          </Card>
-        ))}
+      <PageHeader title="Dashboard" description={`Welcome, ${name}. ${DESCRIPTIONS[me.role]}`} />
+      {checklist ? (
+        <SetupChecklistCard checklist={checklist} hidden={jar.get(SETUP_HIDDEN_COOKIE)?.value === "1"} />
+      ) : null}
+      {d.counters ? (
+        <CounterTiles title={me.role === "PLATFORM_ADMIN" ? "Portal" : "Your organisation"} counters={d.counters} />
+      ) : null}
+      <div className="grid gap-4 lg:grid-cols-2">
+        {d.numbers ? <MyNumbersCard numbers={d.numbers} isAdmin={me.role === "TENANT_ADMIN"} /> : null}
+        {d.recentFaxes ? <RecentFaxesCard faxes={d.recentFaxes} /> : null}
+        {account}
       </div>
-      <p className="mt-6 text-sm text-muted-foreground">
-        Fax traffic charts (inbound and outbound pages over time) appear here once faxes flow through the gateway.
-      </p>
     </>
   );
 }

@@ -1,6 +1,7 @@
-import { getOverview } from "../../dashboard/get-overview";
+import { getDashboard } from "../../dashboard/get-dashboard";
 import { protectedProcedure, router } from "../init";
 
 export const dashboardRouter = router({
-  overview: protectedProcedure.query(({ ctx }) => getOverview({ db: ctx.db })),
+  /** Everything the dashboard shows for the caller's role, in one call. */
+  overview: protectedProcedure.query(({ ctx }) => getDashboard({ db: ctx.db, user: ctx.user })),
 });

@@ -3,7 +3,7 @@ import { AuditPageClient } from "@/components/audit/audit-page-client";
 import { NoAccess } from "@/components/shell/no-access";
 import { userWithRole } from "@/server/auth/guards";
 
-export const metadata: Metadata = { title: "Audit Log" };
+export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage() {
   const user = await userWithRole("TENANT_ADMIN", "PLATFORM_ADMIN");

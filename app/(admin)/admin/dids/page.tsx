@@ -4,7 +4,7 @@ import { DidsAdminClient } from "@/components/did/dids-admin-client";
 import { NoAccess } from "@/components/shell/no-access";
 import { userWithRole } from "@/server/auth/guards";
 
-export const metadata: Metadata = { title: "DID Numbers" };
+export const metadata: Metadata = { title: "Fax numbers" };
 
 /** Platform admins manage every number; a tenant admin assigns its pool to its users. */
 export default async function DidsPage() {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { NotAvailable } from "@/components/shell/not-available";
 
-export const metadata: Metadata = { title: "Groups" };
+export const metadata: Metadata = { title: "Contact groups" };
 
 export default function Page() {
-  return <NotAvailable title="Groups" what="Contact groups with CSV upload arrive in a later release." />;
+  return <NotAvailable title="Contact groups" what="Contact groups with CSV upload arrive in a later release." />;
 }

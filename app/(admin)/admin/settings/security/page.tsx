@@ -3,7 +3,7 @@ import { SecurityPolicyPageClient } from "@/components/security-policy/security-
 import { NoAccess } from "@/components/shell/no-access";
 import { userWithRole } from "@/server/auth/guards";
 
-export const metadata: Metadata = { title: "Security Policy" };
+export const metadata: Metadata = { title: "Security policy" };
 
 export default async function SecurityPolicyPage() {
   const user = await userWithRole("TENANT_ADMIN", "PLATFORM_ADMIN");
