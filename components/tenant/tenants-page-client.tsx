@@ -165,7 +165,7 @@ export function TenantsPageClient() {
       <DeleteTenantDialog
         tenant={deleting}
         onClose={() => setDeleting(null)}
-        onDelete={(t) => remove.mutate({ id: t.id })}
+        onDelete={(t, confirmName) => remove.mutate({ id: t.id, confirmName })}
         onSuspend={(t) => {
           const row = list.data?.items.find((r) => r.id === t.id);
           if (row) activate(row, false);

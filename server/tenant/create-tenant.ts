@@ -1,5 +1,6 @@
 /** Creates a tenant with its domains, default security policy and (optionally) its first admin. */
 import type { TenantCreateInput } from "@/lib/schemas/tenant";
+import { mustChangeTypedPassword } from "../auth/admin-typed-password";
 import { PLATFORM_POLICY } from "../auth/security-policy";
 import type { ActorContext } from "../db/run-in-scope";
 import { createUser } from "../user/create-user";
@@ -53,7 +54,8 @@ export async function createTenant(opts: { ctx: ActorContext; input: TenantCreat
       email: input.admin.email,
       role: "TENANT_ADMIN",
       password: input.admin.password,
-      mustChangePassword: false,
+      // The platform admin typed it: the new organisation's policy decides whether it must change.
+      mustChangePassword: await mustChangeTypedPassword(db, { tenantId: tenant.id, askedByAdmin: false }),
     });
   }
   return tenant;
