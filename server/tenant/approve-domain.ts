@@ -2,6 +2,7 @@
 import type { ScopedContext } from "../db/run-in-scope";
 import { notFound } from "../errors";
 import { invalidateHostCache } from "./resolve-tenant";
+import { settleDomainChange } from "./tenant-domains";
 
 export async function approveDomain(opts: { ctx: ScopedContext; tenantId: string; hostname: string }) {
   const { ctx } = opts;
@@ -13,12 +14,13 @@ export async function approveDomain(opts: { ctx: ScopedContext; tenantId: string
     where: { id: domain.id },
     data: { verifiedAt: new Date(), verifiedBy: "PLATFORM" },
   });
+  const retired = await settleDomainChange(db, opts.tenantId, opts.hostname);
   ctx.afterCommit(invalidateHostCache);
   await ctx.audit({
     tenantId: opts.tenantId,
     action: "branding.domain-approve",
     entityType: "TenantDomain",
     entityId: domain.id,
-    details: { hostname: opts.hostname },
+    details: { hostname: opts.hostname, ...(retired.length ? { retired } : {}) },
   });
 }

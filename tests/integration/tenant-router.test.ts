@@ -39,7 +39,7 @@ describe("tenants", () => {
   it("refuses a domain another tenant uses, and creates nothing", async () => {
     const before = await getDb().tenant.count();
     await expect(platform.tenant.create({ ...base, name: "Thief", domains: ["existing.localhost"] })).rejects.toThrow(
-      /already used by another tenant/,
+      /already used by another organisation/,
     );
     expect(await getDb().tenant.count()).toBe(before);
   });
