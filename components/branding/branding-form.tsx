@@ -3,14 +3,17 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
-import { type DomainState, DomainStatus } from "@/components/tenant/domain-status";
+import { type DomainState, DomainStatus, type DomainVerified } from "@/components/tenant/domain-status";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { serverFieldErrors, useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
-import { brandingUpdateSchema } from "@/lib/schemas/branding";
+import { type DomainChange, domainChange } from "@/lib/branding/domain-change";
+import { type BrandingUpdateInput, brandingUpdateSchema } from "@/lib/schemas/branding";
 import { BrandPreview } from "./brand-preview";
+import { DomainChangeDialog } from "./domain-change-dialog";
 import { LogoInput, type PendingLogo } from "./logo-input";
 
 export interface BrandingData {
@@ -27,17 +30,24 @@ export function BrandingForm({
   tenantId,
   ownTenant,
   isPlatform = false,
+  onMoved,
 }: {
   branding: BrandingData;
   tenantId?: string;
   ownTenant: boolean;
   isPlatform?: boolean;
+  /** The portal's address this page is on stopped serving: a new domain replaced it. */
+  onMoved?: (hostname: string) => void;
 }) {
   const router = useRouter();
   const utils = trpc.useUtils();
   const [v, setV] = useState({
     name: branding.name,
-    domains: branding.domains.map((d) => d.hostname).join(", "),
+    // A domain being replaced is not in the list the admin edits; it goes once a new one is verified.
+    domains: branding.domains
+      .filter((d) => !d.retiring)
+      .map((d) => d.hostname)
+      .join(", "),
     domainTitle: branding.domainTitle ?? "",
     footerText: branding.footerText ?? "",
   });
@@ -50,6 +60,8 @@ export function BrandingForm({
     setLogoInputKey((k) => k + 1);
   };
   const [notice, setNotice] = useState<string | null>(null);
+  const [asking, setAsking] = useState<{ change: DomainChange; input: BrandingUpdateInput } | null>(null);
+  const [confirmRemove, setConfirmRemove] = useState(false);
   const update = trpc.branding.update.useMutation();
   const upload = trpc.branding.uploadLogo.useMutation();
   const remove = trpc.branding.removeLogo.useMutation();
@@ -66,21 +78,36 @@ export function BrandingForm({
     setNotice(null);
     const valid = check(brandingUpdateSchema, { ...v, tenantId, domains: v.domains.split(/[\s,;]+/).filter(Boolean) });
     if (!valid) return;
+    // A refused logo stands: saving the rest and saying "saved" would hide that the logo was not.
+    if (logoError) {
+      document.getElementById("b-logo")?.focus();
+      return;
+    }
+    const change = domainChange({ saved: branding.domains, next: valid.domains, byPlatformAdmin: isPlatform });
+    if (change) setAsking({ change, input: valid });
+    else await save(valid);
+  }
+
+  async function save(valid: BrandingUpdateInput, change?: DomainChange) {
     try {
       // The logo first: it is the part most likely to be refused, and a refusal changes nothing.
       if (logo) await upload.mutateAsync({ tenantId, mimeType: logo.mimeType, data: logo.data });
       await update.mutateAsync(valid);
       discardLogo();
-      await saved("Branding saved.");
+      await saved(
+        change?.waitsForProof
+          ? `Branding saved. The new address serves the portal once verified (see below); ${change.dropped.join(", ")} keeps working until then.`
+          : "Branding saved.",
+      );
     } catch {
       // shown below from the mutation's error
     }
   }
 
   async function removeLogo() {
-    if (!window.confirm("Remove the logo? The portal will show the company initials instead.")) return;
     try {
       await remove.mutateAsync({ tenantId });
+      setConfirmRemove(false);
       await saved("Logo removed.");
     } catch {
       // shown below
@@ -114,7 +141,11 @@ export function BrandingForm({
           tenantId={tenantId}
           domains={branding.domains}
           canApprove={isPlatform}
-          onChanged={() => saved("Domain verified.")}
+          onChanged={(done?: DomainVerified) => {
+            // Verifying the new address retired the one this page is on: go there instead.
+            if (done && ownTenant && done.retired.includes(window.location.hostname)) onMoved?.(done.hostname);
+            else return saved("Domain verified.");
+          }}
         />
         <Field
           label="Domain title"
@@ -146,13 +177,20 @@ export function BrandingForm({
           }}
         />
         <div className="flex flex-wrap justify-end gap-2">
-          {logo ? (
-            <Button type="button" variant="outline" onClick={discardLogo}>
+          {logo || logoError ? (
+            <Button
+              type="button"
+              variant="outline"
+              onClick={() => {
+                discardLogo();
+                setLogoError(null);
+              }}
+            >
               Discard new logo
             </Button>
           ) : null}
           {!logo && branding.logoDataUrl ? (
-            <Button type="button" variant="outline" disabled={remove.isPending} onClick={() => void removeLogo()}>
+            <Button type="button" variant="outline" disabled={remove.isPending} onClick={() => setConfirmRemove(true)}>
               Remove logo
             </Button>
           ) : null}
@@ -166,6 +204,28 @@ export function BrandingForm({
         <BrandPreview name={v.name} title={v.domainTitle} footer={v.footerText} logoUrl={logoUrl} />
         {logo ? <p className="text-xs text-muted-foreground">New logo: saved with “Save branding”.</p> : null}
       </div>
+      <DomainChangeDialog
+        change={asking?.change ?? null}
+        onCancel={() => setAsking(null)}
+        pending={update.isPending || upload.isPending}
+        onConfirm={() => {
+          const pending = asking;
+          setAsking(null);
+          if (pending) void save(pending.input, pending.change);
+        }}
+      />
+      <ConfirmDialog
+        open={confirmRemove}
+        onOpenChange={setConfirmRemove}
+        title="Remove the logo?"
+        confirmLabel="Remove logo"
+        destructive
+        pending={remove.isPending}
+        error={remove.error?.message ?? null}
+        onConfirm={() => void removeLogo()}
+      >
+        <p>The portal shows the organisation's initials instead until you upload a new logo.</p>
+      </ConfirmDialog>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { DomainChangeDialog } from "@/components/branding/domain-change-dialog";
 import { trpc } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { FormActions } from "@/components/ui/dialog";
@@ -7,8 +8,9 @@ import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
+import { type DomainChange, domainChange } from "@/lib/branding/domain-change";
 import { generatePassword } from "@/lib/password-policy";
-import { tenantCreateSchema, tenantUpdateSchema } from "@/lib/schemas/tenant";
+import { type TenantUpdateInput, tenantCreateSchema, tenantUpdateSchema } from "@/lib/schemas/tenant";
 import { DomainStatus } from "./domain-status";
 
 export interface TenantRow {
@@ -20,7 +22,7 @@ export interface TenantRow {
   retentionMinDays: number;
   retentionMaxDays: number;
   retentionDays: number | null;
-  domains: { hostname: string; verifiedAt: Date | string | null }[];
+  domains: { hostname: string; verifiedAt: Date | string | null; retiring?: boolean }[];
 }
 
 const ADMIN_FIELDS = { username: "admin.username", email: "admin.email", password: "admin.password" };
@@ -30,7 +32,11 @@ const num = (v: string) => (v.trim() === "" ? Number.NaN : Number(v));
 export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDone: (message: string) => void }) {
   const [v, setV] = useState({
     name: tenant?.name ?? "",
-    domains: tenant?.domains.map((d) => d.hostname).join(", ") ?? "",
+    domains:
+      tenant?.domains
+        .filter((d) => !d.retiring)
+        .map((d) => d.hostname)
+        .join(", ") ?? "",
     dailyFaxLimit: String(tenant?.dailyFaxLimit ?? 500),
     monthlyFaxLimit: String(tenant?.monthlyFaxLimit ?? 10000),
     retentionMinDays: String(tenant?.retentionMinDays ?? 1),
@@ -51,6 +57,7 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
   // The first admin is created by the user service, which names its own fields ("password").
   const errors = useFieldErrors(mutation.error, { aliases: tenant ? {} : ADMIN_FIELDS });
   const { check } = errors;
+  const [asking, setAsking] = useState<{ change: DomainChange; input: TenantUpdateInput } | null>(null);
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -66,7 +73,14 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
     if (tenant) {
       const valid = check(tenantUpdateSchema, { ...common, id: tenant.id, active: v.active });
       if (!valid) return;
-      update.mutate(valid);
+      const saved = tenant.domains.map((d) => ({
+        hostname: d.hostname,
+        verified: !!d.verifiedAt,
+        retiring: d.retiring,
+      }));
+      const change = domainChange({ saved, next: valid.domains, byPlatformAdmin: true });
+      if (change) setAsking({ change, input: valid });
+      else update.mutate(valid);
     } else {
       const admin = v.withAdmin
         ? { username: v.adminUsername, email: v.adminEmail, password: v.adminPassword }
@@ -94,7 +108,11 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
       {tenant?.domains.some((d) => !d.verifiedAt) ? (
         <DomainStatus
           tenantId={tenant.id}
-          domains={tenant.domains.map((d) => ({ hostname: d.hostname, verified: !!d.verifiedAt }))}
+          domains={tenant.domains.map((d) => ({
+            hostname: d.hostname,
+            verified: !!d.verifiedAt,
+            retiring: d.retiring,
+          }))}
           canApprove
           onChanged={() => utils.tenant.list.invalidate()}
         />
@@ -167,6 +185,16 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
           {tenant ? "Save" : "Create tenant"}
         </Button>
       </FormActions>
+      <DomainChangeDialog
+        change={asking?.change ?? null}
+        onCancel={() => setAsking(null)}
+        pending={update.isPending}
+        onConfirm={() => {
+          const input = asking?.input;
+          setAsking(null);
+          if (input) update.mutate(input);
+        }}
+      />
     </Form>
   );
 }

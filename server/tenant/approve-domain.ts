@@ -9,7 +9,7 @@ export async function approveDomain(opts: { ctx: ScopedContext; tenantId: string
   const { db } = ctx;
   const domain = await db.tenantDomain.findFirst({ where: { tenantId: opts.tenantId, hostname: opts.hostname } });
   if (!domain) throw notFound("Domain");
-  if (domain.verifiedAt) return;
+  if (domain.verifiedAt) return { hostname: opts.hostname, retired: [] as string[] };
   await db.tenantDomain.update({
     where: { id: domain.id },
     data: { verifiedAt: new Date(), verifiedBy: "PLATFORM" },
@@ -23,4 +23,5 @@ export async function approveDomain(opts: { ctx: ScopedContext; tenantId: string
     entityId: domain.id,
     details: { hostname: opts.hostname, ...(retired.length ? { retired } : {}) },
   });
+  return { hostname: opts.hostname, retired };
 }
