@@ -54,6 +54,7 @@ export function BrandingForm({
   const { errors, check } = useFieldErrors();
   const [logo, setLogo] = useState<PendingLogo | null>(null);
   const [logoError, setLogoError] = useState<string | null>(null);
+  const [saveBlocked, setSaveBlocked] = useState(false); // Save was pressed while the logo error stood
   const [logoInputKey, setLogoInputKey] = useState(0); // remounts the file input to clear its file name
   const discardLogo = () => {
     setLogo(null);
@@ -80,6 +81,7 @@ export function BrandingForm({
     if (!valid) return;
     // A refused logo stands: saving the rest and saying "saved" would hide that the logo was not.
     if (logoError) {
+      setSaveBlocked(true);
       document.getElementById("b-logo")?.focus();
       return;
     }
@@ -165,10 +167,16 @@ export function BrandingForm({
         </Field>
         <LogoInput
           key={logoInputKey}
-          error={logoError ?? upload.error?.message ?? null}
+          error={
+            logoError
+              ? `${logoError.replace(/\.?$/, ".")}${saveBlocked ? " Nothing was saved: choose another file, or “Discard new logo”." : ""}`
+              : (upload.error?.message ?? null)
+          }
+          advice={logo?.advice ?? null}
           onPick={(picked) => {
             setLogo(picked);
             setLogoError(null);
+            setSaveBlocked(false);
             upload.reset();
           }}
           onError={(message) => {
@@ -184,6 +192,7 @@ export function BrandingForm({
               onClick={() => {
                 discardLogo();
                 setLogoError(null);
+                setSaveBlocked(false);
               }}
             >
               Discard new logo
