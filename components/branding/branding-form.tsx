@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { type DomainState, DomainStatus, type DomainVerified } from "@/components/tenant/domain-status";
+import { useDomainCheck } from "@/components/tenant/use-domain-check";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -41,17 +42,19 @@ export function BrandingForm({
 }) {
   const router = useRouter();
   const utils = trpc.useUtils();
+  // A domain being replaced is not in the list the admin edits; it goes once a new one is verified.
+  const savedDomains = branding.domains
+    .filter((d) => !d.retiring)
+    .map((d) => d.hostname)
+    .join(", ");
   const [v, setV] = useState({
     name: branding.name,
-    // A domain being replaced is not in the list the admin edits; it goes once a new one is verified.
-    domains: branding.domains
-      .filter((d) => !d.retiring)
-      .map((d) => d.hostname)
-      .join(", "),
+    domains: savedDomains,
     domainTitle: branding.domainTitle ?? "",
     footerText: branding.footerText ?? "",
   });
   const { errors, check } = useFieldErrors();
+  const domainProblem = useDomainCheck(v.domains, { tenantId, initial: savedDomains });
   const [logo, setLogo] = useState<PendingLogo | null>(null);
   const [logoError, setLogoError] = useState<string | null>(null);
   const [saveBlocked, setSaveBlocked] = useState(false); // Save was pressed while the logo error stood
@@ -132,12 +135,17 @@ export function BrandingForm({
         <Field
           label="Domain name"
           htmlFor="b-domains"
-          error={err("domains")}
+          error={err("domains") ?? domainProblem}
           hint={`The portal's address, e.g. fax.acme.com. Separate several with commas; the first verified one is primary.${
             ownTenant ? " A new domain serves the portal once verified; keep your current one until then." : ""
           }`}
         >
-          <Input id="b-domains" value={v.domains} onChange={set("domains")} aria-invalid={!!err("domains")} />
+          <Input
+            id="b-domains"
+            value={v.domains}
+            onChange={set("domains")}
+            aria-invalid={!!(err("domains") ?? domainProblem)}
+          />
         </Field>
         <DomainStatus
           tenantId={tenantId}

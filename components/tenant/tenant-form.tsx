@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { DomainChangeDialog } from "@/components/branding/domain-change-dialog";
 import { trpc } from "@/components/providers/trpc";
+import { PasswordRules } from "@/components/shell/password-rules";
 import { Button } from "@/components/ui/button";
 import { FormActions } from "@/components/ui/dialog";
 import { Form, FormAlert } from "@/components/ui/form";
@@ -9,9 +10,10 @@ import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { type DomainChange, domainChange } from "@/lib/branding/domain-change";
-import { generatePassword } from "@/lib/password-policy";
+import { DEFAULT_PASSWORD_POLICY, generatePassword } from "@/lib/password-policy";
 import { type TenantUpdateInput, tenantCreateSchema, tenantUpdateSchema } from "@/lib/schemas/tenant";
 import { DomainStatus } from "./domain-status";
+import { useDomainCheck } from "./use-domain-check";
 
 export interface TenantRow {
   id: string;
@@ -30,13 +32,14 @@ const ADMIN_FIELDS = { username: "admin.username", email: "admin.email", passwor
 const num = (v: string) => (v.trim() === "" ? Number.NaN : Number(v));
 
 export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDone: (message: string) => void }) {
+  const savedDomains =
+    tenant?.domains
+      .filter((d) => !d.retiring)
+      .map((d) => d.hostname)
+      .join(", ") ?? "";
   const [v, setV] = useState({
     name: tenant?.name ?? "",
-    domains:
-      tenant?.domains
-        .filter((d) => !d.retiring)
-        .map((d) => d.hostname)
-        .join(", ") ?? "",
+    domains: savedDomains,
     dailyFaxLimit: String(tenant?.dailyFaxLimit ?? 500),
     monthlyFaxLimit: String(tenant?.monthlyFaxLimit ?? 10000),
     retentionMinDays: String(tenant?.retentionMinDays ?? 1),
@@ -57,6 +60,7 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
   // The first admin is created by the user service, which names its own fields ("password").
   const errors = useFieldErrors(mutation.error, { aliases: tenant ? {} : ADMIN_FIELDS });
   const { check } = errors;
+  const domainProblem = useDomainCheck(v.domains, { tenantId: tenant?.id, initial: savedDomains });
   const [asking, setAsking] = useState<{ change: DomainChange; input: TenantUpdateInput } | null>(null);
 
   function submit(e: React.FormEvent) {
@@ -101,6 +105,7 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
         label="Domains"
         htmlFor="t-domains"
         name="domains"
+        error={domainProblem}
         hint="The tenant's portal address, e.g. fax.acme.com or acme.localhost. Separate several with commas; the first is primary."
       >
         <Input id="t-domains" value={v.domains} onChange={set("domains")} />
@@ -175,7 +180,19 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
                     Generate
                   </Button>
                 </div>
+                {v.adminPassword ? (
+                  // A new organisation starts with these rules (server/tenant/create-tenant.ts).
+                  <PasswordRules
+                    password={v.adminPassword}
+                    policy={DEFAULT_PASSWORD_POLICY}
+                    person={{ username: v.adminUsername, email: v.adminEmail }}
+                  />
+                ) : null}
               </Field>
+              <p className="text-xs text-muted-foreground">
+                The admin chooses their own password at first sign-in (the new organisation's security policy asks for
+                it; an organisation admin can turn that off).
+              </p>
             </>
           ) : null}
         </fieldset>

@@ -1,4 +1,5 @@
 /** Creates a tenant with its domains, default security policy and (optionally) its first admin. */
+import { DEFAULT_PASSWORD_POLICY } from "@/lib/password-policy";
 import type { TenantCreateInput } from "@/lib/schemas/tenant";
 import { mustChangeTypedPassword } from "../auth/admin-typed-password";
 import { PLATFORM_POLICY } from "../auth/security-policy";
@@ -34,7 +35,8 @@ export async function createTenant(opts: { ctx: ActorContext; input: TenantCreat
       retentionDays: input.retentionDays,
       domainTitle: `${input.name} Fax`,
       footerText: `© ${input.name}`,
-      securityPolicy: { create: { ...PLATFORM_POLICY, minLength: 10 } },
+      // The password rules the organisation form shows live while the first admin's is typed.
+      securityPolicy: { create: { ...PLATFORM_POLICY, ...DEFAULT_PASSWORD_POLICY } },
     },
   });
   await replaceDomains(db, tenant.id, input.domains, { byPlatformAdmin: true });
