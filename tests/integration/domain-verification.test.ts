@@ -230,3 +230,26 @@ describe("a domain change", () => {
     expect(await rowOf("new.approved.test")).toMatchObject({ isPrimary: true, verifiedBy: "PLATFORM" });
   });
 });
+
+describe("domain availability while typing", () => {
+  it("says a domain is taken or the platform's, without saying whose, and nothing of one's own", async () => {
+    expect(await acmeAdmin.branding.domainAvailable({ hostnames: ["acme.localhost", "free.acme.test"] })).toEqual({
+      hostname: null,
+      problem: null,
+    });
+    expect(await acmeAdmin.branding.domainAvailable({ hostnames: ["fax.globex.example"] })).toEqual({
+      hostname: "fax.globex.example",
+      problem: "fax.globex.example is taken by another organisation.",
+    });
+    expect((await acmeAdmin.branding.domainAvailable({ hostnames: ["LOCALHOST"] })).problem).toBe(
+      "localhost is the platform's own address and cannot belong to an organisation.",
+    );
+    // A platform admin creating an organisation: every existing domain is taken.
+    expect((await platform.branding.domainAvailable({ hostnames: ["acme.localhost"] })).problem).toBe(
+      "acme.localhost is taken by another organisation.",
+    );
+    expect(
+      (await platform.branding.domainAvailable({ tenantId: acme.tenant.id, hostnames: ["acme.localhost"] })).problem,
+    ).toBeNull();
+  });
+});
