@@ -71,6 +71,9 @@ export function ConfirmDialog({
             className="grid gap-4"
             onSubmit={(e) => {
               e.preventDefault();
+              // React passes events up through portals: a dialog opened from inside a form must
+              // not submit that form too.
+              e.stopPropagation();
               if (matches && !pending) onConfirm(typed.trim());
             }}
           >
