@@ -137,7 +137,7 @@ export function BrandingForm({
           htmlFor="b-domains"
           error={err("domains") ?? domainProblem}
           hint={`The portal's address, e.g. fax.acme.com. Separate several with commas; the first verified one is primary.${
-            ownTenant ? " A new domain serves the portal once verified; keep your current one until then." : ""
+            ownTenant ? " A new domain serves the portal once verified; until then the current one keeps working." : ""
           }`}
         >
           <Input
