@@ -6,12 +6,30 @@
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { checkLogo } from "@/lib/branding/check-logo";
+import { logoAdvice } from "@/lib/branding/logo-advice";
 import { LOGO_MAX_BYTES, LOGO_MIME_TYPES, LOGO_TOO_LARGE } from "@/lib/schemas/branding";
+
+const LOGO_GUIDANCE =
+  "Best: a wide logo, at least 320×80 px, PNG or SVG, under 256 KB (JPEG, GIF and WebP work too). " +
+  "It is shown 32 px tall in the header and 48 px on the sign-in page; see the preview.";
 
 export interface PendingLogo {
   mimeType: string;
   data: string; // base64, as branding.uploadLogo takes it
   dataUrl: string; // for the preview
+  /** How it will look, when it will look poor (too tall, too small); null when fine. */
+  advice: string | null;
+}
+
+/** The picture's own size in pixels (an SVG's from its viewBox or width/height), or null. */
+function naturalSize(dataUrl: string): Promise<{ width: number; height: number } | null> {
+  return new Promise((resolve) => {
+    const img = new Image();
+    img.onload = () =>
+      resolve(img.naturalWidth && img.naturalHeight ? { width: img.naturalWidth, height: img.naturalHeight } : null);
+    img.onerror = () => resolve(null);
+    img.src = dataUrl;
+  });
 }
 
 function toBase64(bytes: Uint8Array): string {
@@ -22,10 +40,12 @@ function toBase64(bytes: Uint8Array): string {
 
 export function LogoInput({
   error,
+  advice,
   onPick,
   onError,
 }: {
   error: string | null;
+  advice?: string | null;
   onPick: (logo: PendingLogo) => void;
   onError: (message: string) => void;
 }) {
@@ -43,15 +63,12 @@ export function LogoInput({
     const check = checkLogo(bytes, file.type);
     if (!check.ok) return refuse(check.message);
     const data = toBase64(check.bytes); // an SVG as rebuilt from its drawing parts
-    onPick({ mimeType: check.mimeType, data, dataUrl: `data:${check.mimeType};base64,${data}` });
+    const dataUrl = `data:${check.mimeType};base64,${data}`;
+    const size = await naturalSize(dataUrl);
+    onPick({ mimeType: check.mimeType, data, dataUrl, advice: size ? logoAdvice(size, check.mimeType) : null });
   }
   return (
-    <Field
-      label="Logo"
-      htmlFor="b-logo"
-      error={error}
-      hint="PNG, JPEG, GIF, WebP or SVG, up to 256 KB. Shown in the header and on the sign-in page."
-    >
+    <Field label="Logo" htmlFor="b-logo" error={error} hint={LOGO_GUIDANCE}>
       <Input
         id="b-logo"
         type="file"
@@ -59,7 +76,13 @@ export function LogoInput({
         onChange={(e) => void pick(e)}
         aria-invalid={!!error}
         className="h-auto py-1.5"
+        aria-describedby={advice ? "b-logo-advice" : undefined}
       />
+      {advice && !error ? (
+        <p id="b-logo-advice" className="text-xs text-amber-800" data-testid="logo-advice">
+          {advice}
+        </p>
+      ) : null}
     </Field>
   );
 }

@@ -20,7 +20,12 @@ export async function AppShell({ user, children }: { user: SessionUser; children
       <header className="flex h-14 items-center justify-between gap-3 border-b bg-card px-4">
         <Link href="/dashboard" className="flex min-w-0 items-center gap-3">
           <BrandMark brand={brand} size={32} />
-          <span className="truncate font-semibold" data-testid="brand-name">
+          {/* Two lines rather than a cut-off name when a logo and a long name share a phone's header. */}
+          <span
+            className="line-clamp-2 break-words font-semibold leading-tight"
+            data-testid="brand-name"
+            title={brand.name}
+          >
             {brand.name}
           </span>
         </Link>

@@ -25,7 +25,7 @@ export function DeleteTenantDialog({
 }: {
   tenant: DeletableTenant | null;
   onClose: () => void;
-  onDelete: (t: DeletableTenant) => void;
+  onDelete: (t: DeletableTenant, confirmName: string) => void;
   onSuspend: (t: DeletableTenant) => void;
   pending: boolean;
   error?: string | null;
@@ -40,7 +40,7 @@ export function DeleteTenantDialog({
       pending={pending}
       error={error}
       typeToConfirm={tenant?.name}
-      onConfirm={() => tenant && onDelete(tenant)}
+      onConfirm={(typed) => tenant && onDelete(tenant, typed)}
       returnFocus={() => (tenant ? rowMenuButton(tenant.id) : null)}
       alternative={tenant?.active ? { label: "Suspend instead", onSelect: () => onSuspend(tenant) } : undefined}
     >

@@ -15,9 +15,18 @@ export interface DomainState {
   verified: boolean;
   /** The pending domain's token, when the viewer may see the instructions. */
   token?: string | null;
+  /** Replaced by a pending domain: it serves until that one is verified. */
+  retiring?: boolean;
 }
 
-export function DomainStatusBadge({ verified }: { verified: boolean }) {
+/** What verifying answered: the domain, and the replaced ones that stopped serving. */
+export interface DomainVerified {
+  hostname: string;
+  retired: string[];
+}
+
+export function DomainStatusBadge({ verified, retiring }: { verified: boolean; retiring?: boolean }) {
+  if (retiring) return <Badge variant="warning">Being replaced</Badge>;
   return verified ? <Badge variant="success">Verified</Badge> : <Badge variant="warning">Pending</Badge>;
 }
 
@@ -30,7 +39,7 @@ export function DomainStatus({
   tenantId?: string;
   domains: DomainState[];
   canApprove: boolean;
-  onChanged: () => void | Promise<void>;
+  onChanged: (done?: DomainVerified) => void | Promise<void>;
 }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [done, setDone] = useState<string[]>([]); // shown as verified before the list reloads
@@ -43,11 +52,13 @@ export function DomainStatus({
     verify.reset();
     approve.reset();
     try {
-      if (action === "approve" && tenantId) await approve.mutateAsync({ tenantId, hostname });
-      else await verify.mutateAsync({ tenantId, hostname });
+      const result =
+        action === "approve" && tenantId
+          ? await approve.mutateAsync({ tenantId, hostname })
+          : await verify.mutateAsync({ tenantId, hostname });
       setDone((list) => [...list, hostname]);
       setNotice(`${hostname} is verified and now serves the portal.`);
-      await onChanged();
+      await onChanged({ hostname, retired: result?.retired ?? [] });
     } catch {
       // shown below from the mutation's error
     }
@@ -64,7 +75,7 @@ export function DomainStatus({
             <li key={d.hostname} className="rounded-md border p-2 text-sm">
               <div className="flex flex-wrap items-center gap-2">
                 <span className="font-medium">{d.hostname}</span>
-                <DomainStatusBadge verified={d.verified} />
+                <DomainStatusBadge verified={d.verified} retiring={d.retiring} />
                 {d.verified ? null : (
                   <span className="ml-auto flex gap-2">
                     {d.token ? (
@@ -92,6 +103,12 @@ export function DomainStatus({
                   </span>
                 )}
               </div>
+              {d.retiring ? (
+                <p className="mt-1 text-xs text-muted-foreground">
+                  Still serves the portal, and links in emails use it, until a new domain above is verified; then it
+                  stops working.
+                </p>
+              ) : null}
               {!d.verified && d.token ? (
                 <p className="mt-1 text-xs text-muted-foreground">
                   Not serving the portal yet. Prove it is yours: point its DNS at this server (we then find the token at{" "}

@@ -1,13 +1,16 @@
 "use client";
 import { useState } from "react";
+import { DomainChangeDialog } from "@/components/branding/domain-change-dialog";
 import { trpc } from "@/components/providers/trpc";
+import { PasswordRules } from "@/components/shell/password-rules";
 import { Button } from "@/components/ui/button";
 import { FormActions } from "@/components/ui/dialog";
 import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
-import { generatePassword } from "@/lib/password-policy";
+import { type DomainChange, domainChange } from "@/lib/branding/domain-change";
+import { DEFAULT_PASSWORD_POLICY, generatePassword } from "@/lib/password-policy";
 import { BRAND_NAME_MAX } from "@/lib/schemas/branding";
 import { EMAIL_MAX } from "@/lib/schemas/common";
 import {
@@ -15,11 +18,13 @@ import {
   MONTHLY_FAX_LIMIT_MAX,
   RETENTION_DAYS_MAX,
   RETENTION_DAYS_MIN,
+  type TenantUpdateInput,
   tenantCreateSchema,
   tenantUpdateSchema,
 } from "@/lib/schemas/tenant";
 import { PASSWORD_MAX, USERNAME_MAX } from "@/lib/schemas/user";
 import { DomainStatus } from "./domain-status";
+import { useDomainCheck } from "./use-domain-check";
 
 export interface TenantRow {
   id: string;
@@ -30,7 +35,7 @@ export interface TenantRow {
   retentionMinDays: number;
   retentionMaxDays: number;
   retentionDays: number | null;
-  domains: { hostname: string; verifiedAt: Date | string | null }[];
+  domains: { hostname: string; verifiedAt: Date | string | null; retiring?: boolean }[];
 }
 
 const ADMIN_FIELDS = { username: "admin.username", email: "admin.email", password: "admin.password" };
@@ -38,9 +43,14 @@ const ADMIN_FIELDS = { username: "admin.username", email: "admin.email", passwor
 const num = (v: string) => (v.trim() === "" ? Number.NaN : Number(v));
 
 export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDone: (message: string) => void }) {
+  const savedDomains =
+    tenant?.domains
+      .filter((d) => !d.retiring)
+      .map((d) => d.hostname)
+      .join(", ") ?? "";
   const [v, setV] = useState({
     name: tenant?.name ?? "",
-    domains: tenant?.domains.map((d) => d.hostname).join(", ") ?? "",
+    domains: savedDomains,
     dailyFaxLimit: String(tenant?.dailyFaxLimit ?? 500),
     monthlyFaxLimit: String(tenant?.monthlyFaxLimit ?? 10000),
     retentionMinDays: String(tenant?.retentionMinDays ?? 1),
@@ -61,6 +71,8 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
   // The first admin is created by the user service, which names its own fields ("password").
   const errors = useFieldErrors(mutation.error, { aliases: tenant ? {} : ADMIN_FIELDS });
   const { check } = errors;
+  const domainProblem = useDomainCheck(v.domains, { tenantId: tenant?.id, initial: savedDomains });
+  const [asking, setAsking] = useState<{ change: DomainChange; input: TenantUpdateInput } | null>(null);
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -76,7 +88,14 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
     if (tenant) {
       const valid = check(tenantUpdateSchema, { ...common, id: tenant.id, active: v.active });
       if (!valid) return;
-      update.mutate(valid);
+      const saved = tenant.domains.map((d) => ({
+        hostname: d.hostname,
+        verified: !!d.verifiedAt,
+        retiring: d.retiring,
+      }));
+      const change = domainChange({ saved, next: valid.domains, byPlatformAdmin: true });
+      if (change) setAsking({ change, input: valid });
+      else update.mutate(valid);
     } else {
       const admin = v.withAdmin
         ? { username: v.adminUsername, email: v.adminEmail, password: v.adminPassword }
@@ -97,6 +116,7 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
         label="Domains"
         htmlFor="t-domains"
         name="domains"
+        error={domainProblem}
         hint="The organisation's portal address, e.g. fax.acme.com or acme.localhost. Separate several with commas; the first is primary."
       >
         <Input id="t-domains" value={v.domains} onChange={set("domains")} />
@@ -104,7 +124,11 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
       {tenant?.domains.some((d) => !d.verifiedAt) ? (
         <DomainStatus
           tenantId={tenant.id}
-          domains={tenant.domains.map((d) => ({ hostname: d.hostname, verified: !!d.verifiedAt }))}
+          domains={tenant.domains.map((d) => ({
+            hostname: d.hostname,
+            verified: !!d.verifiedAt,
+            retiring: d.retiring,
+          }))}
           canApprove
           onChanged={() => utils.tenant.list.invalidate()}
         />
@@ -217,7 +241,19 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
                     Generate
                   </Button>
                 </div>
+                {v.adminPassword ? (
+                  // A new organisation starts with these rules (server/tenant/create-tenant.ts).
+                  <PasswordRules
+                    password={v.adminPassword}
+                    policy={DEFAULT_PASSWORD_POLICY}
+                    person={{ username: v.adminUsername, email: v.adminEmail }}
+                  />
+                ) : null}
               </Field>
+              <p className="text-xs text-muted-foreground">
+                The admin chooses their own password at first sign-in (the new organisation's security policy asks for
+                it; an organisation admin can turn that off).
+              </p>
             </>
           ) : null}
         </fieldset>
@@ -227,6 +263,16 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
           {tenant ? "Save" : "Create organisation"}
         </Button>
       </FormActions>
+      <DomainChangeDialog
+        change={asking?.change ?? null}
+        onCancel={() => setAsking(null)}
+        pending={update.isPending}
+        onConfirm={() => {
+          const input = asking?.input;
+          setAsking(null);
+          if (input) update.mutate(input);
+        }}
+      />
     </Form>
   );
 }

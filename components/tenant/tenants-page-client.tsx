@@ -49,7 +49,7 @@ export function TenantsPageClient() {
     setActive.mutate({
       id: t.id,
       name: t.name,
-      domains: t.domains.map((d) => d.hostname),
+      domains: t.domains.filter((d) => !d.retiring).map((d) => d.hostname), // a replaced one stays replaced
       dailyFaxLimit: t.dailyFaxLimit,
       monthlyFaxLimit: t.monthlyFaxLimit,
       retentionMinDays: t.retentionMinDays,
@@ -105,7 +105,9 @@ export function TenantsPageClient() {
                 {t.domains.map((d) => (
                   <li key={d.hostname} className="flex items-center gap-1.5">
                     <Truncate text={d.hostname} className="max-w-56" />
-                    {d.verifiedAt ? null : <DomainStatusBadge verified={false} />}
+                    {d.verifiedAt && !d.retiring ? null : (
+                      <DomainStatusBadge verified={!!d.verifiedAt} retiring={d.retiring} />
+                    )}
                   </li>
                 ))}
               </ul>
@@ -165,7 +167,7 @@ export function TenantsPageClient() {
       <DeleteTenantDialog
         tenant={deleting}
         onClose={() => setDeleting(null)}
-        onDelete={(t) => remove.mutate({ id: t.id })}
+        onDelete={(t, confirmName) => remove.mutate({ id: t.id, confirmName })}
         onSuspend={(t) => {
           const row = list.data?.items.find((r) => r.id === t.id);
           if (row) activate(row, false);

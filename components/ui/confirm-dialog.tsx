@@ -18,7 +18,8 @@ export interface ConfirmDialogProps {
   /** What happens and what will be lost, in plain words (counts where known). */
   children: React.ReactNode;
   confirmLabel: string;
-  onConfirm: () => void;
+  /** Gets the typed name (when `typeToConfirm` asks for one), so the server can check it too. */
+  onConfirm: (typed: string) => void;
   /** Destructive actions get a red button; risky but reversible ones (Lock) a normal one. */
   destructive?: boolean;
   pending?: boolean;
@@ -70,7 +71,10 @@ export function ConfirmDialog({
             className="grid gap-4"
             onSubmit={(e) => {
               e.preventDefault();
-              if (matches && !pending) onConfirm();
+              // React passes events up through portals: a dialog opened from inside a form must
+              // not submit that form too.
+              e.stopPropagation();
+              if (matches && !pending) onConfirm(typed.trim());
             }}
           >
             <div className="grid gap-2 text-sm">{children}</div>

@@ -3,7 +3,7 @@ import { PasswordRules } from "@/components/shell/password-rules";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
-import { generatePassword } from "@/lib/password-policy";
+import { generatePassword, type PasswordPolicy, type PersonalInfo } from "@/lib/password-policy";
 import { PASSWORD_MAX } from "@/lib/schemas/user";
 
 /**
@@ -16,6 +16,8 @@ export function PasswordField({
   onChange,
   name = "password",
   showRules,
+  policy,
+  person,
 }: {
   id: string;
   value: string;
@@ -23,6 +25,9 @@ export function PasswordField({
   /** The key of its errors in the surrounding form. */
   name?: string;
   showRules: boolean;
+  /** The rules of the organisation the password is for, when not the site's own. */
+  policy?: PasswordPolicy | null;
+  person?: PersonalInfo;
 }) {
   return (
     <Field label="Password" htmlFor={id} name={name}>
@@ -42,7 +47,7 @@ export function PasswordField({
           Generate
         </Button>
       </div>
-      {showRules && value ? <PasswordRules password={value} /> : null}
+      {(showRules || policy) && value ? <PasswordRules password={value} policy={policy} person={person} /> : null}
     </Field>
   );
 }

@@ -2,11 +2,11 @@
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
-import { Checkbox } from "@/components/ui/checkbox";
 import { FormActions } from "@/components/ui/dialog";
 import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { userSetPasswordSchema } from "@/lib/schemas/user";
+import { MustChangeCheckbox } from "./must-change-checkbox";
 import { PasswordField } from "./password-field";
 import type { UserRow, Viewer } from "./user-row";
 
@@ -37,15 +37,25 @@ export function SetPasswordForm({
 
   // The site's live rules are this user's only when they share the admin's portal.
   const samePolicy = viewer.role === "PLATFORM_ADMIN" ? user.tenantId === null : true;
+  const target = viewer.role === "PLATFORM_ADMIN" ? (user.tenantId ?? undefined) : undefined;
+  const policy = trpc.securityPolicy.get.useQuery(
+    { tenantId: target },
+    { enabled: viewer.role !== "PLATFORM_ADMIN" || !!target },
+  );
+  const policyForces = user.tenantId === null || !!policy.data?.forceChangeOnFirstLogin;
   return (
     <Form errors={errors} onSubmit={submit} className="grid gap-4">
       <FormAlert />
-      <PasswordField id="p-password" value={password} onChange={setPassword} name="password" showRules={samePolicy} />
-      <Checkbox
-        label="Must change password at next sign-in"
-        checked={mustChangePassword}
-        onChange={(e) => setMustChange(e.target.checked)}
+      <PasswordField
+        id="p-password"
+        value={password}
+        onChange={setPassword}
+        name="password"
+        showRules={samePolicy}
+        policy={samePolicy ? null : policy.data}
+        person={user}
       />
+      <MustChangeCheckbox checked={mustChangePassword} onChange={setMustChange} policyForces={policyForces} />
       <FormActions>
         <Button type="submit" disabled={set.isPending}>
           Set password

@@ -11,6 +11,7 @@ import { Field } from "@/components/ui/label";
 import type { Permission } from "@/lib/roles";
 import { EMAIL_MAX } from "@/lib/schemas/common";
 import { PERSON_NAME_MAX, PHONE_TEXT_MAX, type RoleChoices, USERNAME_MAX, userCreateSchema } from "@/lib/schemas/user";
+import { MustChangeCheckbox } from "./must-change-checkbox";
 import { PasswordField } from "./password-field";
 import { PermissionCheckboxes, RoleCheckboxes } from "./role-checkboxes";
 import type { Viewer } from "./user-row";
@@ -51,6 +52,10 @@ export function UserCreateForm({
     (k: "email" | "username" | "firstName" | "lastName" | "phone") => (e: React.ChangeEvent<HTMLInputElement>) =>
       setV({ ...v, [k]: e.target.value });
   const noTenant = isPlatform && v.tenant === PLATFORM;
+  // The chosen organisation's rules and whether its policy demands a change at first sign-in.
+  const target = isPlatform ? (noTenant ? undefined : v.tenant || undefined) : undefined;
+  const policy = trpc.securityPolicy.get.useQuery({ tenantId: target }, { enabled: !isPlatform || !!target });
+  const policyForces = noTenant || !!policy.data?.forceChangeOnFirstLogin;
 
   function pickTenant(tenant: string) {
     setV({ ...v, tenant });
@@ -144,12 +149,19 @@ export function UserCreateForm({
         value={v.password}
         onChange={(password) => setV({ ...v, password })}
         name="password"
-        showRules={!isPlatform || noTenant}
+        showRules={noTenant}
+        policy={noTenant ? null : policy.data}
+        person={{
+          username: v.useEmailAsUsername ? v.email : v.username,
+          email: v.email,
+          firstName: v.firstName,
+          lastName: v.lastName,
+        }}
       />
-      <Checkbox
-        label="Must change password at next sign-in"
+      <MustChangeCheckbox
         checked={v.mustChangePassword}
-        onChange={(e) => setV({ ...v, mustChangePassword: e.target.checked })}
+        onChange={(mustChangePassword) => setV({ ...v, mustChangePassword })}
+        policyForces={policyForces}
       />
       <RoleCheckboxes value={roles} onChange={setRoles} showPlatformAdmin={noTenant} />
       {noTenant ? null : <PermissionCheckboxes value={permissions} onChange={setPermissions} />}

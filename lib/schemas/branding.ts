@@ -39,6 +39,11 @@ export type BrandingUpdateInput = z.infer<typeof brandingUpdateSchema>;
 export const domainActionSchema = brandingTargetSchema.extend({ hostname: hostnameSchema });
 export type DomainActionInput = z.infer<typeof domainActionSchema>;
 
+/** Domain names typed so far, checked for availability while typing (before Save). */
+export const domainCheckSchema = brandingTargetSchema.extend({
+  hostnames: z.array(z.string().max(253)).max(10),
+});
+
 export const logoUploadSchema = brandingTargetSchema.extend({
   mimeType: z.string().trim().toLowerCase().refine(isLogoMimeType, LOGO_WRONG_TYPE),
   data: z.string().min(1, LOGO_WRONG_TYPE).max(LOGO_MAX_BASE64, LOGO_TOO_LARGE),

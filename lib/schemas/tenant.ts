@@ -78,6 +78,11 @@ export type TenantUpdateInput = z.infer<typeof tenantUpdateSchema>;
 
 export const tenantListSchema = listInputSchema;
 export const tenantIdSchema = z.object({ id: idSchema });
+/** Deleting asks for the organisation's name, on the server too: a stray call cannot delete one. */
+export const tenantDeleteSchema = tenantIdSchema.extend({
+  confirmName: z.string().max(200, "That is longer than any organisation's name"),
+});
+export type TenantDeleteInput = z.infer<typeof tenantDeleteSchema>;
 
 /** A tenant admin picks retention inside the bounds the platform set. */
 export const retentionChoiceSchema = z.object({ retentionDays: days("Retention").nullable() });

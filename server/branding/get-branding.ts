@@ -14,7 +14,14 @@ export async function getBranding(opts: { db: Tx; tenantId: string }) {
       logoMimeType: true,
       logoUpdatedAt: true,
       domains: {
-        select: { hostname: true, isPrimary: true, verifiedAt: true, verifiedBy: true, verificationToken: true },
+        select: {
+          hostname: true,
+          isPrimary: true,
+          verifiedAt: true,
+          verifiedBy: true,
+          verificationToken: true,
+          retiring: true,
+        },
         orderBy: [{ isPrimary: "desc" }, { createdAt: "asc" }, { hostname: "asc" }],
       },
     },
@@ -34,6 +41,7 @@ export async function getBranding(opts: { db: Tx; tenantId: string }) {
       isPrimary: d.isPrimary,
       verified: !!d.verifiedAt,
       verifiedBy: d.verifiedBy,
+      retiring: d.retiring,
       token: d.verifiedAt ? null : d.verificationToken,
     })),
   };

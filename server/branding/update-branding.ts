@@ -56,7 +56,7 @@ async function replaceDomainsAsOwner(db: Tx, tenantId: string, domains: string[]
     await replaceDomains(db, tenantId, domains, { byPlatformAdmin });
   } catch (error) {
     if (isUniqueViolation(error) || isRowSecurityViolation(error)) {
-      throw conflict("That domain name is already used by another tenant.", "domains");
+      throw conflict("That domain name is already used by another organisation.", "domains");
     }
     throw error;
   }

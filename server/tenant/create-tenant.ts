@@ -1,5 +1,7 @@
 /** Creates a tenant with its domains, default security policy and (optionally) its first admin. */
+import { DEFAULT_PASSWORD_POLICY } from "@/lib/password-policy";
 import type { TenantCreateInput } from "@/lib/schemas/tenant";
+import { mustChangeTypedPassword } from "../auth/admin-typed-password";
 import { PLATFORM_POLICY } from "../auth/security-policy";
 import type { ActorContext } from "../db/run-in-scope";
 import { createUser } from "../user/create-user";
@@ -33,7 +35,8 @@ export async function createTenant(opts: { ctx: ActorContext; input: TenantCreat
       retentionDays: input.retentionDays,
       domainTitle: `${input.name} Fax`,
       footerText: `© ${input.name}`,
-      securityPolicy: { create: { ...PLATFORM_POLICY, minLength: 10 } },
+      // The password rules the organisation form shows live while the first admin's is typed.
+      securityPolicy: { create: { ...PLATFORM_POLICY, ...DEFAULT_PASSWORD_POLICY } },
     },
   });
   await replaceDomains(db, tenant.id, input.domains, { byPlatformAdmin: true });
@@ -53,7 +56,8 @@ export async function createTenant(opts: { ctx: ActorContext; input: TenantCreat
       email: input.admin.email,
       role: "TENANT_ADMIN",
       password: input.admin.password,
-      mustChangePassword: false,
+      // The platform admin typed it: the new organisation's policy decides whether it must change.
+      mustChangePassword: await mustChangeTypedPassword(db, { tenantId: tenant.id, askedByAdmin: false }),
     });
   }
   return tenant;

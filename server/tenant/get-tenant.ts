@@ -20,7 +20,10 @@ export async function getTenant(opts: { db: Tx; id: string }) {
       logoUpdatedAt: true,
       createdAt: true,
       updatedAt: true,
-      domains: { select: { hostname: true, isPrimary: true, verifiedAt: true }, orderBy: { isPrimary: "desc" } },
+      domains: {
+        select: { hostname: true, isPrimary: true, verifiedAt: true, retiring: true },
+        orderBy: { isPrimary: "desc" },
+      },
     },
   });
   if (!tenant) throw notFound("Tenant");

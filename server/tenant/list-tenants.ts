@@ -29,7 +29,10 @@ export async function listTenants(opts: { db: Tx; input: ListInput }) {
         retentionMaxDays: true,
         retentionDays: true,
         createdAt: true,
-        domains: { select: { hostname: true, isPrimary: true, verifiedAt: true }, orderBy: { isPrimary: "desc" } },
+        domains: {
+          select: { hostname: true, isPrimary: true, verifiedAt: true, retiring: true },
+          orderBy: { isPrimary: "desc" },
+        },
         _count: { select: { users: true, dids: true } },
       },
     }),

@@ -11,6 +11,7 @@ import type { ScopedContext } from "../db/run-in-scope";
 import { env } from "../env";
 import { badRequest, notFound } from "../errors";
 import { invalidateHostCache } from "./resolve-tenant";
+import { settleDomainChange } from "./tenant-domains";
 
 export interface DomainProbes {
   /** The body this domain answers at DOMAIN_TOKEN_PATH, or null when it does not answer. */
@@ -69,7 +70,7 @@ export async function verifyDomain(opts: {
   const { db } = ctx;
   const domain = await db.tenantDomain.findFirst({ where: { tenantId: opts.tenantId, hostname } });
   if (!domain) throw notFound("Domain");
-  if (domain.verifiedAt) return { hostname, verifiedBy: domain.verifiedBy };
+  if (domain.verifiedAt) return { hostname, verifiedBy: domain.verifiedBy, retired: [] as string[] };
   const probes = opts.probes ?? realProbes();
   const token = domain.verificationToken;
   let verifiedBy: "HTTP" | "DNS" | null = null;
@@ -87,13 +88,14 @@ export async function verifyDomain(opts: {
     );
   }
   await db.tenantDomain.update({ where: { id: domain.id }, data: { verifiedAt: new Date(), verifiedBy } });
+  const retired = await settleDomainChange(db, opts.tenantId, hostname);
   ctx.afterCommit(invalidateHostCache);
   await ctx.audit({
     tenantId: opts.tenantId,
     action: "branding.domain-verify",
     entityType: "TenantDomain",
     entityId: domain.id,
-    details: { hostname, verifiedBy },
+    details: { hostname, verifiedBy, ...(retired.length ? { retired } : {}) },
   });
-  return { hostname, verifiedBy };
+  return { hostname, verifiedBy, retired };
 }

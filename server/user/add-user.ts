@@ -4,6 +4,7 @@
  */
 import { roleFromChoices } from "@/lib/roles";
 import { type UserCreateInput, usernameFor } from "@/lib/schemas/user";
+import { mustChangeTypedPassword } from "../auth/admin-typed-password";
 import type { ActorContext } from "../db/run-in-scope";
 import { forbidden, notFound } from "../errors";
 import { createUser } from "./create-user";
@@ -32,7 +33,7 @@ export async function addUser(opts: { ctx: ActorContext; input: UserCreateInput 
     role,
     permissions: input.permissions,
     password: input.password,
-    mustChangePassword: input.mustChangePassword,
+    mustChangePassword: await mustChangeTypedPassword(db, { tenantId, askedByAdmin: input.mustChangePassword }),
   });
   return getUser({ db, id: user.id });
 }

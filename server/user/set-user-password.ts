@@ -1,5 +1,6 @@
 /** An administrator sets someone's password: the tenant's policy applies and their sessions end. */
 import type { UserSetPasswordInput } from "@/lib/schemas/user";
+import { mustChangeTypedPassword } from "../auth/admin-typed-password";
 import { setPassword } from "../auth/set-password";
 import type { ActorContext } from "../db/run-in-scope";
 import { badRequest } from "../errors";
@@ -13,13 +14,17 @@ export async function setUserPassword(opts: { ctx: ActorContext; input: UserSetP
   if (user.id === actor.id)
     throw badRequest("To change your own password, use Change password; it asks for your current one.");
   await setPassword(db, { userId: user.id, password: input.password, byAdmin: true });
-  // The admin's tick decides, not only the policy default setPassword applied.
-  await db.user.update({ where: { id: user.id }, data: { mustChangePassword: input.mustChangePassword } });
+  // The admin's tick may ask for a change the policy does not; it cannot waive the policy's.
+  const mustChangePassword = await mustChangeTypedPassword(db, {
+    tenantId: user.tenantId,
+    askedByAdmin: input.mustChangePassword,
+  });
+  await db.user.update({ where: { id: user.id }, data: { mustChangePassword } });
   await ctx.audit({
     tenantId: user.tenantId,
     action: "user.password-set",
     entityType: "User",
     entityId: user.id,
-    details: { username: user.username, mustChangePassword: input.mustChangePassword },
+    details: { username: user.username, mustChangePassword },
   });
 }

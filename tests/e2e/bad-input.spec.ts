@@ -20,7 +20,7 @@ test.describe("platform admin", () => {
     await expect(
       page
         .getByRole("alert")
-        .filter({ hasText: "The domain acme.localhost is already used by another tenant." })
+        .filter({ hasText: "The domain acme.localhost is already used by another organisation." })
         .first(), // shown above the form and beside the Domains field
     ).toBeVisible();
     await page.keyboard.press("Escape");

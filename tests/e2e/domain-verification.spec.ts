@@ -64,5 +64,9 @@ test("a tenant admin's new domain waits for verification or a platform admin's a
   await open(page, `${site(HOST)}/admin/branding`);
   await page.getByLabel("Domain name").fill(HOST);
   await page.getByRole("button", { name: "Save branding" }).click();
+  // Dropping a verified address asks first; the one kept still serves, so it applies at once.
+  const ask = page.getByRole("dialog", { name: "Change the portal's address?" });
+  await expect(ask).toContainText(`${NEW} stops working`);
+  await ask.getByRole("button", { name: "Change address" }).click();
   await expect(page.getByText("Branding saved.")).toBeVisible();
 });

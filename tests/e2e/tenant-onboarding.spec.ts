@@ -1,6 +1,7 @@
 /**
  * The story the foundation must carry: a platform admin creates a tenant with a domain and its
- * admin → that admin signs in on the tenant's own domain and sees its brand → creates a user →
+ * admin → that admin signs in on the tenant's own domain, must first replace the password the
+ * platform admin typed, and sees its brand → creates a user →
  * the user signs in (choosing their own password) and cannot reach Administration.
  */
 import { expect, test } from "@playwright/test";
@@ -31,6 +32,15 @@ test("platform admin onboards a tenant whose people sign in on its own domain", 
   await expect(page.getByTestId("brand-name")).toHaveText("Northwind Clinics");
   await expect(page).toHaveTitle(/Northwind Clinics Fax/);
   await signIn(page, DOMAIN, "nw-admin", "Northwind-Admin-1");
+  // The platform admin typed that password and the policy asks for a change at first sign-in:
+  // nothing else opens until the admin has chosen their own.
+  await expect(page.getByText("Choose a new password before you continue.")).toBeVisible();
+  await open(page, `${site(DOMAIN)}/admin/users`);
+  await expect(page.getByText("Choose a new password before you continue.")).toBeVisible();
+  await page.getByLabel("Current password").fill("Northwind-Admin-1");
+  await page.getByLabel("New password", { exact: true }).fill("Harbour-Lights-Own-4");
+  await page.getByLabel("Repeat new password").fill("Harbour-Lights-Own-4");
+  await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await expect(page.getByTestId("brand-name")).toHaveText("Northwind Clinics");
   await expect(page.getByTestId("brand-footer")).toContainText("Northwind Clinics");

@@ -81,10 +81,10 @@ describe("branding", () => {
   it("refuses a domain name another tenant uses, and changes nothing", async () => {
     await expect(
       acmeAdmin.branding.update({ ...brand, name: "Renamed", domains: ["other.localhost"] }),
-    ).rejects.toThrow(/already used by another tenant/);
+    ).rejects.toThrow(/already used by another organisation/);
     await expect(
       platform.branding.update({ ...brand, tenantId: acme.tenant.id, name: "Renamed", domains: ["other.localhost"] }),
-    ).rejects.toThrow(/already used by another tenant/);
+    ).rejects.toThrow(/already used by another organisation/);
     expect((await getDb().tenant.findUniqueOrThrow({ where: { id: acme.tenant.id } })).name).toBe("Acme Health");
     expect(await resolveHost("other.localhost")).toMatchObject({ kind: "tenant", tenant: { id: other.tenant.id } });
   });

@@ -67,20 +67,13 @@ describe("domains a tenant admin adds", () => {
     ["127.0.0.2", "Use a domain name, not an IP address"],
     ["2130706433", "Use a domain name, not an IP address"],
     ["[::1]", "Use a domain name, not an IP address"],
-    ["localhost", "localhost is the platform's own address and cannot belong to a tenant."],
-    ["fax.globex.example", "The domain fax.globex.example is already used by another tenant."],
+    ["localhost", "localhost is the platform's own address and cannot belong to an organisation."],
+    ["fax.globex.example", "The domain fax.globex.example is already used by another organisation."],
   ])("refuses %s", async (hostname, message) => {
     await expect(acmeAdmin.branding.update({ ...brand, domains: ["acme.localhost", hostname] })).rejects.toThrow(
       message,
     );
     expect(await resolveHost("fax.globex.example")).toMatchObject({ kind: "tenant", tenant: { name: "Globex" } });
-  });
-
-  it("cannot drop the last verified domain for an unproven one (no lock-out)", async () => {
-    await expect(acmeAdmin.branding.update({ ...brand, domains: ["fax.acme.test"] })).rejects.toThrow(
-      /Keep a verified domain/,
-    );
-    expect((await resolveHost("acme.localhost")).kind).toBe("tenant");
   });
 
   it("is not verified when the domain points elsewhere, with a message saying what to do", async () => {
@@ -180,5 +173,83 @@ describe("domains a platform admin sets", () => {
     expect(await rowOf("pending.acme.test")).toMatchObject({ verifiedAt: null });
     expect(await rowOf("added.acme.test")).toMatchObject({ verifiedBy: "PLATFORM" });
     expect(created.id).toBeTruthy();
+  });
+});
+
+describe("a domain change", () => {
+  it("keeps the old address serving until the new one is proven, then moves everyone to it", async () => {
+    const move = await makeTenant("Mover", "old.mover.test");
+    const admin = await callerFor(move.admin.id, move.hostname);
+    const moverBrand = { name: "Mover", domainTitle: "", footerText: "" };
+    await admin.branding.update({ ...moverBrand, domains: ["new.mover.test"] });
+    // The old address still serves and stays primary (links in mail keep working); the new waits.
+    expect(await rowOf("old.mover.test")).toMatchObject({ retiring: true, isPrimary: true });
+    expect(await rowOf("new.mover.test")).toMatchObject({ verifiedAt: null, isPrimary: false });
+    expect(await resolveHost("old.mover.test")).toMatchObject({
+      kind: "tenant",
+      tenant: { primaryHost: "old.mover.test" },
+    });
+    expect((await resolveHost("new.mover.test")).kind).toBe("unknown");
+    // Saving again keeps the old one until the change is done; listing it again calls it off.
+    await admin.branding.update({ ...moverBrand, domains: ["new.mover.test"] });
+    expect(await rowOf("old.mover.test")).toMatchObject({ retiring: true });
+    await admin.branding.update({ ...moverBrand, domains: ["old.mover.test", "new.mover.test"] });
+    expect(await rowOf("old.mover.test")).toMatchObject({ retiring: false, isPrimary: true });
+    await admin.branding.update({ ...moverBrand, domains: ["new.mover.test"] });
+
+    const { verifyDomain } = await import("../../server/tenant/verify-domain");
+    const result = await runInScope({ scope: { kind: "tenant", tenantId: move.tenant.id }, actor: null }, (ctx) =>
+      verifyDomain({
+        ctx,
+        tenantId: move.tenant.id,
+        hostname: "new.mover.test",
+        probes: { httpToken: pointedHere(), txtRecords: async () => [] },
+      }),
+    );
+    expect(result.retired).toEqual(["old.mover.test"]);
+    expect(await rowOf("old.mover.test")).toBeNull();
+    expect(await rowOf("new.mover.test")).toMatchObject({ isPrimary: true, retiring: false });
+    expect((await resolveHost("old.mover.test")).kind).toBe("unknown");
+    expect(await resolveHost("new.mover.test")).toMatchObject({
+      kind: "tenant",
+      tenant: { primaryHost: "new.mover.test" },
+    });
+  });
+
+  it("is completed by a platform admin's approval too", async () => {
+    const move = await makeTenant("Approved Mover", "old.approved.test");
+    const admin = await callerFor(move.admin.id, move.hostname);
+    await admin.branding.update({
+      name: "Approved Mover",
+      domainTitle: "",
+      footerText: "",
+      domains: ["new.approved.test"],
+    });
+    await platform.branding.approveDomain({ tenantId: move.tenant.id, hostname: "new.approved.test" });
+    expect(await rowOf("old.approved.test")).toBeNull();
+    expect(await rowOf("new.approved.test")).toMatchObject({ isPrimary: true, verifiedBy: "PLATFORM" });
+  });
+});
+
+describe("domain availability while typing", () => {
+  it("says a domain is taken or the platform's, without saying whose, and nothing of one's own", async () => {
+    expect(await acmeAdmin.branding.domainAvailable({ hostnames: ["acme.localhost", "free.acme.test"] })).toEqual({
+      hostname: null,
+      problem: null,
+    });
+    expect(await acmeAdmin.branding.domainAvailable({ hostnames: ["fax.globex.example"] })).toEqual({
+      hostname: "fax.globex.example",
+      problem: "fax.globex.example is taken by another organisation.",
+    });
+    expect((await acmeAdmin.branding.domainAvailable({ hostnames: ["LOCALHOST"] })).problem).toBe(
+      "localhost is the platform's own address and cannot belong to an organisation.",
+    );
+    // A platform admin creating an organisation: every existing domain is taken.
+    expect((await platform.branding.domainAvailable({ hostnames: ["acme.localhost"] })).problem).toBe(
+      "acme.localhost is taken by another organisation.",
+    );
+    expect(
+      (await platform.branding.domainAvailable({ tenantId: acme.tenant.id, hostnames: ["acme.localhost"] })).problem,
+    ).toBeNull();
   });
 });

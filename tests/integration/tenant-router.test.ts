@@ -28,7 +28,8 @@ describe("tenants", () => {
     });
     const db = getDb();
     const admin = await db.user.findFirstOrThrow({ where: { username: "acme-boss" } });
-    expect(admin).toMatchObject({ tenantId: tenant.id, role: "TENANT_ADMIN" });
+    // The platform admin typed its password: under the new organisation's policy it must change.
+    expect(admin).toMatchObject({ tenantId: tenant.id, role: "TENANT_ADMIN", mustChangePassword: true });
     expect(await db.tenantDomain.findUnique({ where: { hostname: "acme.localhost" } })).toMatchObject({
       tenantId: tenant.id,
     });
@@ -38,7 +39,7 @@ describe("tenants", () => {
   it("refuses a domain another tenant uses, and creates nothing", async () => {
     const before = await getDb().tenant.count();
     await expect(platform.tenant.create({ ...base, name: "Thief", domains: ["existing.localhost"] })).rejects.toThrow(
-      /already used by another tenant/,
+      /already used by another organisation/,
     );
     expect(await getDb().tenant.count()).toBe(before);
   });
@@ -56,5 +57,18 @@ describe("tenants", () => {
     const page = await platform.tenant.list({ search: "acme", page: 1, pageSize: 5 });
     expect(page.items.map((t) => t.name)).toEqual(["Acme Health"]);
     expect(page.total).toBe(1);
+  });
+});
+
+describe("deleting a tenant", () => {
+  it("needs the organisation's name typed, checked on the server", async () => {
+    const doomed = await makeTenant("Doomed Ltd", "doomed.localhost");
+    await expect(platform.tenant.delete({ id: doomed.tenant.id, confirmName: "Doomed" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      cause: { field: "confirmName", message: "Type the organisation's name, Doomed Ltd, exactly to delete it." },
+    });
+    expect(await getDb().tenant.count({ where: { id: doomed.tenant.id } })).toBe(1);
+    await platform.tenant.delete({ id: doomed.tenant.id, confirmName: "Doomed Ltd" });
+    expect(await getDb().tenant.count({ where: { id: doomed.tenant.id } })).toBe(0);
   });
 });

@@ -222,7 +222,16 @@ describe("setPassword", () => {
     await expect(acmeAdmin.user.setPassword({ id: u.id, password: "weak", mustChangePassword: true })).rejects.toThrow(
       /Password needs/,
     );
+    // With "must change at first sign-in" off, the admin's unticked box leaves the flag off.
+    await getDb().securityPolicy.update({
+      where: { tenantId: acme.tenant.id },
+      data: { forceChangeOnFirstLogin: false },
+    });
     await acmeAdmin.user.setPassword({ id: u.id, password: NEW_PASSWORD, mustChangePassword: false });
+    await getDb().securityPolicy.update({
+      where: { tenantId: acme.tenant.id },
+      data: { forceChangeOnFirstLogin: true },
+    });
     expect(await validateSession(sid)).toBeNull();
     const after = await getDb().user.findUniqueOrThrow({ where: { id: u.id } });
     expect(after.mustChangePassword).toBe(false);

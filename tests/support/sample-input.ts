@@ -97,6 +97,8 @@ function sampleString(schema: JsonSchema, victim: Victim, key: string): string {
   else if (k.includes("host") || k.includes("domain")) value = victim.hostname;
   else if (k.includes("number") || k.includes("phone") || k === "to" || k.includes("callerid")) value = victim.phone;
   else if (k.includes("username") || k === "login" || k === "search") value = victim.username;
+  // A name typed to confirm (deleting an organisation) is the victim's own, so only access decides.
+  else if (k === "confirmname") value = victim.text;
   else value = victim.text;
   if (schema.maxLength !== undefined) value = value.slice(0, schema.maxLength);
   while (schema.minLength !== undefined && value.length < schema.minLength) value += "x";

@@ -3,6 +3,7 @@ import {
   brandingTargetSchema,
   brandingUpdateSchema,
   domainActionSchema,
+  domainCheckSchema,
   logoUploadSchema,
 } from "@/lib/schemas/branding";
 import { idSchema } from "@/lib/schemas/common";
@@ -11,6 +12,7 @@ import { removeLogo } from "../../branding/remove-logo";
 import { updateBranding } from "../../branding/update-branding";
 import { uploadLogo } from "../../branding/upload-logo";
 import { approveDomain } from "../../tenant/approve-domain";
+import { domainAvailability } from "../../tenant/domain-availability";
 import { pickTenant } from "../../tenant/pick-tenant";
 import { verifyDomain } from "../../tenant/verify-domain";
 import { platformAdminProcedure, router, tenantAdminProcedure } from "../init";
@@ -43,6 +45,16 @@ export const brandingRouter = router({
     .mutation(({ ctx, input }) =>
       removeLogo({ ctx, tenantId: pickTenant({ actor: ctx.actor, tenantId: input.tenantId }) }),
     ),
+  /** Whether the domains typed so far are free (platform admins: for any or a new organisation). */
+  domainAvailable: tenantAdminProcedure.input(domainCheckSchema).query(({ ctx, input }) =>
+    domainAvailability({
+      tenantId:
+        ctx.actor.role === "PLATFORM_ADMIN"
+          ? (input.tenantId ?? null)
+          : pickTenant({ actor: ctx.actor, tenantId: input.tenantId }),
+      hostnames: input.hostnames,
+    }),
+  ),
   /** Checks the HTTP token or DNS TXT record of one of the tenant's pending domains. */
   verifyDomain: tenantAdminProcedure.input(domainActionSchema).mutation(({ ctx, input }) =>
     verifyDomain({

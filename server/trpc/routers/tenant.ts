@@ -2,6 +2,7 @@
 import {
   retentionChoiceSchema,
   tenantCreateSchema,
+  tenantDeleteSchema,
   tenantIdSchema,
   tenantListSchema,
   tenantUpdateSchema,
@@ -20,8 +21,8 @@ export const tenantRouter = router({
   create: platformAdminProcedure.input(tenantCreateSchema).mutation(({ ctx, input }) => createTenant({ ctx, input })),
   update: platformAdminProcedure.input(tenantUpdateSchema).mutation(({ ctx, input }) => updateTenant({ ctx, input })),
   delete: platformAdminProcedure
-    .input(tenantIdSchema)
-    .mutation(({ ctx, input }) => deleteTenant({ ctx, id: input.id })),
+    .input(tenantDeleteSchema)
+    .mutation(({ ctx, input }) => deleteTenant({ ctx, id: input.id, confirmName: input.confirmName })),
   /** The caller's own tenant (limits, retention bounds) for tenant admins and users. */
   mine: protectedProcedure.query(({ ctx }) =>
     ctx.user.tenantId ? getTenant({ db: ctx.db, id: ctx.user.tenantId }) : null,

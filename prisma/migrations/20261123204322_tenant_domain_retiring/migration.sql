@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TenantDomain" ADD COLUMN     "retiring" BOOLEAN NOT NULL DEFAULT false;

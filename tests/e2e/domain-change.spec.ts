@@ -1,0 +1,86 @@
+/**
+ * Changing an organisation's address asks first (old → new, what happens to everyone's links),
+ * keeps the old address working until the new one is proven, then takes the admin to the new
+ * address. A platform admin's change in the organisation form asks too and applies at once (it
+ * also puts the demo domain back for the other tests).
+ */
+import { expect, type Page, test } from "@playwright/test";
+import { ADMIN, open, signIn, site } from "./helpers";
+
+const OLD = "globex.localhost";
+const NEW = "globex-moved.localhost";
+const ORG = "Globex Corporation";
+
+function refuseBrowserBoxes(page: Page) {
+  page.on("dialog", (d) => {
+    throw new Error(`the browser's own ${d.type()} box appeared: ${d.message()}`);
+  });
+}
+
+async function editOrganisation(page: Page) {
+  await open(page, `${site(ADMIN.host)}/admin/tenants`);
+  await page.getByRole("row").filter({ hasText: ORG }).getByRole("button", { name: "Edit" }).click();
+}
+
+test("a domain change asks first, keeps the old address until the new one is proven, then lands there", async ({
+  page,
+  browser,
+}) => {
+  refuseBrowserBoxes(page);
+  await signIn(page, OLD, "globex-admin", "Globex-Admin-2026");
+  await open(page, `${site(OLD)}/admin/branding`);
+  const domains = page.getByLabel("Domain name");
+  await domains.fill(NEW);
+  await page.getByRole("button", { name: "Save branding" }).click();
+
+  // Asked first: old → new and what happens; Cancel changes nothing.
+  const ask = page.getByRole("dialog", { name: "Change the portal's address?" });
+  await expect(ask.getByTestId("domain-change")).toHaveText(`${OLD}→becomes${NEW}`);
+  await expect(ask).toContainText(`Everyone's links change to ${NEW}. ${OLD} keeps working until ${NEW} is proven`);
+  await ask.getByRole("button", { name: "Cancel" }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(page.getByText("Branding saved.")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Save branding" }).click();
+  await ask.getByRole("button", { name: "Change address" }).click();
+  await expect(page.getByText(`${OLD} keeps working until then.`)).toBeVisible();
+  const status = page.getByRole("region", { name: "Domain status" });
+  await expect(status.getByRole("listitem").filter({ hasText: NEW })).toContainText("Pending");
+  await expect(status.getByRole("listitem").filter({ hasText: OLD })).toContainText("Being replaced");
+
+  // Until the new address is proven the old one serves and the new one does not.
+  const other = await browser.newPage();
+  refuseBrowserBoxes(other);
+  await open(other, `${site(NEW)}/login`);
+  await expect(other.getByText("This address is not set up for any organisation.")).toBeVisible();
+  await open(other, `${site(OLD)}/login`);
+  await expect(other.getByTestId("brand-name")).toHaveText(ORG);
+
+  // A platform admin approves the new address (as after checking with the customer)…
+  await signIn(other, ADMIN.host, ADMIN.username, ADMIN.password);
+  await editOrganisation(other);
+  await other.getByRole("button", { name: "Approve" }).click();
+  await expect(other.getByText(`${NEW} is verified and now serves the portal.`)).toBeVisible();
+  await other.keyboard.press("Escape");
+
+  // …and the organisation admin's page notices and goes to the new address's sign-in page.
+  await expect(page.getByText(`${NEW} is verified: the portal now lives there`)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("link", { name: "Go to new address" })).toHaveAttribute("href", `${site(NEW)}/login`);
+  await page.waitForURL(`${site(NEW)}/login`);
+  await expect(page.getByTestId("brand-name")).toHaveText(ORG);
+  await open(page, `${site(OLD)}/login`);
+  await expect(page.getByText("This address is not set up for any organisation.")).toBeVisible();
+
+  // The platform admin puts the demo domain back: asked too, and it applies at once.
+  await editOrganisation(other);
+  await other.getByLabel("Domains").fill(OLD);
+  await other.getByRole("button", { name: "Save", exact: true }).click();
+  const back = other.getByRole("dialog", { name: "Change the portal's address?" });
+  await expect(back.getByTestId("domain-change")).toHaveText(`${NEW}→becomes${OLD}`);
+  await expect(back).toContainText(`Everyone's links change at once: ${NEW} stops working`);
+  await back.getByRole("button", { name: "Change address" }).click();
+  await expect(other.getByText(`Tenant ${ORG} saved.`)).toBeVisible();
+  await other.close();
+  await open(page, `${site(OLD)}/login`);
+  await expect(page.getByTestId("brand-name")).toHaveText(ORG);
+});

@@ -1,0 +1,91 @@
+/**
+ * A password an administrator typed must be changed at first sign-in when the organisation's
+ * policy says so — and until it is, the server refuses everything but the change itself.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../../server/db/client";
+import { callerFor, makePlatformAdmin, makeTenant } from "../support/fixtures";
+
+type Caller = Awaited<ReturnType<typeof callerFor>>;
+let platform: Caller;
+let acme: Awaited<ReturnType<typeof makeTenant>>;
+let acmeAdmin: Caller;
+
+beforeAll(async () => {
+  const root = await makePlatformAdmin("typed-root");
+  platform = await callerFor(root.id, "localhost");
+  acme = await makeTenant("Typed Acme", "typed-acme.localhost");
+  acmeAdmin = await callerFor(acme.admin.id, acme.hostname);
+});
+
+const flagOf = async (username: string) =>
+  (await getDb().user.findFirstOrThrow({ where: { username } })).mustChangePassword;
+const setPolicy = (tenantId: string, forceChangeOnFirstLogin: boolean) =>
+  getDb().securityPolicy.update({ where: { tenantId }, data: { forceChangeOnFirstLogin } });
+
+const newUser = (email: string, mustChangePassword: boolean) => ({
+  tenantId: acme.tenant.id,
+  email,
+  useEmailAsUsername: true,
+  firstName: "Pat",
+  lastName: "Doe",
+  roles: { user: true, tenant: false, admin: false },
+  permissions: [],
+  password: "Typed-By-Admin-2026",
+  mustChangePassword,
+});
+
+describe("a password someone else typed", () => {
+  it("the organisation admin a platform admin created must change it, and nothing else works until then", async () => {
+    const tenant = await platform.tenant.create({
+      name: "Typed Northwind",
+      domains: ["typed-northwind.localhost"],
+      dailyFaxLimit: 10,
+      monthlyFaxLimit: 100,
+      retentionMinDays: 1,
+      retentionMaxDays: 30,
+      retentionDays: null,
+      admin: { username: "typed-nw-admin", email: "it@typed-northwind.test", password: "Northwind-Admin-1" },
+    });
+    expect(await flagOf("typed-nw-admin")).toBe(true);
+    const admin = await getDb().user.findFirstOrThrow({ where: { username: "typed-nw-admin" } });
+    const before = await callerFor(admin.id, "typed-northwind.localhost");
+    const refusal = { code: "FORBIDDEN", message: "Change your password to continue." };
+    await expect(before.user.list({ page: 1, pageSize: 10 })).rejects.toMatchObject(refusal);
+    await expect(before.branding.get({})).rejects.toMatchObject(refusal);
+    await expect(before.securityPolicy.get({})).rejects.toMatchObject(refusal);
+    expect((await before.auth.me()).mustChangePassword).toBe(true); // who am I still answers
+
+    await before.auth.changePassword({ currentPassword: "Northwind-Admin-1", newPassword: "Own-Choice-Pass-77" });
+    expect(await flagOf("typed-nw-admin")).toBe(false);
+    const after = await callerFor(admin.id, "typed-northwind.localhost");
+    expect((await after.user.list({ page: 1, pageSize: 10 })).total).toBe(1);
+    expect((await after.tenant.mine())?.id).toBe(tenant.id);
+  });
+
+  it("an organisation admin's new user must change it under the policy, even with the box unticked", async () => {
+    await acmeAdmin.user.create(newUser("pat@typed-acme.test", false));
+    expect(await flagOf("pat@typed-acme.test")).toBe(true);
+    await setPolicy(acme.tenant.id, false);
+    try {
+      await acmeAdmin.user.create(newUser("sam@typed-acme.test", false));
+      expect(await flagOf("sam@typed-acme.test")).toBe(false);
+      await acmeAdmin.user.create(newUser("kim@typed-acme.test", true)); // the admin may still ask
+      expect(await flagOf("kim@typed-acme.test")).toBe(true);
+    } finally {
+      await setPolicy(acme.tenant.id, true);
+    }
+  });
+
+  it("a password an admin sets must be changed under the policy, and the change clears the flag", async () => {
+    await acmeAdmin.user.setPassword({ id: acme.user.id, password: "Set-By-Admin-2026", mustChangePassword: false });
+    expect(await getDb().user.findUniqueOrThrow({ where: { id: acme.user.id } })).toMatchObject({
+      mustChangePassword: true,
+    });
+    const user = await callerFor(acme.user.id, acme.hostname);
+    await expect(user.did.mine()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await user.auth.changePassword({ currentPassword: "Set-By-Admin-2026", newPassword: "Mine-Again-2026x" });
+    expect((await getDb().user.findUniqueOrThrow({ where: { id: acme.user.id } })).mustChangePassword).toBe(false);
+    expect(await (await callerFor(acme.user.id, acme.hostname)).did.mine()).toBeDefined();
+  });
+});
