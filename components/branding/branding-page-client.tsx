@@ -2,6 +2,7 @@
 /** /admin/branding: a tenant admin's own brand and retention; a platform admin any tenant's brand. */
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
+import { TimeZoneCard } from "@/components/settings/time-zone-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { TenantChooser } from "@/components/tenant/tenant-chooser";
 import { Alert } from "@/components/ui/alert";
@@ -42,6 +43,7 @@ export function BrandingPageClient({ isPlatform }: { isPlatform: boolean }) {
         </Card>
       ) : null}
       {isPlatform ? null : <RetentionCard />}
+      {isPlatform ? null : <TimeZoneCard />}
     </>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
+import { TimeZoneSelect } from "@/components/settings/time-zone-select";
 import { Button } from "@/components/ui/button";
 import { FormActions } from "@/components/ui/dialog";
 import { Form, FormAlert } from "@/components/ui/form";
@@ -20,6 +21,7 @@ export interface TenantRow {
   retentionMinDays: number;
   retentionMaxDays: number;
   retentionDays: number | null;
+  timeZone: string;
   domains: { hostname: string; verifiedAt: Date | string | null }[];
 }
 
@@ -37,6 +39,7 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
     retentionMaxDays: String(tenant?.retentionMaxDays ?? 8),
     retentionDays: tenant?.retentionDays != null ? String(tenant.retentionDays) : "",
     active: tenant?.active ?? true,
+    timeZone: tenant?.timeZone ?? "UTC",
     withAdmin: tenant === null,
     adminUsername: "",
     adminEmail: "",
@@ -62,6 +65,7 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
       retentionMinDays: num(v.retentionMinDays),
       retentionMaxDays: num(v.retentionMaxDays),
       retentionDays: v.retentionDays.trim() ? num(v.retentionDays) : null,
+      timeZone: v.timeZone,
     };
     if (tenant) {
       const valid = check(tenantUpdateSchema, { ...common, id: tenant.id, active: v.active });
@@ -120,6 +124,14 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
         hint="Leave empty to use the maximum. The tenant admin may change it within the bounds."
       >
         <Input id="t-rdays" type="number" min={1} value={v.retentionDays} onChange={set("retentionDays")} />
+      </Field>
+      <Field
+        label="Time zone"
+        htmlFor="t-zone"
+        name="timeZone"
+        hint="Dates on the organisation's portal are shown in this zone. Its admin may change it."
+      >
+        <TimeZoneSelect id="t-zone" value={v.timeZone} onChange={(timeZone) => setV({ ...v, timeZone })} />
       </Field>
       {tenant ? (
         <label className="flex items-center gap-2 text-sm">

@@ -1,6 +1,7 @@
 /** Tenant schemas, shared by the admin forms and the tenant router. */
 import { z } from "zod";
 import { emailSchema, hostnameSchema, idSchema, listInputSchema, visibleTextSchema } from "./common";
+import { timeZoneSchema } from "./time-zone";
 import { usernameSchema } from "./user";
 
 const limits = z.object({
@@ -35,6 +36,8 @@ const tenantFields = z
   .object({
     name: visibleTextSchema.min(2, "Company name is required").max(120),
     domains: z.array(hostnameSchema).min(1, "Add at least one domain").max(10),
+    /** Left out → "UTC" for a new organisation, unchanged for an existing one. */
+    timeZone: timeZoneSchema.optional(),
   })
   .extend(limits.shape);
 

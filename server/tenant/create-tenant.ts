@@ -31,6 +31,7 @@ export async function createTenant(opts: { ctx: ActorContext; input: TenantCreat
       retentionMinDays: input.retentionMinDays,
       retentionMaxDays: input.retentionMaxDays,
       retentionDays: input.retentionDays,
+      timeZone: input.timeZone ?? "UTC",
       domainTitle: `${input.name} Fax`,
       footerText: `© ${input.name}`,
       securityPolicy: { create: { ...PLATFORM_POLICY, minLength: 10 } },
