@@ -47,7 +47,8 @@ export const NAVIGATION: NavItem[] = [
     ],
   },
   { label: "Documents", href: "/documents", roles: TENANT_PEOPLE },
-  { label: "My DIDs", href: "/my-dids", roles: TENANT_PEOPLE },
+  // Organisation admins find their own numbers on Administration → Fax numbers (Mine).
+  { label: "Fax numbers", href: "/my-dids", roles: ["USER"] },
   { label: "Received Faxes", href: "/received", roles: ALL },
   { label: "Reports", href: "/reports", roles: ALL },
   {
@@ -55,10 +56,10 @@ export const NAVIGATION: NavItem[] = [
     href: "/admin",
     roles: ADMINS,
     children: [
-      { label: "Tenants", href: "/admin/tenants", roles: ["PLATFORM_ADMIN"] },
+      { label: "Organisations", href: "/admin/tenants", roles: ["PLATFORM_ADMIN"] },
       { label: "Users", href: "/admin/users", roles: ADMINS },
       { label: "Provider / Trunks", href: "/admin/trunks", roles: ["PLATFORM_ADMIN"] },
-      { label: "DID Numbers", href: "/admin/dids", roles: ADMINS },
+      { label: "Fax numbers", href: "/admin/dids", roles: ADMINS },
       { label: "Branding", href: "/admin/branding", roles: ADMINS },
       { label: "Security Policy", href: "/admin/security", roles: ADMINS },
       { label: "Audit Log", href: "/admin/audit", roles: ADMINS },

@@ -65,12 +65,12 @@ export function DidBulkForm({ onAdded }: { onAdded: () => void }) {
       <Field label="Title" htmlFor="did-bulk-title" name="title" hint="Optional, given to every number added.">
         <Input id="did-bulk-title" value={v.title} onChange={(e) => setV({ ...v, title: e.target.value })} />
       </Field>
-      <Field label="Tenant" htmlFor="did-bulk-tenant" name="tenantId">
+      <Field label="Organisation" htmlFor="did-bulk-tenant" name="tenantId">
         <TenantSelect
           id="did-bulk-tenant"
           value={v.tenantId}
           onChange={(tenantId) => setV({ ...v, tenantId })}
-          emptyLabel="— Platform pool (no tenant) —"
+          emptyLabel="— Platform pool (no organisation) —"
         />
       </Field>
       {/* After a batch the numbers are added: closing is "Done", not cancelling anything. */}

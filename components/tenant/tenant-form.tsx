@@ -48,8 +48,8 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
   const utils = trpc.useUtils();
   const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) =>
     setV({ ...v, [k]: e.target.type === "checkbox" ? e.target.checked : e.target.value });
-  const create = trpc.tenant.create.useMutation({ onSuccess: () => onDone(`Tenant ${v.name} created.`) });
-  const update = trpc.tenant.update.useMutation({ onSuccess: () => onDone(`Tenant ${v.name} saved.`) });
+  const create = trpc.tenant.create.useMutation({ onSuccess: () => onDone(`Organisation ${v.name} created.`) });
+  const update = trpc.tenant.update.useMutation({ onSuccess: () => onDone(`Organisation ${v.name} saved.`) });
   const mutation = tenant ? update : create;
   // The first admin is created by the user service, which names its own fields ("password").
   const errors = useFieldErrors(mutation.error, { aliases: tenant ? {} : ADMIN_FIELDS });
@@ -84,14 +84,14 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
   return (
     <Form errors={errors} onSubmit={submit} className="grid gap-4">
       <FormAlert />
-      <Field label="Company name" htmlFor="t-name" name="name">
+      <Field label="Organisation name" htmlFor="t-name" name="name">
         <Input id="t-name" value={v.name} onChange={set("name")} />
       </Field>
       <Field
         label="Domains"
         htmlFor="t-domains"
         name="domains"
-        hint="The tenant's portal address, e.g. fax.acme.com or acme.localhost. Separate several with commas; the first is primary."
+        hint="The organisation's portal address, e.g. fax.acme.com or acme.localhost. Separate several with commas; the first is primary."
       >
         <Input id="t-domains" value={v.domains} onChange={set("domains")} />
       </Field>
@@ -118,10 +118,10 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
         </Field>
       </div>
       <Field
-        label="Tenant's retention (days)"
+        label="Organisation's retention (days)"
         htmlFor="t-rdays"
         name="retentionDays"
-        hint="Leave empty to use the maximum. The tenant admin may change it within the bounds."
+        hint="Leave empty to use the maximum. The organisation admin may change it within the bounds."
       >
         <Input id="t-rdays" type="number" min={1} value={v.retentionDays} onChange={set("retentionDays")} />
       </Field>
@@ -140,9 +140,10 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
         </label>
       ) : (
         <fieldset className="grid gap-3 rounded-md border p-3">
-          <legend className="px-1 text-sm font-medium">First tenant admin</legend>
+          <legend className="px-1 text-sm font-medium">First organisation admin</legend>
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={v.withAdmin} onChange={set("withAdmin")} /> Create the tenant's admin now
+            <input type="checkbox" checked={v.withAdmin} onChange={set("withAdmin")} /> Create the organisation's admin
+            now
           </label>
           {v.withAdmin ? (
             <>
@@ -176,7 +177,7 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
       )}
       <FormActions>
         <Button type="submit" disabled={mutation.isPending}>
-          {tenant ? "Save" : "Create tenant"}
+          {tenant ? "Save" : "Create organisation"}
         </Button>
       </FormActions>
     </Form>

@@ -87,9 +87,14 @@ export function DataTable<T>({
 }) {
   const cols = React.useMemo(() => columns.filter((c): c is DataColumn<T> => Boolean(c)), [columns]);
   const [sorting, setSorting] = React.useState<SortingState>([]);
-  const defaults = React.useMemo(
-    () => Object.fromEntries(cols.filter((c) => c.optional === "hidden").map((c) => [c.id, false])),
-    [cols],
+  // Keyed by a string: the columns are new objects on every render of the page.
+  const hiddenByDefault = cols
+    .filter((c) => c.optional === "hidden")
+    .map((c) => c.id)
+    .join(",");
+  const defaults = React.useMemo<VisibilityState>(
+    () => Object.fromEntries(hiddenByDefault.split(",").flatMap((c) => (c ? [[c, false]] : []))),
+    [hiddenByDefault],
   );
   const [visibility, setVisibility] = React.useState<VisibilityState>(defaults);
   // The saved choice is read after hydration, so server and browser first render the same columns.
@@ -120,11 +125,11 @@ export function DataTable<T>({
         header: c.header,
         accessorFn: (row: T) => {
           const v = c.sortValue?.(row);
-          return v instanceof Date ? v.getTime() : v;
+          return v instanceof Date ? v.getTime() : (v ?? undefined);
         },
         enableSorting: Boolean(c.sortValue),
         sortUndefined: "last",
-        sortingFn: "alphanumeric",
+        sortDescFirst: false,
         enableHiding: Boolean(c.optional),
         meta: c,
       })),

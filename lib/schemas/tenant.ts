@@ -34,7 +34,7 @@ function checkLimits(v: z.infer<typeof limits>, ctx: z.RefinementCtx) {
 
 const tenantFields = z
   .object({
-    name: visibleTextSchema.min(2, "Company name is required").max(120),
+    name: visibleTextSchema.min(2, "Organisation name is required").max(120),
     domains: z.array(hostnameSchema).min(1, "Add at least one domain").max(10),
     /** Left out → "UTC" for a new organisation, unchanged for an existing one. */
     timeZone: timeZoneSchema.optional(),

@@ -12,14 +12,14 @@ test("deleting a tenant requires its name, says what goes with it and offers Sus
   });
   await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
   await open(page, `${site(ADMIN.host)}/admin/tenants`);
-  await page.getByRole("button", { name: "New tenant" }).click();
-  await page.getByLabel("Company name").fill("Fabrikam Labs");
+  await page.getByRole("button", { name: "New organisation" }).click();
+  await page.getByLabel("Organisation name").fill("Fabrikam Labs");
   await page.getByLabel("Domains").fill("fabrikam.test");
   await page.getByLabel("Admin username").fill("fab-admin");
   await page.getByLabel("Admin email").fill("it@fabrikam.test");
   await page.getByLabel("Admin password").fill("Fabrikam-Admin-1");
-  await page.getByRole("button", { name: "Create tenant" }).click();
-  await expect(page.getByText("Tenant Fabrikam Labs created.")).toBeVisible();
+  await page.getByRole("button", { name: "Create organisation" }).click();
+  await expect(page.getByText("Organisation Fabrikam Labs created.")).toBeVisible();
   const row = page.getByRole("row", { name: /Fabrikam Labs/ });
 
   // First ask: counts from the list, the name to type, and Suspend as the way back.
@@ -53,6 +53,6 @@ test("deleting a tenant requires its name, says what goes with it and offers Sus
   await ask.getByLabel("Type Fabrikam Labs to confirm").fill("Fabrikam Labs");
   await expect(confirm).toBeEnabled();
   await confirm.click();
-  await expect(page.getByText("Tenant deleted.")).toBeVisible();
+  await expect(page.getByText("Organisation deleted.")).toBeVisible();
   await expect(row).toHaveCount(0);
 });

@@ -41,7 +41,7 @@ test("a tenant admin's new domain waits for verification or a platform admin's a
   await expect(page.getByTestId("brand-name")).not.toHaveText("Faxport");
 
   await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
-  await page.getByRole("link", { name: "Tenants" }).click();
+  await page.getByRole("link", { name: "Organisations" }).click();
   const row = page.getByRole("row").filter({ hasText: NEW });
   await expect(row).toContainText("Pending");
   await row.getByRole("button", { name: "Edit" }).click();

@@ -9,12 +9,12 @@ async function openNewTenant(page: Page) {
   await page.setViewportSize({ width: 1280, height: 640 });
   await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
   await open(page, `${site(ADMIN.host)}/admin/tenants`);
-  await page.getByRole("button", { name: "New tenant" }).click();
+  await page.getByRole("button", { name: "New organisation" }).click();
   await expect(page.getByRole("dialog")).toBeVisible();
 }
 
 async function fillTenant(page: Page, values: { name: string; domain: string; username: string; password: string }) {
-  await page.getByLabel("Company name").fill(values.name);
+  await page.getByLabel("Organisation name").fill(values.name);
   await page.getByLabel("Domains").fill(values.domain);
   await page.getByLabel("Admin username").fill(values.username);
   await page.getByLabel("Admin email").fill(`it@${values.domain}`);
@@ -38,7 +38,7 @@ test("the server's refusal of the admin password is shown beside it, focused, an
     password: "Contoso-Admin-2026", // contains the admin's username: the tenant's policy refuses it
   });
   await expectDialogScrolls(page);
-  await page.getByRole("button", { name: "Create tenant" }).click();
+  await page.getByRole("button", { name: "Create organisation" }).click();
 
   const password = page.getByLabel("Admin password");
   const message = page.getByText("Password needs no part of your name, username or email.");
@@ -52,23 +52,23 @@ test("the server's refusal of the admin password is shown beside it, focused, an
   await expect(message).toHaveCount(0);
   await expect(password).not.toHaveAttribute("aria-invalid", "true");
 
-  await page.getByRole("button", { name: "Create tenant" }).click();
-  await expect(page.getByText("Tenant Contoso Labs created.")).toBeVisible();
+  await page.getByRole("button", { name: "Create organisation" }).click();
+  await expect(page.getByText("Organisation Contoso Labs created.")).toBeVisible();
 });
 
 test("a problem found before sending is brought into view from the bottom of the dialog", async ({ page }) => {
   await openNewTenant(page);
   await fillTenant(page, { name: "", domain: "fabrikam.localhost", username: "fab-admin", password: "Blue-Harbor-9" });
   await expectDialogScrolls(page);
-  await page.getByRole("button", { name: "Create tenant" }).click(); // scrolls the dialog to its bottom
+  await page.getByRole("button", { name: "Create organisation" }).click(); // scrolls the dialog to its bottom
 
-  const name = page.getByLabel("Company name");
+  const name = page.getByLabel("Organisation name");
   await expect(name).toBeFocused();
   await expect(name).toBeInViewport();
-  await expect(name).toHaveAccessibleDescription("Company name is required");
+  await expect(name).toHaveAccessibleDescription("Organisation name is required");
 
   await name.fill("Fabrikam");
-  await expect(page.getByText("Company name is required")).toHaveCount(0);
+  await expect(page.getByText("Organisation name is required")).toHaveCount(0);
   await expect(name).not.toHaveAttribute("aria-invalid", "true");
 });
 

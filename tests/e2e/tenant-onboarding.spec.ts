@@ -12,17 +12,17 @@ test("platform admin onboards a tenant whose people sign in on its own domain", 
   await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
 
-  await page.getByRole("link", { name: "Tenants" }).click();
-  await page.getByRole("button", { name: "New tenant" }).click();
-  await page.getByLabel("Company name").fill("Northwind Clinics");
+  await page.getByRole("link", { name: "Organisations" }).click();
+  await page.getByRole("button", { name: "New organisation" }).click();
+  await page.getByLabel("Organisation name").fill("Northwind Clinics");
   await page.getByLabel("Domains").fill(DOMAIN);
   await page.getByLabel("Daily fax limit").fill("250");
   await page.getByLabel("Monthly fax limit").fill("5000");
   await page.getByLabel("Admin username").fill("nw-admin");
   await page.getByLabel("Admin email").fill("it@northwind.test");
   await page.getByLabel("Admin password").fill("Northwind-Admin-1");
-  await page.getByRole("button", { name: "Create tenant" }).click();
-  await expect(page.getByText("Tenant Northwind Clinics created.")).toBeVisible();
+  await page.getByRole("button", { name: "Create organisation" }).click();
+  await expect(page.getByText("Organisation Northwind Clinics created.")).toBeVisible();
   await expect(page.getByRole("cell", { name: "Northwind Clinics", exact: true })).toBeVisible();
   await signOut(page);
 
@@ -34,7 +34,7 @@ test("platform admin onboards a tenant whose people sign in on its own domain", 
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await expect(page.getByTestId("brand-name")).toHaveText("Northwind Clinics");
   await expect(page.getByTestId("brand-footer")).toContainText("Northwind Clinics");
-  await expect(page.getByRole("link", { name: "Tenants" })).toHaveCount(0); // platform-only
+  await expect(page.getByRole("link", { name: "Organisations" })).toHaveCount(0); // platform-only
 
   // The tenant admin adds a user.
   await page.getByRole("link", { name: "Users" }).click();

@@ -13,7 +13,19 @@ describe("roles", () => {
     expect(labels("USER")).not.toContain("Administration");
     expect(labels("USER")).toContain("Send Fax");
     expect(labels("TENANT_ADMIN")).toContain("Users");
-    expect(labels("TENANT_ADMIN")).not.toContain("Tenants");
+    expect(labels("TENANT_ADMIN")).not.toContain("Organisations");
+    expect(labels("PLATFORM_ADMIN")).toContain("Organisations");
     expect(labels("PLATFORM_ADMIN")).toContain("Provider / Trunks");
+  });
+
+  it("gives each role one Fax numbers page: organisation admins the organisation's (with Mine), users their own", () => {
+    const pages = (role: Parameters<typeof navigationFor>[0]) =>
+      navigationFor(role)
+        .flatMap((i) => [i, ...(i.children ?? [])])
+        .filter((i) => i.label === "Fax numbers")
+        .map((i) => i.href);
+    expect(pages("TENANT_ADMIN")).toEqual(["/admin/dids"]);
+    expect(pages("USER")).toEqual(["/my-dids"]);
+    expect(pages("PLATFORM_ADMIN")).toEqual(["/admin/dids"]);
   });
 });
