@@ -67,7 +67,7 @@ export function DidPoolClient({
             <SearchInput placeholder="Search number, title or user" onSearch={onSearch} initial={search} />
             <div className="w-48">
               <NativeSelect
-                aria-label="Show"
+                aria-label="Which numbers"
                 value={status}
                 onChange={(e) => {
                   setStatus(e.target.value as Filter);
