@@ -75,7 +75,9 @@ export function AuditPageClient({ isPlatform }: { isPlatform: boolean }) {
             header: "When",
             key: true,
             sortValue: (r) => r.createdAt,
-            cell: (r) => <DateTime value={r.createdAt} timeZone={r.tenant?.timeZone ?? "UTC"} />,
+            cell: (r) => (
+              <DateTime value={r.createdAt} timeZone={r.tenant?.timeZone ?? "UTC"} className="md:whitespace-nowrap" />
+            ),
           },
           isPlatform && {
             id: "organisation",

@@ -160,7 +160,7 @@ export function DataTable<T>({
             {optional.length ? <ColumnChooser columns={optional} visibility={visibility} onChoose={choose} /> : null}
           </div>
         ) : null}
-        <Table label={label}>
+        <Table label={label} aria-label={label}>
           <THead>
             {table.getHeaderGroups().map((group) => (
               <TR key={group.id}>
@@ -270,7 +270,8 @@ function PhoneDetails<T>({ name, columns, row }: { name: string; columns: DataCo
         type="button"
         aria-expanded={open}
         aria-controls={detailsId}
-        aria-label={`${open ? "Hide" : "Show"} details for ${name}`}
+        // Starts with the visible words, so voice control ("click Details") finds it.
+        aria-label={`${open ? "Hide details" : "Details"} for ${name}`}
         onClick={() => setOpen((o) => !o)}
         className="mt-1 text-xs text-primary underline-offset-4 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
       >

@@ -50,7 +50,7 @@ test.describe("platform admin", () => {
   test("an invalid DID number is refused before anything is saved", async ({ page }) => {
     await open(page, `${site(ADMIN.host)}/admin/dids`);
     await page.getByRole("button", { name: "Add fax number" }).click();
-    await page.getByLabel("Number").fill("12345");
+    await page.getByLabel("Number", { exact: true }).fill("12345");
     await page.getByLabel("Title").fill("Broken line");
     await page.getByRole("button", { name: "Save fax number" }).click();
     await expect(page.getByText('"12345" is not a valid phone number')).toBeVisible();
