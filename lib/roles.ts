@@ -37,7 +37,8 @@ const ADMINS = ["PLATFORM_ADMIN", "TENANT_ADMIN"] as const;
 
 export const NAVIGATION: NavItem[] = [
   { label: "Dashboard", href: "/dashboard", roles: ALL },
-  { label: "My fax numbers", href: "/my-dids", roles: TENANT_PEOPLE },
+  // Organisation admins find their own numbers on Administration → Fax numbers (Mine).
+  { label: "My fax numbers", href: "/my-dids", roles: ["USER"] },
   { label: "Send fax", href: "/send", roles: TENANT_PEOPLE, soon: true },
   { label: "Received faxes", href: "/received", roles: ALL, soon: true },
   { label: "Documents", href: "/documents", roles: TENANT_PEOPLE, soon: true },
@@ -74,6 +75,7 @@ export const NAVIGATION: NavItem[] = [
     children: [
       { label: "Branding", href: "/admin/settings/branding", roles: ADMINS },
       { label: "Retention", href: "/admin/settings/retention", roles: ["TENANT_ADMIN"] },
+      { label: "Time zone", href: "/admin/settings/time-zone", roles: ["TENANT_ADMIN"] },
       { label: "Security policy", href: "/admin/settings/security", roles: ADMINS },
     ],
   },

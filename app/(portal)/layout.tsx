@@ -1,7 +1,12 @@
 import { AppShell } from "@/components/shell/app-shell";
-import { requireUser } from "@/server/auth/guards";
+import { TimeZoneProvider } from "@/components/ui/date-time";
+import { currentHost, requireUser } from "@/server/auth/guards";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireUser();
-  return <AppShell user={user}>{children}</AppShell>;
+  const [user, host] = await Promise.all([requireUser(), currentHost()]);
+  return (
+    <AppShell user={user}>
+      <TimeZoneProvider timeZone={host.kind === "tenant" ? host.tenant.timeZone : "UTC"}>{children}</TimeZoneProvider>
+    </AppShell>
+  );
 }

@@ -1,8 +1,8 @@
 "use client";
-/** Audit filters: free-text search, an action prefix and a date range (whole local days). */
+/** Audit filters: free-text search, a kind of change and a date range (whole local days). */
 import { useCallback, useState } from "react";
 import { validate } from "@/components/ui/form-errors";
-import { Input } from "@/components/ui/input";
+import { Input, NativeSelect } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { SearchInput } from "@/components/ui/search-input";
 import { auditListSchema } from "@/lib/schemas/audit";
@@ -14,10 +14,23 @@ export interface AuditFilterValues {
   to?: Date;
 }
 
-/** Common prefixes offered as suggestions; any other prefix works too. */
-const ACTION_PREFIXES = ["branding.", "did.", "security-policy.", "tenant.", "trunk.", "user."];
+/** The kinds of change people look for, each an action prefix the server filters by. */
+const KINDS = [
+  { prefix: "user.", label: "People" },
+  { prefix: "did.", label: "Fax numbers" },
+  { prefix: "branding.", label: "Branding and domains" },
+  { prefix: "security-policy.", label: "Security policy" },
+  { prefix: "tenant.", label: "Organisation settings" },
+  { prefix: "trunk.", label: "SIP trunks", platformOnly: true },
+];
 
-export function AuditFilters({ onChange }: { onChange: (filters: AuditFilterValues) => void }) {
+export function AuditFilters({
+  onChange,
+  isPlatform,
+}: {
+  onChange: (filters: AuditFilterValues) => void;
+  isPlatform: boolean;
+}) {
   const [search, setSearch] = useState("");
   const [action, setAction] = useState("");
   const [from, setFrom] = useState("");
@@ -52,26 +65,26 @@ export function AuditFilters({ onChange }: { onChange: (filters: AuditFilterValu
       <div className="flex flex-wrap items-end gap-3">
         <div className="grid gap-1.5">
           <span className="text-sm font-medium">Search</span>
-          <SearchInput placeholder="Action, person or type" onSearch={onSearch} />
+          <SearchInput placeholder="Person or change" onSearch={onSearch} />
         </div>
-        <div className="w-44">
-          <Field label="Action starts with" htmlFor="a-action">
-            <Input
+        <div className="w-48">
+          <Field label="Kind" htmlFor="a-action">
+            <NativeSelect
               id="a-action"
-              list="a-action-prefixes"
               value={action}
-              placeholder="e.g. user."
               onChange={(e) => {
                 setAction(e.target.value);
                 apply({ search, action: e.target.value, from, to });
               }}
-            />
+            >
+              <option value="">Every change</option>
+              {KINDS.filter((k) => isPlatform || !k.platformOnly).map((k) => (
+                <option key={k.prefix} value={k.prefix}>
+                  {k.label}
+                </option>
+              ))}
+            </NativeSelect>
           </Field>
-          <datalist id="a-action-prefixes">
-            {ACTION_PREFIXES.map((p) => (
-              <option key={p} value={p} />
-            ))}
-          </datalist>
         </div>
         <div className="w-40">
           <Field label="From" htmlFor="a-from">

@@ -17,7 +17,7 @@ export interface AssignRow {
   userId: string | null;
 }
 
-/** Platform admins: hand a tenant's number to one of that tenant's users (or take it back). */
+/** Hand an organisation's number to one of its users (or take it back). */
 export function DidAssignForm({ did, onDone }: { did: AssignRow; onDone: (message: string) => void }) {
   const [userId, setUserId] = useState<string | null>(did.userId);
   const users = trpc.user.list.useQuery({ search: "", page: 1, pageSize: 200, tenantId: did.tenantId });
@@ -42,7 +42,12 @@ export function DidAssignForm({ did, onDone }: { did: AssignRow; onDone: (messag
     >
       <FormAlert />
       {users.error ? <Alert variant="error">Users could not be loaded: {users.error.message}</Alert> : null}
-      <Field label="User" htmlFor="did-assign-user" name="userId" hint="Only users of the number's tenant can hold it.">
+      <Field
+        label="User"
+        htmlFor="did-assign-user"
+        name="userId"
+        hint="Only people of the number's organisation can hold it."
+      >
         <DidUserSelect
           id="did-assign-user"
           number={formatPhone(did.number)}

@@ -70,12 +70,12 @@ export function DidBulkForm({ onAdded }: { onAdded: () => void }) {
           maxLength={DID_TITLE_MAX}
         />
       </Field>
-      <Field label="Tenant" htmlFor="did-bulk-tenant" name="tenantId">
+      <Field label="Organisation" htmlFor="did-bulk-tenant" name="tenantId">
         <TenantSelect
           id="did-bulk-tenant"
           value={v.tenantId}
           onChange={(tenantId) => setV({ ...v, tenantId })}
-          emptyLabel="— Platform pool (no tenant) —"
+          emptyLabel="— Platform pool (no organisation) —"
         />
       </Field>
       {/* After a batch the numbers are added: closing is "Done", not cancelling anything. */}

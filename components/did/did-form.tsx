@@ -19,7 +19,7 @@ export interface DidEditRow {
   userId: string | null;
 }
 
-/** Add one DID, or edit a DID's title and tenant (platform admins). */
+/** Add one fax number, or edit its title and organisation (platform admins). */
 export function DidForm({ did, onDone }: { did: DidEditRow | null; onDone: (message: string) => void }) {
   const [v, setV] = useState({ number: did?.number ?? "", title: did?.title ?? "", tenantId: did?.tenantId ?? "" });
   const create = trpc.did.create.useMutation({ onSuccess: (d) => onDone(`${formatPhone(d.number)} added.`) });
@@ -73,23 +73,25 @@ export function DidForm({ did, onDone }: { did: DidEditRow | null; onDone: (mess
         />
       </Field>
       <Field
-        label="Tenant"
+        label="Organisation"
         htmlFor="did-tenant"
         name="tenantId"
         hint={
-          moving && did?.userId ? "Moving the number to another tenant removes its user and forwarding." : undefined
+          moving && did?.userId
+            ? "Moving the number to another organisation removes its user and forwarding."
+            : undefined
         }
       >
         <TenantSelect
           id="did-tenant"
           value={v.tenantId}
           onChange={(tenantId) => setV({ ...v, tenantId })}
-          emptyLabel="— Platform pool (no tenant) —"
+          emptyLabel="— Platform pool (no organisation) —"
         />
       </Field>
       <FormActions>
         <Button type="submit" disabled={mutation.isPending}>
-          Save DID
+          Save fax number
         </Button>
       </FormActions>
     </Form>

@@ -1,4 +1,4 @@
-/** How DIDs read on screen; shared by the admin, pool and "My DIDs" pages. */
+/** How fax numbers (DIDs) read on screen; shared by the Fax numbers pages. */
 import { formatPhone } from "@/lib/phone";
 
 export interface DidPerson {

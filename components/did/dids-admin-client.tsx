@@ -6,34 +6,34 @@ import { TenantSelect } from "@/components/tenant/tenant-select";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DataTable } from "@/components/ui/data-table";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { EditDialog } from "@/components/ui/edit-dialog";
 import { NativeSelect } from "@/components/ui/input";
-import { ACTIONS_HEADER, ListTable, PHONE_ONLY, WIDE_ONLY } from "@/components/ui/list-table";
 import { PageAlerts } from "@/components/ui/page-alerts";
 import { RowActions, rowMenuButton } from "@/components/ui/row-actions";
 import { SearchInput } from "@/components/ui/search-input";
-import { TD, TR } from "@/components/ui/table";
 import { Truncate } from "@/components/ui/truncate";
 import { useListParams } from "@/components/ui/use-list-params";
-import { DID_STATUSES } from "@/lib/schemas/did";
+import type { DID_STATUSES } from "@/lib/schemas/did";
 import { type AssignRow, DidAssignForm } from "./did-assign-form";
 import { DidBulkForm } from "./did-bulk-form";
 import { type DidEditRow, DidForm } from "./did-form";
 import { didUserStatus, formatPhone, forwardLabel } from "./did-labels";
 
 const PAGE_SIZE = 20;
-const STATUS_LABELS: Record<(typeof DID_STATUSES)[number], string> = {
+type Status = Exclude<(typeof DID_STATUSES)[number], "mine">;
+const STATUS_LABELS: Record<Status, string> = {
   all: "All numbers",
-  unassigned: "Platform pool (no tenant)",
-  assigned: "Given to a tenant",
+  unassigned: "Platform pool (no organisation)",
+  assigned: "Given to an organisation",
 };
 
-/** Platform admins: every DID, added one by one or in bulk, and given to tenants. */
-export function DidsAdminClient() {
-  const { search, page, setPage, onSearch } = useListParams();
+/** Platform admins: every fax number (DID), added one by one or in bulk, and given to organisations. */
+export function DidsAdminClient({ initialSearch = "" }: { initialSearch?: string }) {
+  const { search, page, setPage, onSearch, clearSearch, filterKey } = useListParams(initialSearch);
   const [tenantId, setTenantId] = useState("");
-  const [status, setStatus] = useState<(typeof DID_STATUSES)[number]>("all");
+  const [status, setStatus] = useState<Status>("all");
   const [editing, setEditing] = useState<DidEditRow | "new" | null>(null);
   const [bulkOpen, setBulkOpen] = useState(false);
   const [assigning, setAssigning] = useState<AssignRow | null>(null);
@@ -44,7 +44,7 @@ export function DidsAdminClient() {
   const remove = trpc.did.delete.useMutation({
     onSuccess: () => {
       setDeleting(null);
-      setNotice("DID deleted.");
+      setNotice("Fax number deleted.");
       void utils.did.list.invalidate();
     },
   });
@@ -52,8 +52,8 @@ export function DidsAdminClient() {
   return (
     <>
       <PageHeader
-        title="Fax numbers"
-        description="Inbound fax numbers: add them, give them to tenants; tenant admins hand them to their users."
+        title="Fax numbers (DIDs)"
+        description="Inbound fax numbers: add them and give them to organisations; organisation admins hand them to their people."
         actions={
           <>
             <Button
@@ -71,23 +71,24 @@ export function DidsAdminClient() {
                 setEditing("new");
               }}
             >
-              Add DID
+              Add fax number
             </Button>
           </>
         }
       />
       <PageAlerts notice={notice} errors={[list.error]} />
-      <ListTable
-        label="DID numbers"
+      <DataTable
+        id="fax-numbers-platform"
+        label="Fax numbers"
         toolbar={
-          <div className="mb-3 flex flex-wrap gap-2">
-            <SearchInput placeholder="Search number, title, user, company" onSearch={onSearch} />
-            {/* aria-labels avoid the word "Tenant" so the dialog's "Tenant" field stays unambiguous. */}
+          <div key={filterKey} className="flex flex-wrap gap-2">
+            <SearchInput placeholder="Search number, title, user, organisation" onSearch={onSearch} initial={search} />
+            {/* aria-labels avoid the word "Organisation" alone so the dialog's field stays unambiguous. */}
             <div className="w-56">
               <TenantSelect
-                ariaLabel="Filter by company"
+                ariaLabel="Filter by organisation"
                 value={tenantId}
-                emptyLabel="All companies"
+                emptyLabel="All organisations"
                 onChange={(id) => {
                   setTenantId(id);
                   setPage(1);
@@ -99,11 +100,11 @@ export function DidsAdminClient() {
                 aria-label="Filter by status"
                 value={status}
                 onChange={(e) => {
-                  setStatus(e.target.value as typeof status);
+                  setStatus(e.target.value as Status);
                   setPage(1);
                 }}
               >
-                {DID_STATUSES.map((s) => (
+                {(Object.keys(STATUS_LABELS) as Status[]).map((s) => (
                   <option key={s} value={s}>
                     {STATUS_LABELS[s]}
                   </option>
@@ -112,85 +113,102 @@ export function DidsAdminClient() {
             </div>
           </div>
         }
-        headers={[
-          "Number",
-          { label: "Title", className: WIDE_ONLY },
-          { label: "Company", className: WIDE_ONLY },
-          { label: "User", className: WIDE_ONLY },
-          { label: "Forwarding", className: "hidden lg:table-cell" },
-          ACTIONS_HEADER,
-        ]}
-        data={list.data}
-        emptyText={
-          search || tenantId || status !== "all"
-            ? "No numbers match. Try another search or filter."
-            : "No numbers yet. Add them with Add DID or Bulk add."
-        }
-        page={page}
-        pageSize={PAGE_SIZE}
-        onPage={setPage}
-      >
-        {(d) => (
-          <TR key={d.id}>
-            <TD>
-              <span className="font-medium whitespace-nowrap">{formatPhone(d.number)}</span>
-              <span className={`${PHONE_ONLY} block max-w-48 text-xs text-muted-foreground`}>
-                <Truncate text={d.tenant ? `${d.tenant.name} · ${didUserStatus(d.user)}` : "Platform pool"} />
-              </span>
-            </TD>
-            <TD className={WIDE_ONLY}>
-              <Truncate text={d.title} className="max-w-40" />
-            </TD>
-            <TD className={WIDE_ONLY}>
-              {d.tenant ? (
+        columns={[
+          {
+            id: "number",
+            header: "Number",
+            sortValue: (d) => d.number,
+            cell: (d) => <span className="font-medium whitespace-nowrap">{formatPhone(d.number)}</span>,
+          },
+          {
+            id: "title",
+            header: "Title",
+            optional: true,
+            sortValue: (d) => d.title,
+            cell: (d) => <Truncate text={d.title || "—"} className="max-w-40" />,
+          },
+          {
+            id: "organisation",
+            header: "Organisation",
+            sortValue: (d) => d.tenant?.name ?? "",
+            cell: (d) =>
+              d.tenant ? (
                 <Truncate text={d.tenant.name} className="max-w-40" />
               ) : (
                 <Badge variant="muted">Platform pool</Badge>
-              )}
-            </TD>
-            <TD className={WIDE_ONLY}>{d.tenant ? didUserStatus(d.user) : "—"}</TD>
-            <TD className="hidden whitespace-nowrap lg:table-cell">{forwardLabel(d)}</TD>
-            <TD className="text-right">
-              <RowActions
-                rowId={d.id}
-                rowName={formatPhone(d.number)}
-                primary={
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    aria-label={`Edit ${formatPhone(d.number)}`}
-                    onClick={() => {
-                      setNotice(null);
-                      setEditing(d);
-                    }}
-                  >
-                    Edit
-                  </Button>
-                }
-                items={[
-                  d.tenantId
-                    ? {
-                        label: "Assign to a user",
-                        onSelect: () => {
-                          setNotice(null);
-                          setAssigning({ ...d, tenantId: d.tenantId! });
-                        },
-                      }
-                    : null,
-                  {
-                    label: "Delete",
-                    destructive: true,
+              ),
+          },
+          {
+            id: "user",
+            header: "User",
+            optional: true,
+            sortValue: (d) => d.user?.username ?? "",
+            cell: (d) => (d.tenant ? <Truncate text={didUserStatus(d.user)} className="max-w-48" /> : "—"),
+          },
+          {
+            id: "forwarding",
+            header: "Forwarding",
+            optional: "hidden",
+            sortValue: (d) => d.forwardEmail ?? "",
+            cell: (d) => <Truncate text={forwardLabel(d)} className="max-w-56" />,
+          },
+        ]}
+        data={list.data}
+        rowId={(d) => d.id}
+        rowName={(d) => formatPhone(d.number)}
+        actions={(d) => (
+          <RowActions
+            rowId={d.id}
+            rowName={formatPhone(d.number)}
+            primary={
+              <Button
+                variant="ghost"
+                size="sm"
+                aria-label={`Edit ${formatPhone(d.number)}`}
+                onClick={() => {
+                  setNotice(null);
+                  setEditing(d);
+                }}
+              >
+                Edit
+              </Button>
+            }
+            items={[
+              d.tenantId
+                ? {
+                    label: "Assign to a user",
                     onSelect: () => {
-                      remove.reset();
-                      setDeleting(d);
+                      setNotice(null);
+                      setAssigning({ ...d, tenantId: d.tenantId! });
                     },
-                  },
-                ]}
-              />
-            </TD>
-          </TR>
+                  }
+                : null,
+              {
+                label: "Delete",
+                destructive: true,
+                onSelect: () => {
+                  remove.reset();
+                  setDeleting(d);
+                },
+              },
+            ]}
+          />
         )}
-      </ListTable>
+        empty={{
+          title: "No fax numbers yet.",
+          next: "Add the numbers your carrier gave you with Add fax number or Bulk add, then give them to organisations.",
+          noun: "fax numbers",
+          filtered: Boolean(search || tenantId) || status !== "all",
+          onClearFilters: () => {
+            clearSearch();
+            setTenantId("");
+            setStatus("all");
+          },
+        }}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
+      />
       <ConfirmDialog
         open={deleting !== null}
         onOpenChange={(o) => !o && setDeleting(null)}
@@ -211,7 +229,7 @@ export function DidsAdminClient() {
       <EditDialog
         value={editing}
         onClose={() => setEditing(null)}
-        title={(e) => (e === "new" ? "Add DID" : `Edit ${formatPhone(e.number)}`)}
+        title={(e) => (e === "new" ? "Add fax number" : `Edit ${formatPhone(e.number)}`)}
       >
         {(e) => (
           <DidForm
@@ -238,7 +256,7 @@ export function DidsAdminClient() {
       </EditDialog>
       <Dialog open={bulkOpen} onOpenChange={setBulkOpen}>
         {bulkOpen ? (
-          <DialogContent title="Bulk add DIDs" description="Paste the numbers your carrier gave you.">
+          <DialogContent title="Bulk add fax numbers" description="Paste the numbers your carrier gave you.">
             <DidBulkForm onAdded={() => void utils.did.list.invalidate()} />
           </DialogContent>
         ) : null}

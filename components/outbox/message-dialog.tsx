@@ -1,7 +1,8 @@
 "use client";
-/** One outbox message: its envelope and its text body with clickable links. */
 import { trpc } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
+/** One outbox message: its envelope and its text body with clickable links. */
+import { DateTime } from "@/components/ui/date-time";
 import { DialogContent, FormActions } from "@/components/ui/dialog";
 import { LinkifiedText } from "./linkified-text";
 import { StatusBadge } from "./status-badge";
@@ -18,7 +19,7 @@ export function MessageDialog({ id, subject }: { id: string; subject: string }) 
           <dl className="grid grid-cols-[6rem_1fr] gap-x-3 gap-y-1 text-sm">
             <dt className="text-muted-foreground">To</dt>
             <dd data-testid="mail-to">{m.to}</dd>
-            <dt className="text-muted-foreground">Tenant</dt>
+            <dt className="text-muted-foreground">Organisation</dt>
             <dd>{m.tenant?.name ?? "Platform"}</dd>
             <dt className="text-muted-foreground">Transport</dt>
             <dd>{m.transport}</dd>
@@ -27,11 +28,15 @@ export function MessageDialog({ id, subject }: { id: string; subject: string }) 
               <StatusBadge status={m.status} />
             </dd>
             <dt className="text-muted-foreground">Created</dt>
-            <dd>{m.createdAt.toLocaleString()}</dd>
+            <dd>
+              <DateTime value={m.createdAt} timeZone={m.tenant?.timeZone} seconds />
+            </dd>
             {m.sentAt ? (
               <>
                 <dt className="text-muted-foreground">Sent</dt>
-                <dd>{m.sentAt.toLocaleString()}</dd>
+                <dd>
+                  <DateTime value={m.sentAt} timeZone={m.tenant?.timeZone} seconds />
+                </dd>
               </>
             ) : null}
           </dl>

@@ -5,10 +5,11 @@ import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { DateTime } from "@/components/ui/date-time";
 import { Dialog } from "@/components/ui/dialog";
-import { ACTIONS_HEADER, ListTable } from "@/components/ui/list-table";
 import { SearchInput } from "@/components/ui/search-input";
-import { TD, TR } from "@/components/ui/table";
+import { Truncate } from "@/components/ui/truncate";
 import { useListParams } from "@/components/ui/use-list-params";
 import { MessageDialog } from "./message-dialog";
 import { StatusBadge } from "./status-badge";
@@ -16,7 +17,7 @@ import { StatusBadge } from "./status-badge";
 const PAGE_SIZE = 25;
 
 export function OutboxPageClient() {
-  const { search, page, setPage, onSearch } = useListParams();
+  const { search, page, setPage, onSearch, clearSearch, filterKey } = useListParams();
   const [open, setOpen] = useState<{ id: string; subject: string } | null>(null);
   const list = trpc.mail.list.useQuery({ search, page, pageSize: PAGE_SIZE });
 
@@ -28,41 +29,82 @@ export function OutboxPageClient() {
           {list.error.message}
         </Alert>
       ) : null}
-      <ListTable
+      <DataTable
+        id="outbox"
         label="Mail outbox"
         toolbar={
-          <div className="mb-3">
-            <SearchInput placeholder="Search recipient or subject" onSearch={onSearch} />
-          </div>
+          <SearchInput key={filterKey} placeholder="Search recipient or subject" onSearch={onSearch} initial={search} />
         }
-        headers={["To", "Subject", "Transport", "Status", "When", ACTIONS_HEADER]}
-        data={list.data}
-        emptyText="No messages match."
-        page={page}
-        pageSize={PAGE_SIZE}
-        onPage={setPage}
-      >
-        {(m) => (
-          <TR key={m.id}>
-            <TD>{m.to}</TD>
-            <TD className="max-w-sm truncate" title={m.subject}>
-              {m.subject}
-            </TD>
-            <TD>{m.transport}</TD>
-            <TD>
+        columns={[
+          {
+            id: "to",
+            header: "To",
+            sortValue: (m) => m.to,
+            cell: (m) => <Truncate text={m.to} className="max-w-56" />,
+          },
+          {
+            id: "subject",
+            header: "Subject",
+            sortValue: (m) => m.subject,
+            cell: (m) => <Truncate text={m.subject} className="max-w-sm" />,
+          },
+          {
+            id: "organisation",
+            header: "Organisation",
+            optional: "hidden",
+            sortValue: (m) => m.tenant?.name ?? "",
+            cell: (m) => <Truncate text={m.tenant?.name ?? "Platform"} className="max-w-40" />,
+          },
+          {
+            id: "transport",
+            header: "Transport",
+            optional: true,
+            sortValue: (m) => m.transport,
+            cell: (m) => m.transport,
+          },
+          {
+            id: "status",
+            header: "Status",
+            optional: true,
+            sortValue: (m) => m.status,
+            cell: (m) => (
               <span title={m.error ?? undefined}>
                 <StatusBadge status={m.status} />
               </span>
-            </TD>
-            <TD className="whitespace-nowrap">{m.createdAt.toLocaleString()}</TD>
-            <TD className="text-right">
-              <Button variant="ghost" size="sm" onClick={() => setOpen({ id: m.id, subject: m.subject })}>
-                View
-              </Button>
-            </TD>
-          </TR>
+            ),
+          },
+          {
+            id: "when",
+            header: "When",
+            optional: true,
+            sortValue: (m) => m.createdAt,
+            cell: (m) => <DateTime value={m.createdAt} timeZone={m.tenant?.timeZone} />,
+          },
+        ]}
+        data={list.data}
+        rowId={(m) => m.id}
+        rowName={(m) => m.subject}
+        actions={(m) => (
+          <Button
+            variant="ghost"
+            size="sm"
+            aria-label={`View ${m.subject}`}
+            onClick={() => setOpen({ id: m.id, subject: m.subject })}
+          >
+            View
+          </Button>
         )}
-      </ListTable>
+        empty={{
+          title: "No emails sent yet.",
+          next: "Password resets, welcome emails and notifications appear here once the portal sends them.",
+          noun: "emails",
+          filtered: Boolean(search),
+          onClearFilters: clearSearch,
+        }}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
+      />
       <Dialog open={open !== null} onOpenChange={(o) => !o && setOpen(null)}>
         {open ? <MessageDialog id={open.id} subject={open.subject} /> : null}
       </Dialog>

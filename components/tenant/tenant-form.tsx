@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { DomainChangeDialog } from "@/components/branding/domain-change-dialog";
 import { trpc } from "@/components/providers/trpc";
+import { TimeZoneSelect } from "@/components/settings/time-zone-select";
 import { PasswordRules } from "@/components/shell/password-rules";
 import { Button } from "@/components/ui/button";
 import { FormActions } from "@/components/ui/dialog";
@@ -35,6 +36,7 @@ export interface TenantRow {
   retentionMinDays: number;
   retentionMaxDays: number;
   retentionDays: number | null;
+  timeZone: string;
   domains: { hostname: string; verifiedAt: Date | string | null; retiring?: boolean }[];
 }
 
@@ -57,6 +59,7 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
     retentionMaxDays: String(tenant?.retentionMaxDays ?? 8),
     retentionDays: tenant?.retentionDays != null ? String(tenant.retentionDays) : "",
     active: tenant?.active ?? true,
+    timeZone: tenant?.timeZone ?? "UTC",
     withAdmin: tenant === null,
     adminUsername: "",
     adminEmail: "",
@@ -84,6 +87,7 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
       retentionMinDays: num(v.retentionMinDays),
       retentionMaxDays: num(v.retentionMaxDays),
       retentionDays: v.retentionDays.trim() ? num(v.retentionDays) : null,
+      timeZone: v.timeZone,
     };
     if (tenant) {
       const valid = check(tenantUpdateSchema, { ...common, id: tenant.id, active: v.active });
@@ -189,6 +193,14 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
           value={v.retentionDays}
           onChange={set("retentionDays")}
         />
+      </Field>
+      <Field
+        label="Time zone"
+        htmlFor="t-zone"
+        name="timeZone"
+        hint="Dates on the organisation's portal are shown in this zone. Its admin may change it."
+      >
+        <TimeZoneSelect id="t-zone" value={v.timeZone} onChange={(timeZone) => setV({ ...v, timeZone })} />
       </Field>
       {tenant ? (
         <label className="flex items-center gap-2 text-sm">

@@ -5,20 +5,20 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DataTable } from "@/components/ui/data-table";
+import { DateTime } from "@/components/ui/date-time";
 import { EditDialog } from "@/components/ui/edit-dialog";
-import { ACTIONS_HEADER, ListTable, PHONE_ONLY, WIDE_ONLY } from "@/components/ui/list-table";
 import { PageAlerts } from "@/components/ui/page-alerts";
 import { RowActions, rowMenuButton } from "@/components/ui/row-actions";
 import { SearchInput } from "@/components/ui/search-input";
-import { TD, TR } from "@/components/ui/table";
 import { Truncate } from "@/components/ui/truncate";
 import { useListParams } from "@/components/ui/use-list-params";
 import { type DeletableTenant, DeleteTenantDialog } from "./delete-tenant-dialog";
 import { DomainStatusBadge } from "./domain-status";
 import { TenantForm, type TenantRow } from "./tenant-form";
 
-export function TenantsPageClient() {
-  const { search, page, setPage, onSearch } = useListParams();
+export function TenantsPageClient({ initialSearch = "" }: { initialSearch?: string }) {
+  const { search, page, setPage, onSearch, clearSearch, filterKey } = useListParams(initialSearch);
   const [editing, setEditing] = useState<TenantRow | "new" | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<DeletableTenant | null>(null);
@@ -28,7 +28,7 @@ export function TenantsPageClient() {
   const remove = trpc.tenant.delete.useMutation({
     onSuccess: () => {
       setDeleting(null);
-      setNotice("Tenant deleted.");
+      setNotice("Organisation deleted.");
       void utils.tenant.list.invalidate();
     },
   });
@@ -62,48 +62,32 @@ export function TenantsPageClient() {
     <>
       <PageHeader
         title="Organisations"
-        description="Companies on this platform: their domains, fax limits and retention bounds."
-        actions={<Button onClick={() => setEditing("new")}>New tenant</Button>}
+        description="The organisations on this platform: their domains, fax limits, retention bounds and time zones."
+        actions={<Button onClick={() => setEditing("new")}>New organisation</Button>}
       />
       <PageAlerts notice={notice} errors={[setActive.error, list.error]} />
-      <ListTable
-        label="Tenants"
+      <DataTable
+        id="organisations"
+        label="Organisations"
         toolbar={
-          <div className="mb-3">
-            <SearchInput placeholder="Search name or domain" onSearch={onSearch} />
-          </div>
+          <SearchInput key={filterKey} placeholder="Search name or domain" onSearch={onSearch} initial={search} />
         }
-        headers={[
-          "Company",
-          { label: "Domains", className: WIDE_ONLY },
-          { label: "Daily / monthly limit", className: "hidden lg:table-cell" },
-          { label: "Retention (days)", className: "hidden lg:table-cell" },
-          { label: "Users", className: WIDE_ONLY },
-          { label: "Status", className: WIDE_ONLY },
-          ACTIONS_HEADER,
-        ]}
-        data={list.data}
-        emptyText={search ? "No tenants match. Try another search." : "No tenants yet. Add the first with New tenant."}
-        page={page}
-        pageSize={20}
-        onPage={setPage}
-      >
-        {(t) => (
-          <TR key={t.id}>
-            <TD className="max-w-48">
-              <Truncate text={t.name} className="font-medium" />
-              <span className={`${PHONE_ONLY} block text-xs text-muted-foreground`}>
-                <Truncate text={t.domains.map((d) => d.hostname).join(", ")} />
-                {t._count.users} users
-                <span className="mt-1 block">
-                  <TenantStatus active={t.active} />
-                </span>
-              </span>
-            </TD>
-            <TD className={WIDE_ONLY}>
+        columns={[
+          {
+            id: "name",
+            header: "Organisation",
+            sortValue: (t) => t.name,
+            cell: (t) => <Truncate text={t.name} className="font-medium" />,
+          },
+          {
+            id: "domains",
+            header: "Domains",
+            optional: true,
+            sortValue: (t) => t.domains[0]?.hostname,
+            cell: (t) => (
               <ul className="grid gap-1">
                 {t.domains.map((d) => (
-                  <li key={d.hostname} className="flex items-center gap-1.5">
+                  <li key={d.hostname} className="flex min-w-0 items-center gap-1.5">
                     <Truncate text={d.hostname} className="max-w-56" />
                     {d.verifiedAt && !d.retiring ? null : (
                       <DomainStatusBadge verified={!!d.verifiedAt} retiring={d.retiring} />
@@ -111,45 +95,90 @@ export function TenantsPageClient() {
                   </li>
                 ))}
               </ul>
-            </TD>
-            <TD className="hidden lg:table-cell">
-              {t.dailyFaxLimit} / {t.monthlyFaxLimit}
-            </TD>
-            <TD className="hidden lg:table-cell">
-              {t.retentionMinDays}–{t.retentionMaxDays}
-              {t.retentionDays ? ` (uses ${t.retentionDays})` : ""}
-            </TD>
-            <TD className={WIDE_ONLY}>{t._count.users}</TD>
-            <TD className={WIDE_ONLY}>
-              <TenantStatus active={t.active} />
-            </TD>
-            <TD className="text-right">
-              <RowActions
-                rowId={t.id}
-                rowName={t.name}
-                primary={
-                  <Button variant="ghost" size="sm" onClick={() => setEditing(t)} aria-label={`Edit ${t.name}`}>
-                    Edit
-                  </Button>
-                }
-                items={[
-                  t.active
-                    ? { label: "Suspend", onSelect: () => setSuspending(t) }
-                    : { label: "Reactivate", onSelect: () => activate(t, true) },
-                  {
-                    label: "Delete",
-                    destructive: true,
-                    onSelect: () => {
-                      remove.reset();
-                      setDeleting(t);
-                    },
-                  },
-                ]}
-              />
-            </TD>
-          </TR>
+            ),
+          },
+          {
+            id: "limits",
+            header: "Daily / monthly limit",
+            optional: true,
+            sortValue: (t) => t.dailyFaxLimit,
+            cell: (t) => `${t.dailyFaxLimit} / ${t.monthlyFaxLimit}`,
+            className: "whitespace-nowrap",
+          },
+          {
+            id: "retention",
+            header: "Retention (days)",
+            optional: true,
+            sortValue: (t) => t.retentionDays ?? t.retentionMaxDays,
+            cell: (t) =>
+              `${t.retentionMinDays}–${t.retentionMaxDays}${t.retentionDays ? ` (uses ${t.retentionDays})` : ""}`,
+          },
+          {
+            id: "timeZone",
+            header: "Time zone",
+            optional: "hidden",
+            sortValue: (t) => t.timeZone,
+            cell: (t) => t.timeZone.replaceAll("_", " "),
+          },
+          {
+            id: "users",
+            header: "Users",
+            optional: true,
+            sortValue: (t) => t._count.users,
+            cell: (t) => t._count.users,
+          },
+          {
+            id: "created",
+            header: "Created",
+            optional: "hidden",
+            sortValue: (t) => t.createdAt,
+            cell: (t) => <DateTime value={t.createdAt} timeZone={t.timeZone} />,
+          },
+          {
+            id: "status",
+            header: "Status",
+            sortValue: (t) => (t.active ? 0 : 1),
+            cell: (t) => <TenantStatus active={t.active} />,
+          },
+        ]}
+        data={list.data}
+        rowId={(t) => t.id}
+        rowName={(t) => t.name}
+        actions={(t) => (
+          <RowActions
+            rowId={t.id}
+            rowName={t.name}
+            primary={
+              <Button variant="ghost" size="sm" onClick={() => setEditing(t)} aria-label={`Edit ${t.name}`}>
+                Edit
+              </Button>
+            }
+            items={[
+              t.active
+                ? { label: "Suspend", onSelect: () => setSuspending(t) }
+                : { label: "Reactivate", onSelect: () => activate(t, true) },
+              {
+                label: "Delete",
+                destructive: true,
+                onSelect: () => {
+                  remove.reset();
+                  setDeleting(t);
+                },
+              },
+            ]}
+          />
         )}
-      </ListTable>
+        empty={{
+          title: "No organisations yet.",
+          next: "Add the first with New organisation: give it a name, a domain and its first admin.",
+          noun: "organisations",
+          filtered: Boolean(search),
+          onClearFilters: clearSearch,
+        }}
+        page={page}
+        pageSize={20}
+        onPage={setPage}
+      />
       <ConfirmDialog
         open={suspending !== null}
         onOpenChange={(o) => !o && setSuspending(null)}
@@ -178,7 +207,7 @@ export function TenantsPageClient() {
       <EditDialog
         value={editing}
         onClose={() => setEditing(null)}
-        title={(e) => (e === "new" ? "New tenant" : `Edit ${e.name}`)}
+        title={(e) => (e === "new" ? "New organisation" : `Edit ${e.name}`)}
       >
         {(e) => (
           <TenantForm

@@ -1,4 +1,7 @@
-/** The admin list layout: a card with an optional toolbar, a table, an "empty" row and server-side pagination. */
+/**
+ * @deprecated Every list now uses `DataTable` (data-table.tsx: TanStack Table, sorting, column
+ * chooser, phone details, empty states). Kept only until no branch imports it; do not use in new code.
+ */
 import type * as React from "react";
 import { Card, CardContent } from "./card";
 import { Pagination } from "./pagination";

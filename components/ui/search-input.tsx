@@ -7,14 +7,17 @@ import { Input } from "./input";
 export function SearchInput({
   onSearch,
   placeholder = "Search…",
+  initial = "",
 }: {
   onSearch: (v: string) => void;
   placeholder?: string;
+  /** The search the list starts with (e.g. from the address). */
+  initial?: string;
 }) {
-  const [value, setValue] = useState("");
+  const [value, setValue] = useState(initial);
   const latest = useRef(onSearch);
   latest.current = onSearch;
-  const reported = useRef("");
+  const reported = useRef(initial);
   useEffect(() => {
     if (value === reported.current) return;
     const t = setTimeout(() => {

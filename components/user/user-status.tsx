@@ -1,9 +1,15 @@
 import { Badge } from "@/components/ui/badge";
+import { DateTime } from "@/components/ui/date-time";
 import { lockedOutUntil, type UserRow } from "./user-row";
 
-export function UserStatus({ user }: { user: Pick<UserRow, "locked" | "lockedUntil"> }) {
+export function UserStatus({ user, timeZone }: { user: Pick<UserRow, "locked" | "lockedUntil">; timeZone?: string }) {
   if (user.locked) return <Badge variant="danger">Locked</Badge>;
   const until = lockedOutUntil(user);
-  if (until) return <Badge variant="warning">Locked out until {until.toLocaleString()}</Badge>;
+  if (until)
+    return (
+      <Badge variant="warning">
+        Locked out until <DateTime value={until} timeZone={timeZone} className="ml-1" />
+      </Badge>
+    );
   return <Badge variant="success">Active</Badge>;
 }

@@ -5,19 +5,19 @@ import { PageHeader } from "@/components/shell/page-header";
 import { useTenantOptions } from "@/components/tenant/tenant-options";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { DateTime } from "@/components/ui/date-time";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { NativeSelect } from "@/components/ui/input";
-import { ACTIONS_HEADER, ListTable, PHONE_ONLY, WIDE_ONLY } from "@/components/ui/list-table";
 import { rowMenuButton } from "@/components/ui/row-actions";
 import { SearchInput } from "@/components/ui/search-input";
-import { TD, TR } from "@/components/ui/table";
 import { Truncate } from "@/components/ui/truncate";
 import { useListParams } from "@/components/ui/use-list-params";
 import { ROLE_LABELS } from "@/lib/roles";
 import { SetPasswordForm } from "./set-password-form";
 import { UserCreateForm } from "./user-create-form";
 import { UserEditForm } from "./user-edit-form";
-import type { UserRow, Viewer } from "./user-row";
+import { lockedOutUntil, type UserRow, type Viewer } from "./user-row";
 import { UserRowActions } from "./user-row-actions";
 import { UserStatus } from "./user-status";
 
@@ -25,9 +25,11 @@ const PAGE_SIZE = 20;
 
 type Open = { kind: "new" } | { kind: "edit"; user: UserRow } | { kind: "password"; user: UserRow } | null;
 
-export function UsersPageClient({ viewer }: { viewer: Viewer }) {
+export function UsersPageClient({ viewer, initialSearch = "" }: { viewer: Viewer; initialSearch?: string }) {
   const isPlatform = viewer.role === "PLATFORM_ADMIN";
-  const { search, page, setPage, onSearch } = useListParams();
+  const { search, page, setPage, onSearch, clearSearch, filterKey } = useListParams(initialSearch);
+  // Platform admins read each person's dates in their organisation's zone (platform admins: the page's).
+  const zoneOf = (u: UserRow) => (isPlatform ? u.tenant?.timeZone : undefined);
   const [tenantId, setTenantId] = useState("");
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<{ kind: "success" | "error"; text: string } | null>(null);
@@ -48,7 +50,7 @@ export function UsersPageClient({ viewer }: { viewer: Viewer }) {
         title="Users"
         description={
           isPlatform
-            ? "Everyone on the platform: tenant users, tenant admins and platform admins."
+            ? "Everyone on the platform: organisations' users and admins, and platform admins."
             : "The people who can sign in to your fax portal."
         }
         actions={<Button onClick={() => setOpen({ kind: "new" })}>New user</Button>}
@@ -58,15 +60,16 @@ export function UsersPageClient({ viewer }: { viewer: Viewer }) {
           {notice.text}
         </Alert>
       ) : null}
-      <ListTable
+      <DataTable
+        id="users"
         label="Users"
         toolbar={
-          <>
-            <div className="mb-3 flex flex-wrap items-center gap-3">
-              <SearchInput placeholder="Search username, name or email" onSearch={onSearch} />
+          <div key={filterKey}>
+            <div className="flex flex-wrap items-center gap-3">
+              <SearchInput placeholder="Search username, name or email" onSearch={onSearch} initial={search} />
               {isPlatform ? (
                 <NativeSelect
-                  aria-label="Tenant"
+                  aria-label="Organisation"
                   className="max-w-xs"
                   value={tenantId}
                   onChange={(e) => {
@@ -74,7 +77,7 @@ export function UsersPageClient({ viewer }: { viewer: Viewer }) {
                     setPage(1);
                   }}
                 >
-                  <option value="">All tenants and platform admins</option>
+                  <option value="">All organisations and platform admins</option>
                   {tenants.map((t) => (
                     <option key={t.id} value={t.id}>
                       {t.name}
@@ -84,80 +87,91 @@ export function UsersPageClient({ viewer }: { viewer: Viewer }) {
               ) : null}
             </div>
             {list.error ? (
-              <Alert variant="error" className="mb-3">
+              <Alert variant="error" className="mt-3">
                 {list.error.message}
               </Alert>
             ) : null}
-          </>
+          </div>
         }
-        headers={[
-          "Username",
-          { label: "Name", className: WIDE_ONLY },
-          { label: "Email", className: WIDE_ONLY },
-          isPlatform ? { label: "Tenant", className: WIDE_ONLY } : null,
-          { label: "Role", className: WIDE_ONLY },
-          { label: "Status", className: WIDE_ONLY },
-          { label: "Last sign-in", className: "hidden lg:table-cell" },
-          ACTIONS_HEADER,
+        columns={[
+          {
+            id: "username",
+            header: "Username",
+            sortValue: (u) => u.username,
+            cell: (u) => <Truncate text={u.username} className="font-medium" />,
+          },
+          {
+            id: "name",
+            header: "Name",
+            optional: true,
+            sortValue: (u) => fullName(u),
+            cell: (u) => <Truncate text={fullName(u) || "—"} className="max-w-40" />,
+          },
+          {
+            id: "email",
+            header: "Email",
+            optional: true,
+            sortValue: (u) => u.email,
+            cell: (u) => <Truncate text={u.email} className="max-w-56" />,
+          },
+          isPlatform && {
+            id: "organisation",
+            header: "Organisation",
+            optional: true,
+            sortValue: (u) => u.tenant?.name ?? "",
+            cell: (u) => <Truncate text={u.tenant?.name ?? "Platform"} className="max-w-40" />,
+          },
+          {
+            id: "role",
+            header: "Role",
+            optional: true,
+            sortValue: (u) => roleLabel(u),
+            cell: (u) => roleLabel(u),
+          },
+          {
+            id: "status",
+            header: "Status",
+            sortValue: (u) => (u.locked ? 2 : lockedOutUntil(u) ? 1 : 0),
+            cell: (u) => <UserStatus user={u} timeZone={zoneOf(u)} />,
+          },
+          {
+            id: "lastLogin",
+            header: "Last sign-in",
+            optional: true,
+            sortValue: (u) => u.lastLoginAt,
+            cell: (u) => (u.lastLoginAt ? <DateTime value={u.lastLoginAt} timeZone={zoneOf(u)} /> : "Never"),
+          },
         ]}
         data={list.data}
-        emptyText={
-          search || tenantId
-            ? "No users match. Try another search or tenant."
-            : "No users yet. Add the first with New user."
-        }
+        rowId={(u) => u.id}
+        rowName={(u) => u.username}
+        actions={(u) => (
+          <UserRowActions
+            user={u}
+            viewer={viewer}
+            onEdit={() => setOpen({ kind: "edit", user: u })}
+            onPassword={() => setOpen({ kind: "password", user: u })}
+            onDone={(text) => {
+              setNotice({ kind: "success", text });
+              void utils.user.list.invalidate();
+            }}
+            onError={(text) => setNotice({ kind: "error", text })}
+          />
+        )}
+        empty={{
+          title: "No users yet.",
+          next: "Add the first with New user: they get an email to choose a password.",
+          noun: "users",
+          filtered: Boolean(search || tenantId),
+          onClearFilters: () => {
+            clearSearch();
+            setTenantId("");
+          },
+        }}
         page={page}
         pageSize={PAGE_SIZE}
         onPage={setPage}
-      >
-        {(u) => (
-          <TR key={u.id}>
-            <TD className="max-w-48">
-              <Truncate text={u.username} className="font-medium" />
-              {/* On phones the left-out columns are summed up under the username. */}
-              <span className={`${PHONE_ONLY} block text-xs text-muted-foreground`}>
-                <Truncate text={[fullName(u), u.email].filter(Boolean).join(" · ")} />
-                {isPlatform ? `${u.tenant?.name ?? "Platform"} · ` : ""}
-                {roleLabel(u)}
-                <span className="mt-1 block">
-                  <UserStatus user={u} />
-                </span>
-              </span>
-            </TD>
-            <TD className={WIDE_ONLY}>
-              <Truncate text={fullName(u) || "—"} className="max-w-40" />
-            </TD>
-            <TD className={WIDE_ONLY}>
-              <Truncate text={u.email} className="max-w-56" />
-            </TD>
-            {isPlatform ? (
-              <TD className={WIDE_ONLY}>
-                <Truncate text={u.tenant?.name ?? "Platform"} className="max-w-40" />
-              </TD>
-            ) : null}
-            <TD className={WIDE_ONLY}>{roleLabel(u)}</TD>
-            <TD className={WIDE_ONLY}>
-              <UserStatus user={u} />
-            </TD>
-            <TD className="hidden whitespace-nowrap lg:table-cell">
-              {u.lastLoginAt ? u.lastLoginAt.toLocaleString() : "Never"}
-            </TD>
-            <TD className="whitespace-nowrap text-right">
-              <UserRowActions
-                user={u}
-                viewer={viewer}
-                onEdit={() => setOpen({ kind: "edit", user: u })}
-                onPassword={() => setOpen({ kind: "password", user: u })}
-                onDone={(text) => {
-                  setNotice({ kind: "success", text });
-                  void utils.user.list.invalidate();
-                }}
-                onError={(text) => setNotice({ kind: "error", text })}
-              />
-            </TD>
-          </TR>
-        )}
-      </ListTable>
+      />
       <Dialog open={open !== null} onOpenChange={(o) => !o && setOpen(null)}>
         {open?.kind === "new" ? (
           <DialogContent title="New user">

@@ -9,9 +9,9 @@ const tenantChoiceSchema = idSchema.nullable().default(null);
 
 /**
  * `status` is read from the caller's point of view: for a platform admin "unassigned" means no
- * tenant yet; for a tenant admin it means no user yet.
+ * tenant yet; for a tenant admin it means no user yet. "mine": assigned to the caller.
  */
-export const DID_STATUSES = ["all", "unassigned", "assigned"] as const;
+export const DID_STATUSES = ["all", "unassigned", "assigned", "mine"] as const;
 export const didListSchema = listInputSchema.extend({
   tenantId: idSchema.optional(),
   status: z.enum(DID_STATUSES).default("all"),

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { BRAND_NAME_MAX, DOMAINS_MAX, ORGANISATION_NAME_REQUIRED } from "./branding";
 import { emailSchema, hostnameSchema, idSchema, listInputSchema, visibleTextSchema } from "./common";
+import { timeZoneSchema } from "./time-zone";
 import { PASSWORD_MAX, usernameSchema } from "./user";
 
 /** Bounds of the organisation's numbers, for the schema and the form's min/max alike. */
@@ -57,6 +58,8 @@ const tenantFields = z
       .array(hostnameSchema)
       .min(1, "Add at least one domain")
       .max(DOMAINS_MAX, `Use at most ${DOMAINS_MAX} domains`),
+    /** Left out → "UTC" for a new organisation, unchanged for an existing one. */
+    timeZone: timeZoneSchema.optional(),
   })
   .extend(limits.shape);
 

@@ -1,4 +1,8 @@
-/** The audit log, newest first. Row-level security already limits a tenant admin to their tenant. */
+/**
+ * The audit log, newest first. Row-level security already limits a tenant admin to their tenant.
+ * Each entry carries the names people read: the actor's full name (or "Platform admin" where the
+ * viewer cannot see that person), the user an entry is about, and the organisation's time zone.
+ */
 import type { Prisma } from "@prisma/client";
 import type { AuditListInput } from "@/lib/schemas/audit";
 import type { Page } from "@/lib/schemas/common";
@@ -31,16 +35,52 @@ export async function listAudit(opts: { db: Tx; scope: Scope; input: AuditListIn
       select: {
         id: true,
         createdAt: true,
+        actorId: true,
         actorName: true,
+        actorRole: true,
         action: true,
         entityType: true,
         entityId: true,
         details: true,
         ip: true,
-        tenant: { select: { name: true } },
+        tenant: { select: { name: true, timeZone: true } },
       },
     }),
     opts.db.auditLog.count({ where }),
   ]);
-  return { items, total, page, pageSize } satisfies Page<(typeof items)[number]>;
+  // People named by the page's entries, in one query (only those this viewer may see).
+  const ids = new Set<string>();
+  for (const i of items) {
+    if (i.actorId) ids.add(i.actorId);
+    if (i.entityType === "User" && i.entityId && UUID.test(i.entityId)) ids.add(i.entityId);
+  }
+  const people = ids.size
+    ? await opts.db.user.findMany({
+        where: { id: { in: [...ids] } },
+        select: { id: true, username: true, firstName: true, lastName: true },
+      })
+    : [];
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const named = items.map((i) => {
+    const actor = i.actorId ? byId.get(i.actorId) : undefined;
+    const subject = i.entityType === "User" && i.entityId ? byId.get(i.entityId) : undefined;
+    return {
+      ...i,
+      actorDisplay: !i.actorId
+        ? null
+        : actor
+          ? displayName(actor)
+          : i.actorRole === "PLATFORM_ADMIN"
+            ? "Platform admin"
+            : i.actorName,
+      subjectName: subject?.username ?? null,
+    };
+  });
+  return { items: named, total, page, pageSize } satisfies Page<(typeof named)[number]>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function displayName(p: { username: string; firstName: string; lastName: string }): string {
+  return `${p.firstName} ${p.lastName}`.trim() || p.username;
 }

@@ -84,7 +84,7 @@ export function scopeOf(actor: Pick<Actor, "role" | "tenantId">): Scope {
 export async function writeAudit(
   db: Tx | Pick<Tx, "auditLog">,
   entry: AuditEntry,
-  actor: Pick<Actor, "id" | "username"> | null,
+  actor: (Pick<Actor, "id" | "username"> & Partial<Pick<Actor, "role">>) | null,
   ip: string | null,
 ): Promise<void> {
   await db.auditLog.create({
@@ -92,6 +92,7 @@ export async function writeAudit(
       tenantId: entry.tenantId,
       actorId: actor?.id ?? null,
       actorName: actor?.username ?? "system",
+      actorRole: actor?.role ?? null,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId ?? null,

@@ -17,7 +17,8 @@ export async function listDids(opts: { ctx: ActorContext; input: DidListInput })
   const and: Prisma.DidWhereInput[] = [];
   if (platform && tenantId) and.push({ tenantId });
   // "Unassigned" means no tenant for the platform, no user for a tenant actor.
-  if (status !== "all") {
+  if (status === "mine") and.push({ userId: actor.id });
+  else if (status !== "all") {
     const field = platform ? "tenantId" : "userId";
     and.push({ [field]: status === "unassigned" ? null : { not: null } });
   }

@@ -1,16 +1,16 @@
-/** The caller's own numbers; a tenant admin also sees the tenant's unassigned pool. */
-import type { Prisma } from "@prisma/client";
+/**
+ * The numbers that reach the caller: those assigned to them, for admins too (an organisation
+ * admin finds the unassigned pool on the Fax numbers page, not among "your" numbers).
+ */
 import type { ActorContext } from "../db/run-in-scope";
 
 export async function listMyDids(opts: { ctx: ActorContext }) {
   const { db, actor } = opts.ctx;
-  const or: Prisma.DidWhereInput[] = [{ userId: actor.id }];
-  if (actor.role === "TENANT_ADMIN" && actor.tenantId) or.push({ tenantId: actor.tenantId, userId: null });
   const rows = await db.did.findMany({
-    where: { OR: or },
+    where: { userId: actor.id },
     orderBy: { number: "asc" },
     take: 1000,
     select: { id: true, number: true, title: true, userId: true, forward: true, forwardEmail: true },
   });
-  return rows.map((r) => ({ ...r, assignedToMe: r.userId === actor.id }));
+  return rows.map((r) => ({ ...r, assignedToMe: true }));
 }

@@ -30,7 +30,7 @@ export async function listOutbox(opts: { db: Tx; input: ListInput }) {
         error: true,
         createdAt: true,
         sentAt: true,
-        tenant: { select: { name: true } },
+        tenant: { select: { name: true, timeZone: true } },
       },
     }),
     opts.db.mailMessage.count({ where }),
@@ -52,7 +52,7 @@ export async function getOutboxMessage(opts: { db: Tx; id: string }) {
       error: true,
       createdAt: true,
       sentAt: true,
-      tenant: { select: { name: true } },
+      tenant: { select: { name: true, timeZone: true } },
     },
   });
   if (!message) throw notFound("Message");

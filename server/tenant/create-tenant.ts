@@ -33,6 +33,7 @@ export async function createTenant(opts: { ctx: ActorContext; input: TenantCreat
       retentionMinDays: input.retentionMinDays,
       retentionMaxDays: input.retentionMaxDays,
       retentionDays: input.retentionDays,
+      timeZone: input.timeZone ?? "UTC",
       domainTitle: `${input.name} Fax`,
       footerText: `© ${input.name}`,
       // The password rules the organisation form shows live while the first admin's is typed.

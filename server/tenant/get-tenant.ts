@@ -14,6 +14,7 @@ export async function getTenant(opts: { db: Tx; id: string }) {
       retentionMinDays: true,
       retentionMaxDays: true,
       retentionDays: true,
+      timeZone: true,
       domainTitle: true,
       footerText: true,
       logoMimeType: true,

@@ -28,6 +28,7 @@ export async function listTenants(opts: { db: Tx; input: ListInput }) {
         retentionMinDays: true,
         retentionMaxDays: true,
         retentionDays: true,
+        timeZone: true,
         createdAt: true,
         domains: {
           select: { hostname: true, isPrimary: true, verifiedAt: true, retiring: true },

@@ -12,6 +12,8 @@ export interface TenantBrand {
   active: boolean;
   domainTitle: string | null;
   footerText: string | null;
+  /** IANA zone dates are shown in on this portal. */
+  timeZone: string;
   hasLogo: boolean;
   logoVersion: number;
   primaryHost: string | null;
@@ -61,6 +63,7 @@ async function lookup(host: string): Promise<HostContext> {
           active: true,
           domainTitle: true,
           footerText: true,
+          timeZone: true,
           logoMimeType: true,
           logoUpdatedAt: true,
           domains: { where: { isPrimary: true, verifiedAt: { not: null } }, select: { hostname: true }, take: 1 },
@@ -81,6 +84,7 @@ async function lookup(host: string): Promise<HostContext> {
         active: t.active,
         domainTitle: t.domainTitle,
         footerText: t.footerText,
+        timeZone: t.timeZone,
         hasLogo: !!t.logoMimeType,
         logoVersion: t.logoUpdatedAt?.getTime() ?? 0,
         primaryHost: t.domains[0]?.hostname ?? host,

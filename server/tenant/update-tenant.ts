@@ -20,6 +20,7 @@ export async function updateTenant(opts: { ctx: ActorContext; input: TenantUpdat
       retentionMinDays: input.retentionMinDays,
       retentionMaxDays: input.retentionMaxDays,
       retentionDays: input.retentionDays,
+      timeZone: input.timeZone,
     },
   });
   await replaceDomains(db, tenant.id, input.domains, { byPlatformAdmin: true });
@@ -30,7 +31,12 @@ export async function updateTenant(opts: { ctx: ActorContext; input: TenantUpdat
     action: "tenant.update",
     entityType: "Tenant",
     entityId: tenant.id,
-    details: { name: input.name, active: input.active, domains: input.domains },
+    details: {
+      name: input.name,
+      active: input.active,
+      domains: input.domains,
+      ...(input.timeZone && input.timeZone !== before.timeZone ? { timeZone: input.timeZone } : {}),
+    },
   });
   return tenant;
 }

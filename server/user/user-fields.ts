@@ -16,5 +16,5 @@ export const USER_FIELDS = {
   mustChangePassword: true,
   lastLoginAt: true,
   createdAt: true,
-  tenant: { select: { name: true } },
+  tenant: { select: { name: true, timeZone: true } },
 } satisfies Prisma.UserSelect;

@@ -12,7 +12,7 @@ test.describe("platform admin", () => {
     await open(page, `${site(ADMIN.host)}/admin/tenants`);
     await expect(page.getByTestId("pagination-summary")).toBeVisible();
     const before = await page.getByTestId("pagination-summary").textContent();
-    await page.getByRole("button", { name: "New tenant" }).click();
+    await page.getByRole("button", { name: "New organisation" }).click();
     await page.getByLabel("Organisation name").fill("Copycat Health");
     await page.getByLabel("Domains").fill("acme.localhost");
     await page.getByLabel("Create the organisation admin now").uncheck();
@@ -31,7 +31,7 @@ test.describe("platform admin", () => {
 
   test("limits outside their bounds are explained under the field", async ({ page }) => {
     await open(page, `${site(ADMIN.host)}/admin/tenants`);
-    await page.getByRole("button", { name: "New tenant" }).click();
+    await page.getByRole("button", { name: "New organisation" }).click();
     await page.getByLabel("Organisation name").fill("Bounds Co");
     await page.getByLabel("Domains").fill("bounds.localhost");
     await page.getByLabel("Maximum retention (days)").fill("8");
@@ -44,15 +44,15 @@ test.describe("platform admin", () => {
     await expect(page.getByText("Daily limit cannot exceed the monthly limit")).toBeVisible();
     await page.keyboard.press("Escape");
     await page.getByLabel("Search").fill("Bounds");
-    await expect(page.getByText("No tenants match.")).toBeVisible();
+    await expect(page.getByText("No organisations match these filters.")).toBeVisible();
   });
 
   test("an invalid DID number is refused before anything is saved", async ({ page }) => {
     await open(page, `${site(ADMIN.host)}/admin/dids`);
-    await page.getByRole("button", { name: "Add DID" }).click();
-    await page.getByLabel("Number").fill("12345");
+    await page.getByRole("button", { name: "Add fax number" }).click();
+    await page.getByLabel("Number", { exact: true }).fill("12345");
     await page.getByLabel("Title").fill("Broken line");
-    await page.getByRole("button", { name: "Save DID" }).click();
+    await page.getByRole("button", { name: "Save fax number" }).click();
     await expect(page.getByText('"12345" is not a valid phone number')).toBeVisible();
     await page.keyboard.press("Escape");
     await expect(page.getByRole("cell", { name: "Broken line" })).toHaveCount(0);

@@ -12,7 +12,7 @@ test("deleting a tenant requires its name, says what goes with it and offers Sus
   });
   await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
   await open(page, `${site(ADMIN.host)}/admin/tenants`);
-  await page.getByRole("button", { name: "New tenant" }).click();
+  await page.getByRole("button", { name: "New organisation" }).click();
   await page.getByLabel("Organisation name").fill("Fabrikam Labs");
   await page.getByLabel("Domains").fill("fabrikam.test");
   await page.getByLabel("Admin username").fill("fab-admin");
@@ -53,6 +53,6 @@ test("deleting a tenant requires its name, says what goes with it and offers Sus
   await ask.getByLabel("Type Fabrikam Labs to confirm").fill("Fabrikam Labs");
   await expect(confirm).toBeEnabled();
   await confirm.click();
-  await expect(page.getByText("Tenant deleted.")).toBeVisible();
+  await expect(page.getByText("Organisation deleted.")).toBeVisible();
   await expect(row).toHaveCount(0);
 });

@@ -9,7 +9,7 @@ async function openNewTenant(page: Page) {
   await page.setViewportSize({ width: 1280, height: 640 });
   await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
   await open(page, `${site(ADMIN.host)}/admin/tenants`);
-  await page.getByRole("button", { name: "New tenant" }).click();
+  await page.getByRole("button", { name: "New organisation" }).click();
   await expect(page.getByRole("dialog")).toBeVisible();
 }
 

@@ -14,7 +14,7 @@ test("platform admin onboards a tenant whose people sign in on its own domain", 
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
 
   await page.getByRole("link", { name: "Organisations" }).click();
-  await page.getByRole("button", { name: "New tenant" }).click();
+  await page.getByRole("button", { name: "New organisation" }).click();
   await page.getByLabel("Organisation name").fill("Northwind Clinics");
   await page.getByLabel("Domains").fill(DOMAIN);
   await page.getByLabel("Daily fax limit").fill("250");

@@ -114,3 +114,27 @@ describe("mail outbox", () => {
     await expect(acmeAdmin.mail.get({ id: any.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
+
+describe("audit.list names", () => {
+  it("names actors by their full name, a platform admin as such where the organisation cannot see them", async () => {
+    await getDb().user.update({ where: { id: acme.admin.id }, data: { firstName: "Ana", lastName: "Lee" } });
+    await getDb().tenant.update({ where: { id: acme.tenant.id }, data: { timeZone: "Europe/Berlin" } });
+    await platform.user.lock({ id: acme.user.id });
+    await acmeAdmin.user.unlock({ id: acme.user.id });
+
+    const seenByAcme = await acmeAdmin.audit.list({ action: "user.", pageSize: 50 });
+    const lock = seenByAcme.items.find((i) => i.action === "user.lock" && i.actorDisplay !== "Ana Lee");
+    expect(lock).toMatchObject({ actorDisplay: "Platform admin", actorRole: "PLATFORM_ADMIN" });
+    const unlock = seenByAcme.items.find((i) => i.action === "user.unlock");
+    expect(unlock).toMatchObject({
+      actorDisplay: "Ana Lee",
+      subjectName: acme.user.username,
+      tenant: { name: "Acme", timeZone: "Europe/Berlin" },
+    });
+    // The older entries written by the fixtures' "acme-admin" read with the name too.
+    expect(seenByAcme.items.filter((i) => i.action === "user.create")[0]).toMatchObject({ actorDisplay: "Ana Lee" });
+
+    const seenByPlatform = await platform.audit.list({ action: "user.lock", pageSize: 50 });
+    expect(seenByPlatform.items.map((i) => i.actorDisplay)).toContain("root");
+  });
+});

@@ -175,7 +175,7 @@ describe("assignment", () => {
 });
 
 describe("my DIDs and Fax to Email", () => {
-  it("a user sees only numbers assigned to them; a tenant admin also sees the unassigned pool", async () => {
+  it("everyone, organisation admins too, sees only the numbers assigned to them; admins filter theirs with Mine", async () => {
     const id = (await getDb().did.findUniqueOrThrow({ where: { number: "+12125550100" } })).id;
     expect(await acmeUser.did.mine()).toEqual([]);
     await acmeAdmin.did.assign({ id, userId: acme.user.id });
@@ -183,8 +183,15 @@ describe("my DIDs and Fax to Email", () => {
     expect(mine.map((d) => [d.number, d.assignedToMe])).toEqual([["+12125550100", true]]);
 
     await platform.did.create({ number: "+1 415 555 0133", title: "Pool", tenantId: acme.tenant.id });
-    const adminView = await acmeAdmin.did.mine();
-    expect(adminView.map((d) => [d.number, d.assignedToMe])).toEqual([["+14155550133", false]]);
+    // The unassigned pool does not reach the admin: it is not among "the fax numbers that reach you".
+    expect(await acmeAdmin.did.mine()).toEqual([]);
+    const pool = await getDb().did.findUniqueOrThrow({ where: { number: "+14155550133" } });
+    await acmeAdmin.did.assign({ id: pool.id, userId: acme.admin.id });
+    expect((await acmeAdmin.did.mine()).map((d) => d.number)).toEqual(["+14155550133"]);
+    const filtered = await acmeAdmin.did.list({ search: "", page: 1, pageSize: 50, status: "mine" });
+    expect(filtered.items.map((d) => d.number)).toEqual(["+14155550133"]);
+    await acmeAdmin.did.assign({ id: pool.id, userId: null });
+    expect((await acmeAdmin.did.list({ search: "", page: 1, pageSize: 50, status: "mine" })).total).toBe(0);
   });
 
   it("validates the forwarding address and lets only the number's user or an admin change it", async () => {

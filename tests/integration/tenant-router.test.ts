@@ -72,3 +72,40 @@ describe("deleting a tenant", () => {
     expect(await getDb().tenant.count({ where: { id: doomed.tenant.id } })).toBe(0);
   });
 });
+
+describe("time zone", () => {
+  it("starts as UTC, is set by the platform admin and by the organisation's admin, and refuses unknown zones", async () => {
+    const t = await makeTenant("Zoned Co", "zoned.localhost");
+    const admin = await callerFor(t.admin.id, t.hostname);
+    expect((await admin.tenant.mine())?.timeZone).toBe("UTC");
+
+    await admin.tenant.setTimeZone({ timeZone: "America/New_York" });
+    expect((await admin.tenant.mine())?.timeZone).toBe("America/New_York");
+    expect(
+      await getDb().auditLog.findFirst({ where: { tenantId: t.tenant.id, action: "tenant.time-zone" } }),
+    ).toMatchObject({ details: { timeZone: "America/New_York", previous: "UTC" } });
+    await expect(admin.tenant.setTimeZone({ timeZone: "Central European Time" })).rejects.toThrow(
+      /Choose a time zone from the list/,
+    );
+    const user = await callerFor(t.user.id, t.hostname);
+    await expect(user.tenant.setTimeZone({ timeZone: "UTC" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    const row = await getDb().tenant.findUniqueOrThrow({ where: { id: t.tenant.id }, include: { domains: true } });
+    const fields = {
+      id: row.id,
+      name: row.name,
+      domains: row.domains.map((d) => d.hostname),
+      dailyFaxLimit: row.dailyFaxLimit,
+      monthlyFaxLimit: row.monthlyFaxLimit,
+      retentionMinDays: row.retentionMinDays,
+      retentionMaxDays: row.retentionMaxDays,
+      retentionDays: row.retentionDays,
+      active: true,
+    };
+    await platform.tenant.update({ ...fields, timeZone: "Asia/Tokyo" });
+    expect((await platform.tenant.get({ id: t.tenant.id })).timeZone).toBe("Asia/Tokyo");
+    // Saving without a zone (e.g. Suspend from the list) keeps it.
+    await platform.tenant.update(fields);
+    expect((await platform.tenant.get({ id: t.tenant.id })).timeZone).toBe("Asia/Tokyo");
+  });
+});

@@ -15,6 +15,7 @@ describe("roles", () => {
     expect(labels("USER")).not.toContain("Settings");
     expect(labels("TENANT_ADMIN")).toContain("Users");
     expect(labels("TENANT_ADMIN")).not.toContain("Organisations");
+    expect(labels("PLATFORM_ADMIN")).toContain("Organisations");
     expect(labels("PLATFORM_ADMIN")).toContain("SIP trunks");
   });
 
@@ -36,8 +37,24 @@ describe("roles", () => {
   });
 
   it("groups Branding, Retention and Security policy under Settings; retention is the organisation admin's", () => {
-    expect(settingsFor("TENANT_ADMIN").map((i) => i.label)).toEqual(["Branding", "Retention", "Security policy"]);
+    expect(settingsFor("TENANT_ADMIN").map((i) => i.label)).toEqual([
+      "Branding",
+      "Retention",
+      "Time zone",
+      "Security policy",
+    ]);
     expect(settingsFor("PLATFORM_ADMIN").map((i) => i.label)).toEqual(["Branding", "Security policy"]);
     expect(settingsFor("USER")).toEqual([]);
+  });
+
+  it("gives each role one Fax numbers page: organisation admins the organisation's (with Mine), users their own", () => {
+    const pages = (role: Parameters<typeof navigationFor>[0]) =>
+      navigationFor(role)
+        .flatMap((i) => [i, ...(i.children ?? [])])
+        .filter((i) => i.label === "Fax numbers")
+        .map((i) => i.href);
+    expect(pages("TENANT_ADMIN")).toEqual(["/admin/dids"]);
+    expect(pages("USER")).toEqual(["/my-dids"]);
+    expect(pages("PLATFORM_ADMIN")).toEqual(["/admin/dids"]);
   });
 });

@@ -7,11 +7,13 @@ import {
   tenantListSchema,
   tenantUpdateSchema,
 } from "@/lib/schemas/tenant";
+import { timeZoneChoiceSchema } from "@/lib/schemas/time-zone";
 import { createTenant } from "../../tenant/create-tenant";
 import { deleteTenant } from "../../tenant/delete-tenant";
 import { getTenant } from "../../tenant/get-tenant";
 import { listTenants } from "../../tenant/list-tenants";
 import { setRetention } from "../../tenant/set-retention";
+import { setTimeZone } from "../../tenant/set-time-zone";
 import { updateTenant } from "../../tenant/update-tenant";
 import { platformAdminProcedure, protectedProcedure, router, tenantAdminProcedure } from "../init";
 
@@ -30,5 +32,9 @@ export const tenantRouter = router({
   setRetention: tenantAdminProcedure.input(retentionChoiceSchema).mutation(async ({ ctx, input }) => {
     if (!ctx.user.tenantId) return;
     await setRetention({ ctx, tenantId: ctx.user.tenantId, retentionDays: input.retentionDays });
+  }),
+  setTimeZone: tenantAdminProcedure.input(timeZoneChoiceSchema).mutation(async ({ ctx, input }) => {
+    if (!ctx.user.tenantId) return null;
+    return setTimeZone({ ctx, tenantId: ctx.user.tenantId, timeZone: input.timeZone });
   }),
 });

@@ -1,12 +1,22 @@
 import type { Metadata } from "next";
 import { NoAccess } from "@/components/shell/no-access";
 import { UsersPageClient } from "@/components/user/users-page-client";
+import { searchParam } from "@/lib/search-param";
 import { userWithRole } from "@/server/auth/guards";
 
 export const metadata: Metadata = { title: "Users" };
 
-export default async function UsersPage() {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await userWithRole("TENANT_ADMIN", "PLATFORM_ADMIN");
   if (!user) return <NoAccess />;
-  return <UsersPageClient viewer={{ id: user.id, role: user.role, tenantId: user.tenantId }} />;
+  return (
+    <UsersPageClient
+      viewer={{ id: user.id, role: user.role, tenantId: user.tenantId }}
+      initialSearch={searchParam(await searchParams, "search")}
+    />
+  );
 }
