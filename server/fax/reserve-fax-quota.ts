@@ -10,7 +10,7 @@ import { tooManyRequests } from "../errors";
 
 export async function reserveFaxQuota(opts: { db: Tx; tenantId: string; count: number; now: Date }): Promise<void> {
   const { db, tenantId, count, now } = opts;
-  await db.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`fax-quota:${tenantId}`}, 0))`;
+  await db.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${`fax-quota:${tenantId}`}, 0))`;
   const tenant = await db.tenant.findUniqueOrThrow({
     where: { id: tenantId },
     select: { dailyFaxLimit: true, monthlyFaxLimit: true },
