@@ -55,6 +55,8 @@ export class LoopbackGateway implements FaxGateway {
   private readonly engine: NativeFaxCall | null;
   private readonly capacities = new Map<string, TrunkCapacity>();
   private callCount = 0;
+  /** Calls actually dialled, by number: what a crash test checks against the retry policy. */
+  private readonly dials = new Map<string, number>();
 
   constructor(settings: LoopbackSettings = {}) {
     this.clock = settings.clock ?? systemClock;
@@ -86,6 +88,14 @@ export class LoopbackGateway implements FaxGateway {
         ...(real ? [] : ["Build it with: node scripts/build-native.mjs (needs libspandsp-dev, libtiff-dev)"]),
       ],
     };
+  }
+
+  /** How often `number` was dialled (every number's total when left out). */
+  dialCount(number?: string): number {
+    if (number !== undefined) return this.dials.get(number) ?? 0;
+    let total = 0;
+    for (const n of this.dials.values()) total += n;
+    return total;
   }
 
   send(request: SendFaxRequest): FaxCall {
@@ -120,6 +130,7 @@ export class LoopbackGateway implements FaxGateway {
     // Keyed by the caller's reference when given (e.g. the attempt id), so retries and campaigns
     // replay identically whatever order calls start in; else by call order.
     this.callCount++;
+    this.dials.set(request.to, (this.dials.get(request.to) ?? 0) + 1);
     const random = seededRandom(`${this.seed}|${request.to}|${request.reference ?? this.callCount}`);
     const line = new LineTimer(this.clock, this.timeScale, signal);
     let pagesSent = 0;
