@@ -8,19 +8,24 @@
 import type { Tx } from "../db/scope";
 import { tooManyRequests } from "../errors";
 
-export async function reserveFaxQuota(opts: { db: Tx; tenantId: string; count: number; now: Date }): Promise<void> {
-  const { db, tenantId, count, now } = opts;
+export async function reserveFaxQuota(opts: {
+  db: Tx;
+  tenantId: string;
+  /** The tenant's limits as read in this transaction (a change to them takes effect on the next send). */
+  limits: { dailyFaxLimit: number; monthlyFaxLimit: number };
+  count: number;
+  now: Date;
+}): Promise<void> {
+  const { db, tenantId, count, now, limits: tenant } = opts;
   await db.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${`fax-quota:${tenantId}`}, 0))`;
-  const tenant = await db.tenant.findUniqueOrThrow({
-    where: { id: tenantId },
-    select: { dailyFaxLimit: true, monthlyFaxLimit: true },
-  });
   const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-  const [today, month] = await Promise.all([
-    db.faxJob.count({ where: { tenantId, submittedAt: { gte: dayStart } } }),
-    db.faxJob.count({ where: { tenantId, submittedAt: { gte: monthStart } } }),
-  ]);
+  const [used] = await db.$queryRaw<{ today: number; month: number }[]>`
+    SELECT count(*) FILTER (WHERE "submittedAt" >= (${dayStart.toISOString()}::timestamptz AT TIME ZONE 'UTC'))::int AS today,
+      count(*)::int AS month
+    FROM "FaxJob"
+    WHERE "tenantId" = ${tenantId}::uuid AND "submittedAt" >= (${monthStart.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+  const { today, month } = used!;
   const refuse = (period: string, limit: number, used: number) => {
     const left = Math.max(0, limit - used);
     const faxes = (n: number) => `${n} fax${n === 1 ? "" : "es"}`;

@@ -18,13 +18,8 @@ export async function resolveCallerId(opts: {
     return did.number;
   }
   // The sender's own numbers first, then the tenant's unassigned pool, then any of the tenant's.
-  for (const where of [{ userId }, { userId: null }, {}]) {
-    const did = await db.did.findFirst({
-      where: { tenantId, ...where },
-      orderBy: { number: "asc" },
-      select: { number: true },
-    });
-    if (did) return did.number;
-  }
-  return null;
+  const [first] = await db.$queryRaw<{ number: string }[]>`
+    SELECT number FROM "Did" WHERE "tenantId" = ${tenantId}::uuid
+    ORDER BY ("userId" IS NOT DISTINCT FROM ${userId}::uuid) DESC, ("userId" IS NULL) DESC, number LIMIT 1`;
+  return first?.number ?? null;
 }

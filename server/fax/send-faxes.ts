@@ -36,7 +36,10 @@ export async function sendFaxes(opts: {
   });
   if (!document) throw notFound("Document");
   const gatewaySealedKey = await readGatewaySealedKey(input.gatewaySealedKey);
-  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { defaultCountry: true } });
+  const tenant = await db.tenant.findUniqueOrThrow({
+    where: { id: tenantId },
+    select: { defaultCountry: true, dailyFaxLimit: true, monthlyFaxLimit: true },
+  });
   const numbers = await resolveDestinations({
     db,
     tenantId,
@@ -50,7 +53,7 @@ export async function sendFaxes(opts: {
     country: tenant.defaultCountry,
     callerId: input.callerId,
   });
-  await reserveFaxQuota({ db, tenantId, count: numbers.length, now });
+  await reserveFaxQuota({ db, tenantId, limits: tenant, count: numbers.length, now });
   const jobs = numbers.map((toNumber) => ({
     id: randomUUID(),
     tenantId,

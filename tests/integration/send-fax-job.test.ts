@@ -54,12 +54,13 @@ function setUp(loopback: LoopbackSettings = {}) {
   return { runner, gateway, receivedDir };
 }
 
-function newRunner(workerId?: string) {
+function newRunner(workerId?: string, leaseMs?: number) {
   const runner = createRunner({
     functions: [sendFaxFunction],
     databaseUrl: process.env.DATABASE_URL!,
     clock,
     workerId,
+    leaseMs,
     pollMs: 20,
     backoffMs: () => MINUTE,
   });
@@ -292,7 +293,9 @@ describe("a worker dying mid-call", () => {
     clock = createManualClock("2026-11-23T17:00:00Z");
     const { gateway } = setUp({ timeScale: 1 });
     const id = await send(await document(1), "+13125550480", { attempts: 2, retryMinutes: 5 });
-    const dying = newRunner("dying");
+    // A long lease: the abandoned worker's heartbeat (every third of it, in real time) must not
+    // renew it after the clock has moved past it, as a dead process's would not.
+    const dying = newRunner("dying", 600_000);
     dying.start();
     for (let i = 0; gateway.dialCount("+13125550480") === 0; i++) {
       if (i > 2_000) throw new Error("never dialled");
@@ -300,7 +303,7 @@ describe("a worker dying mid-call", () => {
     }
     await dying.stop({ abandon: true });
     expect((await attempts(id))[0]?.dialedAt).not.toBeNull();
-    clock.advance(31_000); // the dead worker's lease runs out
+    clock.advance(601_000); // the dead worker's lease runs out
     const live = newRunner("live");
     await live.drain();
     expect(gateway.dialCount("+13125550480")).toBe(1);
