@@ -3,7 +3,7 @@
  * (one scoped transaction each: validation, limits, jobs, event after commit), picked up by the
  * embedded runner and dialled on a loopback trunk (real T.30 sessions, no line-time waiting), with
  * p50/p95 of the time from submit to the gateway's dial — beside a bare insert of the same rows.
- *   BENCH_PG_PORT=54372 npx tsx bench/time-to-first-dial.ts
+ *   BENCH_PG_PORT=54372 npx tsx bench/time-to-first-dial.ts   (BENCH_SENDS, BENCH_IN_FLIGHT, BENCH_PARALLEL_RUNS)
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,7 +13,9 @@ import { startEmbeddedPostgres } from "../server/db/embedded-postgres";
 
 const SENDS = Number(process.env.BENCH_SENDS ?? 1_000);
 /** Submitters working at once (people pressing Send). */
-const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 4);
+const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 1);
+/** Runs one runner executes at once (the embedded default is 4): a run holds its slot for a whole call. */
+const PARALLEL_RUNS = Number(process.env.BENCH_PARALLEL_RUNS ?? 4);
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((x, y) => x - y);
@@ -47,7 +49,7 @@ async function main() {
   const { createLocalStorage } = await import("../server/storage/local-storage");
   const { createRunner } = await import("../inngest/runner/runner");
   const { sendFaxFunction } = await import("../inngest/functions/send-fax");
-  const { prepareFaxDocument, useTestGatewayKey } = await import("../tests/support/fax-document");
+  const { prepareFaxDocument, installTestGatewayKey } = await import("../tests/support/fax-document");
 
   const db = getDb();
   const tenant = await db.tenant.create({
@@ -60,7 +62,7 @@ async function main() {
   await db.trunk.create({
     data: { name: "Bench loopback", host: "loopback.invalid", maxChannels: 1_000, maxCallsPerMinute: 1_000_000 },
   });
-  const key = await useTestGatewayKey();
+  const key = await installTestGatewayKey();
   const storage = createLocalStorage(mkdtempSync(path.join(tmpdir(), "faxport-bench-store-")));
   const doc = await prepareFaxDocument({
     tenantId: tenant.id,
@@ -86,7 +88,7 @@ async function main() {
   };
   setSendFaxRuntime({ gateways, storage, gatewayKey: async () => key });
 
-  const runner = createRunner({ functions: [sendFaxFunction], databaseUrl: pg.url });
+  const runner = createRunner({ functions: [sendFaxFunction], databaseUrl: pg.url, parallelRuns: PARALLEL_RUNS });
   runner.start();
   const actor = { id: user.id, username: user.username, role: user.role, tenantId: tenant.id, permissions: [] };
   const number = (i: number) => `+1312${String(5_550_000 + i).slice(-7)}`;
@@ -135,7 +137,9 @@ async function main() {
       });
       bareMs.push(performance.now() - at);
     });
-    console.log(`${SENDS} sends, ${IN_FLIGHT} submitters at once, ${(SENDS / submitSeconds).toFixed(0)} sends/s`);
+    console.log(
+      `${SENDS} sends, ${IN_FLIGHT} submitter(s) at once, ${(SENDS / submitSeconds).toFixed(1)} sends/s, runner ${PARALLEL_RUNS} runs at once`,
+    );
     console.log(`fax.send (scoped transaction)  ${summary(submitMs)}`);
     console.log(`submit → first dial            ${summary(toDial)}   (goal p95 < 500 ms)`);
     console.log(`bare insert of the same rows   ${summary(bareMs)}`);

@@ -6,7 +6,6 @@
  * step's own result (stepTransaction) by recordFaxAttempt.
  */
 import { emptyResult, type FaxCallResult, type FaxProgress, type GatewayTrunk } from "@/server/gateway/types";
-import { openSecret } from "../crypto/secret-box";
 import { getDb } from "../db/client";
 import { withFaxDocument } from "../gateway/open-fax-document";
 import type { SendFaxRuntime } from "./send-fax-runtime";
@@ -44,7 +43,9 @@ export async function placeFaxCall(opts: {
     port: trunkRow.port,
     ipAuth: trunkRow.ipAuth,
     sipUsername: trunkRow.sipUsername,
-    sipPassword: trunkRow.sipPasswordSealed ? openSecret(trunkRow.sipPasswordSealed) : null,
+    // A call never needs the SIP password: it belongs to the sofia gateway definition, written when
+    // the trunk is saved. Left sealed (and secret-box is server-only, which the runner process is not).
+    sipPassword: null,
     maxChannels: trunkRow.maxChannels,
     maxCallsPerMinute: trunkRow.maxCallsPerMinute,
   };

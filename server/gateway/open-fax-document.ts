@@ -16,7 +16,7 @@ import { pipeline } from "node:stream/promises";
 import { CryptoError, decryptContent, type KeyPair, loadSodium, openDocumentKey } from "@/lib/crypto";
 import type { FaxFailureCode } from "@/lib/fax-statuses";
 import { type ObjectStorage, StorageNotFoundError } from "../storage/object-storage";
-import { withConversionDir } from "./convert";
+import { withConversionDir } from "./convert/conversion-dir";
 import type { FaxResolution } from "./types";
 
 /** Where a document's fax pages at one quality are stored (ciphertext under the document's key). */

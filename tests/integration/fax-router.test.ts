@@ -9,7 +9,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../server/db/client";
 import { createLocalStorage } from "../../server/storage/local-storage";
-import { prepareFaxDocument, useTestGatewayKey } from "../support/fax-document";
+import { installTestGatewayKey, prepareFaxDocument } from "../support/fax-document";
 import { callerFor, makePlatformAdmin, makeTenant, makeUser } from "../support/fixtures";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
@@ -30,7 +30,7 @@ const send = (over: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  const key = await useTestGatewayKey();
+  const key = await installTestGatewayKey();
   acme = await makeTenant("Acme", "acme.localhost");
   const second = await makeUser(acme.tenant.id, "acme-second");
   await makePlatformAdmin();

@@ -17,7 +17,7 @@ import type { LoopbackGateway, LoopbackSettings } from "@/server/gateway/loopbac
 import type { FaxResolution } from "@/server/gateway/types";
 import { createLocalStorage } from "@/server/storage/local-storage";
 import { getDb } from "../../server/db/client";
-import { prepareFaxDocument, useTestGatewayKey } from "../support/fax-document";
+import { installTestGatewayKey, prepareFaxDocument } from "../support/fax-document";
 import { callerFor, makeTenant } from "../support/fixtures";
 import { requireNativeFaxCall } from "../unit/gateway/support/native-addon";
 import { decodeTiffPages } from "../unit/gateway/support/tiff-pages";
@@ -25,7 +25,7 @@ import { decodeTiffPages } from "../unit/gateway/support/tiff-pages";
 const MINUTE = 60_000;
 let acme: Awaited<ReturnType<typeof makeTenant>>;
 let user: Awaited<ReturnType<typeof callerFor>>;
-let key: Awaited<ReturnType<typeof useTestGatewayKey>>;
+let key: Awaited<ReturnType<typeof installTestGatewayKey>>;
 const storage = createLocalStorage(mkdtempSync(path.join(tmpdir(), "faxport-store-")));
 let clock: ManualClock;
 let restore: (() => void) | null = null;
@@ -97,7 +97,7 @@ const attempts = (id: string) =>
 
 beforeAll(async () => {
   requireNativeFaxCall();
-  key = await useTestGatewayKey();
+  key = await installTestGatewayKey();
   acme = await makeTenant("Acme", "acme.localhost");
   user = await callerFor(acme.user.id, acme.hostname);
   await db().did.create({ data: { number: "+12125550170", tenantId: acme.tenant.id, userId: acme.user.id } });

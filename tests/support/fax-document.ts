@@ -81,7 +81,7 @@ export async function prepareFaxDocument(opts: {
 }
 
 /** A gateway key pair for the test, installed where gatewayKeyPair() reads it. */
-export async function useTestGatewayKey() {
+export async function installTestGatewayKey() {
   const sodium = await loadSodium();
   const pair = sodium.crypto_box_keypair();
   process.env.FAXPORT_GATEWAY_SECRET_KEY = await toBase64(pair.privateKey);
