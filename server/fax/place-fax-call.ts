@@ -60,8 +60,13 @@ export async function placeFaxCall(opts: {
   const onProgress = (event: FaxProgress) => {
     if (event.kind === "ringing") write({ callState: "RINGING" });
     else if (event.kind === "connected") {
-      answeredAt = runtime.now();
+      const at = runtime.now();
+      answeredAt = at;
       write({ callState: "SENDING", currentPage: 1 });
+      // CDR: the answer time is written when it happens, not only when the call ends.
+      progressWrites = progressWrites
+        .then(() => db.faxAttempt.update({ where: { id: attemptId }, data: { answeredAt: at } }))
+        .catch((error) => console.error("fax answer time write failed:", error));
     } else if (event.kind === "page") {
       // `page` pages are through; the next one is on the line (the last stays shown until the end).
       const total = event.pages ?? job.pages;
