@@ -33,7 +33,6 @@ export async function placeFaxCall(opts: {
   const trunkRow = attempt.trunk;
   if (!trunkRow)
     return { result: emptyResult("GENERAL_ERROR", "The trunk was removed before dialling"), answeredAt: null };
-  await db.faxAttempt.update({ where: { id: attemptId }, data: { dialedAt: runtime.now() } });
 
   const trunk: GatewayTrunk = {
     id: trunkRow.id,
@@ -84,6 +83,8 @@ export async function placeFaxCall(opts: {
     job,
     { storage: runtime.storage, gatewayKey: await runtime.gatewayKey() },
     async (tiffPath) => {
+      // Committed before dialling; anything that fails before this point may simply run again.
+      await db.faxAttempt.update({ where: { id: attemptId }, data: { dialedAt: runtime.now() } });
       const call = gateway.send({
         trunk,
         to: job.toNumber,

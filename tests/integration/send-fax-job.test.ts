@@ -288,6 +288,27 @@ describe("cancel and resend", () => {
   }, 60_000);
 });
 
+describe("a run that keeps failing", () => {
+  it("retries its step, then marks the fax failed and forgets the key — without ever dialling", async () => {
+    clock = createManualClock("2026-11-23T18:00:00Z");
+    const { runner, gateway } = setUp();
+    const id = await send(await document(1), "+13125550126");
+    restore?.();
+    restore = setSendFaxRuntime({
+      storage: { ...storage, get: async () => Promise.reject(new Error("storage is unreachable")) },
+    });
+    await runner.drain();
+    for (let i = 0; i < 6; i++) {
+      clock.advance(MINUTE);
+      await runner.drain();
+    }
+    expect(await job(id)).toMatchObject({ status: "FAILED", failureReason: "GENERAL_ERROR", gatewaySealedKey: null });
+    expect((await user.fax.get({ id })).statusLabel).toBe("Failed: General error");
+    expect(gateway.dialCount()).toBe(0);
+    expect((await attempts(id))[0]?.dialedAt).toBeNull();
+  }, 60_000);
+});
+
 describe("a worker dying mid-call", () => {
   it("never dials the number again for that attempt: the attempt is recorded as interrupted and retried by the policy", async () => {
     clock = createManualClock("2026-11-23T17:00:00Z");
