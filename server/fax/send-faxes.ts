@@ -53,7 +53,6 @@ export async function sendFaxes(opts: {
     country: tenant.defaultCountry,
     callerId: input.callerId,
   });
-  await reserveFaxQuota({ db, tenantId, limits: tenant, count: numbers.length, now });
   const jobs = numbers.map((toNumber) => ({
     id: randomUUID(),
     tenantId,
@@ -71,7 +70,6 @@ export async function sendFaxes(opts: {
     gatewaySealedKey,
     resentFromId: opts.resentFromId ?? null,
   }));
-  await db.faxJob.createMany({ data: jobs });
   await ctx.audit({
     tenantId,
     action: opts.resentFromId ? "fax.resend" : "fax.send",
@@ -83,6 +81,9 @@ export async function sendFaxes(opts: {
       ...(opts.resentFromId ? { resentFrom: opts.resentFromId } : {}),
     },
   });
+  // Last, so the per-tenant lock is held only for the count and the insert.
+  await reserveFaxQuota({ db, tenantId, limits: tenant, count: numbers.length, now });
+  await db.faxJob.createMany({ data: jobs });
   sendEvent(
     ctx,
     jobs.map((j) => sendFaxEvent(j.id)),
