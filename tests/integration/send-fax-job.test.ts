@@ -4,7 +4,7 @@
  * pages sent (each quality), retries spaced by the policy, cancel between attempts and during a
  * call, resend, and a worker dying mid-call never dialling the number again.
  */
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -183,7 +183,8 @@ describe("a multi-page fax on the loopback trunk", () => {
 describe("retries", () => {
   it("a busy number is dialled 4 times, 5 minutes apart, then fails with Busy and its explanation", async () => {
     clock = createManualClock("2026-11-23T12:00:00Z");
-    const { runner, gateway } = setUp();
+    const dialLog = path.join(mkdtempSync(path.join(tmpdir(), "faxport-dials-")), "dials.log");
+    const { runner, gateway } = setUp({ dialLog });
     const doc = await document(1);
     const id = await send(doc, "+13125550486");
     await runner.drain();
@@ -205,6 +206,7 @@ describe("retries", () => {
     clock.advance(60 * MINUTE);
     await runner.drain();
     expect(gateway.dialCount("+13125550486")).toBe(4);
+    expect(readFileSync(dialLog, "utf8")).toBe("+13125550486\n".repeat(4)); // the record that outlives a crash
     const detail = await user.fax.get({ id });
     expect(detail.statusLabel).toBe("Failed: Busy");
     expect(detail.failure).toEqual({
