@@ -40,6 +40,7 @@ export default defineConfig({
           testTimeout: 600_000,
           hookTimeout: 600_000,
           pool: "forks",
+          fileParallelism: false, // the durability tests share their PostgreSQL port (DURABILITY_PG_PORT)
         },
       },
     ],

@@ -3,6 +3,7 @@
  * `inngest.send` to the first step's body (p50/p95), against calling the same three bodies directly.
  *   BENCH_PG_PORT=54371 npx tsx bench/runner.ts
  */
+import { cpus, loadavg } from "node:os";
 import { Inngest } from "inngest";
 import { embeddedClientOptions } from "../inngest/runner/event-route";
 import { createRunner } from "../inngest/runner/runner";
@@ -76,6 +77,11 @@ async function main() {
       await client.send({ name: "bench/go", data: { sentAt: performance.now() } });
       await until(() => completed > before);
     }
+    // Figures depend on what else the machine does: say how busy it was.
+    const load = loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" / ");
+    console.log(`machine: ${cpus().length} cores, load average ${load} (1 / 5 / 15 min)`);
     console.log(`bare function calls          ${bareRate.toFixed(0).padStart(9)} calls/s`);
     console.log(`runner, 3-step function      ${runnerRate.toFixed(0).padStart(9)} events/s`);
     console.log(

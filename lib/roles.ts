@@ -63,6 +63,7 @@ export const NAVIGATION: NavItem[] = [
       { label: "Security Policy", href: "/admin/security", roles: ADMINS },
       { label: "Audit Log", href: "/admin/audit", roles: ADMINS },
       { label: "Mail Outbox", href: "/admin/outbox", roles: ["PLATFORM_ADMIN"] },
+      { label: "Jobs", href: "/admin/jobs", roles: ["PLATFORM_ADMIN"] },
     ],
   },
 ];

@@ -116,12 +116,15 @@ async function main() {
   const { DEMO_LOGINS, seedDemo } = await import("../prisma/seed");
   const { getDb, disconnectDb } = await import("../server/db/client");
   const { startEmbeddedRunner } = await import("../inngest/runner/start-embedded-runner");
+  const { startEventForwarder } = await import("../inngest/forward-events");
   if (process.env.FAXPORT_SEED !== "false") {
     const seeded = await seedDemo(getDb());
     say(seeded ? "Seeded the demo platform, tenants, trunk and DIDs." : "Demo data already present — keeping it.");
   }
   // Without an Inngest server the same functions (crons included) run here, state in PostgreSQL.
   const runner = startEmbeddedRunner({ databaseUrl });
+  // With an Inngest server, events left undelivered (a failure, a crash after commit) are re-sent.
+  const forwarder = runner ? null : startEventForwarder({ databaseUrl });
   say(runner ? "Job runner started (embedded)." : "Jobs run on the configured Inngest server.");
 
   let next: ChildProcess;
@@ -155,6 +158,7 @@ async function main() {
     stopping = true;
     next.kill("SIGTERM");
     await runner?.stop();
+    await forwarder?.stop();
     await disconnectDb();
     await stopDb();
     process.exit(0);
@@ -163,6 +167,7 @@ async function main() {
   process.on("SIGTERM", shutdown);
   next.on("exit", async (code, signal) => {
     await runner?.stop();
+    await forwarder?.stop();
     await stopDb();
     if (stopping) return;
     // The portal stopped on its own: that is a failure, whatever code it left.

@@ -61,6 +61,8 @@ export interface Runner {
 }
 
 const CHANNEL = "faxport_jobs";
+/** A notification with this payload says runs are due; any other, that stored events await fan-out. */
+const RUNS_DUE = "runs";
 /** The event an invoked function receives (as Inngest names it). */
 const FUNCTION_INVOKED_EVENT = "inngest/function.invoked";
 /** A step waiting for an invoked run is marked with this and the run's id. */
@@ -71,6 +73,9 @@ export function defaultBackoffMs(attempt: number): number {
   const base = Math.min(3_600_000, 1_000 * 2 ** Math.min(attempt + 2, 22));
   return Math.round(base * (0.9 + Math.random() * 0.2));
 }
+
+/** A run this worker leased; `fresh` when it had never started before. */
+type Claimed = RunRow & { leaseToken: string; fresh?: boolean };
 
 class LeaseLost extends Error {
   constructor() {
@@ -95,6 +100,10 @@ export function createRunner(options: RunnerOptions): Runner {
   const parallelRuns = options.parallelRuns ?? 4;
   const backoffMs = options.backoffMs ?? defaultBackoffMs;
   const pool = createPool(options.databaseUrl, parallelRuns + 3);
+  const claimPool = createPool(options.databaseUrl, 1, { durable: false });
+  const limits = (f: RegisteredFunction) => !!(f.concurrency || f.throttle);
+  const unlimitedIds = [...registry.values()].filter((f) => !limits(f)).map((f) => f.id);
+  const limitedIds = [...registry.values()].filter(limits).map((f) => f.id);
   const startedAt = clock.now();
 
   // ── events ──────────────────────────────────────────────────────────────────────────────────
@@ -199,7 +208,7 @@ export function createRunner(options: RunnerOptions): Runner {
       }
       runs += await deliverToWaitingRuns(db, event, now);
     }
-    if (runs) await db.query(`SELECT pg_notify('${CHANNEL}', '')`);
+    if (runs) await db.query(`SELECT pg_notify('${CHANNEL}', '${RUNS_DUE}')`);
     return runs;
   }
 
@@ -261,6 +270,7 @@ export function createRunner(options: RunnerOptions): Runner {
           `SELECT id, name, data, ts FROM "JobEvent" WHERE "fannedOutAt" IS NULL
          ORDER BY "receivedAt" LIMIT 200 FOR UPDATE SKIP LOCKED`,
         );
+        if (rows.length === 200) fanOutDue = true; // more are waiting
         let created = 0;
         for (const row of rows) {
           const event: IncomingEvent = { id: row.id, name: row.name, data: row.data, ts: row.ts.getTime() };
@@ -281,7 +291,39 @@ export function createRunner(options: RunnerOptions): Runner {
 
   // ── claiming ────────────────────────────────────────────────────────────────────────────────
   /** Takes up to `want` due runs, honouring concurrency and throttle, each with a fresh lease. */
-  async function claim(want: number): Promise<(RunRow & { leaseToken: string })[]> {
+  async function claim(want: number): Promise<Claimed[]> {
+    // Each kind goes first every other time, so neither can keep the other waiting.
+    limitedFirst = !limitedFirst;
+    const order = limitedFirst ? [claimLimited, claimUnlimited] : [claimUnlimited, claimLimited];
+    const claimed: Claimed[] = [];
+    for (const take of order) if (claimed.length < want) claimed.push(...(await take(want - claimed.length)));
+    return claimed;
+  }
+  let limitedFirst = false;
+
+  /**
+   * Runs of functions without concurrency or throttle need no counting: one statement claims them
+   * (the send → first step latency is mostly round trips). Its connection commits without waiting
+   * for the disk: a claim lost in a database crash is simply taken again.
+   */
+  async function claimUnlimited(want: number): Promise<Claimed[]> {
+    if (!unlimitedIds.length) return [];
+    const now = clock.now();
+    const { rows } = await claimPool.query<RunRow & { leaseToken: string }>(
+      `UPDATE "JobRun" r SET "leaseToken" = gen_random_uuid(), "leaseOwner" = $2, "leaseUntil" = $3,
+         status = 'RUNNING', "startedAt" = coalesce(r."startedAt", $1), "updatedAt" = $1
+       FROM (SELECT id, "startedAt" IS NULL AS fresh FROM "JobRun"
+         WHERE status IN ('QUEUED', 'RUNNING', 'SLEEPING') AND "runAt" <= $1
+           AND ("leaseUntil" IS NULL OR "leaseUntil" <= $1) AND "functionId" = ANY($4)
+         ORDER BY "runAt", "createdAt" LIMIT $5 FOR UPDATE SKIP LOCKED) due
+       WHERE r.id = due.id RETURNING r.*, due.fresh`,
+      [at(now), workerId, at(new Date(now.getTime() + leaseMs)), unlimitedIds, want],
+    );
+    return rows;
+  }
+
+  async function claimLimited(want: number): Promise<Claimed[]> {
+    if (!limitedIds.length) return [];
     const now = clock.now();
     return transaction(
       pool,
@@ -291,9 +333,9 @@ export function createRunner(options: RunnerOptions): Runner {
          WHERE status IN ('QUEUED', 'RUNNING', 'SLEEPING') AND "runAt" <= $1
            AND ("leaseUntil" IS NULL OR "leaseUntil" <= $1) AND "functionId" = ANY($2)
          ORDER BY "runAt", "createdAt" LIMIT $3 FOR UPDATE SKIP LOCKED`,
-          [at(now), [...registry.keys()], Math.max(want * 4, 16)],
+          [at(now), limitedIds, Math.max(want * 4, 16)],
         );
-        const claimed: (RunRow & { leaseToken: string })[] = [];
+        const claimed: Claimed[] = [];
         for (const run of rows) {
           if (claimed.length >= want) break;
           const fn = registry.get(run.functionId)!;
@@ -306,7 +348,7 @@ export function createRunner(options: RunnerOptions): Runner {
              "startedAt" = coalesce("startedAt", $5), "updatedAt" = $5 WHERE id = $1`,
             [run.id, leaseToken, workerId, at(new Date(now.getTime() + leaseMs)), at(now)],
           );
-          claimed.push({ ...run, leaseToken, startedAt: run.startedAt ?? now });
+          claimed.push({ ...run, leaseToken, startedAt: run.startedAt ?? now, fresh: !run.startedAt });
         }
         return claimed;
       },
@@ -385,9 +427,17 @@ export function createRunner(options: RunnerOptions): Runner {
     }
   }
 
-  async function loadSteps(runId: string): Promise<StepRow[]> {
-    const { rows } = await pool.query<StepRow>(`SELECT * FROM "JobStep" WHERE "runId" = $1 ORDER BY position`, [runId]);
-    return rows;
+  /** The run's steps, and whether a person asked to cancel it (one round trip). */
+  async function loadSteps(runId: string): Promise<{ steps: StepRow[]; cancelRequested: boolean }> {
+    const { rows } = await pool.query<StepRow & { cancelRequestedAt: Date | null }>(
+      `SELECT s.*, r."cancelRequestedAt" FROM "JobRun" r LEFT JOIN "JobStep" s ON s."runId" = r.id
+       WHERE r.id = $1 ORDER BY s.position`,
+      [runId],
+    );
+    return {
+      steps: rows.filter((row) => row.hashedId !== null),
+      cancelRequested: rows.some((row) => row.cancelRequestedAt !== null),
+    };
   }
 
   async function saveStep(
@@ -403,14 +453,16 @@ export function createRunner(options: RunnerOptions): Runner {
       wakeAt?: Date;
       waitEvent?: string;
       waitIf?: string;
+      startedAt?: Date;
+      attempts?: number;
     },
   ) {
     const now = clock.now();
     await db.query(
       `INSERT INTO "JobStep" ("runId", "hashedId", name, op, done, data, error, "wakeAt", "waitEvent", "waitIf",
-         position, "createdAt")
+         position, "createdAt", "startedAt", attempts)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10, $11,
-         (SELECT coalesce(max(position), 0) + 1 FROM "JobStep" WHERE "runId" = $1), $9)
+         (SELECT coalesce(max(position), 0) + 1 FROM "JobStep" WHERE "runId" = $1), $9, $12, $13)
        ON CONFLICT ("runId", "hashedId") DO UPDATE SET done = excluded.done, data = excluded.data,
          error = excluded.error, position = excluded.position
        WHERE NOT "JobStep".done -- a step already ended (a wait an event ended) keeps its result
@@ -427,6 +479,8 @@ export function createRunner(options: RunnerOptions): Runner {
         at(now),
         step.waitEvent ?? null,
         step.waitIf ?? null,
+        at(step.startedAt ?? now),
+        step.attempts ?? 1,
       ],
     );
   }
@@ -438,19 +492,27 @@ export function createRunner(options: RunnerOptions): Runner {
     );
   }
 
-  async function retryLater(run: RunRow & { leaseToken: string }, error: unknown, retryAfter?: string) {
+  async function retryLater(
+    run: RunRow & { leaseToken: string },
+    error: unknown,
+    retryAfter?: string,
+    stepName?: string,
+  ) {
     const now = clock.now();
     const attempt = run.attempt + 1;
     const when = retryAfter ? retryTime(retryAfter, now) : new Date(now.getTime() + backoffMs(attempt));
     await withLease(
       run,
       (db) =>
-        release(db, run.id, `status = 'QUEUED', attempt = $2, "runAt" = $3, error = $4, "updatedAt" = $5`, [
-          attempt,
-          at(when),
-          JSON.stringify(error),
-          at(now),
-        ]),
+        release(
+          db,
+          run.id,
+          // Cancelled while the failing attempt ran: no retry.
+          `status = CASE WHEN "cancelRequestedAt" IS NULL THEN 'QUEUED' ELSE 'CANCELLED' END,
+           "endedAt" = CASE WHEN "cancelRequestedAt" IS NULL THEN NULL ELSE $5::timestamp(3) END,
+           attempt = $2, "runAt" = $3, error = $4, "errorStep" = $6, "updatedAt" = $5`,
+          [attempt, at(when), JSON.stringify(error), at(now), stepName ?? null],
+        ),
       { durable: false }, // lost in a database crash: one more attempt, nothing repeats
     );
   }
@@ -466,7 +528,7 @@ export function createRunner(options: RunnerOptions): Runner {
           await release(
             db,
             run.id,
-            `status = 'COMPLETED', output = $2, error = NULL, "endedAt" = $3, "updatedAt" = $3`,
+            `status = 'COMPLETED', output = $2, error = NULL, "errorStep" = NULL, "endedAt" = $3, "updatedAt" = $3`,
             [JSON.stringify(outcome.output ?? null), at(now)],
           );
           return;
@@ -516,7 +578,7 @@ export function createRunner(options: RunnerOptions): Runner {
   }
 
   /** Drives one claimed run until it finishes, sleeps, waits for a retry, or loses its lease. */
-  async function execute(run: RunRow & { leaseToken: string }): Promise<void> {
+  async function execute(run: Claimed): Promise<void> {
     const fn = registry.get(run.functionId)!;
     const heartbeat = setInterval(() => {
       pool
@@ -528,9 +590,18 @@ export function createRunner(options: RunnerOptions): Runner {
         .catch(() => {});
     }, leaseMs / 3);
     try {
+      let known: StepRow[] | null = run.fresh ? [] : null; // a run never started has no steps yet
       for (;;) {
-        const steps = await loadSteps(run.id);
+        const { steps, cancelRequested } = known ? { steps: known, cancelRequested: false } : await loadSteps(run.id);
+        known = null;
         const now = clock.now();
+        if (cancelRequested) {
+          // A person cancelled while a step ran: that step's result is kept, nothing after it runs.
+          await withLease(run, (db) =>
+            release(db, run.id, `status = 'CANCELLED', "endedAt" = $2, "updatedAt" = $2`, [at(now)]),
+          );
+          return;
+        }
         const waiting = steps.filter((s) => !s.done); // sleeps and waits for events
         const due = waiting.filter((s) => s.wakeAt && s.wakeAt <= now);
         if (due.length) {
@@ -562,7 +633,9 @@ export function createRunner(options: RunnerOptions): Runner {
               release(
                 db,
                 run.id,
-                `status = 'SLEEPING', "updatedAt" = $2, "runAt" = coalesce(
+                `status = CASE WHEN "cancelRequestedAt" IS NULL THEN 'SLEEPING' ELSE 'CANCELLED' END,
+                  "endedAt" = CASE WHEN "cancelRequestedAt" IS NULL THEN NULL ELSE $2::timestamp(3) END,
+                  "updatedAt" = $2, "runAt" = coalesce(
                   (SELECT min("wakeAt") FROM "JobStep" WHERE "runId" = $1 AND NOT done), $2)`,
                 [at(now)],
               ),
@@ -584,11 +657,20 @@ export function createRunner(options: RunnerOptions): Runner {
         };
         const drive = (input: typeof base & { requestedStep?: string }) =>
           withStepScope(pool, () => holdEvents(() => driveFunction(input)));
+        const began = clock.now();
         const first = await drive(base);
-        const next = await handle(run, first.result.result, first.result.events, first.client, async (stepId) => {
-          const again = await drive({ ...base, requestedStep: stepId });
-          return handle(run, again.result.result, again.result.events, again.client, null);
-        });
+        const next = await handle(
+          run,
+          first.result.result,
+          first.result.events,
+          first.client,
+          async (stepId) => {
+            const beganStep = clock.now();
+            const again = await drive({ ...base, requestedStep: stepId });
+            return handle(run, again.result.result, again.result.events, again.client, null, beganStep);
+          },
+          began,
+        );
         if (next === "stop") return;
       }
     } catch (error) {
@@ -606,6 +688,7 @@ export function createRunner(options: RunnerOptions): Runner {
     events: IncomingEvent[],
     stepClient: pg.PoolClient | null,
     runPlannedStep: ((hashedId: string) => Promise<"continue" | "stop">) | null,
+    began: Date,
   ): Promise<"continue" | "stop"> {
     const now = clock.now();
     const succeeded = result.type === "step-ran" && result.step.op !== StepOpCode.StepError;
@@ -615,11 +698,14 @@ export function createRunner(options: RunnerOptions): Runner {
       case "step-ran": {
         const step = result.step;
         const name = step.displayName ?? step.name ?? step.id;
+        // step.sendEvent runs as a step; its own op name lets the Jobs page tell it apart.
+        const op = (step.opts as { type?: string } | undefined)?.type === "step.sendEvent" ? "SendEvent" : "StepRun";
         if (step.op === StepOpCode.StepError) {
           await retryLater(
             run,
             serialize(step.error),
             typeof result.retriable === "string" ? result.retriable : undefined,
+            name,
           );
           return "stop";
         }
@@ -628,12 +714,22 @@ export function createRunner(options: RunnerOptions): Runner {
             await saveStep(db, run.id, {
               hashedId: step.id,
               name,
-              op: "StepRun",
+              op,
               done: true,
               error: serialize(step.error),
+              startedAt: began,
+              attempts: run.attempt + 1,
             });
           } else {
-            await saveStep(db, run.id, { hashedId: step.id, name, op: "StepRun", done: true, data: step.data ?? null });
+            await saveStep(db, run.id, {
+              hashedId: step.id,
+              name,
+              op,
+              done: true,
+              data: step.data ?? null,
+              startedAt: began,
+              attempts: run.attempt + 1,
+            });
           }
           await db.query(`UPDATE "JobRun" SET attempt = 0, "updatedAt" = $2 WHERE id = $1`, [run.id, at(now)]);
           await storeEvents(db, events, now);
@@ -708,7 +804,7 @@ export function createRunner(options: RunnerOptions): Runner {
                 wakeAt: opts.timeout ? sleepEnd(opts.timeout, now) : new Date(now.getTime() + 365 * 86_400_000),
                 waitEvent: `${INVOKE_WAIT_PREFIX}${childId}`,
               });
-              await db.query(`SELECT pg_notify('${CHANNEL}', '')`);
+              await db.query(`SELECT pg_notify('${CHANNEL}', '${RUNS_DUE}')`);
             });
             wake();
           } else if (step.op === StepOpCode.StepPlanned && runPlannedStep) {
@@ -802,6 +898,8 @@ export function createRunner(options: RunnerOptions): Runner {
   let uninstall: (() => void) | null = null;
   let pumping = false;
   let pumpAgain = false;
+  /** Stored events may await fan-out: another process stored them, or the timer asks to look. */
+  let fanOutDue = true;
 
   function wake() {
     if (running) void pump();
@@ -819,7 +917,10 @@ export function createRunner(options: RunnerOptions): Runner {
         pumpAgain = false;
         const room = parallelRuns - inFlight.size;
         if (!running || room <= 0) break;
-        await fanOutStored();
+        if (fanOutDue) {
+          fanOutDue = false;
+          await fanOutStored();
+        }
         const runs = await claim(room);
         for (const run of runs) {
           const task = execute(run)
@@ -861,6 +962,7 @@ export function createRunner(options: RunnerOptions): Runner {
       } catch (error) {
         if (running) console.error("job runner cron:", error);
       }
+      fanOutDue = true;
       await pump();
       if (running) timer = setTimeout(tick, pollMs);
     };
@@ -869,7 +971,10 @@ export function createRunner(options: RunnerOptions): Runner {
       async (client) => {
         if (!running) return client.release();
         listener = client;
-        client.on("notification", () => wake());
+        client.on("notification", (message) => {
+          if (message.payload !== RUNS_DUE) fanOutDue = true;
+          wake();
+        });
         await client.query(`LISTEN ${CHANNEL}`);
       },
       (error) => console.error("job runner: cannot listen for new work:", error),
@@ -886,6 +991,7 @@ export function createRunner(options: RunnerOptions): Runner {
       listener.release(true);
       listener = null;
     }
+    await claimPool.end(); // even when abandoning: a dead worker claims nothing more
     if (!opts.abandon) await pool.end();
   }
 

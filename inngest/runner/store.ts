@@ -7,11 +7,12 @@ import pg from "pg";
 
 const TIMESTAMP_WITHOUT_TZ = 1114;
 
-export function createPool(connectionString: string, max = 5): pg.Pool {
+/** With `durable: false` its commits do not wait for the disk (see `transaction` for when that is fine). */
+export function createPool(connectionString: string, max = 5, opts: { durable?: boolean } = {}): pg.Pool {
   return new pg.Pool({
     connectionString,
     max,
-    options: "-c timezone=UTC",
+    options: opts.durable === false ? "-c timezone=UTC -c synchronous_commit=off" : "-c timezone=UTC",
     types: {
       getTypeParser: ((oid: number, format?: string) =>
         oid === TIMESTAMP_WITHOUT_TZ
@@ -75,3 +76,15 @@ export interface StepRow {
   wakeAt: Date | null;
   position: number;
 }
+
+/**
+ * One SQL statement and its rows — what the run controls (retry-run.ts, cancel-run.ts) need, so
+ * they work in a runner's own transaction and in a tRPC procedure's Prisma transaction alike.
+ * Parameters are cast in the SQL, since Prisma sends them untyped.
+ */
+export type Query = <T = Record<string, unknown>>(text: string, values: unknown[]) => Promise<T[]>;
+
+export const queryWith =
+  (client: pg.Pool | pg.PoolClient): Query =>
+  async <T>(text: string, values: unknown[]) =>
+    (await client.query(text, values)).rows as T[];

@@ -6,6 +6,7 @@ import { brandingRouter } from "./routers/branding";
 import { dashboardRouter } from "./routers/dashboard";
 import { didRouter } from "./routers/did";
 import { faxRouter } from "./routers/fax";
+import { jobRouter } from "./routers/job";
 import { mailRouter } from "./routers/mail";
 import { securityPolicyRouter } from "./routers/security-policy";
 import { tenantRouter } from "./routers/tenant";
@@ -19,6 +20,7 @@ export const appRouter = router({
   dashboard: dashboardRouter,
   did: didRouter,
   fax: faxRouter,
+  job: jobRouter,
   mail: mailRouter,
   securityPolicy: securityPolicyRouter,
   tenant: tenantRouter,

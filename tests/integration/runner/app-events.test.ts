@@ -24,12 +24,12 @@ describe("sending events from app code", () => {
     );
     await expect(
       runInScope({ scope: { kind: "platform" }, actor: null }, async (ctx) => {
-        sendEvent(ctx, { name: "test/fax.queued", data: { fax: "rolled-back" } });
+        await sendEvent(ctx, { name: "test/fax.queued", data: { fax: "rolled-back" } });
         throw new Error("validation failed");
       }),
     ).rejects.toThrow("validation failed");
     await runInScope({ scope: { kind: "platform" }, actor: null }, async (ctx) => {
-      sendEvent(ctx, { name: "test/fax.queued", data: { fax: "committed" } });
+      await sendEvent(ctx, { name: "test/fax.queued", data: { fax: "committed" } });
     });
     const stored = await getDb().$queryRaw<{ data: unknown; fannedOutAt: Date | null }[]>`
       SELECT data, "fannedOutAt" FROM "JobEvent" WHERE name = 'test/fax.queued'`;

@@ -1,0 +1,154 @@
+/**
+ * The platform admin's Jobs page against the real portal and its embedded runner. The demo's one
+ * function is the daily sign-in clean-up cron, which fires at 03:17 UTC — not during a test — so
+ * the spec writes the two runs it needs straight into the e2e database, as the runner leaves them:
+ * one that failed at its step, one asleep. Retry now then really runs the demo's function in the
+ * portal's runner; Cancel ends the sleeper. The rows are deleted afterwards (demo data unchanged).
+ */
+import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import pg from "pg";
+import { ADMIN, open, signIn, site } from "./helpers";
+
+const DATABASE_URL = `postgresql://faxport_app:faxport-local@127.0.0.1:${process.env.E2E_PG_PORT ?? 54350}/faxport`;
+const FUNCTION_ID = "faxport-prune-auth-records";
+const STEP = "delete-old-sign-in-records";
+const CRON = "TZ=UTC 17 3 * * *";
+
+const failedId = randomUUID();
+const sleepingId = randomUUID();
+let db: pg.Client;
+
+/** axe's WCAG A/AA findings (the accessibility spec sees this page only with no runs listed). */
+const axe = async (page: Page) =>
+  (
+    await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze()
+  ).violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} — ${n.target.join(" ")}`));
+
+async function insertRun(id: string, run: { status: string; runAt: string; error?: object; errorStep?: string }) {
+  const started = new Date(Date.now() - 60_000).toISOString();
+  const event = { id: `e2e-jobs-${id}`, name: "inngest/scheduled.timer", data: { cron: CRON }, ts: Date.now() };
+  await db.query(
+    `INSERT INTO "JobRun" (id, "functionId", kind, status, "eventId", event, attempt, "maxAttempts", "runAt",
+       "startedAt", "endedAt", error, "errorStep", "createdAt", "updatedAt")
+     VALUES ($1, $2, 'main', $3, $4, $5, 0, 4, $6::timestamp(3), $7::timestamp(3),
+       CASE WHEN $3 = 'FAILED' THEN $7::timestamp(3) + interval '2 seconds' END, $8, $9, $7::timestamp(3), $7::timestamp(3))`,
+    [
+      id,
+      FUNCTION_ID,
+      run.status,
+      event.id,
+      JSON.stringify(event),
+      run.runAt,
+      started,
+      run.error ? JSON.stringify(run.error) : null,
+      run.errorStep ?? null,
+    ],
+  );
+}
+
+async function insertStep(
+  runId: string,
+  step: { name: string; op: string; done: boolean; error?: object; wakeAt?: string },
+) {
+  await db.query(
+    `INSERT INTO "JobStep" ("runId", "hashedId", name, op, done, error, "wakeAt", position, "startedAt", "createdAt")
+     VALUES ($1, $2, $3, $4, $5, $6, $7::timestamp(3), 1, now(), now())`,
+    [
+      runId,
+      `e2e-${step.name}`,
+      step.name,
+      step.op,
+      step.done,
+      step.error ? JSON.stringify(step.error) : null,
+      step.wakeAt ?? null,
+    ],
+  );
+}
+
+test.beforeAll(async () => {
+  db = new pg.Client({ connectionString: DATABASE_URL });
+  await db.connect();
+  const error = { name: "Error", message: "Database unreachable (e2e)" };
+  await insertRun(failedId, { status: "FAILED", runAt: new Date().toISOString(), error, errorStep: STEP });
+  await insertStep(failedId, { name: STEP, op: "StepRun", done: true, error });
+  await insertRun(sleepingId, { status: "SLEEPING", runAt: "2099-01-01T00:00:00.000Z" });
+  await insertStep(sleepingId, {
+    name: "wait-for-tomorrow",
+    op: "Sleep",
+    done: false,
+    wakeAt: "2099-01-01T00:00:00.000Z",
+  });
+});
+
+test.afterAll(async () => {
+  await db?.query(`DELETE FROM "JobRun" WHERE id = ANY($1::uuid[])`, [[failedId, sleepingId]]);
+  await db?.end();
+});
+
+test("the platform admin sees runs and their steps, retries a failed run and cancels a sleeping one", async ({
+  page,
+}) => {
+  await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
+  await expect(page.getByRole("heading", { name: "Jobs" })).toBeVisible();
+
+  const failedRow = page.locator(`tr[data-run-id="${failedId}"]`);
+  const sleepingRow = page.locator(`tr[data-run-id="${sleepingId}"]`);
+  await expect(failedRow).toContainText(FUNCTION_ID);
+  await expect(failedRow).toContainText("Failed");
+  await expect(failedRow).toContainText("Database unreachable (e2e)");
+  await expect(sleepingRow).toContainText("Sleeping");
+  expect(await axe(page)).toEqual([]);
+  // The table fits: it would become a scrollable region named "Job runs" if it did not.
+  const tableScrolls = page.getByRole("region", { name: "Job runs" });
+  await expect(tableScrolls).toHaveCount(0);
+
+  // With runs listed, a phone's width still needs no sideways scrolling, nor does a run's dialog.
+  const overflow = () =>
+    page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth - window.innerWidth);
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await expect(tableScrolls).toHaveCount(0);
+  await sleepingRow.getByRole("button", { name: `Steps of run of ${FUNCTION_ID}` }).click();
+  await expect(page.getByTestId("run-step")).toContainText("Sleeps until");
+  const sheet = page.getByRole("dialog", { name: `Run of ${FUNCTION_ID}` });
+  expect(await sheet.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  await page.getByRole("button", { name: "Done" }).click();
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // The failed run's steps, then Retry now: the portal's runner runs the demo's clean-up for real.
+  await failedRow.getByRole("button", { name: `Steps of run of ${FUNCTION_ID}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Run of ${FUNCTION_ID}` });
+  await expect(dialog.getByTestId("run-state")).toHaveText("Failed");
+  await expect(dialog.getByTestId("run-step")).toHaveCount(1);
+  await expect(dialog.getByTestId("run-step").first()).toContainText(STEP);
+  await expect(dialog.getByTestId("run-step").first()).toContainText("Failed");
+  expect(await axe(page)).toEqual([]);
+  await dialog.getByRole("button", { name: "Retry now" }).click();
+  await expect(dialog.getByTestId("run-state")).toHaveText("Completed", { timeout: 20_000 });
+  const step = dialog.getByTestId("run-step").first();
+  await expect(step).toContainText(STEP);
+  await expect(step).toContainText("Completed");
+  await expect(step).toContainText("(not shown)"); // the step's result appears as its size only
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(failedRow).toContainText("Completed");
+
+  // Cancel asks first, then the sleeping run ends as cancelled.
+  await sleepingRow.getByRole("button", { name: /More actions for run of/ }).click();
+  await page.getByRole("menuitem", { name: "Cancel run" }).click();
+  const confirm = page.getByRole("dialog", { name: `Cancel this run of ${FUNCTION_ID}?` });
+  await expect(confirm).toContainText("none of its remaining steps run");
+  await confirm.getByRole("button", { name: "Cancel run" }).click();
+  await expect(page.getByText("The run is cancelled.")).toBeVisible();
+  await expect(sleepingRow).toContainText("Cancelled");
+  await expect(sleepingRow.getByRole("button", { name: /More actions/ })).toHaveCount(0);
+});
+
+test("an organisation admin has no Jobs page", async ({ page }) => {
+  await signIn(page, "acme.localhost", "acme-admin", "Acme-Admin-2026");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" })).toHaveCount(0);
+  await open(page, `${site("acme.localhost")}/admin/jobs`);
+  await expect(page.getByRole("heading", { name: "No access" })).toBeVisible();
+});
