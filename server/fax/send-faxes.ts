@@ -1,7 +1,7 @@
 /**
  * Send Fax: one FaxJob per destination, created in the procedure's one transaction together with
  * the tenant's limit reservation — refusals (invalid or blocked numbers, a limit) leave nothing
- * behind. The send-fax runs start only after commit (sendEvent).
+ * behind. The events that start the send-fax runs are stored in the same transaction (sendEvent).
  */
 import { randomUUID } from "node:crypto";
 import { sendFaxEvent } from "@/inngest/functions/send-fax-event";
@@ -81,12 +81,13 @@ export async function sendFaxes(opts: {
       ...(opts.resentFromId ? { resentFrom: opts.resentFromId } : {}),
     },
   });
-  // Last, so the per-tenant lock is held only for the count and the insert.
-  await reserveFaxQuota({ db, tenantId, limits: tenant, count: numbers.length, now });
-  await db.faxJob.createMany({ data: jobs });
-  sendEvent(
+  // Stored in this transaction (the outbox): the runs start exactly when the jobs exist.
+  await sendEvent(
     ctx,
     jobs.map((j) => sendFaxEvent(j.id)),
   );
+  // Last, so the per-tenant lock is held only for the count and the insert.
+  await reserveFaxQuota({ db, tenantId, limits: tenant, count: numbers.length, now });
+  await db.faxJob.createMany({ data: jobs });
   return { jobIds: jobs.map((j) => j.id) };
 }
