@@ -1,4 +1,5 @@
 /** Every Inngest function, registered by hand (served at /api/inngest). */
 import { pruneAuthRecordsFunction } from "./prune-auth-records";
+import { sendFaxFunction } from "./send-fax";
 
-export const functions = [pruneAuthRecordsFunction];
+export const functions = [pruneAuthRecordsFunction, sendFaxFunction];

@@ -5,6 +5,7 @@ import { authRouter } from "./routers/auth";
 import { brandingRouter } from "./routers/branding";
 import { dashboardRouter } from "./routers/dashboard";
 import { didRouter } from "./routers/did";
+import { faxRouter } from "./routers/fax";
 import { jobRouter } from "./routers/job";
 import { mailRouter } from "./routers/mail";
 import { securityPolicyRouter } from "./routers/security-policy";
@@ -18,6 +19,7 @@ export const appRouter = router({
   branding: brandingRouter,
   dashboard: dashboardRouter,
   did: didRouter,
+  fax: faxRouter,
   job: jobRouter,
   mail: mailRouter,
   securityPolicy: securityPolicyRouter,

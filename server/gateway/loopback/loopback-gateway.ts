@@ -5,7 +5,7 @@
  * and tests run faster (0 = no waiting). Deterministic for a given seed.
  */
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { appendFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { outcomeFromT30Code } from "@/lib/fax-statuses";
@@ -35,6 +35,11 @@ export type LoopbackSettings = {
   clock?: Clock;
   /** Where far-end machines keep what they received. */
   receivedDir?: string;
+  /**
+   * A file that gets one line (the number) per call dialled, appended before the call starts — the
+   * network's own record, which outlives a kill -9 of the process (crash tests count it).
+   */
+  dialLog?: string;
   /** Audio leg (G.711 A-law/µ-law, linear) or T.38. */
   link?: FaxCallOptions["link"];
   /** "auto": spandsp when the addon is built, else the timing model. */
@@ -55,6 +60,9 @@ export class LoopbackGateway implements FaxGateway {
   private readonly engine: NativeFaxCall | null;
   private readonly capacities = new Map<string, TrunkCapacity>();
   private callCount = 0;
+  /** Calls actually dialled, by number: what a crash test checks against the retry policy. */
+  private readonly dials = new Map<string, number>();
+  private readonly dialLog: string | null;
 
   constructor(settings: LoopbackSettings = {}) {
     this.clock = settings.clock ?? systemClock;
@@ -62,6 +70,7 @@ export class LoopbackGateway implements FaxGateway {
     this.seed = settings.seed ?? "faxport";
     this.receivedDir = settings.receivedDir ?? path.join(tmpdir(), "faxport-loopback");
     this.link = settings.link ?? "alaw";
+    this.dialLog = settings.dialLog ?? null;
     const engine = settings.engine ?? "auto";
     if (engine === "model") this.engine = null;
     else {
@@ -86,6 +95,14 @@ export class LoopbackGateway implements FaxGateway {
         ...(real ? [] : ["Build it with: node scripts/build-native.mjs (needs libspandsp-dev, libtiff-dev)"]),
       ],
     };
+  }
+
+  /** How often `number` was dialled (every number's total when left out). */
+  dialCount(number?: string): number {
+    if (number !== undefined) return this.dials.get(number) ?? 0;
+    let total = 0;
+    for (const n of this.dials.values()) total += n;
+    return total;
   }
 
   send(request: SendFaxRequest): FaxCall {
@@ -120,6 +137,8 @@ export class LoopbackGateway implements FaxGateway {
     // Keyed by the caller's reference when given (e.g. the attempt id), so retries and campaigns
     // replay identically whatever order calls start in; else by call order.
     this.callCount++;
+    this.dials.set(request.to, (this.dials.get(request.to) ?? 0) + 1);
+    if (this.dialLog) appendFileSync(this.dialLog, `${request.to}\n`);
     const random = seededRandom(`${this.seed}|${request.to}|${request.reference ?? this.callCount}`);
     const line = new LineTimer(this.clock, this.timeScale, signal);
     let pagesSent = 0;

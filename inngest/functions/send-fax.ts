@@ -1,0 +1,69 @@
+/**
+ * One run per outbound fax (one destination). Each attempt is two steps — find a trunk and open the
+ * attempt row; place the call and record its result — each committed with its step's result, so
+ * a crash neither records nor dials an attempt twice. Between attempts the run sleeps durably for
+ * the job's retry spacing; a fax cancelled meanwhile is seen when it wakes and dials no more.
+ */
+import { stepTransaction } from "@/inngest/runner/step-transaction";
+import { getDb } from "@/server/db/client";
+import { placeFaxCall } from "@/server/fax/place-fax-call";
+import { recordFaxAttempt } from "@/server/fax/record-fax-attempt";
+import { sendFaxRuntime } from "@/server/fax/send-fax-runtime";
+import { startFaxAttempt } from "@/server/fax/start-fax-attempt";
+import { inngest } from "../client";
+import { SEND_FAX_EVENT, sendFaxEventSchema } from "./send-fax-event";
+
+/** Attempts are bounded by the job's policy (at most 10); this only guards the loop. */
+const MAX_ATTEMPTS = 10;
+/** Looking for a free trunk gives up after this many waits (at 5 s: about an hour). */
+const MAX_TRUNK_WAITS = 720;
+
+const seconds = (ms: number) => `${Math.max(1, Math.ceil(ms / 1_000))}s`;
+
+export const sendFaxFunction = inngest.createFunction(
+  {
+    id: "send-fax",
+    triggers: { event: SEND_FAX_EVENT },
+    retries: 5,
+    // The run gave up on an error: the fax must not stay "Dialing" for ever, nor keep its key.
+    onFailure: async ({ event, step }) => {
+      const parsed = sendFaxEventSchema.safeParse(event.data.event.data);
+      if (!parsed.success) return;
+      await step.run("mark the fax failed", async () => {
+        await getDb().faxJob.updateMany({
+          where: { id: parsed.data.faxJobId, status: { in: ["QUEUED", "IN_PROGRESS"] } },
+          data: {
+            status: "FAILED",
+            failureReason: "GENERAL_ERROR",
+            callState: null,
+            completedAt: sendFaxRuntime().now(),
+            gatewaySealedKey: null,
+          },
+        });
+      });
+    },
+  },
+  async ({ event, step }) => {
+    const { faxJobId } = sendFaxEventSchema.parse(event.data);
+    const start = (attemptNumber: number) => async () =>
+      startFaxAttempt({ db: await stepTransaction(), runtime: sendFaxRuntime(), faxJobId, attemptNumber });
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      let started = await step.run(`attempt ${attempt}: take a trunk`, start(attempt));
+      for (let wait = 1; started.kind === "wait"; wait++) {
+        if (wait > MAX_TRUNK_WAITS) return { status: "NO_TRUNK" };
+        await step.sleep(`attempt ${attempt}: wait for a free trunk (${wait})`, seconds(started.ms));
+        started = await step.run(`attempt ${attempt}: take a trunk (${wait + 1})`, start(attempt));
+      }
+      if (started.kind === "ended") return { status: started.status };
+      const { attemptId } = started;
+      const decision = await step.run(`attempt ${attempt}: call`, async () => {
+        const runtime = sendFaxRuntime();
+        const { result, answeredAt } = await placeFaxCall({ runtime, attemptId });
+        return recordFaxAttempt({ db: await stepTransaction(), attemptId, result, answeredAt, now: runtime.now() });
+      });
+      if (decision.kind === "ended") return { status: decision.status };
+      await step.sleep(`attempt ${attempt}: wait before retrying`, seconds(decision.ms));
+    }
+    return { status: "FAILED" };
+  },
+);

@@ -1,0 +1,78 @@
+/** Outbound fax schemas, shared by the Send Fax page and the fax router. */
+import { z } from "zod";
+import { idSchema, listInputSchema, visibleTextSchema } from "./common";
+
+export const FAX_QUALITIES = ["STANDARD", "FINE", "SUPERFINE"] as const;
+export const FAX_QUALITY_LABELS: Record<(typeof FAX_QUALITIES)[number], string> = {
+  STANDARD: "Standard (204×98 dpi)",
+  FINE: "Fine (204×196 dpi)",
+  SUPERFINE: "Super fine (204×392 dpi)",
+};
+
+/** The default retry policy (FEATURES.md #36): 4 attempts, 5 minutes apart. */
+export const DEFAULT_ATTEMPTS = 4;
+export const DEFAULT_RETRY_MINUTES = 5;
+export const MAX_DESTINATIONS = 100;
+
+/**
+ * Destinations are taken as typed (the server reads them in the tenant's default country), so one
+ * bad number can be named in the refusal rather than failing the whole form at the schema.
+ */
+const destinationSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter a fax number")
+  .max(40, "A fax number is at most 40 characters");
+
+export const faxSendSchema = z.object({
+  title: visibleTextSchema.min(1, "Enter a title").max(200, "Title is at most 200 characters"),
+  documentId: idSchema,
+  destinations: z
+    .array(destinationSchema)
+    .min(1, "Enter at least one fax number")
+    .max(MAX_DESTINATIONS, `Send to at most ${MAX_DESTINATIONS} numbers at a time`),
+  /** One of the tenant's DIDs; left out: the sender's own first DID, else the tenant's. */
+  callerId: z.string().trim().max(40).nullable().optional(),
+  attempts: z.number().int().min(1, "At least 1 attempt").max(10, "At most 10 attempts").default(DEFAULT_ATTEMPTS),
+  retryMinutes: z
+    .number()
+    .int()
+    .min(1, "Retry spacing is at least 1 minute")
+    .max(1440, "Retry spacing is at most 24 hours")
+    .default(DEFAULT_RETRY_MINUTES),
+  quality: z.enum(FAX_QUALITIES).default("FINE"),
+  /**
+   * The document key sealed (crypto_box_seal, base64url) by the browser to the gateway's public key,
+   * for these jobs only. Checked by the service, so the refusal can say what to do.
+   */
+  gatewaySealedKey: z.string().trim().max(400),
+});
+export type FaxSendInput = z.infer<typeof faxSendSchema>;
+
+export const FAX_LIST_STATUSES = ["all", "queued", "in-progress", "delivered", "failed", "cancelled"] as const;
+export type FaxListStatus = (typeof FAX_LIST_STATUSES)[number];
+
+export const faxListSchema = listInputSchema.extend({
+  status: z.enum(FAX_LIST_STATUSES).default("all"),
+  /** Platform admins: one tenant. */
+  tenantId: idSchema.optional(),
+});
+export type FaxListInput = z.infer<typeof faxListSchema>;
+
+export const faxIdSchema = z.object({ id: idSchema });
+
+export const faxResendSchema = z.object({
+  id: idSchema,
+  /** Another number; left out: the same one. */
+  toNumber: z.string().trim().max(40).nullable().optional(),
+  gatewaySealedKey: z.string().trim().max(400),
+});
+export type FaxResendInput = z.infer<typeof faxResendSchema>;
+
+/** "Paste a list": numbers separated by new lines, commas or semicolons. */
+export function splitDestinations(text: string): string[] {
+  return text
+    .split(/[\n,;]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,45 @@
+/**
+ * What the send-fax job works with: the gateway drivers, ciphertext storage, the gateway's key and
+ * a clock. Built from the environment on first use; tests put in their own (a controlled clock, a
+ * loopback network with its own settings, storage in a temp dir).
+ */
+import type { KeyPair } from "@/lib/crypto";
+import { gatewayKeyPair } from "../gateway/gateway-key";
+import { GatewayRegistry } from "../gateway/gateway-registry";
+import { gatewaySettingsFromEnv } from "../gateway/gateway-settings";
+import { createStorage } from "../storage/create-storage";
+import type { ObjectStorage } from "../storage/object-storage";
+
+export type SendFaxRuntime = {
+  gateways: GatewayRegistry;
+  storage: ObjectStorage;
+  gatewayKey: () => Promise<KeyPair>;
+  now: () => Date;
+  /** How often a call in progress looks for a cancel request. */
+  cancelPollMs: number;
+  /** How long to wait before looking again when every trunk's channels are busy. */
+  trunkWaitMs: number;
+};
+
+const shared = globalThis as unknown as { faxportSendFaxRuntime?: SendFaxRuntime };
+
+export function sendFaxRuntime(): SendFaxRuntime {
+  shared.faxportSendFaxRuntime ??= {
+    gateways: new GatewayRegistry(gatewaySettingsFromEnv(process.env)),
+    storage: createStorage(),
+    gatewayKey: () => gatewayKeyPair(),
+    now: () => new Date(),
+    cancelPollMs: 500,
+    trunkWaitMs: 5_000,
+  };
+  return shared.faxportSendFaxRuntime;
+}
+
+/** Replaces parts of the runtime (tests); returns a function that puts the previous one back. */
+export function setSendFaxRuntime(parts: Partial<SendFaxRuntime>): () => void {
+  const previous = shared.faxportSendFaxRuntime;
+  shared.faxportSendFaxRuntime = { ...sendFaxRuntime(), ...parts };
+  return () => {
+    shared.faxportSendFaxRuntime = previous;
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * Send Fax: one FaxJob per destination, created in the procedure's one transaction together with
+ * the tenant's limit reservation — refusals (invalid or blocked numbers, a limit) leave nothing
+ * behind. The events that start the send-fax runs are stored in the same transaction (sendEvent).
+ */
+import { randomUUID } from "node:crypto";
+import { sendFaxEvent } from "@/inngest/functions/send-fax-event";
+import { sendEvent } from "@/inngest/send-event";
+import type { FaxSendInput } from "@/lib/schemas/fax";
+import type { ActorContext } from "../db/run-in-scope";
+import { forbidden, notFound } from "../errors";
+import { faxTiffKeyFor } from "../gateway/open-fax-document";
+import { readGatewaySealedKey } from "./read-gateway-sealed-key";
+import { reserveFaxQuota } from "./reserve-fax-quota";
+import { resolveCallerId } from "./resolve-caller-id";
+import { resolveDestinations } from "./resolve-destinations";
+
+export type SendFaxesResult = { jobIds: string[] };
+
+export async function sendFaxes(opts: {
+  ctx: ActorContext;
+  input: FaxSendInput;
+  now?: Date;
+  /** A resend: the job it repeats. */
+  resentFromId?: string;
+}): Promise<SendFaxesResult> {
+  const { ctx, input } = opts;
+  const { db, actor } = ctx;
+  const tenantId = actor.tenantId;
+  if (!tenantId) throw forbidden("Faxes are sent from an organisation's portal.");
+  const now = opts.now ?? new Date();
+  // A person sends their own documents; an organisation admin any of the organisation's.
+  const document = await db.document.findFirst({
+    where: { id: input.documentId, ...(actor.role === "TENANT_ADMIN" ? {} : { ownerId: actor.id }) },
+    select: { id: true, storageKey: true, pageCount: true },
+  });
+  if (!document) throw notFound("Document");
+  const gatewaySealedKey = await readGatewaySealedKey(input.gatewaySealedKey);
+  const tenant = await db.tenant.findUniqueOrThrow({
+    where: { id: tenantId },
+    select: { defaultCountry: true, dailyFaxLimit: true, monthlyFaxLimit: true },
+  });
+  const numbers = await resolveDestinations({
+    db,
+    tenantId,
+    country: tenant.defaultCountry,
+    destinations: input.destinations,
+  });
+  const callerId = await resolveCallerId({
+    db,
+    tenantId,
+    userId: actor.id,
+    country: tenant.defaultCountry,
+    callerId: input.callerId,
+  });
+  const jobs = numbers.map((toNumber) => ({
+    id: randomUUID(),
+    tenantId,
+    userId: actor.id,
+    documentId: document.id,
+    title: input.title,
+    toNumber,
+    callerId,
+    quality: input.quality,
+    maxRetries: input.attempts - 1,
+    retryIntervalSeconds: input.retryMinutes * 60,
+    pages: document.pageCount,
+    submittedAt: now,
+    faxTiffKey: faxTiffKeyFor(document, input.quality),
+    gatewaySealedKey,
+    resentFromId: opts.resentFromId ?? null,
+  }));
+  await ctx.audit({
+    tenantId,
+    action: opts.resentFromId ? "fax.resend" : "fax.send",
+    entityType: "FaxJob",
+    entityId: jobs.length === 1 ? jobs[0]!.id : null,
+    details: {
+      jobs: jobs.map((j) => j.id),
+      destinations: numbers,
+      ...(opts.resentFromId ? { resentFrom: opts.resentFromId } : {}),
+    },
+  });
+  // Stored in this transaction (the outbox): the runs start exactly when the jobs exist.
+  await sendEvent(
+    ctx,
+    jobs.map((j) => sendFaxEvent(j.id)),
+  );
+  // Last, so the per-tenant lock is held only for the count and the insert.
+  await reserveFaxQuota({ db, tenantId, limits: tenant, count: numbers.length, now });
+  await db.faxJob.createMany({ data: jobs });
+  return { jobIds: jobs.map((j) => j.id) };
+}

@@ -1,0 +1,245 @@
+/**
+ * Send Fax through the fax router (no runner here: the events wait in JobEvent): jobs per
+ * destination, limits reserved atomically, blocked and invalid numbers refused before any job,
+ * list/detail/cancel/resend with owner isolation between two users of one tenant.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../../server/db/client";
+import { createLocalStorage } from "../../server/storage/local-storage";
+import { installTestGatewayKey, prepareFaxDocument } from "../support/fax-document";
+import { callerFor, makePlatformAdmin, makeTenant, makeUser } from "../support/fixtures";
+
+type Caller = Awaited<ReturnType<typeof callerFor>>;
+let acme: Awaited<ReturnType<typeof makeTenant>>;
+let user: Caller;
+let other: Caller;
+let admin: Caller;
+let platform: Caller;
+let doc: Awaited<ReturnType<typeof prepareFaxDocument>>;
+
+const db = () => getDb();
+const send = (over: Record<string, unknown> = {}) => ({
+  title: "Referral",
+  documentId: doc.document.id,
+  destinations: ["(312) 555-0101"],
+  gatewaySealedKey: doc.gatewaySealedKey,
+  ...over,
+});
+
+beforeAll(async () => {
+  const key = await installTestGatewayKey();
+  acme = await makeTenant("Acme", "acme.localhost");
+  const second = await makeUser(acme.tenant.id, "acme-second");
+  await makePlatformAdmin();
+  user = await callerFor(acme.user.id, acme.hostname);
+  other = await callerFor(second.id, acme.hostname);
+  admin = await callerFor(acme.admin.id, acme.hostname);
+  platform = await callerFor((await db().user.findFirstOrThrow({ where: { role: "PLATFORM_ADMIN" } })).id, "localhost");
+  await db().did.create({ data: { number: "+12125550150", tenantId: acme.tenant.id } }); // the pool
+  await db().did.create({ data: { number: "+12125550160", tenantId: acme.tenant.id, userId: acme.user.id } });
+  const storage = createLocalStorage(mkdtempSync(path.join(tmpdir(), "faxport-store-")));
+  doc = await prepareFaxDocument({
+    tenantId: acme.tenant.id,
+    ownerId: acme.user.id,
+    pages: 2,
+    quality: "FINE",
+    storage,
+    gatewayPublicKey: key.publicKey,
+  });
+});
+
+describe("sending", () => {
+  it("creates one queued job per destination with the default policy, the sender's own caller ID, and one event each", async () => {
+    const { jobIds } = await user.fax.send(
+      send({ destinations: ["(312) 555-0101", "+44 20 7946 0958", "312.555.0101"] }),
+    );
+    expect(jobIds).toHaveLength(2); // the same number twice is sent once
+    const jobs = await db().faxJob.findMany({ where: { id: { in: jobIds } }, orderBy: { toNumber: "asc" } });
+    expect(jobs.map((j) => j.toNumber)).toEqual(["+13125550101", "+442079460958"]);
+    for (const job of jobs) {
+      expect(job).toMatchObject({
+        status: "QUEUED",
+        callerId: "+12125550160",
+        maxRetries: 3,
+        retryIntervalSeconds: 300,
+        pages: 2,
+        userId: acme.user.id,
+        faxTiffKey: `${doc.document.storageKey}.fax-fine.tif`,
+      });
+      expect(job.gatewaySealedKey?.length).toBe(81);
+    }
+    const events = await db().jobEvent.findMany({ where: { name: "fax/send.requested" } });
+    expect(events.map((e) => (e.data as { faxJobId: string }).faxJobId).sort()).toEqual([...jobIds].sort());
+  });
+
+  it("reads numbers in the tenant's default country", async () => {
+    await db().tenant.update({ where: { id: acme.tenant.id }, data: { defaultCountry: "GB" } });
+    try {
+      const { jobIds } = await user.fax.send(send({ destinations: ["020 7946 0959"] }));
+      expect((await db().faxJob.findUniqueOrThrow({ where: { id: jobIds[0] } })).toNumber).toBe("+442079460959");
+    } finally {
+      await db().tenant.update({ where: { id: acme.tenant.id }, data: { defaultCountry: "US" } });
+    }
+  });
+
+  it("refuses invalid numbers, naming them, and creates nothing", async () => {
+    const before = await db().faxJob.count();
+    await expect(user.fax.send(send({ destinations: ["+13125550101", "555-12", "hello"] }))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: 'Invalid fax number: "555-12", "hello" are not valid fax numbers. Nothing was sent.',
+    });
+    expect(await db().faxJob.count()).toBe(before);
+  });
+
+  it("refuses blocked numbers with Blocked and creates nothing, not even for the good numbers", async () => {
+    await db().blockedNumber.create({ data: { tenantId: acme.tenant.id, number: "+13125550199" } });
+    const before = await db().faxJob.count();
+    await expect(user.fax.send(send({ destinations: ["+13125550102", "312-555-0199"] }))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Blocked: +13125550199 is on your organisation's blocked-number list. Nothing was sent.",
+    });
+    expect(await db().faxJob.count()).toBe(before);
+  });
+
+  it("refuses a caller ID that is not one of the tenant's numbers, and another user's document", async () => {
+    await expect(user.fax.send(send({ callerId: "+12125559999" }))).rejects.toMatchObject({
+      message: "Choose a caller ID from your organisation's fax numbers.",
+    });
+    await expect(other.fax.send(send())).rejects.toMatchObject({ code: "NOT_FOUND", message: "Document not found." });
+    const { jobIds } = await admin.fax.send(send({ callerId: "+1 212 555 0150" }));
+    expect((await db().faxJob.findUniqueOrThrow({ where: { id: jobIds[0] } })).callerId).toBe("+12125550150");
+  });
+
+  it("refuses a damaged sealed key with a plain message", async () => {
+    await expect(user.fax.send(send({ gatewaySealedKey: "not-a-key" }))).rejects.toMatchObject({
+      message: "The document's key for the fax gateway is missing or damaged. Reload the page and send again.",
+    });
+  });
+});
+
+describe("limits", () => {
+  it("admits exactly the remainder when 100 sends race at the daily limit; the rest are refused with nothing half-created", async () => {
+    const used = await db().faxJob.count({ where: { tenantId: acme.tenant.id } });
+    await db().tenant.update({ where: { id: acme.tenant.id }, data: { dailyFaxLimit: used + 37 } });
+    const callers = await Promise.all(Array.from({ length: 10 }, () => callerFor(acme.user.id, acme.hostname)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 100 }, (_, i) =>
+        callers[i % 10]!.fax.send(send({ destinations: [`+1312555${String(1000 + i).slice(-4)}`] })),
+      ),
+    );
+    const accepted = results.filter((r) => r.status === "fulfilled");
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(accepted).toHaveLength(37);
+    expect(refused).toHaveLength(63);
+    for (const r of refused) {
+      expect(r.reason).toMatchObject({ code: "TOO_MANY_REQUESTS" });
+      expect(String(r.reason.message)).toMatch(
+        /^Limit reached: your organisation may send \d+ faxes a day; none left this day\. Nothing was sent\.$/,
+      );
+    }
+    expect(await db().faxJob.count({ where: { tenantId: acme.tenant.id } })).toBe(used + 37);
+    // Every accepted job has the event that starts its run.
+    const ids = accepted.flatMap((r) => r.value.jobIds);
+    const events = await db().jobEvent.findMany({ where: { name: "fax/send.requested" } });
+    const started = new Set(events.map((e) => (e.data as { faxJobId: string }).faxJobId));
+    expect(ids.filter((id) => !started.has(id))).toEqual([]);
+  }, 120_000);
+
+  it("refuses a batch bigger than what is left, saying how many are left, and the monthly limit too", async () => {
+    const used = await db().faxJob.count({ where: { tenantId: acme.tenant.id } });
+    await db().tenant.update({ where: { id: acme.tenant.id }, data: { dailyFaxLimit: used + 1 } });
+    await expect(user.fax.send(send({ destinations: ["+13125550301", "+13125550302"] }))).rejects.toMatchObject({
+      message: `Limit reached: your organisation may send ${used + 1} faxes a day; only 1 fax left this day, and this needs 2. Nothing was sent.`,
+    });
+    await db().tenant.update({ where: { id: acme.tenant.id }, data: { dailyFaxLimit: 10_000, monthlyFaxLimit: used } });
+    await expect(user.fax.send(send())).rejects.toMatchObject({ message: /^Limit reached: .* a month; none left/ });
+    expect(await db().faxJob.count({ where: { tenantId: acme.tenant.id } })).toBe(used);
+    await db().tenant.update({
+      where: { id: acme.tenant.id },
+      data: { dailyFaxLimit: 10_000, monthlyFaxLimit: 100_000 },
+    });
+  });
+});
+
+describe("list, detail, cancel, resend", () => {
+  it("lists a user's own faxes, the admin's whole organisation, and every tenant's as metadata for the platform", async () => {
+    const mine = await user.fax.list({ pageSize: 200 });
+    const theirs = await other.fax.list({});
+    const all = await admin.fax.list({ pageSize: 200 });
+    expect(mine.total).toBeGreaterThan(0);
+    expect(mine.items.every((f) => f.user?.id === acme.user.id)).toBe(true);
+    expect(theirs.total).toBe(0);
+    expect(all.total).toBeGreaterThan(mine.total); // the admin's own sends too
+    const meta = await platform.fax.list({ tenantId: acme.tenant.id, pageSize: 200 });
+    expect(meta.total).toBe(all.total);
+    expect(meta.items.every((f) => f.title === null && f.documentId === null)).toBe(true);
+    expect(mine.items[0]).toMatchObject({ statusLabel: "Queued", maxAttempts: 4, retryMinutes: 5 });
+    const found = await user.fax.list({ search: "442079460958" });
+    expect(found.items.map((f) => f.toNumber)).toEqual(["+442079460958"]);
+    expect((await user.fax.list({ status: "delivered" })).total).toBe(0);
+  });
+
+  it("shows every attempt with its plain explanation", async () => {
+    const { jobIds } = await user.fax.send(send({ destinations: ["+13125550486"] }));
+    const jobId = jobIds[0]!;
+    await db().faxAttempt.create({
+      data: { tenantId: acme.tenant.id, faxJobId: jobId, attemptNumber: 1, status: "FAILED", failureReason: "BUSY" },
+    });
+    await db().faxJob.update({
+      where: { id: jobId },
+      data: { failureReason: "BUSY", callState: "RETRY_WAIT", attemptsMade: 1 },
+    });
+    const detail = await user.fax.get({ id: jobId });
+    expect(detail.statusLabel).toBe("Waiting to retry (last: Busy)");
+    expect(detail.attempts).toHaveLength(1);
+    expect(detail.attempts[0]!.outcome).toEqual({
+      label: "Busy",
+      explanation: "The line was busy. Someone was on the phone or the fax machine was already in a call.",
+    });
+    expect(detail).not.toHaveProperty("gatewaySealedKey");
+    expect(detail).not.toHaveProperty("faxTiffKey");
+    await expect(other.fax.get({ id: jobId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("cancels a queued fax at once and forgets its key; a fax on a call gets a cancel request; a finished one cannot be cancelled", async () => {
+    const { jobIds } = await user.fax.send(send({ destinations: ["+13125550401", "+13125550402"] }));
+    const [queued, dialing] = jobIds as [string, string];
+    await expect(other.fax.cancel({ id: queued })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await user.fax.cancel({ id: queued })).toEqual({ result: "cancelled" });
+    const cancelled = await db().faxJob.findUniqueOrThrow({ where: { id: queued } });
+    expect(cancelled).toMatchObject({ status: "CANCELLED", failureReason: "CANCELLED", gatewaySealedKey: null });
+    expect((await user.fax.get({ id: queued })).statusLabel).toBe("Cancelled");
+
+    await db().faxJob.update({ where: { id: dialing }, data: { status: "IN_PROGRESS", callState: "DIALING" } });
+    expect(await user.fax.cancel({ id: dialing })).toEqual({ result: "requested" });
+    expect((await user.fax.get({ id: dialing })).statusLabel).toBe("Cancelling…");
+    expect((await db().faxJob.findUniqueOrThrow({ where: { id: dialing } })).status).toBe("IN_PROGRESS");
+
+    await expect(user.fax.cancel({ id: queued })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "This fax has already finished, so it cannot be cancelled.",
+    });
+  });
+
+  it("resends to the same or a new number as a new job", async () => {
+    const { jobIds } = await user.fax.send(send({ destinations: ["+13125550501"], attempts: 2, retryMinutes: 7 }));
+    const original = jobIds[0]!;
+    const same = await user.fax.resend({ id: original, gatewaySealedKey: await doc.sealAgain() });
+    const moved = await user.fax.resend({
+      id: original,
+      toNumber: "312 555 0502",
+      gatewaySealedKey: await doc.sealAgain(),
+    });
+    expect(same.jobId).not.toBe(original);
+    const rows = await db().faxJob.findMany({ where: { id: { in: [same.jobId, moved.jobId] } } });
+    expect(rows.map((r) => r.toNumber).sort()).toEqual(["+13125550501", "+13125550502"]);
+    for (const r of rows)
+      expect(r).toMatchObject({ resentFromId: original, maxRetries: 1, retryIntervalSeconds: 420, status: "QUEUED" });
+    await expect(other.fax.resend({ id: original, gatewaySealedKey: await doc.sealAgain() })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+});
