@@ -171,6 +171,18 @@ function predicate(row: AuditRow, d: Details, viewer: Viewer): { text: Segment[]
         ],
       };
     }
+    case "job.retry":
+      return { text: [d.restarted === false ? "woke a job waiting to retry" : "restarted a failed job", ...jobRef(d)] };
+    case "job.cancel":
+      return { text: ["cancelled a job", ...jobRef(d)] };
+    case "fax.send":
+    case "fax.resend": {
+      const count = Array.isArray(d.destinations) ? d.destinations.length : 1;
+      const verb = row.action === "fax.resend" ? "resent a fax" : "sent a fax";
+      return { text: [count > 1 ? `${verb} to ${count} numbers` : verb] };
+    }
+    case "fax.cancel":
+      return { text: [d.result === "requested" ? "asked to cancel a fax during its call" : "cancelled a fax"] };
     case "platform.seed":
       return { whole: true, text: ["The demo organisations, people and fax numbers were set up"] };
     case "security-policy.update":
@@ -179,6 +191,12 @@ function predicate(row: AuditRow, d: Details, viewer: Viewer): { text: Segment[]
       // A code this list does not know yet still reads as words, never as a bare code.
       return { text: [`made a change: ${words(row.action)} (${words(row.entityType)})`] };
   }
+}
+
+/** " (send-fax)": the job's function, linked to the Jobs page. */
+function jobRef(d: Details): Segment[] {
+  const fn = str(d.function);
+  return fn ? [" (", link(fn, "/admin/jobs"), ")"] : [];
 }
 
 /** " of Acme Health" where a platform admin reads an organisation's entry. */
