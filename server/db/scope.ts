@@ -4,6 +4,7 @@
  * policies, so a query that forgets a `where tenantId` still cannot see another tenant's rows.
  */
 import type { Prisma } from "@prisma/client";
+import { recordSpan, timed } from "../http/request-profile";
 import { getDb } from "./client";
 
 export type Tx = Prisma.TransactionClient;
@@ -13,13 +14,24 @@ export type Scope =
   | { kind: "tenant"; tenantId: string };
 
 export async function withScope<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return getDb().$transaction(
+  const t0 = performance.now();
+  let t1 = 0;
+  const result = await getDb().$transaction(
     async (tx) => {
-      await tx.$queryRaw`SELECT set_config('role', 'faxport_scoped', true),
+      recordSpan("tx-open", performance.now() - t0);
+      await timed(
+        "set-config",
+        () => tx.$queryRaw`SELECT set_config('role', 'faxport_scoped', true),
         set_config('app.tenant_id', ${scope.kind === "tenant" ? scope.tenantId : ""}, true),
-        set_config('app.platform', ${scope.kind === "platform" ? "on" : "off"}, true)`;
-      return fn(tx);
+        set_config('app.platform', ${scope.kind === "platform" ? "on" : "off"}, true)`,
+      );
+      const value = await fn(tx);
+      t1 = performance.now();
+      return value;
     },
     { timeout: 20_000, maxWait: 10_000 },
   );
+  recordSpan("tx-close", performance.now() - t1);
+  recordSpan("tx", performance.now() - t0);
+  return result;
 }
