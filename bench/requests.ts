@@ -27,6 +27,7 @@ const ALSO = arg("also", 200); // a second, heavier round that only counts error
 // Its own ports, so a bench never meets a running `npm start` (BENCH_PORT / BENCH_PG_PORT or flags).
 const PORT = arg("port", Number(process.env.BENCH_PORT ?? 3300));
 const PG_PORT = arg("pg-port", Number(process.env.BENCH_PG_PORT ?? 54380));
+const WARM_UP = 20;
 const PROFILE = !process.argv.includes("--no-profile");
 const PROFILE_SECONDS = arg("profile-seconds", 4);
 const DATA_DIR = ".data/bench-requests";
@@ -178,6 +179,7 @@ interface Stats {
   mean: number;
   cpuNode: number;
   cpuPg: number;
+  reasons: Map<string, number>;
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
@@ -190,18 +192,25 @@ async function load(
   seconds: number,
   rootPid: number,
 ): Promise<Stats> {
-  for (let i = 0; i < 20; i++) await send(); // warm up: compile, caches, connections
+  for (let i = 0; i < WARM_UP; i++) await send(); // warm up: compile, caches, connections
   const latencies: number[] = [];
   let errors = 0;
+  const reasons = new Map<string, number>();
   const end = performance.now() + seconds * 1000;
   const loop = async () => {
     while (performance.now() < end) {
       const t0 = performance.now();
       try {
         const a = await send();
-        if (a.status >= 400) errors++;
-      } catch {
+        if (a.status >= 400) {
+          errors++;
+          const why = `${a.status} ${a.body.replace(/\s+/g, " ").slice(0, 160)}`;
+          reasons.set(why, (reasons.get(why) ?? 0) + 1);
+        }
+      } catch (error) {
         errors++;
+        const why = error instanceof Error ? error.message : String(error);
+        reasons.set(why, (reasons.get(why) ?? 0) + 1);
       }
       latencies.push(performance.now() - t0);
     }
@@ -223,6 +232,7 @@ async function load(
     mean: latencies.reduce((a, b) => a + b, 0) / Math.max(1, latencies.length),
     cpuNode: (cpu1.node - cpu0.node) / Math.max(1, latencies.length),
     cpuPg: (cpu1.pg - cpu0.pg) / Math.max(1, latencies.length),
+    reasons,
   };
 }
 
@@ -244,10 +254,10 @@ async function profile(kinds: [string, () => Promise<Answer>][], rootPid: number
     const line = [`latency ${s.mean.toFixed(2)}`, `CPU ${s.cpuNode.toFixed(2)} + pg ${s.cpuPg.toFixed(2)}`];
     if (!name.includes("floor")) line.push(`(${(s.mean - floorLatency).toFixed(2)} over the floor)`);
     const parts: string[] = [];
+    const requests = s.done + WARM_UP; // a page render may record under more than one render scope
     for (const [kind, now] of Object.entries(profileTotals)) {
       const was = before[kind];
-      const requests = now.requests - (was?.requests ?? 0);
-      if (requests <= 0) continue;
+      if (now.requests - (was?.requests ?? 0) <= 0) continue;
       for (const [span, t] of Object.entries(now.spans)) {
         const ms = t.ms - (was?.spans[span]?.ms ?? 0);
         const n = t.n - (was?.spans[span]?.n ?? 0);
@@ -303,6 +313,8 @@ async function main() {
       );
     }
 
+    for (const s of results.slice(1)) for (const [why, n] of s.reasons) console.log(`  ${s.name}: ${n}× ${why}`);
+
     if (PROFILE_SECONDS > 0) await profile(kinds, rootPid);
 
     if (ALSO > 0) {
@@ -310,6 +322,7 @@ async function main() {
       for (const [name, send] of kinds.slice(1)) {
         const s = await load(name, send, ALSO, 5, rootPid);
         console.log(`  ${name.padEnd(24)} ${s.done} requests, ${s.errors} errors, p95 ${s.p95.toFixed(0)} ms`);
+        for (const [why, n] of s.reasons) console.log(`    ${n}× ${why}`);
       }
     }
   } finally {
