@@ -41,8 +41,13 @@ interface Answer {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1000 });
 
-/** node:http, not fetch: fetch replaces a Host header with the URL's host (STACK-NOTES). */
-function request(opts: { path: string; method?: string; headers?: Record<string, string>; body?: string }) {
+type RequestOptions = { path: string; method?: string; headers?: Record<string, string>; body?: string };
+
+/**
+ * node:http, not fetch: fetch replaces a Host header with the URL's host (STACK-NOTES). A kept-alive
+ * socket the server closed as it was being reused is retried once on a fresh one, as browsers do.
+ */
+function request(opts: RequestOptions, retried = false): Promise<Answer> {
   return new Promise<Answer>((resolve, reject) => {
     const req = http.request(
       {
@@ -62,7 +67,11 @@ function request(opts: { path: string; method?: string; headers?: Record<string,
         res.on("error", reject);
       },
     );
-    req.on("error", reject);
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      const closedUnderUs = req.reusedSocket && (error.code === "ECONNRESET" || error.message === "socket hang up");
+      if (closedUnderUs && !retried) request(opts, true).then(resolve, reject);
+      else reject(error);
+    });
     if (opts.body) req.write(opts.body);
     req.end();
   });
