@@ -6,6 +6,7 @@
 import type { Prisma } from "@prisma/client";
 import { recordSpan, timed } from "../http/request-profile";
 import { getDb } from "./client";
+import { claimScopedBegin } from "./scoped-begin";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -30,27 +31,31 @@ export async function withScope<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Pr
     opened ??= new Promise<Tx>((resolve, reject) => {
       const t0 = performance.now();
       let t1 = 0;
-      transaction = getDb()
-        .$transaction(
+      const { claim, started } = claimScopedBegin(scope, () =>
+        getDb().$transaction(
           async (tx) => {
             recordSpan("tx-open", performance.now() - t0);
-            await timed(
-              "set-config",
-              () => tx.$queryRaw`SELECT set_config('role', 'faxport_scoped', true),
-                set_config('app.tenant_id', ${scope.kind === "tenant" ? scope.tenantId : ""}, true),
-                set_config('app.platform', ${scope.kind === "platform" ? "on" : "off"}, true)`,
-            );
+            // Normally the settings came with BEGIN (scoped-begin.ts); otherwise they are set here.
+            if (!claim.applied) {
+              await timed(
+                "set-config",
+                () => tx.$queryRaw`SELECT set_config('role', 'faxport_scoped', true),
+                  set_config('app.tenant_id', ${scope.kind === "tenant" ? scope.tenantId : ""}, true),
+                  set_config('app.platform', ${scope.kind === "platform" ? "on" : "off"}, true)`,
+              );
+            }
             resolve(tx);
             const outcome = await finished;
             t1 = performance.now();
             if (!outcome.ok) throw outcome.error; // rolls back
           },
           { timeout: 20_000, maxWait: 10_000 },
-        )
-        .then(() => {
-          recordSpan("tx-close", performance.now() - t1);
-          recordSpan("tx", performance.now() - t0);
-        });
+        ),
+      );
+      transaction = started.then(() => {
+        recordSpan("tx-close", performance.now() - t1);
+        recordSpan("tx", performance.now() - t0);
+      });
       transaction.catch(reject); // failed to open (no connection, set_config refused)
     });
     return opened;
