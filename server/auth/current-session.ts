@@ -1,10 +1,16 @@
 /** The signed-in person for this request (server components, route handlers, tRPC context). */
+import { headers } from "next/headers";
 import { cache } from "react";
-import { auth } from "./config";
+import { timed } from "../http/request-profile";
+import { sessionIdFromCookies } from "./session-token";
 import { type SessionUser, validateSession } from "./sessions";
 
-export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  if (!session?.sid) return null;
-  return validateSession(session.sid);
-});
+export const currentUser = cache(
+  (): Promise<SessionUser | null> =>
+    timed("session", async () => {
+      const h = await headers();
+      const sid = await timed("session-jwt", () => sessionIdFromCookies(h));
+      if (!sid) return null;
+      return timed("session-db", () => validateSession(sid));
+    }),
+);

@@ -5,9 +5,13 @@
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
+import { profiling } from "../http/request-profile";
+import { scopedBeginAdapter } from "./scoped-begin";
+import { timedAdapter } from "./timed-adapter";
 
 function createClient(url: string) {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  const adapter = scopedBeginAdapter(new PrismaPg({ connectionString: url, max: 10 }));
+  return new PrismaClient({ adapter: profiling ? timedAdapter(adapter) : adapter });
 }
 
 export type Db = ReturnType<typeof createClient>;

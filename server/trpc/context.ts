@@ -5,6 +5,7 @@
  */
 import type { SessionUser } from "../auth/sessions";
 import { clientAddress, requestHost } from "../http/request-host";
+import { timed } from "../http/request-profile";
 import { type HostContext, resolveHost } from "../tenant/resolve-tenant";
 
 export interface Context {
@@ -16,6 +17,6 @@ export interface Context {
 
 export async function createContext(opts: { headers: Headers }): Promise<Context> {
   const { currentUser } = await import("../auth/current-session");
-  const [user, host] = await Promise.all([currentUser(), resolveHost(requestHost(opts.headers))]);
+  const [user, host] = await Promise.all([currentUser(), timed("host", () => resolveHost(requestHost(opts.headers)))]);
   return { user, host, ip: clientAddress(opts.headers) ?? undefined };
 }

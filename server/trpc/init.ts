@@ -14,6 +14,7 @@ import type { RoleName } from "@/lib/roles";
 import { isOnOwnPortal } from "../auth/own-portal";
 import { runInScope, scopeOf } from "../db/run-in-scope";
 import { DomainError } from "../errors";
+import { profiling, timedSync } from "../http/request-profile";
 import type { Context } from "./context";
 
 export interface Meta {
@@ -25,7 +26,12 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    transformer: superjson,
+    transformer: profiling
+      ? {
+          serialize: (value: unknown) => timedSync("serialize", () => superjson.serialize(value)),
+          deserialize: (value: unknown) => superjson.deserialize(value as Parameters<typeof superjson.deserialize>[0]),
+        }
+      : superjson,
     errorFormatter({ shape, error }) {
       const zodError = error.cause instanceof ZodError ? error.cause : null;
       const domainError = error.cause instanceof DomainError ? error.cause : null;

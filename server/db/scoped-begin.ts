@@ -1,0 +1,91 @@
+/**
+ * One round trip fewer per scoped transaction: the scope's settings travel with BEGIN
+ * (`BEGIN; SELECT set_config(…)` as one simple query) instead of as a statement of their own.
+ * `withScope` asks for it with `claimScopedBegin` around its `$transaction` call only; the first
+ * BEGIN sent in that call's context takes the claim and marks it applied once PostgreSQL has run
+ * both statements on that connection. When the claim was not applied (another path, an odd value),
+ * `withScope` sends the settings itself as before, so the scope is never assumed.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { PrismaPg } from "@prisma/adapter-pg";
+import type pg from "pg";
+import type { Scope } from "./scope";
+
+export interface BeginClaim {
+  scope: Scope;
+  taken: boolean;
+  applied: boolean;
+}
+
+const g = globalThis as unknown as { faxportBeginClaims?: AsyncLocalStorage<BeginClaim> };
+g.faxportBeginClaims ??= new AsyncLocalStorage<BeginClaim>();
+const claims = g.faxportBeginClaims;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function claimScopedBegin<T>(scope: Scope, start: () => Promise<T>): { claim: BeginClaim; started: Promise<T> } {
+  const claim: BeginClaim = { scope, taken: false, applied: false };
+  return { claim, started: claims.run(claim, start) };
+}
+
+/** The SQL that opens a transaction already in `scope`; null when a value is not one we inline. */
+function beginIn(scope: Scope): string | null {
+  if (scope.kind === "platform") {
+    return "BEGIN; SELECT set_config('role', 'faxport_scoped', true), set_config('app.tenant_id', '', true), set_config('app.platform', 'on', true)";
+  }
+  if (!UUID.test(scope.tenantId)) return null; // only a plain UUID is ever written into SQL
+  return `BEGIN; SELECT set_config('role', 'faxport_scoped', true), set_config('app.tenant_id', '${scope.tenantId}', true), set_config('app.platform', 'off', true)`;
+}
+
+type QueryConfig = { text?: string; values?: unknown[] };
+const patched = new WeakSet<pg.PoolClient>();
+
+function patchClient(client: pg.PoolClient) {
+  if (patched.has(client)) return;
+  patched.add(client);
+  const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const [config] = args;
+    const claim = claims.getStore();
+    const c = config as QueryConfig;
+    const callback = args.some((a) => typeof a === "function");
+    if (claim && !claim.taken && !callback && typeof config === "object" && c?.text === "BEGIN" && !c.values?.length) {
+      claim.taken = true;
+      const text = beginIn(claim.scope);
+      if (text) {
+        // No parameters: pg sends a simple query, which may hold two statements.
+        return query({ ...c, text, values: undefined }).then((result) => {
+          claim.applied = true;
+          return Array.isArray(result) ? result[0] : result;
+        });
+      }
+    }
+    return query(...args); // everything else as it came, callbacks included
+  };
+}
+
+/** Lets BEGIN carry a claimed scope on every connection the adapter's pool hands out. */
+export function scopedBeginAdapter(factory: PrismaPg): PrismaPg {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const pool = adapter.underlyingDriver();
+    type Done = (error: Error | undefined, client: pg.PoolClient | undefined, release: () => void) => void;
+    const checkout = pool.connect.bind(pool) as (done?: Done) => Promise<pg.PoolClient> | undefined;
+    // Both forms: the adapter awaits connect(); pool.query() passes a callback.
+    (pool as { connect: unknown }).connect = (done?: Done) => {
+      if (done) {
+        return checkout((error, client, release) => {
+          if (client) patchClient(client);
+          done(error, client, release);
+        });
+      }
+      return (checkout() as Promise<pg.PoolClient>).then((client) => {
+        patchClient(client);
+        return client;
+      });
+    };
+    return adapter;
+  };
+  return factory;
+}
