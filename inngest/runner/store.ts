@@ -9,7 +9,7 @@ const TIMESTAMP_WITHOUT_TZ = 1114;
 
 /** With `durable: false` its commits do not wait for the disk (see `transaction` for when that is fine). */
 export function createPool(connectionString: string, max = 5, opts: { durable?: boolean } = {}): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString,
     max,
     options: opts.durable === false ? "-c timezone=UTC -c synchronous_commit=off" : "-c timezone=UTC",
@@ -20,6 +20,13 @@ export function createPool(connectionString: string, max = 5, opts: { durable?: 
           : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle client that loses its connection is dropped and replaced on the next checkout. Without a
+  // listener the pool rethrows it and the process dies; that happens even to clients pool.end() is
+  // closing when the server goes first (a dropped database, a shutdown).
+  pool.on("error", (error) => {
+    if (!pool.ending) console.error("job runner: a database connection was lost:", error.message);
+  });
+  return pool;
 }
 
 /** A time as a parameter: always an explicit UTC instant. */
