@@ -35,7 +35,7 @@ export function DeleteTenantDialog({
       open={tenant !== null}
       onOpenChange={(o) => !o && onClose()}
       title={tenant ? `Delete ${tenant.name}?` : ""}
-      confirmLabel="Delete tenant"
+      confirmLabel="Delete organisation"
       destructive
       pending={pending}
       error={error}

@@ -26,7 +26,7 @@ export async function getBranding(opts: { db: Tx; tenantId: string }) {
       },
     },
   });
-  if (!t) throw notFound("Tenant");
+  if (!t) throw notFound("Organisation");
   const { logo, domains, ...rest } = t;
   // A data URL, because /api/branding/logo only serves the logo of the host's own tenant and a
   // platform admin previews other tenants' brands; <img> never runs script inside an SVG.

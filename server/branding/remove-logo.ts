@@ -7,7 +7,7 @@ export async function removeLogo(opts: { ctx: ActorContext; tenantId: string }) 
   const { ctx } = opts;
   const { db } = ctx;
   const tenant = await db.tenant.findUnique({ where: { id: opts.tenantId }, select: { logoMimeType: true } });
-  if (!tenant) throw notFound("Tenant");
+  if (!tenant) throw notFound("Organisation");
   if (!tenant.logoMimeType) return; // nothing to remove, nothing to audit
   await db.tenant.update({
     where: { id: opts.tenantId },

@@ -19,7 +19,7 @@ export async function updateBranding(opts: {
     where: { id: tenantId },
     select: { name: true, domainTitle: true, footerText: true, domains: { select: { hostname: true } } },
   });
-  if (!before) throw notFound("Tenant");
+  if (!before) throw notFound("Organisation");
   await db.tenant.update({
     where: { id: tenantId },
     data: { name: input.name, domainTitle: input.domainTitle || null, footerText: input.footerText || null },

@@ -17,7 +17,7 @@ export async function uploadLogo(opts: { ctx: ActorContext; tenantId: string; mi
   if (!check.ok) throw badRequest(check.message); // before any write: a refusal changes nothing
 
   const exists = await db.tenant.findUnique({ where: { id: opts.tenantId }, select: { id: true } });
-  if (!exists) throw notFound("Tenant");
+  if (!exists) throw notFound("Organisation");
   const updatedAt = new Date();
   await db.tenant.update({
     where: { id: opts.tenantId },

@@ -14,21 +14,21 @@ export async function assignDid(opts: { ctx: ActorContext; input: DidAssignInput
   const { ctx, input } = opts;
   const { db, actor } = ctx;
   const before = await db.did.findUnique({ where: { id: input.id } });
-  if (!before) throw notFound("DID");
+  if (!before) throw notFound("Fax number");
 
   let tenantId = before.tenantId;
   if (input.tenantId !== undefined && input.tenantId !== before.tenantId) {
     if (actor.role !== "PLATFORM_ADMIN") {
-      throw forbidden("Only platform admins can move a number to another tenant.");
+      throw forbidden("Only platform admins can move a number to another organisation.");
     }
     await requireTenant(db, input.tenantId);
     tenantId = input.tenantId;
   }
   if (input.userId) {
-    if (!tenantId) throw badRequest("Give this number to a tenant before assigning it to a user.");
+    if (!tenantId) throw badRequest("Give this number to an organisation before assigning it to a user.");
     const user = await db.user.findUnique({ where: { id: input.userId }, select: { tenantId: true } });
     if (!user || user.tenantId !== tenantId)
-      throw badRequest("That user does not belong to this number's tenant.", "userId");
+      throw badRequest("That user does not belong to this number's organisation.", "userId");
   }
   // userId left out keeps the user, unless the number changes tenant: it cannot keep the old tenant's user.
   const userId = input.userId !== undefined ? input.userId : tenantId === before.tenantId ? before.userId : null;

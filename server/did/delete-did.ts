@@ -11,7 +11,7 @@ export async function deleteDid(opts: { ctx: ActorContext; id: string }) {
     where: { id: opts.id },
     select: { id: true, number: true, tenantId: true },
   });
-  if (!did) throw notFound("DID");
+  if (!did) throw notFound("Fax number");
   await db.did.delete({ where: { id: did.id } });
   await auditDid(ctx, { action: "did.delete", did });
 }

@@ -5,5 +5,5 @@ import { badRequest } from "../errors";
 export async function requireTenant(db: Tx, tenantId: string | null): Promise<void> {
   if (!tenantId) return;
   const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
-  if (!tenant) throw badRequest("That tenant does not exist.", "tenantId");
+  if (!tenant) throw badRequest("That organisation does not exist.", "tenantId");
 }

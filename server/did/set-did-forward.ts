@@ -12,10 +12,10 @@ export async function setDidForward(opts: { ctx: ActorContext; input: DidSetForw
   const { db, actor } = ctx;
   // Row-level security already hides other tenants' numbers.
   const before = await db.did.findUnique({ where: { id: input.id }, select: { id: true, userId: true } });
-  if (!before) throw notFound("DID");
+  if (!before) throw notFound("Fax number");
   const admin = actor.role === "TENANT_ADMIN" || actor.role === "PLATFORM_ADMIN";
   if (!admin && before.userId !== actor.id) {
-    throw forbidden("Only the number's user or a tenant admin can change its forwarding.");
+    throw forbidden("Only the number's user or an organisation admin can change its forwarding.");
   }
   const forwardEmail = input.forward === "EMAIL" ? input.email : null;
   const did = await db.did.update({

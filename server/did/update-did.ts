@@ -10,7 +10,7 @@ export async function updateDid(opts: { ctx: ActorContext; input: DidUpdateInput
   const { ctx, input } = opts;
   const { db } = ctx;
   const before = await db.did.findUnique({ where: { id: input.id } });
-  if (!before) throw notFound("DID");
+  if (!before) throw notFound("Fax number");
   const moved = before.tenantId !== input.tenantId;
   if (moved) await requireTenant(db, input.tenantId);
   const did = await db.did.update({

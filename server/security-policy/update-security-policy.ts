@@ -11,7 +11,7 @@ export async function updateSecurityPolicy(opts: { ctx: ActorContext; tenantId: 
   const { ctx, tenantId, input } = opts;
   const { db } = ctx;
   const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
-  if (!tenant) throw notFound("Tenant");
+  if (!tenant) throw notFound("Organisation");
   const before = await policyFor(tenantId, db);
   const policy = await db.securityPolicy.upsert({ where: { tenantId }, update: input, create: { tenantId, ...input } });
   // Only what changed, as [before, after], so the audit log reads as a diff.

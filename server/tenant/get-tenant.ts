@@ -27,6 +27,6 @@ export async function getTenant(opts: { db: Tx; id: string }) {
       },
     },
   });
-  if (!tenant) throw notFound("Tenant");
+  if (!tenant) throw notFound("Organisation");
   return tenant;
 }

@@ -9,7 +9,7 @@ import { badRequest, forbidden } from "../errors";
 export function pickTenant(opts: { actor: Pick<Actor, "role" | "tenantId">; tenantId?: string }): string {
   const { actor, tenantId } = opts;
   if (actor.role === "PLATFORM_ADMIN") {
-    if (!tenantId) throw badRequest("Choose a tenant.", "tenantId");
+    if (!tenantId) throw badRequest("Choose an organisation.", "tenantId");
     return tenantId;
   }
   if (!actor.tenantId || (tenantId && tenantId !== actor.tenantId)) {

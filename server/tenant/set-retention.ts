@@ -7,7 +7,7 @@ export async function setRetention(opts: { ctx: ActorContext; tenantId: string; 
   const { ctx } = opts;
   const { db } = ctx;
   const tenant = await db.tenant.findUnique({ where: { id: opts.tenantId } });
-  if (!tenant) throw notFound("Tenant");
+  if (!tenant) throw notFound("Organisation");
   const days = opts.retentionDays;
   if (days != null && (days < tenant.retentionMinDays || days > tenant.retentionMaxDays)) {
     throw badRequest(

@@ -6,7 +6,7 @@ import { invalidateHostCache } from "./resolve-tenant";
 export async function setTimeZone(opts: { ctx: ActorContext; tenantId: string; timeZone: string }) {
   const { ctx } = opts;
   const tenant = await ctx.db.tenant.findUnique({ where: { id: opts.tenantId }, select: { id: true, timeZone: true } });
-  if (!tenant) throw notFound("Tenant");
+  if (!tenant) throw notFound("Organisation");
   await ctx.db.tenant.update({ where: { id: tenant.id }, data: { timeZone: opts.timeZone } });
   ctx.afterCommit(invalidateHostCache); // pages read the zone with the host's brand
   await ctx.audit({

@@ -9,7 +9,7 @@ export async function updateTenant(opts: { ctx: ActorContext; input: TenantUpdat
   const { ctx, input } = opts;
   const { db } = ctx;
   const before = await db.tenant.findUnique({ where: { id: input.id } });
-  if (!before) throw notFound("Tenant");
+  if (!before) throw notFound("Organisation");
   const tenant = await db.tenant.update({
     where: { id: input.id },
     data: {

@@ -23,7 +23,7 @@ export async function sendWelcome(opts: { ctx: Pick<ScopedContext, "db" | "audit
         select: { name: true, footerText: true, domains: { where: { isPrimary: true }, select: { hostname: true } } },
       })
     : null;
-  if (tenant && !tenant.domains[0]) throw badRequest("Give this tenant a domain before sending a welcome email.");
+  if (tenant && !tenant.domains[0]) throw badRequest("Give this organisation a domain before sending a welcome email.");
   // The user's own portal from configuration, never the address the admin happens to be using.
   const origin = portalUrl(tenant?.domains[0]?.hostname ?? null);
   const token = await issueResetToken(db, {

@@ -28,7 +28,7 @@ test("deleting a tenant requires its name, says what goes with it and offers Sus
   const ask = page.getByRole("dialog", { name: "Delete Fabrikam Labs?" });
   await expect(ask).toContainText("1 user account");
   await expect(ask).toContainText("cannot be undone");
-  const confirm = ask.getByRole("button", { name: "Delete tenant" });
+  const confirm = ask.getByRole("button", { name: "Delete organisation" });
   await expect(confirm).toBeDisabled();
   await ask.getByLabel("Type Fabrikam Labs to confirm").fill("Fabrikam");
   await expect(confirm).toBeDisabled();

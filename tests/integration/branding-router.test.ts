@@ -162,7 +162,7 @@ describe("branding", () => {
   });
 
   it("lets a platform admin brand any tenant it chooses", async () => {
-    await expect(platform.branding.get({})).rejects.toThrow(/Choose a tenant/);
+    await expect(platform.branding.get({})).rejects.toThrow(/Choose an organisation/);
     await platform.branding.update({
       tenantId: other.tenant.id,
       name: "Other Brand",

@@ -131,10 +131,10 @@ describe("assignment", () => {
   it("refuses a user from another tenant, for platform and tenant admins alike", async () => {
     const id = await acmeDid();
     await expect(acmeAdmin.did.assign({ id, userId: globex.user.id })).rejects.toThrow(
-      /does not belong to this number's tenant/,
+      /does not belong to this number's organisation/,
     );
     await expect(platform.did.assign({ id, userId: globex.user.id })).rejects.toThrow(
-      /does not belong to this number's tenant/,
+      /does not belong to this number's organisation/,
     );
     expect((await getDb().did.findUniqueOrThrow({ where: { id } })).userId).toBeNull();
   });

@@ -117,7 +117,7 @@ describe("security policy", () => {
     await expect(acmeAdmin.securityPolicy.update({ ...policy, tenantId: other.tenant.id })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    await expect(platform.securityPolicy.get({})).rejects.toThrow(/Choose a tenant/);
+    await expect(platform.securityPolicy.get({})).rejects.toThrow(/Choose an organisation/);
     await platform.securityPolicy.update({ ...policy, tenantId: other.tenant.id, minLength: 16 });
     expect(await platform.securityPolicy.get({ tenantId: other.tenant.id })).toMatchObject({
       tenantName: "Other Co",
