@@ -7,8 +7,10 @@ import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
-import { generatePassword } from "@/lib/password-policy";
-import { tenantCreateSchema, tenantUpdateSchema } from "@/lib/schemas/tenant";
+import { prepareNewPassword } from "@/lib/auth/new-password";
+import { newKdfParams } from "@/lib/crypto/key-schedule";
+import { DEFAULT_PASSWORD_POLICY, generatePassword } from "@/lib/password-policy";
+import { tenantCreateFormSchema, tenantUpdateSchema } from "@/lib/schemas/tenant";
 import { DomainStatus } from "./domain-status";
 
 export interface TenantRow {
@@ -51,8 +53,9 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
   // The first admin is created by the user service, which names its own fields ("password").
   const errors = useFieldErrors(mutation.error, { aliases: tenant ? {} : ADMIN_FIELDS });
   const { check } = errors;
+  const [deriving, setDeriving] = useState(false);
 
-  function submit(e: React.FormEvent) {
+  async function submit(e: React.FormEvent) {
     e.preventDefault();
     const common = {
       name: v.name,
@@ -71,9 +74,25 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
       const admin = v.withAdmin
         ? { username: v.adminUsername, email: v.adminEmail, password: v.adminPassword }
         : undefined;
-      const valid = check(tenantCreateSchema, { ...common, admin });
+      const valid = check(tenantCreateFormSchema, { ...common, admin });
       if (!valid) return;
-      create.mutate(valid);
+      if (!valid.admin) return create.mutate({ ...valid, admin: undefined });
+      // The first admin's password stays here: a new tenant starts with the default rules.
+      setDeriving(true);
+      try {
+        const { kdfCost } = await utils.auth.passwordPolicy.fetch();
+        const next = await prepareNewPassword({
+          password: valid.admin.password,
+          policy: DEFAULT_PASSWORD_POLICY,
+          person: valid.admin,
+          kdf: await newKdfParams(kdfCost),
+        });
+        if (!next.ok) return errors.setErrors({ "admin.password": next.message });
+        const { username, email } = valid.admin;
+        create.mutate({ ...valid, admin: { username, email, credentials: next.credentials } });
+      } finally {
+        setDeriving(false);
+      }
     }
   }
 
@@ -163,7 +182,7 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
         </fieldset>
       )}
       <FormActions>
-        <Button type="submit" disabled={mutation.isPending}>
+        <Button type="submit" disabled={mutation.isPending || deriving}>
           {tenant ? "Save" : "Create tenant"}
         </Button>
       </FormActions>

@@ -52,7 +52,7 @@ export async function createTenant(opts: { ctx: ActorContext; input: TenantCreat
       username: input.admin.username,
       email: input.admin.email,
       role: "TENANT_ADMIN",
-      password: input.admin.password,
+      credentials: input.admin.credentials,
       mustChangePassword: false,
     });
   }

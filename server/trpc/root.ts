@@ -5,6 +5,7 @@ import { authRouter } from "./routers/auth";
 import { brandingRouter } from "./routers/branding";
 import { dashboardRouter } from "./routers/dashboard";
 import { didRouter } from "./routers/did";
+import { keysRouter } from "./routers/keys";
 import { mailRouter } from "./routers/mail";
 import { securityPolicyRouter } from "./routers/security-policy";
 import { tenantRouter } from "./routers/tenant";
@@ -17,6 +18,7 @@ export const appRouter = router({
   branding: brandingRouter,
   dashboard: dashboardRouter,
   did: didRouter,
+  keys: keysRouter,
   mail: mailRouter,
   securityPolicy: securityPolicyRouter,
   tenant: tenantRouter,
