@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { KeyUnlock } from "@/components/keys/key-unlock";
+import { TenantKeyPanel } from "@/components/keys/tenant-key-panel";
 import { navigationFor, ROLE_LABELS } from "@/lib/roles";
 import type { SessionUser } from "@/server/auth/sessions";
 import { signOutAction } from "@/server/auth/sign-out-action";
@@ -38,6 +39,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
         </aside>
         <main className="min-w-0 flex-1 p-4 md:p-6">
           <KeyUnlock />
+          {user.tenantId ? <TenantKeyPanel isTenantAdmin={user.role === "TENANT_ADMIN"} /> : null}
           {children}
         </main>
       </div>

@@ -26,6 +26,18 @@ export const storedKeysSchema = z
   .meta({ examples: [{ publicKey: "A".repeat(43), sealedPrivateKey: "A".repeat(98) }] });
 export type StoredKeys = z.infer<typeof storedKeysSchema>;
 
+/** An X25519 public key (a tenant's or a person's), base64url. */
+export const publicKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, "A public key is 32 bytes in base64url.")
+  .meta({ examples: ["A".repeat(43)] });
+
+/** The tenant private key sealed to someone: version (1) ‖ crypto_box_seal of 32 bytes (80) = 81 bytes. */
+export const sealedTenantKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{108}$/, "A sealed organisation key is 81 bytes in base64url.")
+  .meta({ examples: ["A".repeat(108)] });
+
 /**
  * A new password as the server receives it: the auth key, the parameters it was derived with, and
  * the person's key pair sealed with the new unlock key (the same pair re-sealed on a change of

@@ -60,6 +60,11 @@ export async function setPassword(
     data: {
       passwordHash: await hashAuthKey(opts.credentials.authKey),
       ...kdfColumns(opts.credentials.kdf),
+      // Fresh keys (a reset, an admin-set password) cannot open what the old ones could: the
+      // person waits until a tenant admin grants access again (server/keys/tenant-keys.ts).
+      ...(user.tenantId && user.publicKey && user.publicKey !== opts.credentials.keys.publicKey
+        ? { accessPendingSince: now }
+        : {}),
       publicKey: opts.credentials.keys.publicKey,
       sealedPrivateKey: opts.credentials.keys.sealedPrivateKey,
       passwordChangedAt: now,

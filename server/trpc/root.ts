@@ -9,6 +9,7 @@ import { keysRouter } from "./routers/keys";
 import { mailRouter } from "./routers/mail";
 import { securityPolicyRouter } from "./routers/security-policy";
 import { tenantRouter } from "./routers/tenant";
+import { tenantKeysRouter } from "./routers/tenant-keys";
 import { trunkRouter } from "./routers/trunk";
 import { userRouter } from "./routers/user";
 
@@ -22,6 +23,7 @@ export const appRouter = router({
   mail: mailRouter,
   securityPolicy: securityPolicyRouter,
   tenant: tenantRouter,
+  tenantKeys: tenantKeysRouter,
   trunk: trunkRouter,
   user: userRouter,
 });

@@ -1,4 +1,7 @@
-/** Forgot password → the email lands in the outbox the platform admin can read → the link works. */
+/**
+ * Forgot password → the email lands in the outbox the platform admin can read → the link works →
+ * the person, with fresh keys, waits for access until Acme's admin grants it (issue 7, §2).
+ */
 import { expect, type Page, test } from "@playwright/test";
 import { ADMIN, open, signIn, signOut, site } from "./helpers";
 
@@ -51,5 +54,20 @@ test("a user resets a forgotten password through the emailed link", async ({ pag
   await expect(page.getByText("Your password was changed.")).toBeVisible();
   await signIn(page, "acme.localhost", PERSON.email, "Green-Meadow-Key-9");
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  // A reset gives fresh keys: nothing sealed to the old ones opens until an admin grants access.
+  await expect(page.getByTestId("waiting-for-access")).toContainText("Waiting for access");
+  await signOut(page);
+
+  // Acme's admin sees the person waiting and grants access from their own browser.
+  await signIn(page, "acme.localhost", "acme-admin", "Acme-Admin-2026");
+  await page.getByRole("link", { name: "Users" }).click();
+  const waiting = page.getByRole("region", { name: "Waiting for access" });
+  await waiting.getByRole("button", { name: `Grant access to ${PERSON.email}` }).click();
+  await expect(page.getByText(`Access granted to ${PERSON.email}.`)).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, "acme.localhost", PERSON.email, "Green-Meadow-Key-9");
+  await expect(page.getByTestId("keys-unlocked")).toBeAttached();
+  await expect(page.getByTestId("waiting-for-access")).toHaveCount(0);
   await signOut(page);
 });

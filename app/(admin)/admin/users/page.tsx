@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { WaitingForAccess } from "@/components/keys/waiting-for-access";
 import { NoAccess } from "@/components/shell/no-access";
 import { UsersPageClient } from "@/components/user/users-page-client";
 import { userWithRole } from "@/server/auth/guards";
@@ -8,5 +9,10 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage() {
   const user = await userWithRole("TENANT_ADMIN", "PLATFORM_ADMIN");
   if (!user) return <NoAccess />;
-  return <UsersPageClient viewer={{ id: user.id, role: user.role, tenantId: user.tenantId }} />;
+  return (
+    <>
+      {user.role === "TENANT_ADMIN" ? <WaitingForAccess /> : null}
+      <UsersPageClient viewer={{ id: user.id, role: user.role, tenantId: user.tenantId }} />
+    </>
+  );
 }
