@@ -22,6 +22,7 @@ export function TenantKeyPanel({ isTenantAdmin }: { isTenantAdmin: boolean }) {
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
   const [typedCode, setTypedCode] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [restoreError, setRestoreError] = useState<string | null>(null);
   const started = useRef(false);
 
   // The first admin with unlocked keys makes the organisation's key here, once.
@@ -40,12 +41,12 @@ export function TenantKeyPanel({ isTenantAdmin }: { isTenantAdmin: boolean }) {
   async function restore(e: React.FormEvent) {
     e.preventDefault();
     if (!keys) return;
-    setError(null);
+    setRestoreError(null);
     try {
       const box = await utils.tenantKeys.recoveryBox.fetch();
       recover.mutate({ sealedForMe: await recoverTenantKey(typedCode, box, keys) });
     } catch (err) {
-      setError(
+      setRestoreError(
         err instanceof CryptoError ? "That recovery code does not open your organisation's key." : "Restoring failed.",
       );
     }
@@ -120,6 +121,11 @@ export function TenantKeyPanel({ isTenantAdmin }: { isTenantAdmin: boolean }) {
             Restore access
           </Button>
         </form>
+      ) : null}
+      {restoreError ? (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {restoreError}
+        </p>
       ) : null}
     </Alert>
   );
