@@ -50,6 +50,9 @@ export default defineConfig({
           // A port already in use is reported under the names set here.
           FAXPORT_PORT_SETTING: "E2E_PORT",
           FAXPORT_PG_PORT_SETTING: "E2E_PG_PORT",
+          // Cheap Argon2id for the browser's key derivation, so each sign-in takes milliseconds.
+          FAXPORT_KDF_OPS: "1",
+          FAXPORT_KDF_MEM_MIB: "8",
         },
       },
 });

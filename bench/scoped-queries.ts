@@ -6,7 +6,7 @@
  */
 
 import { runPrisma } from "../scripts/prisma";
-import { hashPassword } from "../server/auth/password-hash";
+import { hashAuthKey } from "../server/auth/password-hash";
 import { disconnectDb, getDb } from "../server/db/client";
 import { startEmbeddedPostgres } from "../server/db/embedded-postgres";
 import { withScope } from "../server/db/scope";
@@ -27,7 +27,7 @@ async function main() {
   process.env.DATABASE_URL = pg.url;
   if (runPrisma(["migrate", "deploy"], pg.url) !== 0) throw new Error("migrate failed");
   const db = getDb();
-  const hash = await hashPassword("bench-password-1");
+  const hash = await hashAuthKey("bench-auth-key-1"); // these people never sign in
   const tenants = [];
   for (let t = 0; t < 20; t++) {
     const tenant = await db.tenant.create({ data: { name: `Bench ${t}`, slug: `bench-${t}` } });

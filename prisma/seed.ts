@@ -1,8 +1,15 @@
 /**
  * Demo data for the embedded default. Idempotent: it does nothing once a platform admin exists,
  * so re-running `npm start` keeps everything people changed.
+ *
+ * Demo passwords are turned into credentials here exactly as a browser would (a fresh salt, the
+ * configured KDF cost, the derived auth key, a key pair sealed with the unlock key): the database
+ * holds only the auth key's hash and the sealed private key.
  */
-import { hashPassword } from "../server/auth/password-hash";
+import { newCredentials } from "../lib/auth/credentials";
+import { newKdfParams } from "../lib/crypto/key-schedule";
+import { kdfColumns, kdfCost } from "../server/auth/kdf-settings";
+import { hashAuthKey, verifyAuthKey } from "../server/auth/password-hash";
 import { PLATFORM_POLICY } from "../server/auth/security-policy";
 import type { Db } from "../server/db/client";
 
@@ -25,8 +32,40 @@ export const DEMO_LOGINS = [
 
 const password = (username: string) => DEMO_LOGINS.find((l) => l.username === username)!.password;
 
+/** What a demo login's row stores: the auth key's hash and the parameters it was derived with. */
+async function demoCredentials(username: string) {
+  const credentials = await newCredentials(password(username), await newKdfParams(kdfCost()));
+  return {
+    passwordHash: await hashAuthKey(credentials.authKey),
+    ...kdfColumns(credentials.kdf),
+    publicKey: credentials.keys.publicKey,
+    sealedPrivateKey: credentials.keys.sealedPrivateKey,
+  };
+}
+
+/**
+ * Data seeded before sign-in used browser-derived keys stored hashes of the passwords themselves,
+ * which no sign-in can match now. A demo login still on its printed password is moved over, so
+ * the printed logins keep working; anything else stays as it is (such people use Forgot password).
+ */
+async function upgradeDemoLogins(db: Db): Promise<number> {
+  let upgraded = 0;
+  for (const login of DEMO_LOGINS) {
+    const users = await db.user.findMany({ where: { username: login.username, kdfSalt: null } });
+    for (const user of users) {
+      if (!(await verifyAuthKey(user.passwordHash, login.password))) continue;
+      await db.user.update({ where: { id: user.id }, data: await demoCredentials(login.username) });
+      upgraded++;
+    }
+  }
+  return upgraded;
+}
+
 export async function seedDemo(db: Db): Promise<boolean> {
-  if (await db.user.findFirst({ where: { role: "PLATFORM_ADMIN" } })) return false;
+  if (await db.user.findFirst({ where: { role: "PLATFORM_ADMIN" } })) {
+    await upgradeDemoLogins(db);
+    return false;
+  }
 
   await db.user.create({
     data: {
@@ -35,7 +74,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       firstName: "Platform",
       lastName: "Admin",
       role: "PLATFORM_ADMIN",
-      passwordHash: await hashPassword(password("admin")),
+      ...(await demoCredentials("admin")),
     },
   });
 
@@ -94,7 +133,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       lastName: "Admin",
       role: "TENANT_ADMIN",
       permissions: ["campaigns", "reports"],
-      passwordHash: await hashPassword(password("acme-admin")),
+      ...(await demoCredentials("acme-admin")),
     },
   });
   const acmeUser = await db.user.create({
@@ -105,7 +144,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       firstName: "Bob",
       lastName: "Clerk",
       role: "USER",
-      passwordHash: await hashPassword(password("acme-user")),
+      ...(await demoCredentials("acme-user")),
     },
   });
   await db.user.create({
@@ -116,7 +155,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       firstName: "Gina",
       lastName: "Admin",
       role: "TENANT_ADMIN",
-      passwordHash: await hashPassword(password("globex-admin")),
+      ...(await demoCredentials("globex-admin")),
     },
   });
 

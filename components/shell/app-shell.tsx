@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { KeyUnlock } from "@/components/keys/key-unlock";
+import { TenantKeyPanel } from "@/components/keys/tenant-key-panel";
 import { navigationFor, ROLE_LABELS } from "@/lib/roles";
 import type { SessionUser } from "@/server/auth/sessions";
 import { signOutAction } from "@/server/auth/sign-out-action";
@@ -40,7 +42,11 @@ export async function AppShell({ user, children }: { user: SessionUser; children
         <aside className="hidden w-56 shrink-0 border-r bg-card p-3 md:block">
           <SideNav items={items} />
         </aside>
-        <main className="min-w-0 flex-1 p-4 md:p-6">{children}</main>
+        <main className="min-w-0 flex-1 p-4 md:p-6">
+          <KeyUnlock />
+          {user.tenantId ? <TenantKeyPanel isTenantAdmin={user.role === "TENANT_ADMIN"} /> : null}
+          {children}
+        </main>
       </div>
       <footer className="border-t bg-card p-3 text-center text-xs text-muted-foreground" data-testid="brand-footer">
         {brand.footer}

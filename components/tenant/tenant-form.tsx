@@ -10,7 +10,9 @@ import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
+import { prepareNewPassword } from "@/lib/auth/new-password";
 import { type DomainChange, domainChange } from "@/lib/branding/domain-change";
+import { newKdfParams } from "@/lib/crypto/key-schedule";
 import { DEFAULT_PASSWORD_POLICY, generatePassword } from "@/lib/password-policy";
 import { BRAND_NAME_MAX } from "@/lib/schemas/branding";
 import { EMAIL_MAX } from "@/lib/schemas/common";
@@ -20,7 +22,7 @@ import {
   RETENTION_DAYS_MAX,
   RETENTION_DAYS_MIN,
   type TenantUpdateInput,
-  tenantCreateSchema,
+  tenantCreateFormSchema,
   tenantUpdateSchema,
 } from "@/lib/schemas/tenant";
 import { PASSWORD_MAX, USERNAME_MAX } from "@/lib/schemas/user";
@@ -76,8 +78,9 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
   const { check } = errors;
   const domainProblem = useDomainCheck(v.domains, { tenantId: tenant?.id, initial: savedDomains });
   const [asking, setAsking] = useState<{ change: DomainChange; input: TenantUpdateInput } | null>(null);
+  const [deriving, setDeriving] = useState(false);
 
-  function submit(e: React.FormEvent) {
+  async function submit(e: React.FormEvent) {
     e.preventDefault();
     const common = {
       name: v.name,
@@ -104,9 +107,25 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
       const admin = v.withAdmin
         ? { username: v.adminUsername, email: v.adminEmail, password: v.adminPassword }
         : undefined;
-      const valid = check(tenantCreateSchema, { ...common, admin });
+      const valid = check(tenantCreateFormSchema, { ...common, admin });
       if (!valid) return;
-      create.mutate(valid);
+      if (!valid.admin) return create.mutate({ ...valid, admin: undefined });
+      // The first admin's password stays here: a new tenant starts with the default rules.
+      setDeriving(true);
+      try {
+        const { kdfCost } = await utils.auth.passwordPolicy.fetch();
+        const next = await prepareNewPassword({
+          password: valid.admin.password,
+          policy: DEFAULT_PASSWORD_POLICY,
+          person: valid.admin,
+          kdf: await newKdfParams(kdfCost),
+        });
+        if (!next.ok) return errors.setErrors({ "admin.password": next.message });
+        const { username, email } = valid.admin;
+        create.mutate({ ...valid, admin: { username, email, credentials: next.credentials } });
+      } finally {
+        setDeriving(false);
+      }
     }
   }
 
@@ -271,7 +290,7 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
         </fieldset>
       )}
       <FormActions>
-        <Button type="submit" disabled={mutation.isPending}>
+        <Button type="submit" disabled={mutation.isPending || deriving}>
           {tenant ? "Save" : "Create organisation"}
         </Button>
       </FormActions>

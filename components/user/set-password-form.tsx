@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import { FormActions } from "@/components/ui/dialog";
 import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
-import { userSetPasswordSchema } from "@/lib/schemas/user";
+import { prepareNewPassword } from "@/lib/auth/new-password";
+import { userSetPasswordFormSchema } from "@/lib/schemas/user";
 import { MustChangeCheckbox } from "./must-change-checkbox";
 import { PasswordField } from "./password-field";
 import type { UserRow, Viewer } from "./user-row";
@@ -27,12 +28,24 @@ export function SetPasswordForm({
   });
   const errors = useFieldErrors(set.error);
   const { check } = errors;
+  const [deriving, setDeriving] = useState(false);
+  const utils = trpc.useUtils();
 
-  function submit(e: React.FormEvent) {
+  // The typed password stays in this browser: checked against the person's tenant rules, then
+  // derived with the person's own salt into the credentials the server stores a hash of.
+  async function submit(e: React.FormEvent) {
     e.preventDefault();
-    const valid = check(userSetPasswordSchema, { id: user.id, password, mustChangePassword });
+    const valid = check(userSetPasswordFormSchema, { id: user.id, password, mustChangePassword });
     if (!valid) return;
-    set.mutate(valid);
+    setDeriving(true);
+    try {
+      const params = await utils.user.passwordParams.fetch({ id: user.id }, { staleTime: 0 });
+      const next = await prepareNewPassword({ password: valid.password, ...params });
+      if (!next.ok) return errors.setErrors({ password: next.message });
+      set.mutate({ id: user.id, credentials: next.credentials, mustChangePassword: valid.mustChangePassword });
+    } finally {
+      setDeriving(false);
+    }
   }
 
   // The site's live rules are this user's only when they share the admin's portal.
@@ -57,7 +70,7 @@ export function SetPasswordForm({
       />
       <MustChangeCheckbox checked={mustChangePassword} onChange={setMustChange} policyForces={policyForces} />
       <FormActions>
-        <Button type="submit" disabled={set.isPending}>
+        <Button type="submit" disabled={set.isPending || deriving}>
           Set password
         </Button>
       </FormActions>

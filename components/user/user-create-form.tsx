@@ -8,9 +8,17 @@ import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
+import { prepareNewPassword } from "@/lib/auth/new-password";
+import { newKdfParams } from "@/lib/crypto/key-schedule";
 import type { Permission } from "@/lib/roles";
 import { EMAIL_MAX } from "@/lib/schemas/common";
-import { PERSON_NAME_MAX, PHONE_TEXT_MAX, type RoleChoices, USERNAME_MAX, userCreateSchema } from "@/lib/schemas/user";
+import {
+  PERSON_NAME_MAX,
+  PHONE_TEXT_MAX,
+  type RoleChoices,
+  USERNAME_MAX,
+  userCreateFormSchema,
+} from "@/lib/schemas/user";
 import { MustChangeCheckbox } from "./must-change-checkbox";
 import { PasswordField } from "./password-field";
 import { PermissionCheckboxes, RoleCheckboxes } from "./role-checkboxes";
@@ -48,6 +56,8 @@ export function UserCreateForm({
   // Signing in with the email, a refused username is about the Email field.
   const errors = useFieldErrors(create.error, { aliases: v.useEmailAsUsername ? { username: "email" } : {} });
   const { check } = errors;
+  const [deriving, setDeriving] = useState(false);
+  const utils = trpc.useUtils();
   const text =
     (k: "email" | "username" | "firstName" | "lastName" | "phone") => (e: React.ChangeEvent<HTMLInputElement>) =>
       setV({ ...v, [k]: e.target.value });
@@ -67,9 +77,9 @@ export function UserCreateForm({
     );
   }
 
-  function submit(e: React.FormEvent) {
+  async function submit(e: React.FormEvent) {
     e.preventDefault();
-    const valid = check(userCreateSchema, {
+    const valid = check(userCreateFormSchema, {
       tenantId: v.tenant === PLATFORM ? null : v.tenant || undefined,
       email: v.email,
       useEmailAsUsername: v.useEmailAsUsername,
@@ -83,7 +93,24 @@ export function UserCreateForm({
       mustChangePassword: v.mustChangePassword,
     });
     if (!valid) return;
-    create.mutate(valid);
+    // The password stays here: checked against the tenant's rules, then turned into credentials
+    // with a fresh salt at today's cost.
+    setDeriving(true);
+    try {
+      const rules = await utils.user.newPasswordRules.fetch({ tenantId: valid.tenantId });
+      const person = { username: valid.useEmailAsUsername ? valid.email : valid.username, ...valid };
+      const next = await prepareNewPassword({
+        password: valid.password,
+        policy: rules.policy,
+        person,
+        kdf: await newKdfParams(rules.kdfCost),
+      });
+      if (!next.ok) return errors.setErrors({ password: next.message });
+      const { password: _typed, ...rest } = valid;
+      create.mutate({ ...rest, credentials: next.credentials });
+    } finally {
+      setDeriving(false);
+    }
   }
 
   return (
@@ -169,7 +196,7 @@ export function UserCreateForm({
         <p className="text-xs text-muted-foreground">Signs in as {v.email.trim().toLowerCase()}</p>
       ) : null}
       <FormActions>
-        <Button type="submit" disabled={create.isPending}>
+        <Button type="submit" disabled={create.isPending || deriving}>
           Create user
         </Button>
       </FormActions>

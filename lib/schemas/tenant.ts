@@ -1,5 +1,6 @@
 /** Tenant schemas, shared by the admin forms and the tenant router. */
 import { z } from "zod";
+import { newCredentialsSchema } from "../auth/credentials";
 import { BRAND_NAME_MAX, DOMAINS_MAX, ORGANISATION_NAME_REQUIRED } from "./branding";
 import { emailSchema, hostnameSchema, idSchema, listInputSchema, visibleTextSchema } from "./common";
 import { timeZoneSchema } from "./time-zone";
@@ -63,16 +64,19 @@ const tenantFields = z
   })
   .extend(limits.shape);
 
-export const tenantCreateSchema = tenantFields
+const firstAdminFields = z.object({ username: usernameSchema, email: emailSchema });
+
+/** What the form checks (with the password, which stays in the browser)… */
+export const tenantCreateFormSchema = tenantFields
   .extend({
-    admin: z
-      .object({
-        username: usernameSchema,
-        email: emailSchema,
-        password: z.string().min(1, "Enter or generate a password").max(PASSWORD_MAX),
-      })
+    admin: firstAdminFields
+      .extend({ password: z.string().min(1, "Enter or generate a password").max(PASSWORD_MAX) })
       .optional(),
   })
+  .superRefine(checkLimits);
+/** …and what the server receives: credentials derived from it. */
+export const tenantCreateSchema = tenantFields
+  .extend({ admin: firstAdminFields.extend({ credentials: newCredentialsSchema }).optional() })
   .superRefine(checkLimits);
 export type TenantCreateInput = z.infer<typeof tenantCreateSchema>;
 

@@ -1,5 +1,6 @@
 /** User schemas, shared by the admin forms and the user router. */
 import { z } from "zod";
+import { newCredentialsSchema } from "../auth/credentials";
 import { PERMISSIONS } from "../roles";
 import { emailSchema, idSchema, listInputSchema, visibleTextSchema } from "./common";
 
@@ -31,48 +32,50 @@ const passwordSchema = z.string().min(1, "Enter or generate a password").max(PAS
 const nameSchema = visibleTextSchema.max(PERSON_NAME_MAX);
 const phoneSchema = z.string().trim().max(PHONE_TEXT_MAX);
 
-export const userCreateSchema = z
-  .object({
-    // null → a platform admin (platform admins only); undefined → the form has no tenant chosen yet
-    tenantId: z
-      .uuid({ error: (i) => (i.input === undefined ? "Choose an organisation" : "Not a valid id") })
-      .nullable(),
-    email: emailSchema,
-    useEmailAsUsername: z.boolean().default(true),
-    username: usernameSchema.optional(),
-    firstName: nameSchema.default(""),
-    lastName: nameSchema.default(""),
-    phone: phoneSchema.optional(),
-    roles: roleChoicesSchema,
-    permissions: z.array(z.enum(PERMISSIONS)).default([]),
-    password: passwordSchema,
-    mustChangePassword: z.boolean().default(true),
-  })
-  .superRefine((v, ctx) => {
-    if (v.useEmailAsUsername) {
-      // The email becomes the sign-in name, so it must also be a valid username.
-      const asUsername = usernameSchema.safeParse(v.email);
-      if (!asUsername.success) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["email"],
-          message: "This email cannot be a username; enter a username instead",
-        });
-      }
-    } else if (!v.username) {
-      ctx.addIssue({ code: "custom", path: ["username"], message: "Enter a username" });
-    }
-    if (v.roles.admin && v.tenantId !== null) {
-      ctx.addIssue({ code: "custom", path: ["roles"], message: "Platform admins do not belong to an organisation" });
-    }
-    if (!v.roles.admin && v.tenantId === null) {
+const userCreateFields = z.object({
+  // null → a platform admin (platform admins only); undefined → the form has no tenant chosen yet
+  tenantId: z.uuid({ error: (i) => (i.input === undefined ? "Choose an organisation" : "Not a valid id") }).nullable(),
+  email: emailSchema,
+  useEmailAsUsername: z.boolean().default(true),
+  username: usernameSchema.optional(),
+  firstName: nameSchema.default(""),
+  lastName: nameSchema.default(""),
+  phone: phoneSchema.optional(),
+  roles: roleChoicesSchema,
+  permissions: z.array(z.enum(PERMISSIONS)).default([]),
+  mustChangePassword: z.boolean().default(true),
+});
+
+function checkCreate(v: z.infer<typeof userCreateFields>, ctx: z.RefinementCtx) {
+  if (v.useEmailAsUsername) {
+    // The email becomes the sign-in name, so it must also be a valid username.
+    const asUsername = usernameSchema.safeParse(v.email);
+    if (!asUsername.success) {
       ctx.addIssue({
         code: "custom",
-        path: ["roles"],
-        message: "An account without an organisation must be a platform admin",
+        path: ["email"],
+        message: "This email cannot be a username; enter a username instead",
       });
     }
-  });
+  } else if (!v.username) {
+    ctx.addIssue({ code: "custom", path: ["username"], message: "Enter a username" });
+  }
+  if (v.roles.admin && v.tenantId !== null) {
+    ctx.addIssue({ code: "custom", path: ["roles"], message: "Platform admins do not belong to a tenant" });
+  }
+  if (!v.roles.admin && v.tenantId === null) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["roles"],
+      message: "An account without a tenant must be a platform admin",
+    });
+  }
+}
+
+/** What the admin's form checks: it has the password, which never leaves the browser. */
+export const userCreateFormSchema = userCreateFields.extend({ password: passwordSchema }).superRefine(checkCreate);
+/** What the server receives: the credentials the form derived from that password. */
+export const userCreateSchema = userCreateFields.extend({ credentials: newCredentialsSchema }).superRefine(checkCreate);
 export type UserCreateInput = z.infer<typeof userCreateSchema>;
 
 /** The sign-in name a create request asks for (the email, or the username entered). */
@@ -96,9 +99,16 @@ export type UserListInput = z.infer<typeof userListSchema>;
 
 export const userIdSchema = z.object({ id: idSchema });
 
-export const userSetPasswordSchema = z.object({
+export const userNewPasswordRulesSchema = z.object({ tenantId: idSchema.nullable() });
+
+export const userSetPasswordFormSchema = z.object({
   id: idSchema,
   password: passwordSchema,
+  mustChangePassword: z.boolean().default(true),
+});
+export const userSetPasswordSchema = z.object({
+  id: idSchema,
+  credentials: newCredentialsSchema,
   mustChangePassword: z.boolean().default(true),
 });
 export type UserSetPasswordInput = z.infer<typeof userSetPasswordSchema>;

@@ -8,6 +8,7 @@ import { cookies } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { authKeySchema } from "@/lib/auth/credentials";
 import { clientAddress, requestHost, requestProtocol } from "../http/request-host";
 import { resolveHost } from "../tenant/resolve-tenant";
 import { cookieFrom, DEVICE_COOKIE, DEVICE_COOKIE_DAYS, issueDeviceCookie } from "./device-cookie";
@@ -21,9 +22,10 @@ class SignInRefused extends CredentialsSignin {
   }
 }
 
+// The browser sends the auth key derived from the password, never the password (lib/auth/credentials.ts).
 const credentialsSchema = z.object({
   username: z.string().trim().min(1).max(254),
-  password: z.string().min(1).max(256),
+  authKey: authKeySchema,
 });
 
 declare module "next-auth" {
@@ -43,7 +45,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: { error: (e) => (e instanceof CredentialsSignin ? undefined : console.error(e)) },
   providers: [
     Credentials({
-      credentials: { username: {}, password: {} },
+      credentials: { username: {}, authKey: {} },
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new SignInRefused("Enter your username and password.");

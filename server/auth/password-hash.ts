@@ -1,15 +1,20 @@
-/** Argon2id password hashes (OWASP's recommended parameters: 19 MiB, 2 passes). */
+/**
+ * Argon2id hashes of auth keys (OWASP's recommended parameters: 19 MiB, 2 passes). The server never
+ * sees a password: the browser derives an auth key from it (lib/auth/credentials.ts) and that key is
+ * what is hashed and verified here. Hashing it again means a stolen table cannot be replayed as
+ * sign-ins.
+ */
 import { hash, verify } from "@node-rs/argon2";
 
 const PARAMS = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, PARAMS);
+export function hashAuthKey(authKey: string): Promise<string> {
+  return hash(authKey, PARAMS);
 }
 
-export async function verifyPassword(hashed: string, password: string): Promise<boolean> {
+export async function verifyAuthKey(hashed: string, authKey: string): Promise<boolean> {
   try {
-    return await verify(hashed, password);
+    return await verify(hashed, authKey);
   } catch {
     return false;
   }
@@ -18,6 +23,6 @@ export async function verifyPassword(hashed: string, password: string): Promise<
 /** A hash to verify against when the account does not exist, so timing does not reveal it. */
 let dummy: Promise<string> | undefined;
 export function dummyHash(): Promise<string> {
-  dummy ??= hashPassword("faxport-timing-equaliser");
+  dummy ??= hashAuthKey("faxport-timing-equaliser");
   return dummy;
 }

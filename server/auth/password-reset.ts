@@ -5,6 +5,7 @@
  * limited per login string (known or not), and the lookup, token and mail happen after the answer.
  */
 import { createHash, randomBytes } from "node:crypto";
+import type { NewCredentials } from "@/lib/auth/credentials";
 import { runAfterResponse } from "../after-response";
 import { getDb } from "../db/client";
 import { type Actor, runInScope } from "../db/run-in-scope";
@@ -15,6 +16,8 @@ import { deliverMail, queueMail } from "../mail/send-mail";
 import { passwordResetMail } from "../mail/templates/password-reset";
 import type { HostContext } from "../tenant/resolve-tenant";
 import { findSignInUser, normaliseLogin, realmOf } from "./find-sign-in-user";
+import { paramsForNewPassword } from "./kdf-settings";
+import { policyFor, publicPolicy } from "./security-policy";
 import { setPassword } from "./set-password";
 import { countAttempt } from "./throttle";
 import { clearSignInLockouts } from "./verify-credentials";
@@ -105,7 +108,32 @@ const scopeOfUser = (user: { tenantId: string | null }) =>
 
 const INVALID_LINK = "This reset link is invalid or has expired. Ask for a new one.";
 
-export async function resetPassword(opts: { token: string; password: string; ip?: string; now?: Date }): Promise<void> {
+/**
+ * What the reset (or welcome) page needs to make credentials in the browser: the account's key
+ * parameters, and the name parts and policy for the browser-side password rules. Only for a live
+ * link; anything else gets the same "invalid link" answer.
+ */
+export async function resetParams(opts: { token: string; now?: Date }) {
+  const now = opts.now ?? new Date();
+  const row = await getDb().passwordResetToken.findUnique({
+    where: { tokenHash: sha256(opts.token) },
+    include: { user: true },
+  });
+  if (!row || row.usedAt || row.expiresAt <= now) throw badRequest(INVALID_LINK);
+  const { user } = row;
+  return {
+    kdf: paramsForNewPassword(user),
+    person: { username: user.username, email: user.email, firstName: user.firstName, lastName: user.lastName },
+    policy: publicPolicy(await policyFor(user.tenantId)),
+  };
+}
+
+export async function resetPassword(opts: {
+  token: string;
+  credentials: NewCredentials;
+  ip?: string;
+  now?: Date;
+}): Promise<void> {
   const now = opts.now ?? new Date();
   const tokenHash = sha256(opts.token);
   const row = await getDb().passwordResetToken.findUnique({ where: { tokenHash }, include: { user: true } });
@@ -126,7 +154,7 @@ export async function resetPassword(opts: { token: string; password: string; ip?
     });
     if (claimed.count !== 1) throw badRequest(INVALID_LINK);
     // Also ends every other reset link of this person (setPassword does that for any change).
-    await setPassword(ctx.db, { userId: user.id, password: opts.password, byAdmin: false, now });
+    await setPassword(ctx.db, { userId: user.id, credentials: opts.credentials, byAdmin: false, now });
     await ctx.audit({ tenantId: user.tenantId, action: "user.password-reset", entityType: "User", entityId: user.id });
     // Proving the mailbox ends sign-in lockouts of this person, wherever they came from.
     ctx.afterCommit(() => clearSignInLockouts(user));

@@ -28,3 +28,9 @@ export async function policyFor(tenantId: string | null, tx?: Tx): Promise<Effec
   const { id: _id, tenantId: _t, updatedAt: _u, ...policy } = row;
   return policy;
 }
+
+/** The rules a browser checks a new password against (it needs the password, so only it can). */
+export function publicPolicy(policy: EffectivePolicy) {
+  const { minLength, minUpper, minLower, minDigits, minSpecial, excludePersonalInfo } = policy;
+  return { minLength, minUpper, minLower, minDigits, minSpecial, excludePersonalInfo };
+}

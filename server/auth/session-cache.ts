@@ -109,7 +109,7 @@ async function listen(url: string): Promise<void> {
 export function startSessionCache(url = process.env.DATABASE_URL): void {
   if (!url || process.env.FAXPORT_SESSION_CACHE === "off") return;
   if (state.url === url && (state.client || state.retry)) return;
-  if (state.url !== url) stopSessionCacheNow();
+  if (state.url !== url) void stopSessionCacheNow(); // the old listener closes in the background
   state.stopped = false;
   state.url = url;
   void listen(url);

@@ -1,32 +1,26 @@
 /**
- * Checks a new password against the tenant's policy and history, stores its hash, and ends the
- * user's other sessions. Used by self-service change, reset-by-email and admin changes.
+ * Stores a new password — as the hash of the auth key the browser derived from it — after the
+ * checks the server can still make without seeing the password: minimum age and history. History
+ * works because an account keeps one salt: the same password gives the same auth key, which is
+ * verified against the last N stored hashes. (If the KDF cost was raised in between, older entries
+ * no longer compare; they simply stop counting.) Length, character classes and "no part of your
+ * name" need the password itself and are checked in the browser (lib/password-policy.ts).
+ * The person's key pair arrives sealed under the new unlock key and is stored with it.
+ * Used by self-service change, reset-by-email, welcome links and admin changes.
  */
-import { describeProblems, passwordProblems } from "@/lib/password-policy";
+import type { NewCredentials } from "@/lib/auth/credentials";
 import type { Tx } from "../db/scope";
 import { badRequest } from "../errors";
-import { hashPassword, verifyPassword } from "./password-hash";
+import { assertNewPasswordParams, kdfColumns } from "./kdf-settings";
+import { hashAuthKey, verifyAuthKey } from "./password-hash";
 import { policyFor } from "./security-policy";
 import { revokeUserSessions } from "./sessions";
-
-export async function checkNewPassword(
-  db: Tx,
-  opts: {
-    tenantId: string | null;
-    password: string;
-    person: { username?: string; email?: string; firstName?: string; lastName?: string };
-  },
-): Promise<void> {
-  const policy = await policyFor(opts.tenantId, db);
-  const problems = passwordProblems(opts.password, policy, opts.person);
-  if (problems.length) throw badRequest(describeProblems(problems), "password");
-}
 
 export async function setPassword(
   db: Tx,
   opts: {
     userId: string;
-    password: string;
+    credentials: NewCredentials;
     /** true when an administrator set it: the person must choose their own at next sign-in */
     byAdmin: boolean;
     keepSessionId?: string;
@@ -40,7 +34,7 @@ export async function setPassword(
     include: { passwordHistory: { orderBy: { createdAt: "desc" }, take: 24 } },
   });
   if (!user) throw badRequest("User not found.");
-  await checkNewPassword(db, { tenantId: user.tenantId, password: opts.password, person: user });
+  assertNewPasswordParams(user, opts.credentials.kdf);
   const policy = await policyFor(user.tenantId, db);
   const now = opts.now ?? new Date();
   if (opts.enforceMinimumAge && !user.mustChangePassword && policy.minAgeDays > 0) {
@@ -56,7 +50,7 @@ export async function setPassword(
     Math.max(1, policy.historyCount),
   );
   for (const old of recent) {
-    if (await verifyPassword(old, opts.password)) {
+    if (user.kdfSalt && (await verifyAuthKey(old, opts.credentials.authKey))) {
       throw badRequest(`Choose a password you have not used recently (last ${policy.historyCount}).`, "password");
     }
   }
@@ -64,7 +58,15 @@ export async function setPassword(
   await db.user.update({
     where: { id: user.id },
     data: {
-      passwordHash: await hashPassword(opts.password),
+      passwordHash: await hashAuthKey(opts.credentials.authKey),
+      ...kdfColumns(opts.credentials.kdf),
+      // Fresh keys (a reset, an admin-set password) cannot open what the old ones could: the
+      // person waits until a tenant admin grants access again (server/keys/tenant-keys.ts).
+      ...(user.tenantId && user.publicKey && user.publicKey !== opts.credentials.keys.publicKey
+        ? { accessPendingSince: now }
+        : {}),
+      publicKey: opts.credentials.keys.publicKey,
+      sealedPrivateKey: opts.credentials.keys.sealedPrivateKey,
       passwordChangedAt: now,
       mustChangePassword: opts.byAdmin && policy.forceChangeOnFirstLogin,
       failedLoginCount: 0,

@@ -10,6 +10,9 @@
  * higher per-account ceiling (distributed guessing) and, when the address is known, a per-address
  * limit. Counters are keyed on what was typed, so an unknown username behaves exactly like a real
  * one, and the Argon2 check always runs: unknown, wrong and locked answer alike and take as long.
+ *
+ * What is checked is the auth key the browser derived from the password (sign-in step one gave it
+ * the account's KDF parameters, see sign-in-params.ts); the password itself never arrives.
  */
 import type { Role } from "@prisma/client";
 import { getDb } from "../db/client";
@@ -17,7 +20,7 @@ import { writeAudit } from "../db/run-in-scope";
 import type { HostContext } from "../tenant/resolve-tenant";
 import { deviceFor } from "./device-cookie";
 import { findSignInUser, normaliseLogin, realmOf, realmOfPerson } from "./find-sign-in-user";
-import { dummyHash, verifyPassword } from "./password-hash";
+import { dummyHash, verifyAuthKey } from "./password-hash";
 import { policyFor } from "./security-policy";
 import { clearAttempts, countAttempt, releaseAttempt } from "./throttle";
 
@@ -58,7 +61,8 @@ export const throttleKeys = {
 
 export async function verifyCredentials(input: {
   username: string;
-  password: string;
+  /** base64url auth key derived in the browser (lib/auth/credentials.ts) */
+  authKey: string;
   host: HostContext;
   /** The client's address when known (behind a trusted proxy), else null. */
   ip: string | null;
@@ -97,7 +101,9 @@ export async function verifyCredentials(input: {
       : countAttempt({ key: throttleKeys.address(input.ip), limit: MAX_FAILURES_PER_ADDRESS, ...window }),
   ]);
   // Always the full Argon2 cost, whether the login exists, is wrong or is locked.
-  const passwordRight = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
+  // An account with no key parameters yet has no password that can match.
+  const hashed = user?.kdfSalt ? user.passwordHash : await dummyHash();
+  const passwordRight = (await verifyAuthKey(hashed, input.authKey)) && !!user?.kdfSalt;
   await db.loginAttempt.create({
     data: {
       username: login.slice(0, 254),

@@ -56,7 +56,7 @@ export async function createTenant(opts: { ctx: ActorContext; input: TenantCreat
       username: input.admin.username,
       email: input.admin.email,
       role: "TENANT_ADMIN",
-      password: input.admin.password,
+      credentials: input.admin.credentials,
       // The platform admin typed it: the new organisation's policy decides whether it must change.
       mustChangePassword: await mustChangeTypedPassword(db, { tenantId: tenant.id, askedByAdmin: false }),
     });

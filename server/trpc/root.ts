@@ -7,9 +7,11 @@ import { dashboardRouter } from "./routers/dashboard";
 import { didRouter } from "./routers/did";
 import { faxRouter } from "./routers/fax";
 import { jobRouter } from "./routers/job";
+import { keysRouter } from "./routers/keys";
 import { mailRouter } from "./routers/mail";
 import { securityPolicyRouter } from "./routers/security-policy";
 import { tenantRouter } from "./routers/tenant";
+import { tenantKeysRouter } from "./routers/tenant-keys";
 import { trunkRouter } from "./routers/trunk";
 import { userRouter } from "./routers/user";
 
@@ -21,9 +23,11 @@ export const appRouter = router({
   did: didRouter,
   fax: faxRouter,
   job: jobRouter,
+  keys: keysRouter,
   mail: mailRouter,
   securityPolicy: securityPolicyRouter,
   tenant: tenantRouter,
+  tenantKeys: tenantKeysRouter,
   trunk: trunkRouter,
   user: userRouter,
 });

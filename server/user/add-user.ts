@@ -32,7 +32,7 @@ export async function addUser(opts: { ctx: ActorContext; input: UserCreateInput 
     phone: input.phone || null,
     role,
     permissions: input.permissions,
-    password: input.password,
+    credentials: input.credentials,
     mustChangePassword: await mustChangeTypedPassword(db, { tenantId, askedByAdmin: input.mustChangePassword }),
   });
   return getUser({ db, id: user.id });

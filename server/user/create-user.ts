@@ -1,7 +1,11 @@
-/** Adds a user to a tenant (or a platform admin), checking the password policy. */
+/**
+ * Adds a user to a tenant (or a platform admin). The password arrives as credentials the admin's
+ * browser derived with a fresh salt; the password policy was checked there (lib/password-policy.ts).
+ */
 import type { Role } from "@prisma/client";
-import { hashPassword } from "../auth/password-hash";
-import { checkNewPassword } from "../auth/set-password";
+import type { NewCredentials } from "@/lib/auth/credentials";
+import { assertNewPasswordParams, kdfColumns } from "../auth/kdf-settings";
+import { hashAuthKey } from "../auth/password-hash";
 import type { ScopedContext } from "../db/run-in-scope";
 import { badRequest, conflict, isUniqueViolation } from "../errors";
 import { assertEmailFree, emailTakenMessage } from "./email-in-use";
@@ -17,7 +21,7 @@ export interface CreateUserOptions {
   phone?: string | null;
   role: Role;
   permissions?: string[];
-  password: string;
+  credentials: NewCredentials;
   mustChangePassword: boolean;
 }
 
@@ -31,10 +35,9 @@ export async function createUser(opts: CreateUserOptions) {
     );
   }
   const username = opts.username.trim().toLowerCase();
-  const person = { username, email: opts.email, firstName: opts.firstName, lastName: opts.lastName };
-  await checkNewPassword(ctx.db, { tenantId: opts.tenantId, password: opts.password, person });
+  assertNewPasswordParams({ kdfSalt: null }, opts.credentials.kdf);
   await assertEmailFree(ctx.db, { tenantId: opts.tenantId, email: opts.email });
-  const passwordHash = await hashPassword(opts.password);
+  const passwordHash = await hashAuthKey(opts.credentials.authKey);
   const email = opts.email.toLowerCase();
   // Unique per tenant in the database (platform admins among themselves): of two concurrent
   // creates, the second fails here even though both passed the check above.
@@ -50,6 +53,9 @@ export async function createUser(opts: CreateUserOptions) {
         role: opts.role,
         permissions: opts.permissions ?? [],
         passwordHash,
+        ...kdfColumns(opts.credentials.kdf),
+        publicKey: opts.credentials.keys.publicKey,
+        sealedPrivateKey: opts.credentials.keys.sealedPrivateKey,
         mustChangePassword: opts.mustChangePassword,
       },
     })

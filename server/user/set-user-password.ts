@@ -1,6 +1,11 @@
-/** An administrator sets someone's password: the tenant's policy applies and their sessions end. */
+/**
+ * An administrator sets someone's password: their browser derived the credentials (with the
+ * person's own salt, from passwordParams below) and checked the tenant's rules; their sessions end.
+ */
 import type { UserSetPasswordInput } from "@/lib/schemas/user";
 import { mustChangeTypedPassword } from "../auth/admin-typed-password";
+import { kdfCost, paramsForNewPassword } from "../auth/kdf-settings";
+import { policyFor, publicPolicy } from "../auth/security-policy";
 import { setPassword } from "../auth/set-password";
 import type { ActorContext } from "../db/run-in-scope";
 import { badRequest } from "../errors";
@@ -13,7 +18,7 @@ export async function setUserPassword(opts: { ctx: ActorContext; input: UserSetP
   // Changing your own password must prove the current one (a stolen session must not suffice).
   if (user.id === actor.id)
     throw badRequest("To change your own password, use Change password; it asks for your current one.");
-  await setPassword(db, { userId: user.id, password: input.password, byAdmin: true });
+  await setPassword(db, { userId: user.id, credentials: input.credentials, byAdmin: true });
   // The admin's tick may ask for a change the policy does not; it cannot waive the policy's.
   const mustChangePassword = await mustChangeTypedPassword(db, {
     tenantId: user.tenantId,
@@ -27,4 +32,21 @@ export async function setUserPassword(opts: { ctx: ActorContext; input: UserSetP
     entityId: user.id,
     details: { username: user.username, mustChangePassword },
   });
+}
+
+/** What the admin's browser needs to set this person's password: their parameters, name parts and rules. */
+export async function passwordParamsFor(opts: { ctx: ActorContext; id: string }) {
+  const user = await loadUser(opts.ctx.db, opts.id);
+  return {
+    kdf: paramsForNewPassword(user),
+    person: { username: user.username, email: user.email, firstName: user.firstName, lastName: user.lastName },
+    policy: publicPolicy(await policyFor(user.tenantId, opts.ctx.db)),
+  };
+}
+
+/** The rules and KDF cost for a new person in a tenant (a tenant admin's own tenant, whatever is asked). */
+export async function newUserPasswordRules(opts: { ctx: ActorContext; tenantId: string | null }) {
+  const { actor } = opts.ctx;
+  const tenantId = actor.role === "PLATFORM_ADMIN" ? opts.tenantId : actor.tenantId;
+  return { policy: publicPolicy(await policyFor(tenantId, opts.ctx.db)), kdfCost: kdfCost() };
 }

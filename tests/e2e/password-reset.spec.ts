@@ -1,37 +1,27 @@
-/** Forgot password → the email lands in the outbox the platform admin can read → the link works. */
+/**
+ * Forgot password → the email lands in the outbox the platform admin can read → the link works →
+ * the person, with fresh keys, waits for access until Acme's admin grants it (issue 7, §2).
+ */
 import { expect, type Page, test } from "@playwright/test";
 import { ADMIN, open, signIn, signOut, site } from "./helpers";
 
 const PERSON = { email: "forgetful@acme.example", password: "First-Orchard-Key-3" };
 
-/** A user of its own, made by Acme's admin: the demo logins other specs rely on stay as they are. */
+/**
+ * A user of its own, made by Acme's admin through the Users page (the browser turns the password
+ * into credentials): the demo logins other specs rely on stay as they are.
+ */
 async function addAcmeUser(page: Page) {
   await signIn(page, "acme.localhost", "acme-admin", "Acme-Admin-2026");
-  const created = await page.evaluate(
-    async ({ base, person }) => {
-      const me = await (await fetch(`${base}/api/trpc/auth.me`)).json();
-      const res = await fetch(`${base}/api/trpc/user.create`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          json: {
-            tenantId: me.result.data.json.tenantId,
-            email: person.email,
-            useEmailAsUsername: true,
-            firstName: "Fran",
-            lastName: "Getful",
-            roles: { user: true, tenant: false, admin: false },
-            permissions: [],
-            password: person.password,
-            mustChangePassword: false,
-          },
-        }),
-      });
-      return { status: res.status, body: await res.text() };
-    },
-    { base: site("acme.localhost"), person: PERSON },
-  );
-  expect(created.status, created.body).toBe(200);
+  await page.getByRole("link", { name: "Users" }).click();
+  await page.getByRole("button", { name: "New user" }).click();
+  await page.getByLabel("Email", { exact: true }).fill(PERSON.email);
+  await page.getByLabel("First name").fill("Fran");
+  await page.getByLabel("Last name").fill("Getful");
+  await page.getByLabel("Password", { exact: true }).fill(PERSON.password);
+  await page.getByLabel("Must change password at next sign-in").uncheck();
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByRole("cell", { name: PERSON.email }).first()).toBeVisible();
   await signOut(page);
 }
 
@@ -64,5 +54,20 @@ test("a user resets a forgotten password through the emailed link", async ({ pag
   await expect(page.getByText("Your password was changed.")).toBeVisible();
   await signIn(page, "acme.localhost", PERSON.email, "Green-Meadow-Key-9");
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  // A reset gives fresh keys: nothing sealed to the old ones opens until an admin grants access.
+  await expect(page.getByTestId("waiting-for-access")).toContainText("Waiting for access");
+  await signOut(page);
+
+  // Acme's admin sees the person waiting and grants access from their own browser.
+  await signIn(page, "acme.localhost", "acme-admin", "Acme-Admin-2026");
+  await page.getByRole("link", { name: "Users" }).click();
+  const waiting = page.getByRole("region", { name: "Waiting for access" });
+  await waiting.getByRole("button", { name: `Grant access to ${PERSON.email}` }).click();
+  await expect(page.getByText(`Access granted to ${PERSON.email}.`)).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, "acme.localhost", PERSON.email, "Green-Meadow-Key-9");
+  await expect(page.getByTestId("keys-unlocked")).toBeAttached();
+  await expect(page.getByTestId("waiting-for-access")).toHaveCount(0);
   await signOut(page);
 });

@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../server/db/client";
+import { changePasswordInput, createUserInput, freshCredentials, setPasswordInput } from "../support/credentials";
 import { callerFor, makePlatformAdmin, makeTenant } from "../support/fixtures";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
@@ -45,7 +46,11 @@ describe("a password someone else typed", () => {
       retentionMinDays: 1,
       retentionMaxDays: 30,
       retentionDays: null,
-      admin: { username: "typed-nw-admin", email: "it@typed-northwind.test", password: "Northwind-Admin-1" },
+      admin: {
+        username: "typed-nw-admin",
+        email: "it@typed-northwind.test",
+        credentials: await freshCredentials("Northwind-Admin-1", { username: "typed-nw-admin" }),
+      },
     });
     expect(await flagOf("typed-nw-admin")).toBe(true);
     const admin = await getDb().user.findFirstOrThrow({ where: { username: "typed-nw-admin" } });
@@ -56,7 +61,7 @@ describe("a password someone else typed", () => {
     await expect(before.securityPolicy.get({})).rejects.toMatchObject(refusal);
     expect((await before.auth.me()).mustChangePassword).toBe(true); // who am I still answers
 
-    await before.auth.changePassword({ currentPassword: "Northwind-Admin-1", newPassword: "Own-Choice-Pass-77" });
+    await before.auth.changePassword(await changePasswordInput(before, "Northwind-Admin-1", "Own-Choice-Pass-77"));
     expect(await flagOf("typed-nw-admin")).toBe(false);
     const after = await callerFor(admin.id, "typed-northwind.localhost");
     expect((await after.user.list({ page: 1, pageSize: 10 })).total).toBe(1);
@@ -64,13 +69,13 @@ describe("a password someone else typed", () => {
   });
 
   it("an organisation admin's new user must change it under the policy, even with the box unticked", async () => {
-    await acmeAdmin.user.create(newUser("pat@typed-acme.test", false));
+    await acmeAdmin.user.create(await createUserInput(acmeAdmin, newUser("pat@typed-acme.test", false)));
     expect(await flagOf("pat@typed-acme.test")).toBe(true);
     await setPolicy(acme.tenant.id, false);
     try {
-      await acmeAdmin.user.create(newUser("sam@typed-acme.test", false));
+      await acmeAdmin.user.create(await createUserInput(acmeAdmin, newUser("sam@typed-acme.test", false)));
       expect(await flagOf("sam@typed-acme.test")).toBe(false);
-      await acmeAdmin.user.create(newUser("kim@typed-acme.test", true)); // the admin may still ask
+      await acmeAdmin.user.create(await createUserInput(acmeAdmin, newUser("kim@typed-acme.test", true))); // the admin may still ask
       expect(await flagOf("kim@typed-acme.test")).toBe(true);
     } finally {
       await setPolicy(acme.tenant.id, true);
@@ -78,13 +83,13 @@ describe("a password someone else typed", () => {
   });
 
   it("a password an admin sets must be changed under the policy, and the change clears the flag", async () => {
-    await acmeAdmin.user.setPassword({ id: acme.user.id, password: "Set-By-Admin-2026", mustChangePassword: false });
+    await acmeAdmin.user.setPassword(await setPasswordInput(acmeAdmin, acme.user.id, "Set-By-Admin-2026", false));
     expect(await getDb().user.findUniqueOrThrow({ where: { id: acme.user.id } })).toMatchObject({
       mustChangePassword: true,
     });
     const user = await callerFor(acme.user.id, acme.hostname);
     await expect(user.did.mine()).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await user.auth.changePassword({ currentPassword: "Set-By-Admin-2026", newPassword: "Mine-Again-2026x" });
+    await user.auth.changePassword(await changePasswordInput(user, "Set-By-Admin-2026", "Mine-Again-2026x"));
     expect((await getDb().user.findUniqueOrThrow({ where: { id: acme.user.id } })).mustChangePassword).toBe(false);
     expect(await (await callerFor(acme.user.id, acme.hostname)).did.mine()).toBeDefined();
   });

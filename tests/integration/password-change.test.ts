@@ -1,8 +1,14 @@
-/** Self-service password change: minimum age, history, and admin-forced changes. */
+/**
+ * Self-service password change: minimum age, history, and admin-forced changes. The server never
+ * sees the passwords; history still holds because an account keeps its salt (same password → same
+ * auth key).
+ */
 import { describe, expect, it } from "vitest";
 import { setPassword } from "../../server/auth/set-password";
 import { getDb } from "../../server/db/client";
 import { withScope } from "../../server/db/scope";
+import { resolveHost } from "../../server/tenant/resolve-tenant";
+import { changePasswordInput, credentialsForUser, signInWith } from "../support/credentials";
 import { callerFor, makeTenant, PASSWORD } from "../support/fixtures";
 
 let n = 0;
@@ -21,24 +27,30 @@ describe("minimum password age", () => {
       data: { passwordChangedAt: new Date(Date.now() - 10 * 86_400_000) },
     });
     const me = await callerFor(t.user.id, t.hostname);
-    await me.auth.changePassword({ currentPassword: PASSWORD, newPassword: "First-Change-2026" });
+    await me.auth.changePassword(await changePasswordInput(me, PASSWORD, "First-Change-2026"));
     await expect(
-      me.auth.changePassword({ currentPassword: "First-Change-2026", newPassword: "Second-Change-2026" }),
+      me.auth.changePassword(await changePasswordInput(me, "First-Change-2026", "Second-Change-2026")),
     ).rejects.toThrow(/changed less than 2 day\(s\) ago/);
     const scope = { kind: "tenant", tenantId: t.tenant.id } as const;
     const inThreeDays = new Date(Date.now() + 3 * 86_400_000);
+    const second = await credentialsForUser(t.user.id, "Second-Change-2026");
     await withScope(scope, (tx) =>
       setPassword(tx, {
         userId: t.user.id,
-        password: "Second-Change-2026",
+        credentials: second,
         byAdmin: false,
         enforceMinimumAge: true,
         now: inThreeDays,
       }),
     );
     // A forgotten-password reset (no minimum age) goes through at once.
+    const reset = await credentialsForUser(t.user.id, "Reset-Right-Away-1");
     await withScope(scope, (tx) =>
-      setPassword(tx, { userId: t.user.id, password: "Reset-Right-Away-1", byAdmin: false }),
+      setPassword(tx, {
+        userId: t.user.id,
+        credentials: reset,
+        byAdmin: false,
+      }),
     );
   });
 
@@ -58,6 +70,28 @@ describe("minimum password age", () => {
   });
 });
 
+describe("password history and the current password, without the server seeing either", () => {
+  it("refuses the last N passwords and a wrong current password; the new one signs in", async () => {
+    const t = await tenant(); // policy: history of 3
+    const me = await callerFor(t.user.id, t.hostname);
+    await expect(
+      me.auth.changePassword(await changePasswordInput(me, "Not-The-Password-1", "Fresh-Choice-2026")),
+    ).rejects.toThrow("Your current password is not correct.");
+    await expect(me.auth.changePassword(await changePasswordInput(me, PASSWORD, PASSWORD))).rejects.toThrow(
+      /not used recently/,
+    );
+    await me.auth.changePassword(await changePasswordInput(me, PASSWORD, "Second-Choice-2026"));
+    await expect(me.auth.changePassword(await changePasswordInput(me, "Second-Choice-2026", PASSWORD))).rejects.toThrow(
+      /not used recently/,
+    );
+    const host = await resolveHost(t.hostname);
+    expect((await signInWith({ username: t.user.username, password: "Second-Choice-2026", host, ip: null })).ok).toBe(
+      true,
+    );
+    expect((await signInWith({ username: t.user.username, password: PASSWORD, host, ip: null })).ok).toBe(false);
+  });
+});
+
 describe("admin-forced password change", () => {
   it("sends one user to change their password before anything else", async () => {
     const t = await tenant();
@@ -65,7 +99,7 @@ describe("admin-forced password change", () => {
     await admin.user.requirePasswordChange({ id: t.user.id });
     const user = await callerFor(t.user.id, t.hostname);
     await expect(user.dashboard.overview()).rejects.toThrow("Change your password to continue.");
-    await user.auth.changePassword({ currentPassword: PASSWORD, newPassword: "Fresh-Choice-2026" });
+    await user.auth.changePassword(await changePasswordInput(user, PASSWORD, "Fresh-Choice-2026"));
     const after = await callerFor(t.user.id, t.hostname);
     await expect(after.dashboard.overview()).resolves.toBeTruthy();
   });

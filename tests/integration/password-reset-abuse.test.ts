@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { issueResetToken } from "../../server/auth/password-reset";
 import { getDb } from "../../server/db/client";
+import { resetInput } from "../support/credentials";
 import { callerFor, makeTenant } from "../support/fixtures";
 
 describe("reset tokens", () => {
@@ -9,9 +10,10 @@ describe("reset tokens", () => {
     const t = await makeTenant("Once Co", "once.localhost");
     const token = await issueResetToken(getDb(), { userId: t.user.id, tenantId: t.tenant.id, minutes: 30 });
     const anon = await callerFor(null, t.hostname);
-    const outcomes = await Promise.allSettled(
-      Array.from({ length: 8 }, (_, i) => anon.auth.resetPassword({ token, password: `Parallel-Secret-${i}0` })),
+    const inputs = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => resetInput(anon, token, `Parallel-Secret-${i}0`)),
     );
+    const outcomes = await Promise.allSettled(inputs.map((input) => anon.auth.resetPassword(input)));
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     expect(await getDb().passwordHistory.count({ where: { userId: t.user.id } })).toBe(1);
   });
@@ -21,10 +23,9 @@ describe("reset tokens", () => {
     const issue = () => issueResetToken(getDb(), { userId: t.user.id, tenantId: t.tenant.id, minutes: 30 });
     const [older, newer] = [await issue(), await issue()];
     const anon = await callerFor(null, t.hostname);
-    await anon.auth.resetPassword({ token: newer, password: "Newest-Secret-2026" });
-    await expect(anon.auth.resetPassword({ token: older, password: "Older-Secret-2026" })).rejects.toThrow(
-      /invalid or has expired/,
-    );
+    const olderInput = await resetInput(anon, older, "Older-Secret-2026");
+    await anon.auth.resetPassword(await resetInput(anon, newer, "Newest-Secret-2026"));
+    await expect(anon.auth.resetPassword(olderInput)).rejects.toThrow(/invalid or has expired/);
   });
 
   it("are mailed at most a few times per account, however often someone asks", async () => {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SecurityPolicyUpdateInput } from "../../lib/schemas/security-policy";
-import { verifyCredentials } from "../../server/auth/verify-credentials";
 import { getDb } from "../../server/db/client";
 import { resolveHost } from "../../server/tenant/resolve-tenant";
+import { signInWith } from "../support/credentials";
 import { callerFor, makePlatformAdmin, makeTenant } from "../support/fixtures";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
@@ -96,7 +96,7 @@ describe("security policy", () => {
   it("changes the lockout threshold sign-in uses from the next attempt", async () => {
     const host = await resolveHost(acme.hostname);
     const attempt = () =>
-      verifyCredentials({ username: acme.user.username, password: "wrong-password", host, ip: "10.1.1.1" });
+      signInWith({ username: acme.user.username, password: "wrong-password", host, ip: "10.1.1.1" });
     await acmeAdmin.securityPolicy.update({ ...policy, lockoutThreshold: 1, lockoutMinutes: 7 });
     expect(await attempt()).toMatchObject({
       ok: false,

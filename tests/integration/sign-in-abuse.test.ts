@@ -3,9 +3,9 @@
  * and one tenant's names against another's. A clock and origins the test controls.
  */
 import { describe, expect, it } from "vitest";
-import { verifyCredentials } from "../../server/auth/verify-credentials";
 import { getDb } from "../../server/db/client";
 import { resolveHost } from "../../server/tenant/resolve-tenant";
+import { createUserInput, signInWith } from "../support/credentials";
 import { callerFor, makePlatformAdmin, makeTenant, PASSWORD } from "../support/fixtures";
 
 let nextIp = 0;
@@ -15,14 +15,14 @@ const attempt = async (
   host: string,
   opts: { ip?: string | null; device?: string | null; now?: Date } = {},
 ) =>
-  verifyCredentials({
+  signInWith({
     username,
     password,
     host: await resolveHost(host),
     ip: opts.ip === undefined ? `10.20.${nextIp++ % 250}.1` : opts.ip,
     device: opts.device,
     now: opts.now,
-  } as Parameters<typeof verifyCredentials>[0]);
+  });
 
 describe("lockout under concurrency", () => {
   it("40 parallel wrong passwords check at most the policy's number, then lock", async () => {
@@ -123,8 +123,12 @@ describe("one tenant's names against another's", () => {
     const globex = await makeTenant("Names Globex", "names-globex.localhost");
     const root = await makePlatformAdmin("names-root");
     const acmeAdmin = await callerFor(acme.admin.id, acme.hostname);
-    await acmeAdmin.user.create(newUser(acme.tenant.id, globex.admin.email, "one@names-acme.localhost"));
-    await acmeAdmin.user.create(newUser(acme.tenant.id, root.email, "two@names-acme.localhost"));
+    await acmeAdmin.user.create(
+      await createUserInput(acmeAdmin, newUser(acme.tenant.id, globex.admin.email, "one@names-acme.localhost")),
+    );
+    await acmeAdmin.user.create(
+      await createUserInput(acmeAdmin, newUser(acme.tenant.id, root.email, "two@names-acme.localhost")),
+    );
     expect((await attempt(globex.admin.email, PASSWORD, globex.hostname)).ok).toBe(true);
     expect((await attempt(root.email, PASSWORD, "localhost")).ok).toBe(true);
   });
@@ -133,7 +137,9 @@ describe("one tenant's names against another's", () => {
     const a = await makeTenant("Reveal A", "reveal-a.localhost");
     const b = await makeTenant("Reveal B", "reveal-b.localhost");
     const adminB = await callerFor(b.admin.id, b.hostname);
-    const created = await adminB.user.create(newUser(b.tenant.id, a.user.username, "same@reveal-b.localhost"));
+    const created = await adminB.user.create(
+      await createUserInput(adminB, newUser(b.tenant.id, a.user.username, "same@reveal-b.localhost")),
+    );
     expect(created.username).toBe(a.user.username);
     expect((await attempt(a.user.username, PASSWORD, a.hostname)).ok).toBe(true);
     expect((await attempt(a.user.username, "Fresh-Kiwi-Pass-2026", b.hostname)).ok).toBe(true);
@@ -142,7 +148,8 @@ describe("one tenant's names against another's", () => {
   it("of two concurrent creates with one email, exactly one succeeds", async () => {
     const t = await makeTenant("Twin Co", "twin.localhost");
     const admin = await callerFor(t.admin.id, t.hostname);
-    const create = (username: string) => admin.user.create(newUser(t.tenant.id, username, "twin@twin.localhost"));
+    const create = async (username: string) =>
+      admin.user.create(await createUserInput(admin, newUser(t.tenant.id, username, "twin@twin.localhost")));
     const outcomes = await Promise.allSettled([create("twin-one"), create("twin-two")]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     const refused = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;

@@ -1,13 +1,10 @@
 /** Signing in: lockout, admin lock, rate limits, portals, sessions — with a clock the test controls. */
 import { beforeEach, describe, expect, it } from "vitest";
 import { createSession, revokeUserSessions, validateSession } from "../../server/auth/sessions";
-import {
-  MAX_FAILURES_PER_ACCOUNT,
-  MAX_FAILURES_PER_ADDRESS,
-  verifyCredentials,
-} from "../../server/auth/verify-credentials";
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from "../../server/auth/verify-credentials";
 import { getDb } from "../../server/db/client";
 import { resolveHost } from "../../server/tenant/resolve-tenant";
+import { signInWith } from "../support/credentials";
 import { makePlatformAdmin, makeTenant, PASSWORD } from "../support/fixtures";
 
 let t: Awaited<ReturnType<typeof makeTenant>>;
@@ -23,7 +20,7 @@ const signIn = async (
   password: string,
   opts: { host?: string; ip?: string | null; now?: Date } = {},
 ) =>
-  verifyCredentials({
+  signInWith({
     username,
     password,
     host: await resolveHost(opts.host ?? t.hostname),

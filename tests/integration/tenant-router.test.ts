@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../server/db/client";
+import { freshCredentials } from "../support/credentials";
 import { callerFor, makePlatformAdmin, makeTenant, PASSWORD } from "../support/fixtures";
 
 let platform: Awaited<ReturnType<typeof callerFor>>;
@@ -24,7 +25,7 @@ describe("tenants", () => {
   it("creates a tenant with its domain and admin, and audits it", async () => {
     const tenant = await platform.tenant.create({
       ...base,
-      admin: { username: "acme-boss", email: "boss@acme.test", password: PASSWORD },
+      admin: { username: "acme-boss", email: "boss@acme.test", credentials: await freshCredentials(PASSWORD) },
     });
     const db = getDb();
     const admin = await db.user.findFirstOrThrow({ where: { username: "acme-boss" } });

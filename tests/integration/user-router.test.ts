@@ -1,8 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createSession, validateSession } from "../../server/auth/sessions";
-import { verifyCredentials } from "../../server/auth/verify-credentials";
 import { getDb } from "../../server/db/client";
 import { resolveHost } from "../../server/tenant/resolve-tenant";
+import {
+  createUserInput,
+  freshCredentials,
+  setPasswordInput,
+  sharedPasswordColumns,
+  signInWith,
+} from "../support/credentials";
 import { callerFor, makePlatformAdmin, makeTenant, PASSWORD } from "../support/fixtures";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
@@ -49,15 +55,19 @@ async function person(username: string, tenant: Fixture = acme, role: "USER" | "
       username,
       email: `${username}@${tenant.hostname}`,
       role,
-      passwordHash: (await db.user.findUniqueOrThrow({ where: { id: tenant.admin.id } })).passwordHash,
+      ...(await sharedPasswordColumns(PASSWORD)),
     },
   });
 }
 
+/** user.create as the admin's form calls it: the typed password becomes credentials first. */
+const createAs = async (caller: Awaited<ReturnType<typeof callerFor>>, form: ReturnType<typeof newUser>) =>
+  caller.user.create(await createUserInput(caller, form));
+
 describe("create", () => {
   it("adds a user to the tenant admin's own tenant, using the email as username, and audits it", async () => {
     // The tenant id in the request is ignored for tenant admins: their own tenant is used.
-    const created = await acmeAdmin.user.create(newUser({ tenantId: other.tenant.id }));
+    const created = await createAs(acmeAdmin, newUser({ tenantId: other.tenant.id }));
     expect(created).toMatchObject({
       username: "jane@acme.test",
       role: "USER",
@@ -73,7 +83,8 @@ describe("create", () => {
   });
 
   it("saves user + tenant ticked together as a tenant admin, with an entered username", async () => {
-    const created = await acmeAdmin.user.create(
+    const created = await createAs(
+      acmeAdmin,
       newUser({
         email: "bob@acme.test",
         useEmailAsUsername: false,
@@ -88,14 +99,12 @@ describe("create", () => {
 
   it("refuses a username that is taken with a clear conflict", async () => {
     await expect(
-      acmeAdmin.user.create(newUser({ email: "other@acme.test", useEmailAsUsername: false, username: "bob.smith" })),
+      createAs(acmeAdmin, newUser({ email: "other@acme.test", useEmailAsUsername: false, username: "bob.smith" })),
     ).rejects.toMatchObject({ code: "CONFLICT", message: 'The username "bob.smith" is already taken.' });
   });
 
   it("refuses an email another account of the tenant uses (sign-in by email must be unambiguous)", async () => {
-    await expect(
-      acmeAdmin.user.create(newUser({ useEmailAsUsername: false, username: "jane2" })),
-    ).rejects.toMatchObject({
+    await expect(createAs(acmeAdmin, newUser({ useEmailAsUsername: false, username: "jane2" }))).rejects.toMatchObject({
       code: "CONFLICT",
       message: "The email jane@acme.test is already used by another account here.",
     });
@@ -103,7 +112,7 @@ describe("create", () => {
 
   it("refuses a weak password with the policy's words and creates nothing", async () => {
     const before = await getDb().user.count();
-    await expect(acmeAdmin.user.create(newUser({ email: "weak@acme.test", password: "short" }))).rejects.toThrow(
+    await expect(createAs(acmeAdmin, newUser({ email: "weak@acme.test", password: "short" }))).rejects.toThrow(
       /Password needs at least 10 characters/,
     );
     expect(await getDb().user.count()).toBe(before);
@@ -111,14 +120,16 @@ describe("create", () => {
 
   it("does not let a tenant admin create a platform admin", async () => {
     await expect(
-      acmeAdmin.user.create(
+      createAs(
+        acmeAdmin,
         newUser({ tenantId: null, email: "boss@acme.test", roles: { user: false, tenant: false, admin: true } }),
       ),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("lets a platform admin create a platform admin without a tenant, and users in any tenant", async () => {
-    const admin = await platform.user.create(
+    const admin = await createAs(
+      platform,
       newUser({
         tenantId: null,
         email: "ops@platform.test",
@@ -127,7 +138,7 @@ describe("create", () => {
       }),
     );
     expect(admin).toMatchObject({ role: "PLATFORM_ADMIN", tenantId: null });
-    const user = await platform.user.create(newUser({ tenantId: other.tenant.id, email: "sam@other.test" }));
+    const user = await createAs(platform, newUser({ tenantId: other.tenant.id, email: "sam@other.test" }));
     expect(user).toMatchObject({ tenantId: other.tenant.id, role: "USER", tenant: { name: "Other" } });
   });
 });
@@ -219,15 +230,13 @@ describe("setPassword", () => {
     const u = await person("forgetful");
     const sid = await createSession({ userId: u.id, tenantId: u.tenantId });
     expect(await validateSession(sid)).not.toBeNull();
-    await expect(acmeAdmin.user.setPassword({ id: u.id, password: "weak", mustChangePassword: true })).rejects.toThrow(
-      /Password needs/,
-    );
+    await expect(setPasswordInput(acmeAdmin, u.id, "weak", true)).rejects.toThrow(/Password needs/);
     // With "must change at first sign-in" off, the admin's unticked box leaves the flag off.
     await getDb().securityPolicy.update({
       where: { tenantId: acme.tenant.id },
       data: { forceChangeOnFirstLogin: false },
     });
-    await acmeAdmin.user.setPassword({ id: u.id, password: NEW_PASSWORD, mustChangePassword: false });
+    await acmeAdmin.user.setPassword(await setPasswordInput(acmeAdmin, u.id, NEW_PASSWORD, false));
     await getDb().securityPolicy.update({
       where: { tenantId: acme.tenant.id },
       data: { forceChangeOnFirstLogin: true },
@@ -236,13 +245,17 @@ describe("setPassword", () => {
     const after = await getDb().user.findUniqueOrThrow({ where: { id: u.id } });
     expect(after.mustChangePassword).toBe(false);
     const host = await resolveHost(acme.hostname);
-    const signIn = await verifyCredentials({ username: "forgetful", password: NEW_PASSWORD, host, ip: "10.1.0.1" });
+    const signIn = await signInWith({ username: "forgetful", password: NEW_PASSWORD, host, ip: "10.1.0.1" });
     expect(signIn.ok).toBe(true);
   });
 
   it("refuses an admin's own password (that needs the current one)", async () => {
     await expect(
-      acmeAdmin.user.setPassword({ id: acme.admin.id, password: NEW_PASSWORD, mustChangePassword: false }),
+      acmeAdmin.user.setPassword({
+        id: acme.admin.id,
+        credentials: await freshCredentials(NEW_PASSWORD),
+        mustChangePassword: false,
+      }),
     ).rejects.toThrow(/your own password/);
   });
 });
@@ -257,7 +270,7 @@ describe("lock and unlock", () => {
     });
     expect(await validateSession(sid)).toBeNull();
     const host = await resolveHost(acme.hostname);
-    const result = await verifyCredentials({ username: "suspect", password: PASSWORD, host, ip: "10.2.0.1" });
+    const result = await signInWith({ username: "suspect", password: PASSWORD, host, ip: "10.2.0.1" });
     expect(result).toMatchObject({ ok: false, reason: "locked", message: expect.stringMatching(/locked/) });
     expect((await acmeAdmin.user.get({ id: u.id })).locked).toBe(true);
   });
@@ -330,7 +343,7 @@ describe("tenant isolation", () => {
       }),
     ).rejects.toMatchObject(notFound);
     await expect(
-      acmeAdmin.user.setPassword({ id, password: NEW_PASSWORD, mustChangePassword: true }),
+      acmeAdmin.user.setPassword({ id, credentials: await freshCredentials(NEW_PASSWORD), mustChangePassword: true }),
     ).rejects.toMatchObject(notFound);
     await expect(acmeAdmin.user.lock({ id })).rejects.toMatchObject(notFound);
     await expect(acmeAdmin.user.unlock({ id })).rejects.toMatchObject(notFound);

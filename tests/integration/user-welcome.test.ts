@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { verifyCredentials } from "../../server/auth/verify-credentials";
 import { getDb } from "../../server/db/client";
 import { resolveHost } from "../../server/tenant/resolve-tenant";
+import { resetInput, signInWith } from "../support/credentials";
 import { callerFor, makePlatformAdmin, makeTenant } from "../support/fixtures";
 
 let a: Awaited<ReturnType<typeof makeTenant>>;
@@ -26,8 +26,8 @@ describe("welcome email", () => {
     const [, url, token] = linkIn(mail.text)!;
     expect(url).toContain("http://welcome-a.localhost:3000/reset-password?token=");
     const anon = await callerFor(null, a.hostname);
-    await anon.auth.resetPassword({ token: token!, password: "Chosen-By-Me-2026" });
-    const signIn = await verifyCredentials({
+    await anon.auth.resetPassword(await resetInput(anon, token!, "Chosen-By-Me-2026"));
+    const signIn = await signInWith({
       username: a.user.username,
       password: "Chosen-By-Me-2026",
       host: await resolveHost(a.hostname),

@@ -17,6 +17,9 @@ await admin.end();
 process.env.DATABASE_URL = inject("pgAppUrl").replace("{db}", name);
 process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123456789";
 process.env.PLATFORM_HOSTS ??= "localhost,127.0.0.1";
+// Cheap password hashing for tests (the browser's Argon2id runs in each sign-in helper).
+process.env.FAXPORT_KDF_OPS ??= "1";
+process.env.FAXPORT_KDF_MEM_MIB ??= "8";
 
 afterAll(async () => {
   const { disconnectDb } = await import("../../server/db/client");

@@ -1,17 +1,15 @@
 /** Builds tenants, people and tRPC callers against the real test database. */
-import { hashPassword } from "../../server/auth/password-hash";
 import { createSession, validateSession } from "../../server/auth/sessions";
 import { getDb } from "../../server/db/client";
 import { invalidateHostCache, resolveHost } from "../../server/tenant/resolve-tenant";
 import type { Context } from "../../server/trpc/context";
 import { createCaller } from "../../server/trpc/root";
+import { sharedPasswordColumns } from "./credentials";
 
 export const PASSWORD = "Correct-Horse-9";
-let passwordHash: Promise<string> | undefined;
 
 export async function makeTenant(name: string, hostname: string) {
   const db = getDb();
-  passwordHash ??= hashPassword(PASSWORD);
   const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
   const tenant = await db.tenant.create({
     data: {
@@ -27,7 +25,7 @@ export async function makeTenant(name: string, hostname: string) {
       username: `${slug}-admin`,
       email: `admin@${hostname}`,
       role: "TENANT_ADMIN",
-      passwordHash: await passwordHash,
+      ...(await sharedPasswordColumns(PASSWORD)),
     },
   });
   const user = await db.user.create({
@@ -36,7 +34,7 @@ export async function makeTenant(name: string, hostname: string) {
       username: `${slug}-user`,
       email: `user@${hostname}`,
       role: "USER",
-      passwordHash: await passwordHash,
+      ...(await sharedPasswordColumns(PASSWORD)),
     },
   });
   invalidateHostCache();
@@ -44,13 +42,12 @@ export async function makeTenant(name: string, hostname: string) {
 }
 
 export async function makePlatformAdmin(username = "root") {
-  passwordHash ??= hashPassword(PASSWORD);
   return getDb().user.create({
     data: {
       username,
       email: `${username}@platform.localhost`,
       role: "PLATFORM_ADMIN",
-      passwordHash: await passwordHash,
+      ...(await sharedPasswordColumns(PASSWORD)),
     },
   });
 }
@@ -69,8 +66,7 @@ export async function callerFor(userId: string | null, host: string, ip = "10.0.
 
 /** One more person in a tenant (e.g. a second plain user to try another user's rows). */
 export async function makeUser(tenantId: string, username: string, role: "USER" | "TENANT_ADMIN" = "USER") {
-  passwordHash ??= hashPassword(PASSWORD);
   return getDb().user.create({
-    data: { tenantId, username, email: `${username}@people.test`, role, passwordHash: await passwordHash },
+    data: { tenantId, username, email: `${username}@people.test`, role, ...(await sharedPasswordColumns(PASSWORD)) },
   });
 }

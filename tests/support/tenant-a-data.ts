@@ -63,6 +63,9 @@ export async function fillTenantData(tenantId: string, userId: string, tag: stri
     data: { tenantId, to: `mail@${tag}.test`, subject: `${tag} subject`, text: "t", html: "h", transport: "outbox" },
   });
   await db.passwordHistory.create({ data: { tenantId, userId, hash: `${tag}-old-hash` } });
+  await db.tenantKeyGrant.create({
+    data: { tenantId, userId, forPublicKey: `${tag}-public-key`, sealedKey: `${tag}-sealed-tenant-key` },
+  });
   await db.passwordResetToken.create({
     data: { tenantId, userId, tokenHash: `${tag}-token-hash`, expiresAt: new Date(Date.now() + 3_600_000) },
   });

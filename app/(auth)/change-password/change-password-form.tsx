@@ -11,13 +11,20 @@ import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
-import { changePasswordSchema } from "@/lib/schemas/auth";
+import { openStoredKeys } from "@/lib/auth/account-keys";
+import { deriveCredentials } from "@/lib/auth/credentials";
+import { setUnlockedKeys } from "@/lib/auth/key-store";
+import { prepareNewPassword } from "@/lib/auth/new-password";
+import { changePasswordFormSchema } from "@/lib/schemas/auth";
 import { PASSWORD_MAX } from "@/lib/schemas/user";
 
 export function ChangePasswordForm({ forced }: { forced: boolean }) {
   const router = useRouter();
   const [currentPassword, setCurrent] = useState("");
   const newPassword = useNewPassword();
+  const [deriving, setDeriving] = useState(false);
+  const utils = trpc.useUtils();
+  const keys = trpc.keys.mine.useQuery();
   const change = trpc.auth.changePassword.useMutation({
     onSuccess: () => {
       router.push("/dashboard");
@@ -27,10 +34,46 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
   // The password service names the new password "password"; here it is "newPassword".
   const errors = useFieldErrors(change.error, { aliases: { password: "newPassword" } });
 
-  function submit(e: React.FormEvent) {
+  // Both passwords stay here: the current one becomes the auth key that proves it, the new one
+  // is checked against the rules and becomes the credentials the server stores a hash of.
+  async function submit(e: React.FormEvent) {
     e.preventDefault();
-    const valid = errors.check(changePasswordSchema, { currentPassword, newPassword: newPassword.password });
-    if (valid && newPassword.confirmed(errors)) change.mutate(valid);
+    const valid = errors.check(changePasswordFormSchema, { currentPassword, newPassword: newPassword.password });
+    if (!valid || !newPassword.confirmed(errors)) return;
+    setDeriving(true);
+    try {
+      // Whatever has not loaded yet is fetched now (a quick typist must not be refused).
+      const [account, person, stored] = await Promise.all([
+        utils.auth.myPasswordParams.fetch(),
+        utils.auth.me.fetch(),
+        utils.keys.mine.fetch(),
+      ]);
+      if (!account.current) {
+        return errors.setErrors({ currentPassword: "Your current password is not correct." });
+      }
+      const current = await deriveCredentials(valid.currentPassword, account.current);
+      // The same key pair, opened with the current password and re-sealed under the new one.
+      const pair = stored ? await openStoredKeys(stored, current.unlockKey).catch(() => null) : undefined;
+      current.unlockKey.fill(0);
+      if (pair === null) {
+        return errors.setErrors({ currentPassword: "Your current password is not correct." });
+      }
+      const next = await prepareNewPassword({
+        password: valid.newPassword,
+        policy: account.policy,
+        person,
+        kdf: account.next,
+        keepPair: pair,
+      });
+      if (!next.ok) return errors.setErrors({ newPassword: next.message });
+      next.derived.unlockKey.fill(0);
+      change.mutate(
+        { currentAuthKey: current.authKey, credentials: next.credentials },
+        { onSuccess: () => pair && setUnlockedKeys(pair) },
+      );
+    } finally {
+      setDeriving(false);
+    }
   }
 
   return (
@@ -51,7 +94,15 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
             />
           </Field>
           {newPassword.fields("newPassword")}
-          <Button type="submit" disabled={change.isPending}>
+          {keys.data ? (
+            <p className="text-xs text-muted-foreground">
+              Your key (unchanged by a new password):{" "}
+              <span className="font-mono" data-testid="key-fingerprint">
+                {keys.data.publicKey.slice(0, 16).match(/.{4}/g)?.join(" ")}
+              </span>
+            </p>
+          ) : null}
+          <Button type="submit" disabled={change.isPending || deriving}>
             Change password
           </Button>
           {/* Outside the portal's frame, the way back (not offered while a new password is required). */}

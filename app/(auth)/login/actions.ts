@@ -7,12 +7,13 @@ export interface SignInState {
   error: string | null;
 }
 
+/** Step two: the username and the auth key the browser derived; the password stays in the browser. */
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
   const username = String(form.get("username") ?? "");
-  const password = String(form.get("password") ?? "");
-  if (!username || !password) return { error: "Enter your username and password." };
+  const authKey = String(form.get("authKey") ?? "");
+  if (!username || !authKey) return { error: "Enter your username and password." };
   try {
-    await signIn("credentials", { username, password, redirect: false });
+    await signIn("credentials", { username, authKey, redirect: false });
   } catch (error) {
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code;

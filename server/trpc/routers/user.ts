@@ -6,6 +6,7 @@ import {
   userCreateSchema,
   userIdSchema,
   userListSchema,
+  userNewPasswordRulesSchema,
   userSetPasswordSchema,
   userUpdateSchema,
 } from "@/lib/schemas/user";
@@ -16,7 +17,7 @@ import { listUsers } from "../../user/list-users";
 import { lockUser } from "../../user/lock-user";
 import { requirePasswordChange } from "../../user/require-password-change";
 import { sendWelcome } from "../../user/send-welcome";
-import { setUserPassword } from "../../user/set-user-password";
+import { newUserPasswordRules, passwordParamsFor, setUserPassword } from "../../user/set-user-password";
 import { unlockUser } from "../../user/unlock-user";
 import { updateUser } from "../../user/update-user";
 import { router, tenantAdminProcedure } from "../init";
@@ -26,6 +27,14 @@ export const userRouter = router({
   get: tenantAdminProcedure.input(userIdSchema).query(({ ctx, input }) => getUser({ db: ctx.db, id: input.id })),
   create: tenantAdminProcedure.input(userCreateSchema).mutation(({ ctx, input }) => addUser({ ctx, input })),
   update: tenantAdminProcedure.input(userUpdateSchema).mutation(({ ctx, input }) => updateUser({ ctx, input })),
+  /** Key parameters, name parts and rules the admin's browser needs to set this person's password. */
+  passwordParams: tenantAdminProcedure
+    .input(userIdSchema)
+    .query(({ ctx, input }) => passwordParamsFor({ ctx, id: input.id })),
+  /** Rules and KDF cost for a new person's password in a tenant. */
+  newPasswordRules: tenantAdminProcedure
+    .input(userNewPasswordRulesSchema)
+    .query(({ ctx, input }) => newUserPasswordRules({ ctx, tenantId: input.tenantId })),
   setPassword: tenantAdminProcedure.input(userSetPasswordSchema).mutation(async ({ ctx, input }) => {
     await setUserPassword({ ctx, input });
     return { ok: true };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { WaitingForAccess } from "@/components/keys/waiting-for-access";
 import { NoAccess } from "@/components/shell/no-access";
 import { UsersPageClient } from "@/components/user/users-page-client";
 import { searchParam } from "@/lib/search-param";
@@ -14,9 +15,12 @@ export default async function UsersPage({
   const user = await userWithRole("TENANT_ADMIN", "PLATFORM_ADMIN");
   if (!user) return <NoAccess />;
   return (
-    <UsersPageClient
-      viewer={{ id: user.id, role: user.role, tenantId: user.tenantId }}
-      initialSearch={searchParam(await searchParams, "search")}
-    />
+    <>
+      {user.role === "TENANT_ADMIN" ? <WaitingForAccess /> : null}
+      <UsersPageClient
+        viewer={{ id: user.id, role: user.role, tenantId: user.tenantId }}
+        initialSearch={searchParam(await searchParams, "search")}
+      />
+    </>
   );
 }

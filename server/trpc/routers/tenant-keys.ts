@@ -1,0 +1,43 @@
+/** The organisation's key: state for the signed-in person, first set-up, waiting list, grant, recovery. */
+import { z } from "zod";
+import { publicKeySchema, sealedTenantKeySchema } from "@/lib/auth/credentials";
+import { idSchema } from "@/lib/schemas/common";
+import {
+  grantAccess,
+  listWaitingForAccess,
+  recoverAccess,
+  recoveryBox,
+  setUpTenantKeys,
+  tenantKeyState,
+} from "../../keys/tenant-keys";
+import { protectedProcedure, router, tenantAdminProcedure } from "../init";
+
+export const tenantKeysRouter = router({
+  state: protectedProcedure.query(({ ctx }) => tenantKeyState({ ctx })),
+  setUp: tenantAdminProcedure
+    .input(
+      z.object({
+        publicKey: publicKeySchema,
+        sealedForMe: sealedTenantKeySchema,
+        recoverySealedKey: sealedTenantKeySchema,
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      await setUpTenantKeys({ ctx, input });
+      return { ok: true };
+    }),
+  waiting: tenantAdminProcedure.query(({ ctx }) => listWaitingForAccess({ ctx })),
+  grant: tenantAdminProcedure
+    .input(z.object({ userId: idSchema, forPublicKey: publicKeySchema, sealedKey: sealedTenantKeySchema.optional() }))
+    .mutation(async ({ ctx, input }) => {
+      await grantAccess({ ctx, input });
+      return { ok: true };
+    }),
+  recoveryBox: tenantAdminProcedure.query(({ ctx }) => recoveryBox({ ctx })),
+  recover: tenantAdminProcedure
+    .input(z.object({ sealedForMe: sealedTenantKeySchema }))
+    .mutation(async ({ ctx, input }) => {
+      await recoverAccess({ ctx, input });
+      return { ok: true };
+    }),
+});

@@ -1,0 +1,68 @@
+/**
+ * Keys made and opened only in the browser (issue 7, §1–2), through the real pages: an admin creates
+ * a person (their key pair is made in the admin's browser), the person signs in and must choose their
+ * own password (the same pair is re-sealed), a reload asks for the password to unlock without a new
+ * sign-in, and a later change keeps the same key usable.
+ */
+import { expect, type Page, test } from "@playwright/test";
+import { open, signIn, signOut, site } from "./helpers";
+
+const HOST = "acme.localhost";
+const PERSON = { email: "keyholder@acme.example", first: "Temp-Orchard-Key-1", own: "Own-Orchard-Key-2" };
+
+const unlocked = (page: Page) => page.getByTestId("keys-unlocked");
+const lockedBanner = (page: Page) => page.getByTestId("keys-locked");
+
+async function fingerprint(page: Page) {
+  const shown = page.getByTestId("key-fingerprint");
+  await expect(shown).toHaveText(/\S{4} \S{4} \S{4} \S{4}/);
+  return shown.textContent();
+}
+
+test("a person's keys survive the forced first change and a reload, and open only with their password", async ({
+  page,
+}) => {
+  await signIn(page, HOST, "acme-admin", "Acme-Admin-2026");
+  await page.getByRole("link", { name: "Users" }).click();
+  await page.getByRole("button", { name: "New user" }).click();
+  await page.getByLabel("Email", { exact: true }).fill(PERSON.email);
+  await page.getByLabel("First name").fill("Kim");
+  await page.getByLabel("Last name").fill("Holder");
+  await page.getByLabel("Password", { exact: true }).fill(PERSON.first);
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByRole("cell", { name: PERSON.email }).first()).toBeVisible();
+  await signOut(page);
+
+  // The admin's password must be replaced first; the key the admin's browser made is re-sealed.
+  await signIn(page, HOST, PERSON.email, PERSON.first);
+  await expect(page.getByText("Choose a new password before you continue.")).toBeVisible();
+  const before = await fingerprint(page);
+  await page.getByLabel("Current password").fill(PERSON.first);
+  await page.getByLabel("New password", { exact: true }).fill(PERSON.own);
+  await page.getByLabel("Repeat new password").fill(PERSON.own);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(unlocked(page)).toBeAttached();
+
+  // A reload forgets the keys: the page asks for the password, the session stays.
+  await open(page, `${site(HOST)}/dashboard`);
+  await expect(lockedBanner(page)).toBeVisible();
+  const unlockField = page.getByLabel("Your keys are locked in this tab. Enter your password to unlock them.");
+  await unlockField.fill(PERSON.first);
+  await page.getByRole("button", { name: "Unlock" }).click();
+  await expect(lockedBanner(page).getByText("That password does not unlock your keys.")).toBeVisible();
+  await unlockField.fill(PERSON.own);
+  await page.getByRole("button", { name: "Unlock" }).click();
+  await expect(unlocked(page)).toBeAttached();
+  await expect(lockedBanner(page)).toHaveCount(0);
+
+  // Signing in again opens the same key with the new password.
+  await signOut(page);
+  await signIn(page, HOST, PERSON.email, PERSON.own);
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(unlocked(page)).toBeAttached();
+  await page.getByRole("link", { name: "Change password" }).first().click();
+  expect(await fingerprint(page)).toBe(before);
+  await open(page, `${site(HOST)}/dashboard`);
+  await signOut(page);
+});
