@@ -171,6 +171,14 @@ function predicate(row: AuditRow, d: Details, viewer: Viewer): { text: Segment[]
         ],
       };
     }
+    case "user.keys-created":
+      return { text: ["made their encryption keys"] };
+    case "user.access-granted":
+      return { text: ["gave ", ...userRef(row, d), " access to the organisation's documents"] };
+    case "tenant.keys-created":
+      return { text: ["made the organisation's encryption key and its recovery code"] };
+    case "tenant.keys-recovered":
+      return { text: ["restored their access with the organisation's recovery code"] };
     case "job.retry":
       return { text: [d.restarted === false ? "woke a job waiting to retry" : "restarted a failed job", ...jobRef(d)] };
     case "job.cancel":

@@ -61,12 +61,13 @@ export async function listAudit(opts: { db: Tx; scope: Scope; input: AuditListIn
       })
     : [];
   const byId = new Map(people.map((p) => [p.id, p]));
-  const named = items.map((i) => {
-    const actor = i.actorId ? byId.get(i.actorId) : undefined;
+  // The actor's id stays here: an organisation's log must not hand out a platform admin's id.
+  const named = items.map(({ actorId, ...i }) => {
+    const actor = actorId ? byId.get(actorId) : undefined;
     const subject = i.entityType === "User" && i.entityId ? byId.get(i.entityId) : undefined;
     return {
       ...i,
-      actorDisplay: !i.actorId
+      actorDisplay: !actorId
         ? null
         : actor
           ? displayName(actor)

@@ -79,7 +79,7 @@ test("a domain change asks first, keeps the old address until the new one is pro
   await expect(back.getByTestId("domain-change")).toHaveText(`${NEW}→becomes${OLD}`);
   await expect(back).toContainText(`Everyone's links change at once: ${NEW} stops working`);
   await back.getByRole("button", { name: "Change address" }).click();
-  await expect(other.getByText(`Tenant ${ORG} saved.`)).toBeVisible();
+  await expect(other.getByText(`Organisation ${ORG} saved.`)).toBeVisible();
   await other.close();
   await open(page, `${site(OLD)}/login`);
   await expect(page.getByTestId("brand-name")).toHaveText(ORG);

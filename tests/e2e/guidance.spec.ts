@@ -5,6 +5,8 @@
  * limited fields count characters near their limit.
  */
 import { expect, type Page, test } from "@playwright/test";
+import { newCredentials } from "../../lib/auth/credentials";
+import { newKdfParams } from "../../lib/crypto/key-schedule";
 import { ADMIN, open, signIn, site } from "./helpers";
 
 const ORG = { name: "Guidance Test Clinic", domain: "guidance.localhost" };
@@ -39,7 +41,15 @@ test("a brand-new organisation admin sees the first-run checklist, ticked from r
     monthlyFaxLimit: 1000,
     retentionMinDays: 1,
     retentionMaxDays: 8,
-    admin: ORG_ADMIN,
+    // What the organisation form sends: credentials derived from the password (the e2e portal's cost).
+    admin: {
+      username: ORG_ADMIN.username,
+      email: ORG_ADMIN.email,
+      credentials: await newCredentials(
+        ORG_ADMIN.password,
+        await newKdfParams({ opsLimit: 1, memLimit: 8 * 1024 * 1024 }),
+      ),
+    },
   });
   expect(created.status, JSON.stringify(created.body)).toBe(200);
   const orgId: string = created.body.result.data.json.id;
@@ -83,7 +93,7 @@ test("a brand-new organisation admin sees the first-run checklist, ticked from r
     await page.getByRole("button", { name: "Show the checklist" }).click();
     await expect(checklist).toBeVisible();
   } finally {
-    const deleted = await mutate(platform, "tenant.delete", { id: orgId });
+    const deleted = await mutate(platform, "tenant.delete", { id: orgId, confirmName: ORG.name });
     expect(deleted.status, JSON.stringify(deleted.body)).toBe(200);
   }
 });

@@ -150,7 +150,7 @@ describe("assignment", () => {
   it("platform admin sets tenant and user together; moving tenant clears the user and forwarding", async () => {
     const spare = await getDb().did.findUniqueOrThrow({ where: { number: "+14155550132" } });
     await expect(platform.did.assign({ id: spare.id, userId: acme.user.id })).rejects.toThrow(
-      /Give this number to a tenant/,
+      /Give this number to an organisation/,
     );
     const given = await platform.did.assign({ id: spare.id, tenantId: acme.tenant.id, userId: acme.user.id });
     expect(given).toMatchObject({ tenantId: acme.tenant.id, userId: acme.user.id });

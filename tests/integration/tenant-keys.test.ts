@@ -10,7 +10,7 @@ import { deriveCredentials } from "@/lib/auth/credentials";
 import { makeTenantKeys, openMyTenantKey, recoverTenantKey, sealTenantKeyTo } from "@/lib/auth/tenant-access";
 import { issueResetToken } from "../../server/auth/password-reset";
 import { getDb } from "../../server/db/client";
-import { resetInput, setPasswordInput } from "../support/credentials";
+import { changePasswordInput, resetInput, setPasswordInput } from "../support/credentials";
 import { callerFor, makePlatformAdmin, makeTenant, makeUser, PASSWORD } from "../support/fixtures";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
@@ -67,6 +67,9 @@ describe("the organisation key", () => {
   it("an admin-set password leaves the person waiting until an admin grants access", async () => {
     const { t, admin } = await setUpOrganisation();
     await admin.user.setPassword(await setPasswordInput(admin, t.user.id, "Set-By-Admin-2026", false));
+    // The policy has them choose their own password first; that keeps the fresh key pair.
+    const typed = await callerFor(t.user.id, t.hostname);
+    await typed.auth.changePassword(await changePasswordInput(typed, "Set-By-Admin-2026", "Own-Choice-2026x"));
     const user = await callerFor(t.user.id, t.hostname);
     expect((await user.tenantKeys.state()).waitingForAccess).toBe(true);
     const waiting = await admin.tenantKeys.waiting();
