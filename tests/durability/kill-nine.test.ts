@@ -3,10 +3,10 @@
  * committed row: start the real server, commit rows, kill the whole process group, start again,
  * and compare. Runs after the end-to-end suite, so the build is already up to date.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
-import pg from "pg";
+import type { ChildProcess } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
+import { alive, killGroup, postmasterPid, startDetached, withDb } from "./support/process-group";
 
 const DATA_DIR = ".data/kill9";
 // Own ports, so it can run next to `npm start` or another clone's tests.
@@ -17,62 +17,23 @@ const DB_URL = `postgresql://faxport_app:faxport-local@127.0.0.1:${PG_PORT}/faxp
 let server: ChildProcess | undefined;
 
 function startServer(): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("node_modules/.bin/tsx", ["scripts/serve.ts"], {
-      detached: true, // its own process group, so one signal reaches every process it started
-      env: {
-        ...process.env,
-        FAXPORT_DATA_DIR: DATA_DIR,
-        FAXPORT_PG_PORT: String(PG_PORT),
-        PORT: String(PORT),
-        FAXPORT_PORT_SETTING: "DURABILITY_PORT",
-        FAXPORT_PG_PORT_SETTING: "DURABILITY_PG_PORT",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let log = "";
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 300_000);
-    const onData = (chunk: Buffer) => {
-      log += chunk.toString();
-      if (log.includes("Faxport is running")) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${log}`)));
+  return startDetached({
+    script: "scripts/serve.ts",
+    env: {
+      FAXPORT_DATA_DIR: DATA_DIR,
+      FAXPORT_PG_PORT: String(PG_PORT),
+      PORT: String(PORT),
+      FAXPORT_PORT_SETTING: "DURABILITY_PORT",
+      FAXPORT_PG_PORT_SETTING: "DURABILITY_PG_PORT",
+    },
+    ready: "Faxport is running",
+    timeoutMs: 300_000,
+    what: "the server",
   });
 }
 
-function killNine(child: ChildProcess) {
-  process.kill(-child.pid!, "SIGKILL");
-}
-
-const postmasterPid = () => Number(readFileSync(`${DATA_DIR}/pg/postmaster.pid`, "utf8").split("\n")[0]);
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  // A killed process whose parent is gone may linger as a zombie until init reaps it.
-  const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, "utf8") : "";
-  return !/^\d+ \(.*\) Z /.test(stat);
-};
-
-async function withDb<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: DB_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 const fingerprint = () =>
-  withDb(async (c) => {
+  withDb(DB_URL, async (c) => {
     const tables = ["Tenant", "User", "Did", "Trunk", "AuditLog", "TenantDomain"];
     const out: Record<string, string> = {};
     for (const t of tables) {
@@ -87,7 +48,7 @@ const fingerprint = () =>
 afterAll(() => {
   if (server?.pid) {
     try {
-      killNine(server);
+      killGroup(server);
     } catch {}
   }
 });
@@ -98,7 +59,7 @@ describe("kill -9 of npm start", () => {
     server = await startServer();
 
     // Commit rows one transaction at a time, as the portal would, right up to the kill.
-    await withDb(async (c) => {
+    await withDb(DB_URL, async (c) => {
       for (let i = 0; i < 200; i++) {
         await c.query(
           `INSERT INTO "AuditLog"(id, "actorName", action, "entityType", details) VALUES (gen_random_uuid(), 'durability', 'test.commit', 'Test', $1)`,
@@ -107,8 +68,8 @@ describe("kill -9 of npm start", () => {
       }
     });
     const before = await fingerprint();
-    const pgPid = postmasterPid();
-    killNine(server);
+    const pgPid = postmasterPid(DATA_DIR);
+    killGroup(server);
     for (let i = 0; i < 100 && alive(pgPid); i++) await new Promise((r) => setTimeout(r, 100));
     expect(alive(pgPid)).toBe(false); // PostgreSQL really died mid-flight: recovery is exercised
     expect(existsSync(`${DATA_DIR}/pg/postmaster.pid`)).toBe(true); // stale lock left behind
@@ -118,7 +79,7 @@ describe("kill -9 of npm start", () => {
     const res = await fetch(`http://localhost:${PORT}/login`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Faxport");
-    killNine(server);
+    killGroup(server);
     server = undefined;
   });
 });

@@ -5,11 +5,12 @@
  * The runner process is tests/durability/crash-runner.ts (a test-only function on the real runner).
  * Files of this project run one after another: it shares DURABILITY_PG_PORT with kill-nine.test.ts.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
-import pg from "pg";
+import type { ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
+import type pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { CRASH_EVENT, SLEEP_MS } from "./crash-settings";
+import { alive, killGroup, postmasterPid, startDetached, withDb as withDbAt } from "./support/process-group";
 
 const DATA_DIR = ".data/runner-crash";
 const PG_PORT = Number(process.env.DURABILITY_PG_PORT ?? 54360);
@@ -19,45 +20,19 @@ const RUNS = 200;
 let runner: ChildProcess | undefined;
 
 function startRunner(): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("node_modules/.bin/tsx", ["tests/durability/crash-runner.ts"], {
-      detached: true, // its own process group: one signal reaches Node and PostgreSQL
-      env: { ...process.env, FAXPORT_DATA_DIR: DATA_DIR, DURABILITY_PG_PORT: String(PG_PORT) },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let log = "";
-    const timer = setTimeout(() => reject(new Error(`the runner did not start:\n${log}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      log += chunk.toString();
-      if (log.includes("ready\n")) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.on("exit", (code, signal) => {
-      clearTimeout(timer);
-      if (signal !== "SIGKILL") reject(new Error(`the runner exited with ${code ?? signal}:\n${log}`));
-    });
+  return startDetached({
+    script: "tests/durability/crash-runner.ts",
+    env: { FAXPORT_DATA_DIR: DATA_DIR, DURABILITY_PG_PORT: String(PG_PORT) },
+    ready: "ready\n",
+    timeoutMs: 120_000,
+    what: "the runner",
   });
 }
 
-const postmasterPid = () => Number(readFileSync(`${DATA_DIR}/pg/postmaster.pid`, "utf8").split("\n")[0]);
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, "utf8") : "";
-  return !/^\d+ \(.*\) Z /.test(stat); // a zombie is dead, only not yet reaped
-};
-
 /** kill -9 of the whole process group; returns once PostgreSQL is really gone. */
 async function killNine(child: ChildProcess): Promise<Date> {
-  const pgPid = postmasterPid();
-  process.kill(-child.pid!, "SIGKILL");
+  const pgPid = postmasterPid(DATA_DIR);
+  killGroup(child);
   const killedAt = new Date();
   for (let i = 0; i < 100 && (alive(pgPid) || alive(child.pid!)); i++) await new Promise((r) => setTimeout(r, 50));
   expect(alive(child.pid!)).toBe(false);
@@ -65,15 +40,7 @@ async function killNine(child: ChildProcess): Promise<Date> {
   return killedAt;
 }
 
-async function withDb<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: DB_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+const withDb = <T>(fn: (c: pg.Client) => Promise<T>) => withDbAt(DB_URL, fn);
 
 const count = (sql: string) => withDb(async (c) => (await c.query<{ n: number }>(sql)).rows[0]!.n);
 
@@ -94,7 +61,7 @@ const COMPLETED = `SELECT count(*)::int AS n FROM "JobRun" WHERE "functionId" = 
 afterAll(() => {
   if (runner?.pid) {
     try {
-      process.kill(-runner.pid, "SIGKILL");
+      killGroup(runner);
     } catch {}
   }
 });
@@ -176,7 +143,7 @@ describe("kill -9 of the job runner while runs are under way", () => {
     expect(report.sleeps.spanned_kill).toBeGreaterThan(0);
     expect(report.early.n).toBe(0);
 
-    process.kill(-runner.pid!, "SIGKILL");
+    killGroup(runner);
     runner = undefined;
   }, 180_000);
 });
