@@ -10,7 +10,7 @@ import pg from "pg";
 /** Starts `tsx <script>` detached and resolves once its output contains `ready`. */
 export function startDetached(opts: {
   script: string;
-  env: NodeJS.ProcessEnv;
+  env: Record<string, string>;
   ready: string;
   timeoutMs: number;
   what: string;
