@@ -16,6 +16,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
+import { deriveCredentials } from "../lib/auth/credentials";
+import { kdfParamsSchema } from "../lib/crypto/key-schedule";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -112,8 +114,17 @@ function startPortal(): Promise<ChildProcess> {
   });
 }
 
-/** Signs in through Auth.js's credentials callback and returns the cookies a browser would keep. */
+/**
+ * Signs in as the login page does — step one for the account's KDF parameters, the auth key derived
+ * here (the password never goes out) — through Auth.js's credentials callback, and returns the
+ * cookies a browser would keep.
+ */
 async function signIn(username: string, password: string): Promise<string> {
+  const input = encodeURIComponent(JSON.stringify({ json: { username } }));
+  const step1 = await request({ path: `/api/trpc/auth.signInParams?input=${input}` });
+  if (step1.status !== 200) throw new Error(`sign-in step one failed (${step1.status}): ${step1.body.slice(0, 300)}`);
+  const params = kdfParamsSchema.parse(JSON.parse(step1.body).result.data.json);
+  const { authKey } = await deriveCredentials(password, params);
   const csrf = await request({ path: "/api/auth/csrf" });
   const jar = new Map<string, string>();
   const keep = (a: Answer) => {
@@ -126,7 +137,7 @@ async function signIn(username: string, password: string): Promise<string> {
   keep(csrf);
   const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
   const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const form = new URLSearchParams({ username, password, csrfToken, callbackUrl: "/dashboard" }).toString();
+  const form = new URLSearchParams({ username, authKey, csrfToken, callbackUrl: "/dashboard" }).toString();
   const answer = await request({
     path: "/api/auth/callback/credentials",
     method: "POST",
