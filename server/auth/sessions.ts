@@ -46,22 +46,14 @@ export async function createSession(input: {
   return row.id;
 }
 
-interface SessionRow {
+/** What the one session query returns: the person (as SessionUser, without the session id) and the checks. */
+type SessionRow = Omit<SessionUser, "sessionId"> & {
   revokedAt: Date | null;
   expiresAt: Date;
   lastSeenAt: Date;
-  id: string;
-  tenantId: string | null;
-  username: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  role: Role;
-  permissions: string[];
-  mustChangePassword: boolean;
   locked: boolean;
   sessionTimeoutMinutes: number | null;
-}
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
