@@ -6,6 +6,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import { profiling } from "../http/request-profile";
+import { closePlainPool } from "./plain-pool";
 import { scopedBeginAdapter } from "./scoped-begin";
 import { timedAdapter } from "./timed-adapter";
 
@@ -30,6 +31,7 @@ export function getDb(): Db {
 }
 
 export async function disconnectDb(): Promise<void> {
+  await closePlainPool();
   await globalForDb.faxportDb?.$disconnect();
   globalForDb.faxportDb = undefined;
 }

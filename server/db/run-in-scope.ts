@@ -7,7 +7,7 @@
  */
 import type { Prisma, Role } from "@prisma/client";
 import { forbidden } from "../errors";
-import { type Scope, type Tx, withScope } from "./scope";
+import { type Scope, type Sql, type Tx, withScope } from "./scope";
 
 /** The person acting. `null` where the system acts on its own (jobs, crons, gateway callbacks). */
 export interface Actor {
@@ -28,6 +28,8 @@ export interface AuditEntry {
 
 export interface ScopedContext {
   db: Tx;
+  /** Plain SQL for hot reads, same scope and transaction (see `Sql` in scope.ts). */
+  sql: Sql;
   scope: Scope;
   actor: Actor | null;
   ip: string | null;
@@ -51,9 +53,10 @@ export interface RunOptions {
 export async function runInScope<T>(opts: RunOptions, fn: (ctx: ScopedContext) => Promise<T>): Promise<T> {
   if (opts.write && opts.actor?.permissions.includes("read-only")) throw forbidden("Your account is read-only.");
   const queued: (() => unknown)[] = [];
-  const result = await withScope(opts.scope, (db) => {
+  const result = await withScope(opts.scope, (db, sql) => {
     const ctx: ScopedContext = {
       db,
+      sql,
       scope: opts.scope,
       actor: opts.actor,
       ip: opts.ip ?? null,

@@ -29,7 +29,7 @@ export function claimScopedBegin<T>(scope: Scope, start: () => Promise<T>): { cl
 }
 
 /** The SQL that opens a transaction already in `scope`; null when a value is not one we inline. */
-function beginIn(scope: Scope): string | null {
+export function beginIn(scope: Scope): string | null {
   if (scope.kind === "platform") {
     return "BEGIN; SELECT set_config('role', 'faxport_scoped', true), set_config('app.tenant_id', '', true), set_config('app.platform', 'on', true)";
   }
