@@ -1,6 +1,6 @@
 /**
- * What the dashboard shows, by role, in few round trips: the figures in one statement (row-level
- * security narrows every count to the caller's scope), the caller's fax numbers and recent faxes.
+ * What the dashboard shows, by role, in one plain-SQL statement (`ctx.sql`; row-level security
+ * narrows every count to the caller's scope): the figures, the caller's fax numbers and recent faxes.
  * - platform admin: platform counters;
  * - organisation admin: the first-run checklist's facts, organisation counters, their own numbers;
  * - user: their own numbers, recent faxes and account — no organisation counters.
@@ -8,7 +8,7 @@
 
 import type { SetupFacts } from "@/lib/dashboard/setup-checklist";
 import type { RoleName } from "@/lib/roles";
-import type { Tx } from "../db/scope";
+import type { Sql } from "../db/scope";
 
 export interface DashboardCounter {
   label: string;
@@ -43,23 +43,27 @@ export interface Dashboard {
 
 const RECENT = 5;
 
+/** json_build_object turns `timestamp(3)` (UTC, no zone) into text without a zone: read it as UTC. */
+const utc = (text: string) => new Date(`${text}Z`);
+
+type JsonFax = { id: string; number: string; at: string; status: string; pages: number | null };
+
 export async function getDashboard(opts: {
-  db: Tx;
+  sql: Sql;
   user: { id: string; tenantId: string | null; role: RoleName };
 }): Promise<Dashboard> {
-  const { db, user } = opts;
+  const { sql, user } = opts;
   if (user.role === "PLATFORM_ADMIN" || !user.tenantId) {
-    const [row] = await db.$queryRaw<
-      {
-        organisations: number;
-        users: number;
-        lockedUsers: number;
-        faxNumbers: number;
-        assigned: number;
-        trunks: number;
-        passwordChangedAt: Date | null;
-      }[]
-    >`SELECT
+    const [row] = await sql<{
+      organisations: number;
+      users: number;
+      lockedUsers: number;
+      faxNumbers: number;
+      assigned: number;
+      trunks: number;
+      passwordChangedAt: Date | null;
+    }>(
+      `SELECT
         (SELECT count(*) FROM "Tenant")::int AS organisations,
         (SELECT count(*) FROM "User")::int AS users,
         (SELECT count(*) FROM "User" WHERE locked)::int AS "lockedUsers",
@@ -67,7 +71,9 @@ export async function getDashboard(opts: {
         (SELECT count(*) FROM "Did" WHERE "userId" IS NOT NULL)::int AS assigned,
         (SELECT count(*) FROM "Trunk" WHERE active)::int AS trunks,
         me."passwordChangedAt"
-      FROM (SELECT 1) AS one LEFT JOIN "User" me ON me.id = ${user.id}::uuid`;
+      FROM (SELECT 1) AS one LEFT JOIN "User" me ON me.id = $1::uuid`,
+      [user.id],
+    );
     // One row always comes back (FROM a single row); the guard only satisfies the type.
     const f = row ?? {
       organisations: 0,
@@ -96,66 +102,47 @@ export async function getDashboard(opts: {
   }
 
   const admin = user.role === "TENANT_ADMIN";
-  const [[f], numbers, sent, received] = await Promise.all([
-    db.$queryRaw<
-      {
-        users: number;
-        otherPeople: number;
-        lockedUsers: number;
-        faxNumbers: number;
-        assigned: number;
-        hasLogo: boolean;
-        retentionChosen: boolean;
-        maxAgeDays: number | null;
-        passwordChangedAt: Date | null;
-      }[]
-    >`SELECT
+  const [f] = await sql<{
+    users: number;
+    otherPeople: number;
+    lockedUsers: number;
+    faxNumbers: number;
+    assigned: number;
+    hasLogo: boolean;
+    retentionChosen: boolean;
+    maxAgeDays: number | null;
+    passwordChangedAt: Date | null;
+    numbers: DashboardNumber[];
+    sent: JsonFax[];
+    received: JsonFax[];
+  }>(
+    `SELECT
         (SELECT count(*) FROM "User" WHERE "tenantId" = t.id)::int AS users,
-        (SELECT count(*) FROM "User" WHERE "tenantId" = t.id AND id <> ${user.id}::uuid)::int AS "otherPeople",
+        (SELECT count(*) FROM "User" WHERE "tenantId" = t.id AND id <> $1::uuid)::int AS "otherPeople",
         (SELECT count(*) FROM "User" WHERE "tenantId" = t.id AND locked)::int AS "lockedUsers",
         (SELECT count(*) FROM "Did" WHERE "tenantId" = t.id)::int AS "faxNumbers",
         (SELECT count(*) FROM "Did" WHERE "tenantId" = t.id AND "userId" IS NOT NULL)::int AS assigned,
         t."logoMimeType" IS NOT NULL AS "hasLogo",
         t."retentionDays" IS NOT NULL AS "retentionChosen",
         (SELECT "maxAgeDays" FROM "SecurityPolicy" WHERE "tenantId" = t.id) AS "maxAgeDays",
-        me."passwordChangedAt"
-      FROM "Tenant" t LEFT JOIN "User" me ON me.id = ${user.id}::uuid
-      WHERE t.id = ${user.tenantId}::uuid`,
-    db.did.findMany({
-      where: { userId: user.id },
-      select: { id: true, number: true, title: true, forward: true, forwardEmail: true },
-      orderBy: { number: "asc" },
-    }),
-    db.faxJob.findMany({
-      where: { userId: user.id },
-      select: { id: true, toNumber: true, submittedAt: true, status: true, pages: true },
-      orderBy: { submittedAt: "desc" },
-      take: RECENT,
-    }),
-    db.inboundFax.findMany({
-      where: { did: { userId: user.id } },
-      select: { id: true, fromNumber: true, startedAt: true, status: true, pages: true },
-      orderBy: { startedAt: "desc" },
-      take: RECENT,
-    }),
-  ]);
+        me."passwordChangedAt",
+        (SELECT coalesce(json_agg(json_build_object('id', d.id, 'number', d.number, 'title', d.title,
+            'forward', d.forward, 'forwardEmail', d."forwardEmail") ORDER BY d.number), '[]')
+          FROM "Did" d WHERE d."userId" = $1::uuid) AS numbers,
+        (SELECT coalesce(json_agg(json_build_object('id', j.id, 'number', j."toNumber", 'at', j."submittedAt",
+            'status', j.status, 'pages', j.pages)), '[]')
+          FROM (SELECT * FROM "FaxJob" WHERE "userId" = $1::uuid ORDER BY "submittedAt" DESC LIMIT ${RECENT}) j) AS sent,
+        (SELECT coalesce(json_agg(json_build_object('id', i.id, 'number', i."fromNumber", 'at', i."startedAt",
+            'status', i.status, 'pages', i.pages)), '[]')
+          FROM (SELECT x.* FROM "InboundFax" x JOIN "Did" d ON d.id = x."didId"
+                WHERE d."userId" = $1::uuid ORDER BY x."startedAt" DESC LIMIT ${RECENT}) i) AS received
+      FROM "Tenant" t LEFT JOIN "User" me ON me.id = $1::uuid
+      WHERE t.id = $2::uuid`,
+    [user.id, user.tenantId],
+  );
   const recentFaxes: DashboardFax[] = [
-    ...sent.map((s) => ({
-      id: s.id,
-      direction: "sent" as const,
-      number: s.toNumber,
-      at: s.submittedAt,
-      status: s.status,
-      pages: s.pages,
-    })),
-    ...received.map((r) => ({
-      id: r.id,
-      direction: "received" as const,
-      number: r.fromNumber,
-      at: r.startedAt,
-      status: r.status,
-      pages: r.pages,
-    })),
+    ...(f?.sent ?? []).map((s) => ({ ...s, direction: "sent" as const, at: utc(s.at) })),
+    ...(f?.received ?? []).map((r) => ({ ...r, direction: "received" as const, at: utc(r.at) })),
   ]
     .sort((a, b) => b.at.getTime() - a.at.getTime())
     .slice(0, RECENT);
@@ -176,7 +163,7 @@ export async function getDashboard(opts: {
           faxNumbers: f?.faxNumbers ?? 0,
         }
       : null,
-    numbers,
+    numbers: f?.numbers ?? [],
     recentFaxes,
     account: {
       passwordChangedAt: f?.passwordChangedAt ?? null,

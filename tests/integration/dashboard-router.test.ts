@@ -33,6 +33,36 @@ describe("dashboard", () => {
     expect(d.account.passwordChangedAt).toBeInstanceOf(Date);
   });
 
+  it("lists a user's recent faxes, sent and received, newest first, at the instants they happened", async () => {
+    const db = getDb();
+    const did = await db.did.findFirstOrThrow({ where: { userId: a.user.id } });
+    const sentAt = new Date("2026-03-04T05:06:07.089Z");
+    const receivedAt = new Date("2026-03-05T01:02:03.004Z");
+    const job = await db.faxJob.create({
+      data: { tenantId: a.tenant.id, userId: a.user.id, title: "t", toNumber: "+12125550999", submittedAt: sentAt },
+    });
+    const inbound = await db.inboundFax.create({
+      data: {
+        tenantId: a.tenant.id,
+        didId: did.id,
+        fromNumber: "+12125550888",
+        toNumber: did.number,
+        startedAt: receivedAt,
+        pages: 2,
+      },
+    });
+    const d = await (await callerFor(a.user.id, a.hostname)).dashboard.overview();
+    expect(d.recentFaxes).toEqual([
+      { id: inbound.id, direction: "received", number: "+12125550888", at: receivedAt, status: "RECEIVING", pages: 2 },
+      { id: job.id, direction: "sent", number: "+12125550999", at: sentAt, status: "QUEUED", pages: null },
+    ]);
+    // Someone else's faxes never show.
+    const other = await (await callerFor(a.admin.id, a.hostname)).dashboard.overview();
+    expect(other.recentFaxes).toEqual([]);
+    await db.inboundFax.delete({ where: { id: inbound.id } });
+    await db.faxJob.delete({ where: { id: job.id } });
+  });
+
   it("gives an organisation admin the checklist's facts and counters of their organisation only", async () => {
     const admin = await callerFor(a.admin.id, a.hostname);
     const d = await admin.dashboard.overview();

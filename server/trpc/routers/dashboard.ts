@@ -3,5 +3,5 @@ import { protectedProcedure, router } from "../init";
 
 export const dashboardRouter = router({
   /** Everything the dashboard shows for the caller's role, in one call. */
-  overview: protectedProcedure.query(({ ctx }) => getDashboard({ db: ctx.db, user: ctx.user })),
+  overview: protectedProcedure.query(({ ctx }) => getDashboard({ sql: ctx.sql, user: ctx.user })),
 });
