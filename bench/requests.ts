@@ -12,6 +12,7 @@
  * FAXPORT_PROFILE=1 (server/http/request-profile.ts; `--no-profile` starts it without, to see what
  * the recording itself costs).
  *   npm run bench:requests -- [--clients 50] [--seconds 15] [--also 200] [--port 3300] [--pg-port 54380]
+ *     [--cpu-prof <dir>]
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
@@ -30,8 +31,12 @@ const ALSO = arg("also", 200); // a second, heavier round that only counts error
 const PORT = arg("port", Number(process.env.BENCH_PORT ?? 3300));
 const PG_PORT = arg("pg-port", Number(process.env.BENCH_PG_PORT ?? 54380));
 const WARM_UP = 20;
+// The page to render (`--page /campaigns` compares the shell alone with the dashboard).
+const PAGE = process.argv.includes("--page") ? String(process.argv[process.argv.indexOf("--page") + 1]) : "/dashboard";
 const PROFILE = !process.argv.includes("--no-profile");
 const PROFILE_SECONDS = arg("profile-seconds", 4);
+// `--cpu-prof <dir>`: the portal also writes V8 CPU profiles there when it stops (open in Chrome DevTools).
+const CPU_PROF_DIR = process.argv.includes("--cpu-prof") ? process.argv[process.argv.indexOf("--cpu-prof") + 1] : null;
 const DATA_DIR = ".data/bench-requests";
 const TENANT_HOST = `acme.localhost:${PORT}`;
 
@@ -81,7 +86,10 @@ function request(opts: RequestOptions, retried = false): Promise<Answer> {
 
 function startPortal(): Promise<ChildProcess> {
   rmSync(DATA_DIR, { recursive: true, force: true });
-  const child = spawn("node_modules/.bin/tsx", ["scripts/serve.ts"], {
+  const [command, args] = CPU_PROF_DIR
+    ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF_DIR}`, "--import", "tsx", "scripts/serve.ts"]]
+    : ["node_modules/.bin/tsx", ["scripts/serve.ts"]];
+  const child = spawn(command, args, {
     env: {
       ...process.env,
       PORT: String(PORT),
@@ -307,7 +315,7 @@ async function main() {
       ["GET /api/inngest (floor)", () => request({ path: "/api/inngest" })],
       ["auth.me", () => request({ path: "/api/trpc/auth.me", headers: { cookie } })],
       ["user.list (20 users)", () => request({ path: `/api/trpc/user.list?input=${trpcInput}`, headers: { cookie } })],
-      ["GET /dashboard", () => request({ path: "/dashboard", headers: { cookie } })],
+      [`GET ${PAGE}`, () => request({ path: PAGE, headers: { cookie } })],
     ];
     // The floor answers 503 without an Inngest server; it is still a full trip through Next.
     const check = await Promise.all(kinds.slice(1).map(([, send]) => send()));
