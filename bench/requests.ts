@@ -12,7 +12,7 @@
  * FAXPORT_PROFILE=1 (server/http/request-profile.ts; `--no-profile` starts it without, to see what
  * the recording itself costs).
  *   npm run bench:requests -- [--clients 50] [--seconds 15] [--also 200] [--port 3300] [--pg-port 54380]
- *     [--cpu-prof <dir>]
+ *     [--page /dashboard]
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
@@ -35,8 +35,7 @@ const WARM_UP = 20;
 const PAGE = process.argv.includes("--page") ? String(process.argv[process.argv.indexOf("--page") + 1]) : "/dashboard";
 const PROFILE = !process.argv.includes("--no-profile");
 const PROFILE_SECONDS = arg("profile-seconds", 4);
-// `--cpu-prof <dir>`: the portal also writes V8 CPU profiles there when it stops (open in Chrome DevTools).
-const CPU_PROF_DIR = process.argv.includes("--cpu-prof") ? process.argv[process.argv.indexOf("--cpu-prof") + 1] : null;
+
 const DATA_DIR = ".data/bench-requests";
 const TENANT_HOST = `acme.localhost:${PORT}`;
 
@@ -86,10 +85,7 @@ function request(opts: RequestOptions, retried = false): Promise<Answer> {
 
 function startPortal(): Promise<ChildProcess> {
   rmSync(DATA_DIR, { recursive: true, force: true });
-  const [command, args] = CPU_PROF_DIR
-    ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF_DIR}`, "--import", "tsx", "scripts/serve.ts"]]
-    : ["node_modules/.bin/tsx", ["scripts/serve.ts"]];
-  const child = spawn(command, args, {
+  const child = spawn("node_modules/.bin/tsx", ["scripts/serve.ts"], {
     env: {
       ...process.env,
       PORT: String(PORT),
