@@ -98,14 +98,14 @@ beforeAll(async () => {
     ]),
   );
   const a1Did = owned.rowsByTable.get("Did")![0]!;
-  const a1Document = owned.rowsByTable.get("Document")![0]!;
   const ownerBase = {
     idsByKey: idsByKeyFrom(ownedFirst, { tenantId: a.tenant.id, userId: a1.id, ownerId: a1.id }),
     username: a1.username,
     email: (owned.rowsByTable.get("User")![0]!.email as string) ?? "",
     hostname: a.hostname,
     phone: a1Did.number as string,
-    text: a1Document.name as string,
+    // Document names are ciphertext now; the campaign's name is A1's own plain text.
+    text: owned.rowsByTable.get("Campaign")![0]!.name as string,
   };
   ownerVictims = [...ids.values()].flat().map((id) => ({ ...ownerBase, id }));
 

@@ -63,9 +63,14 @@ export async function prepareFaxDocument(opts: {
     data: {
       tenantId: opts.tenantId,
       ownerId: opts.ownerId,
-      name: `${label}.pdf`,
+      // Test rows: the name and owner/tenant copies are placeholders (only the gateway's copy is used here).
+      nameCipher: Buffer.from("not a real name cipher"),
+      kind: "pdf",
+      status: "READY",
+      ownerSealedKey: Buffer.alloc(81),
+      ownerKeyFor: "test",
+      tenantSealedKey: Buffer.alloc(81),
       quality: opts.quality,
-      mimeType: "application/pdf",
       sizeBytes: 1000,
       pageCount: opts.pages,
       storageKey: `tenants/${opts.tenantId}/documents/${label}-${Date.now()}`,

@@ -29,8 +29,11 @@ export async function fillTenantData(tenantId: string, userId: string, tag: stri
     data: {
       tenantId,
       ownerId: userId,
-      name: `${tag} referral.pdf`,
-      mimeType: "application/pdf",
+      nameCipher: Buffer.from(`${tag} referral (placeholder cipher)`),
+      kind: "pdf",
+      ownerSealedKey: Buffer.alloc(81),
+      ownerKeyFor: "test",
+      tenantSealedKey: Buffer.alloc(81),
       sizeBytes: 1234,
       storageKey: `${tag}/doc`,
     },

@@ -1,5 +1,6 @@
 /** Limits, fax quality and tool names for a conversion job, validated once at the boundary. */
 import { z } from "zod";
+import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_PAGES } from "@/lib/documents/document-limits";
 
 const MB = 1024 * 1024;
 
@@ -14,12 +15,8 @@ export const FAX_RESOLUTION: Record<FaxQuality, string> = {
 };
 
 export const conversionLimitsSchema = z.object({
-  maxBytes: z
-    .number()
-    .int()
-    .positive()
-    .default(50 * MB),
-  maxPages: z.number().int().positive().default(200),
+  maxBytes: z.number().int().positive().default(MAX_DOCUMENT_BYTES),
+  maxPages: z.number().int().positive().default(MAX_DOCUMENT_PAGES),
   maxUnzippedBytes: z
     .number()
     .int()
