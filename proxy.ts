@@ -9,8 +9,9 @@ import { checkSameOrigin, HSTS } from "./server/http/same-origin";
 
 export function proxy(request: NextRequest) {
   // Cross-site request forgery: API mutations only from our own pages (server actions: Next checks).
-  if (request.nextUrl.pathname.startsWith("/api/trpc")) {
-    const verdict = checkSameOrigin(request);
+  const api = request.nextUrl.pathname;
+  if (api.startsWith("/api/trpc") || api.startsWith("/api/documents/")) {
+    const verdict = checkSameOrigin(request, {}, api.startsWith("/api/trpc") ? "json" : "bytes");
     if (!verdict.ok) return NextResponse.json({ error: { message: verdict.message } }, { status: 403 });
   }
   const nonce = btoa(crypto.randomUUID());

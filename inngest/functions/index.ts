@@ -1,5 +1,6 @@
 /** Every Inngest function, registered by hand (served at /api/inngest). */
+import { convertDocumentFunction } from "./convert-document";
 import { pruneAuthRecordsFunction } from "./prune-auth-records";
 import { sendFaxFunction } from "./send-fax";
 
-export const functions = [pruneAuthRecordsFunction, sendFaxFunction];
+export const functions = [pruneAuthRecordsFunction, sendFaxFunction, convertDocumentFunction];

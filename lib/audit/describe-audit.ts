@@ -189,6 +189,19 @@ function predicate(row: AuditRow, d: Details, viewer: Viewer): { text: Segment[]
       const verb = row.action === "fax.resend" ? "resent a fax" : "sent a fax";
       return { text: [count > 1 ? `${verb} to ${count} numbers` : verb] };
     }
+    case "document.create":
+      return { text: [`uploaded a ${str(d.kind)?.toUpperCase() ?? ""} document`.replace("a  ", "a ")] };
+    case "document.rename":
+      return { text: ["renamed a document"] };
+    case "document.delete": {
+      const kept = num(d.faxesKeepingTheirRecord) ?? 0;
+      return {
+        text: [
+          "deleted a document",
+          kept ? ` (${kept} sent ${kept === 1 ? "fax keeps its" : "faxes keep their"} record, without its pages)` : "",
+        ],
+      };
+    }
     case "fax.cancel":
       return { text: [d.result === "requested" ? "asked to cancel a fax during its call" : "cancelled a fax"] };
     case "platform.seed":

@@ -12,12 +12,19 @@ export type CrossSiteVerdict = { ok: true } | { ok: false; message: string };
 export function checkSameOrigin(
   request: { method: string; headers: Headers },
   opts: TrustOptions = {},
+  /** What the body must be: JSON (API calls) or raw bytes (document uploads). */
+  body: "json" | "bytes" = "json",
 ): CrossSiteVerdict {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return { ok: true };
   const h = request.headers;
   const type = h.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  // A form (urlencoded, multipart, text/plain) can be posted cross-site without CORS; JSON cannot.
-  if (type !== "application/json") return { ok: false, message: "This request must be sent as JSON." };
+  // A form (urlencoded, multipart, text/plain) can be posted cross-site without CORS; JSON and
+  // application/octet-stream cannot (the browser asks first, and we never say yes).
+  if (body === "json" && type !== "application/json")
+    return { ok: false, message: "This request must be sent as JSON." };
+  if (body === "bytes" && type !== "application/octet-stream") {
+    return { ok: false, message: "This request must be sent as application/octet-stream." };
+  }
   const site = h.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") {
     return { ok: false, message: "Cross-site requests are refused." };

@@ -5,6 +5,7 @@ import { authRouter } from "./routers/auth";
 import { brandingRouter } from "./routers/branding";
 import { dashboardRouter } from "./routers/dashboard";
 import { didRouter } from "./routers/did";
+import { documentRouter } from "./routers/document";
 import { faxRouter } from "./routers/fax";
 import { jobRouter } from "./routers/job";
 import { keysRouter } from "./routers/keys";
@@ -21,6 +22,7 @@ export const appRouter = router({
   branding: brandingRouter,
   dashboard: dashboardRouter,
   did: didRouter,
+  document: documentRouter,
   fax: faxRouter,
   job: jobRouter,
   keys: keysRouter,

@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, expect, test } from "@playwright/test";
+import { DOCUMENT_PARTS } from "../../lib/schemas/document";
 import { ADMIN, PORT, signIn } from "./helpers";
 
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
@@ -113,6 +114,7 @@ function fillsFor(segment: string, method: Method): Fill[] | string {
     const ids = victims.flatMap((v) => v.markers).filter((m) => UUID.test(m));
     return ids.map((value) => ({ value, body: ["GET", "HEAD", "DELETE"].includes(method) ? undefined : "{}" }));
   }
+  if (segment === "[part]") return DOCUMENT_PARTS.map((value) => ({ value }));
   return `no values for ${segment} with ${method} — teach fillsFor() in tests/e2e/route-isolation.spec.ts`;
 }
 

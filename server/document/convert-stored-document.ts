@@ -1,0 +1,131 @@
+/**
+ * The gateway's conversion of one uploaded document (run by inngest/functions/convert-document.ts,
+ * never in a web request). The one place a document's plaintext exists on the server side, and only
+ * inside the job's private directory:
+ *   open K with the gateway's private key (the browser sealed it for this job) → decrypt the original
+ *   → convert (server/gateway/convert: real type, limits, PDF, fax TIFF) → fax TIFFs at the other
+ *   qualities from the PDF, and each TIFF wrapped as a PDF for the browser's viewer → encrypt every
+ *   output under K → store → READY with the page count, or INVALID with the reason.
+ * Then the gateway's copy of K is cleared, K zeroed, the directory wiped. Running it again after a
+ * crash writes the same objects again (each put replaces atomically) and marks the same result.
+ */
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { CryptoError, decryptContent, encryptContent, loadSodium, openDocumentKey } from "@/lib/crypto";
+import { DOCUMENT_TYPES, type DocumentType } from "@/lib/documents/document-types";
+import type { DocumentPart } from "@/lib/schemas/document";
+import { getDb } from "../db/client";
+import type { SendFaxRuntime } from "../fax/send-fax-runtime";
+import { convertDocument, type FaxQuality, withConversionDir } from "../gateway/convert";
+import { conversionLimitsSchema, conversionToolsSchema } from "../gateway/convert/conversion-options";
+import { pdfToFaxTiff } from "../gateway/convert/pdf-to-fax-tiff";
+import { runTool } from "../gateway/convert/run-tool";
+import { documentPartKey } from "./document-storage-keys";
+
+const QUALITIES: FaxQuality[] = ["standard", "fine", "superfine"];
+
+type Outcome = { status: "READY"; pages: number } | { status: "INVALID"; reason: string } | { status: "SKIPPED" };
+
+export async function convertStoredDocument(
+  documentId: string,
+  runtime: Pick<SendFaxRuntime, "storage" | "gatewayKey">,
+): Promise<Outcome> {
+  const db = getDb(); // system work: the job acts for the gateway, not for a person
+  const document = await db.document.findUnique({
+    where: { id: documentId },
+    select: { id: true, status: true, kind: true, quality: true, storageKey: true, gatewaySealedKey: true },
+  });
+  if (document?.status !== "PROCESSING" || !document.gatewaySealedKey) return { status: "SKIPPED" };
+  const outcome = await convertWithKey(document, document.gatewaySealedKey, runtime);
+  await db.document.updateMany({
+    where: { id: document.id, status: "PROCESSING" },
+    data:
+      outcome.status === "READY"
+        ? { status: "READY", pageCount: outcome.pages, invalidReason: null, gatewaySealedKey: null }
+        : { status: "INVALID", invalidReason: outcome.reason, gatewaySealedKey: null },
+  });
+  return outcome;
+}
+
+async function convertWithKey(
+  document: { storageKey: string; kind: string; quality: string },
+  sealed: Uint8Array,
+  runtime: Pick<SendFaxRuntime, "storage" | "gatewayKey">,
+): Promise<Exclude<Outcome, { status: "SKIPPED" }>> {
+  const kind = document.kind as DocumentType;
+  if (!DOCUMENT_TYPES[kind])
+    return { status: "INVALID", reason: "Invalid attachment: this type of file cannot be faxed." };
+  let key: Uint8Array;
+  try {
+    key = await openDocumentKey(sealed, await runtime.gatewayKey());
+  } catch (error) {
+    if (error instanceof CryptoError) {
+      return {
+        status: "INVALID",
+        reason: "Invalid attachment: the document's key could not be opened. Upload it again.",
+      };
+    }
+    throw error;
+  }
+  try {
+    return await withConversionDir(async (dir) => {
+      const original = path.join(dir, `original.${DOCUMENT_TYPES[kind].extensions[0]}`);
+      try {
+        const cipher = await runtime.storage.get(document.storageKey);
+        await pipeline(Readable.from(decryptContent(key, cipher)), createWriteStream(original, { mode: 0o600 }));
+      } catch (error) {
+        if (error instanceof CryptoError) {
+          return {
+            status: "INVALID",
+            reason: "Invalid attachment: the upload is damaged (it does not decrypt). Upload it again.",
+          };
+        }
+        throw error;
+      }
+      const chosen = document.quality.toLowerCase() as FaxQuality;
+      const work = path.join(dir, "work");
+      await mkdir(work, { mode: 0o700 });
+      const converted = await convertDocument(
+        { inputPath: original, declaredName: path.basename(original) },
+        { workDir: work, quality: chosen },
+      );
+      if ("invalid" in converted) return { status: "INVALID", reason: converted.invalid };
+      const tools = conversionToolsSchema.parse({});
+      const { timeoutMs } = conversionLimitsSchema.parse({});
+      const outputs: [DocumentPart, string][] = [["view.pdf", converted.pdfPath]];
+      for (const quality of QUALITIES) {
+        let tiff = converted.tiffPath;
+        if (quality !== chosen) {
+          tiff = path.join(work, `fax-${quality}.tif`);
+          const rendered = await pdfToFaxTiff({
+            gs: tools.gs,
+            pdfPath: converted.pdfPath,
+            tiffPath: tiff,
+            quality,
+            cwd: work,
+            timeoutMs,
+          });
+          if ("invalid" in rendered) return { status: "INVALID", reason: rendered.invalid };
+        }
+        // The fax pages as a PDF too, so the browser's PDF viewer shows exactly what will be sent.
+        const faxPdf = path.join(work, `fax-${quality}.pdf`);
+        const wrapped = await runTool(tools.tiff2pdf, ["-o", faxPdf, tiff], { cwd: work, timeoutMs });
+        if (wrapped.code !== 0)
+          return { status: "INVALID", reason: "Invalid attachment: the fax pages could not be made." };
+        outputs.push([`fax-${quality}.tif` as DocumentPart, tiff], [`fax-${quality}.pdf` as DocumentPart, faxPdf]);
+      }
+      for (const [part, file] of outputs) {
+        await runtime.storage.put(
+          documentPartKey(document, part),
+          Readable.from(encryptContent(key, createReadStream(file))),
+        );
+      }
+      return { status: "READY", pages: converted.pages };
+    });
+  } finally {
+    (await loadSodium()).memzero(key);
+  }
+}

@@ -1,0 +1,319 @@
+/**
+ * The document library end to end on the server side, with the real envelope: the "browser" (the
+ * same lib/ code the pages run) makes K, encrypts the name and the file and seals K to the owner,
+ * the organisation and the gateway; the upload streams ciphertext to storage; the gateway's
+ * conversion job makes the viewable PDF and fax pages; only the owner and the organisation's admins
+ * can open any of it, and nothing stored — rows or objects — holds the plaintext.
+ */
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStoredKeys } from "@/lib/auth/account-keys";
+import { deriveCredentials } from "@/lib/auth/credentials";
+import { makeTenantKeys, openMyTenantKey } from "@/lib/auth/tenant-access";
+import {
+  decryptContent,
+  decryptName,
+  encryptContent,
+  encryptName,
+  fromBase64,
+  type KeyPair,
+  loadSodium,
+  newDocumentKey,
+  openDocumentKey,
+  sealDocumentKey,
+  toBase64,
+} from "@/lib/crypto";
+import { getDb } from "../../server/db/client";
+import { type Actor, type ActorContext, runInScope } from "../../server/db/run-in-scope";
+import { convertStoredDocument } from "../../server/document/convert-stored-document";
+import { findDocumentPartKey, openDocumentPart } from "../../server/document/read-document-part";
+import { storeUploadedContent } from "../../server/document/store-uploaded-content";
+import { sendFaxRuntime, setSendFaxRuntime } from "../../server/fax/send-fax-runtime";
+import { createLocalStorage } from "../../server/storage/local-storage";
+import { callerFor, makePlatformAdmin, makeTenant, makeUser, PASSWORD } from "../support/fixtures";
+
+type Caller = Awaited<ReturnType<typeof callerFor>>;
+
+const MARKER = `CANARY-${Math.random().toString(36).slice(2, 10).toUpperCase()}-7731`;
+const NAME = `Referral for ${MARKER}-NAME.pdf`;
+
+/** A PDF whose text is plain in the file (no compression), so the marker is really in the bytes. */
+function textPdf(text: string, pages: number): Buffer {
+  const pageIds = Array.from({ length: pages }, (_, i) => 4 + i * 2);
+  const objects: string[] = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    `<< /Type /Pages /Count ${pages} /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] >>`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  for (let i = 0; i < pages; i++) {
+    const content = `BT /F1 18 Tf 72 700 Td (${text} page ${i + 1}) Tj ET`;
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>`,
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    );
+  }
+  let body = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(body));
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(body);
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) body += `${String(off).padStart(10, "0")} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, "latin1");
+}
+
+async function collect(source: AsyncIterable<Uint8Array>) {
+  const parts: Uint8Array[] = [];
+  for await (const p of source) parts.push(p);
+  return Buffer.concat(parts);
+}
+
+async function unlock(caller: Caller): Promise<KeyPair> {
+  const params = await caller.auth.myPasswordParams();
+  const stored = await caller.keys.mine();
+  if (!params.current || !stored) throw new Error("no keys");
+  return openStoredKeys(stored, (await deriveCredentials(PASSWORD, params.current)).unlockKey);
+}
+
+let storageDir: string;
+let restore: () => void;
+let gateway: KeyPair;
+let t: Awaited<ReturnType<typeof makeTenant>>;
+let admin: Caller;
+let owner: Caller;
+let ownerKeys: KeyPair;
+let tenantPublicKey: Uint8Array;
+
+beforeAll(async () => {
+  storageDir = mkdtempSync(path.join(tmpdir(), "faxport-documents-"));
+  const sodium = await loadSodium();
+  const pair = sodium.crypto_box_keypair();
+  gateway = { publicKey: pair.publicKey, privateKey: pair.privateKey };
+  restore = setSendFaxRuntime({ storage: createLocalStorage(storageDir), gatewayKey: async () => gateway });
+  t = await makeTenant("Docs Clinic", "docs.localhost");
+  admin = await callerFor(t.admin.id, t.hostname);
+  const made = await makeTenantKeys(await unlock(admin));
+  const { recoveryCode: _code, ...stored } = made;
+  await admin.tenantKeys.setUp(stored);
+  tenantPublicKey = await fromBase64(stored.publicKey);
+  owner = await callerFor(t.user.id, t.hostname);
+  ownerKeys = await unlock(owner);
+});
+
+afterAll(() => restore());
+
+/** What the Documents page does for one file: make K, encrypt name and content, seal K three ways. */
+async function upload(caller: Caller, actorId: string, keys: KeyPair, file: Buffer, kind: "pdf" | "txt", name = NAME) {
+  const K = await newDocumentKey();
+  const created = await caller.document.create({
+    nameCipher: await toBase64(await encryptName(name, K)),
+    kind,
+    quality: "FINE",
+    sizeBytes: file.length,
+    ownerSealedKey: await toBase64(await sealDocumentKey(K, keys.publicKey)),
+    ownerKeyFor: await toBase64(keys.publicKey),
+    tenantSealedKey: await toBase64(await sealDocumentKey(K, tenantPublicKey)),
+    gatewaySealedKey: await toBase64(await sealDocumentKey(K, gateway.publicKey)),
+  });
+  expect(created.uploadUrl).toBe(`/api/documents/${created.id}/content`);
+  const actor = await actorOf(actorId);
+  const cipher = await collect(encryptContent(K, [file]));
+  await storeUploadedContent({
+    documentId: created.id,
+    body: new Blob([cipher]).stream(),
+    contentLength: cipher.length,
+    inScope: inScopeOf(actor),
+  });
+  return { id: created.id, K };
+}
+
+/** The upload route's scope for this person (the route reads it from the session). */
+function inScopeOf(actor: Actor) {
+  return <T>(write: boolean, work: (ctx: ActorContext) => Promise<T>) =>
+    runInScope({ scope: { kind: "tenant", tenantId: t.tenant.id }, actor, write }, (ctx) => work(ctx as ActorContext));
+}
+
+async function actorOf(id: string): Promise<Actor> {
+  const u = await getDb().user.findUniqueOrThrow({ where: { id } });
+  return { id: u.id, username: u.username, role: u.role, tenantId: u.tenantId, permissions: u.permissions };
+}
+
+async function part(actorId: string, id: string, name: Parameters<typeof findDocumentPartKey>[2], K: Uint8Array) {
+  const actor = await actorOf(actorId);
+  const key = await runInScope({ scope: { kind: "tenant", tenantId: t.tenant.id }, actor }, (ctx) =>
+    findDocumentPartKey(ctx as Parameters<typeof findDocumentPartKey>[0], id, name),
+  );
+  return collect(decryptContent(K, await openDocumentPart(key)));
+}
+
+function everyStoredFile(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const p = path.join(dir, entry);
+    return statSync(p).isDirectory() ? everyStoredFile(p) : [p];
+  });
+}
+
+function forms(text: string): Buffer[] {
+  const plain = Buffer.from(text, "utf8");
+  return [
+    plain,
+    Buffer.from(text, "utf16le"),
+    Buffer.from(plain.toString("base64").slice(0, 12)),
+    Buffer.from(plain.toString("base64url").slice(0, 12)),
+    Buffer.from(plain.toString("hex")),
+    Buffer.from(plain.toString("hex").toUpperCase()),
+  ];
+}
+
+describe("a document", () => {
+  it("uploads as ciphertext, converts on the gateway side, and opens only with the owner's or the organisation's key", async () => {
+    const file = textPdf(MARKER, 3);
+    expect(file.includes(MARKER)).toBe(true);
+    const { id, K } = await upload(owner, t.user.id, ownerKeys, file, "pdf");
+    expect((await owner.document.get({ id })).status).toBe("PROCESSING");
+    expect(await convertStoredDocument(id, sendFaxRuntime())).toEqual({ status: "READY", pages: 3 });
+
+    const [row] = (await owner.document.list({ view: "mine" })).items;
+    expect(row).toMatchObject({
+      id,
+      kind: "pdf",
+      status: "READY",
+      pageCount: 3,
+      quality: "FINE",
+      sizeBytes: file.length,
+    });
+    expect(row?.keyForMe?.via).toBe("owner");
+    const openedK = await openDocumentKey(await fromBase64(row!.keyForMe!.sealedKey), ownerKeys);
+    expect(await decryptName(await fromBase64(row!.nameCipher), openedK)).toBe(NAME);
+
+    // The original comes back byte for byte; the view is a PDF; the fax pages a G4 TIFF and its PDF.
+    expect(Buffer.compare(await part(t.user.id, id, "original", K), file)).toBe(0);
+    expect((await part(t.user.id, id, "view.pdf", K)).subarray(0, 5).toString()).toBe("%PDF-");
+    for (const quality of ["standard", "fine", "superfine"] as const) {
+      const tiff = await part(t.user.id, id, `fax-${quality}.tif`, K);
+      expect(["II*\0", "MM\0*"]).toContain(tiff.subarray(0, 4).toString("latin1"));
+      expect((await part(t.user.id, id, `fax-${quality}.pdf`, K)).subarray(0, 5).toString()).toBe("%PDF-");
+    }
+    // The gateway's copy of K is gone once the conversion ended.
+    expect((await getDb().document.findUniqueOrThrow({ where: { id } })).gatewaySealedKey).toBeNull();
+
+    // The organisation's admin opens it through the organisation key.
+    const [seen] = (await admin.document.list({ view: "all" })).items.filter((d) => d.id === id);
+    expect(seen?.keyForMe?.via).toBe("tenant");
+    const state = await admin.tenantKeys.state();
+    const tenantKey = await openMyTenantKey(
+      { tenantPublicKey: state.tenantPublicKey!, sealedKey: state.mySealedKey! },
+      await unlock(admin),
+    );
+    const viaTenant = await openDocumentKey(await fromBase64(seen!.keyForMe!.sealedKey), tenantKey);
+    expect(await decryptName(await fromBase64(seen!.nameCipher), viaTenant)).toBe(NAME);
+
+    // CANARY: neither the content's marker nor the name is in any stored object or any row of any table.
+    const files = everyStoredFile(storageDir);
+    expect(files.length).toBeGreaterThanOrEqual(8);
+    const tables = await getDb().$queryRawUnsafe<{ tablename: string }[]>(
+      "SELECT tablename::text AS tablename FROM pg_tables WHERE schemaname = 'public'",
+    );
+    const rows: Buffer[] = [];
+    for (const { tablename } of tables) {
+      const dump = await getDb().$queryRawUnsafe<{ r: string }[]>(
+        `SELECT row_to_json(x)::text AS r FROM "${tablename}" x`,
+      );
+      rows.push(Buffer.from(dump.map((d) => d.r).join("\n")));
+    }
+    const haystacks = [...files.map((f) => readFileSync(f)), ...rows];
+    for (const secret of [MARKER, `${MARKER}-NAME`, "Referral for"]) {
+      for (const needle of forms(secret)) {
+        for (const hay of haystacks) expect(hay.includes(needle)).toBe(false);
+      }
+    }
+  }, 60_000);
+
+  it("is invisible to another plain user of the organisation, and refused to platform admins and other organisations", async () => {
+    const { id } = await upload(owner, t.user.id, ownerKeys, textPdf("private", 1), "pdf", "private.pdf");
+    const other = await makeUser(t.tenant.id, `docs-other-${Date.now()}`);
+    const someone = await callerFor(other.id, t.hostname);
+    await expect(someone.document.get({ id })).rejects.toThrow(/not found/i);
+    expect((await someone.document.list({ view: "all" })).items.map((d) => d.id)).not.toContain(id);
+    await expect(someone.document.delete({ id })).rejects.toThrow(/not found/i);
+    await expect(someone.document.rename({ id, nameCipher: "AQ".repeat(30) })).rejects.toThrow(/not found/i);
+    const otherActor = await actorOf(other.id);
+    await expect(
+      runInScope({ scope: { kind: "tenant", tenantId: t.tenant.id }, actor: otherActor }, (ctx) =>
+        findDocumentPartKey(ctx as Parameters<typeof findDocumentPartKey>[0], id, "original"),
+      ),
+    ).rejects.toThrow(/not found/i);
+
+    const root = await callerFor((await makePlatformAdmin("docs-root")).id, "localhost");
+    await expect(root.document.list({ view: "all" })).rejects.toThrow(/platform admins cannot open them/);
+    await expect(root.document.get({ id })).rejects.toThrow(/platform admins cannot open them/);
+
+    const elsewhere = await makeTenant("Docs Elsewhere", "docs-elsewhere.localhost");
+    const stranger = await callerFor(elsewhere.admin.id, elsewhere.hostname);
+    await expect(stranger.document.get({ id })).rejects.toThrow(/not found/i);
+    expect((await stranger.document.list({ view: "all" })).items).toEqual([]);
+  });
+
+  it("that is not what its type claims ends Invalid with a reason, and keeps no key for the gateway", async () => {
+    const { id } = await upload(
+      owner,
+      t.user.id,
+      ownerKeys,
+      Buffer.from("just some words, not a PDF at all\n"),
+      "pdf",
+      "fake.pdf",
+    );
+    const outcome = await convertStoredDocument(id, sendFaxRuntime());
+    expect(outcome.status).toBe("INVALID");
+    const row = await owner.document.get({ id });
+    expect(row.status).toBe("INVALID");
+    expect(row.invalidReason).toMatch(/PDF|plain text|named/i);
+    expect((await getDb().document.findUniqueOrThrow({ where: { id } })).gatewaySealedKey).toBeNull();
+  });
+
+  it("is uploaded once, only by its owner, and not beyond the size limit", async () => {
+    const { id } = await upload(owner, t.user.id, ownerKeys, textPdf("once", 1), "pdf", "once.pdf");
+    const actor = await actorOf(t.user.id);
+    await expect(
+      storeUploadedContent({
+        documentId: id,
+        body: new Blob([Buffer.from("again")]).stream(),
+        contentLength: 5,
+        inScope: inScopeOf(actor),
+      }),
+    ).rejects.toThrow(/already been uploaded/);
+    await expect(
+      storeUploadedContent({
+        documentId: id,
+        body: null,
+        contentLength: 200 * 1024 * 1024,
+        inScope: inScopeOf(actor),
+      }),
+    ).rejects.toThrow(/larger than documents may be/);
+  });
+
+  it("is renamed and deleted with everything stored for it; a fax waiting to send it stops the delete", async () => {
+    const { id, K } = await upload(owner, t.user.id, ownerKeys, textPdf("to delete", 2), "pdf", "old name.pdf");
+    await convertStoredDocument(id, sendFaxRuntime());
+    await owner.document.rename({ id, nameCipher: await toBase64(await encryptName("new name.pdf", K)) });
+    expect(await decryptName(await fromBase64((await owner.document.get({ id })).nameCipher), K)).toBe("new name.pdf");
+
+    const job = await getDb().faxJob.create({
+      data: { tenantId: t.tenant.id, userId: t.user.id, documentId: id, title: "t", toNumber: "+12125550100" },
+    });
+    await expect(owner.document.delete({ id })).rejects.toThrow(/still waiting to send this document/);
+    await getDb().faxJob.update({ where: { id: job.id }, data: { status: "SENT" } });
+
+    const before = everyStoredFile(storageDir).filter((f) => f.includes(id));
+    expect(before.length).toBe(8);
+    expect(await owner.document.delete({ id })).toEqual({ faxesKeepingTheirRecord: 1 });
+    expect(everyStoredFile(storageDir).filter((f) => f.includes(id))).toEqual([]);
+    expect((await getDb().faxJob.findUniqueOrThrow({ where: { id: job.id } })).documentId).toBeNull();
+    await expect(owner.document.get({ id })).rejects.toThrow(/not found/i);
+  });
+});
