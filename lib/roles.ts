@@ -41,7 +41,7 @@ export const NAVIGATION: NavItem[] = [
   { label: "My fax numbers", href: "/my-dids", roles: ["USER"] },
   { label: "Send fax", href: "/send", roles: TENANT_PEOPLE, soon: true },
   { label: "Received faxes", href: "/received", roles: ALL, soon: true },
-  { label: "Documents", href: "/documents", roles: TENANT_PEOPLE, soon: true },
+  { label: "Documents", href: "/documents", roles: TENANT_PEOPLE },
   {
     label: "Contacts",
     href: "/contacts",

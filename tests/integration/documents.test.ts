@@ -33,39 +33,12 @@ import { storeUploadedContent } from "../../server/document/store-uploaded-conte
 import { sendFaxRuntime, setSendFaxRuntime } from "../../server/fax/send-fax-runtime";
 import { createLocalStorage } from "../../server/storage/local-storage";
 import { callerFor, makePlatformAdmin, makeTenant, makeUser, PASSWORD } from "../support/fixtures";
+import { textPdf } from "../support/text-pdf";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 
 const MARKER = `CANARY-${Math.random().toString(36).slice(2, 10).toUpperCase()}-7731`;
 const NAME = `Referral for ${MARKER}-NAME.pdf`;
-
-/** A PDF whose text is plain in the file (no compression), so the marker is really in the bytes. */
-function textPdf(text: string, pages: number): Buffer {
-  const pageIds = Array.from({ length: pages }, (_, i) => 4 + i * 2);
-  const objects: string[] = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    `<< /Type /Pages /Count ${pages} /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] >>`,
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-  ];
-  for (let i = 0; i < pages; i++) {
-    const content = `BT /F1 18 Tf 72 700 Td (${text} page ${i + 1}) Tj ET`;
-    objects.push(
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>`,
-      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    );
-  }
-  let body = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(Buffer.byteLength(body));
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(body);
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) body += `${String(off).padStart(10, "0")} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, "latin1");
-}
 
 async function collect(source: AsyncIterable<Uint8Array>) {
   const parts: Uint8Array[] = [];
@@ -316,4 +289,68 @@ describe("a document", () => {
     expect((await getDb().faxJob.findUniqueOrThrow({ where: { id: job.id } })).documentId).toBeNull();
     await expect(owner.document.get({ id })).rejects.toThrow(/not found/i);
   });
+});
+
+describe("after a password reset", () => {
+  it("the person's documents wait for access until an admin's Grant re-seals every one to their new key", async () => {
+    const { issueResetToken } = await import("../../server/auth/password-reset");
+    const { resetInput } = await import("../support/credentials");
+    const { regrantDocumentKey } = await import("@/lib/crypto");
+    const person = await makeUser(t.tenant.id, `docs-reset-${Date.now()}`);
+    const theirs = await callerFor(person.id, t.hostname);
+    const oldKeys = await unlock(theirs);
+    const first = await upload(theirs, person.id, oldKeys, textPdf("first", 1), "pdf", "first.pdf");
+    const second = await upload(theirs, person.id, oldKeys, textPdf("second", 1), "pdf", "second.pdf");
+
+    const token = await issueResetToken(getDb(), { userId: person.id, tenantId: t.tenant.id, minutes: 30 });
+    const anon = await callerFor(null, t.hostname);
+    const NEW = "Fresh-Start-Reset-9";
+    await anon.auth.resetPassword(await resetInput(anon, token, NEW));
+    const after = await callerFor(person.id, t.hostname);
+    const params = await after.auth.myPasswordParams();
+    const newKeys = await openStoredKeys(
+      (await after.keys.mine())!,
+      (await deriveCredentials(NEW, params.current!)).unlockKey,
+    );
+    expect((await after.document.list({ view: "mine" })).items.map((d) => d.keyForMe)).toEqual([null, null]);
+
+    // The admin's browser: the organisation key opens each document key; seal them to the new key.
+    const state = await admin.tenantKeys.state();
+    const tenantKey = await openMyTenantKey(
+      { tenantPublicKey: state.tenantPublicKey!, sealedKey: state.mySealedKey! },
+      await unlock(admin),
+    );
+    const [waiting] = (await admin.tenantKeys.waiting()).filter((w) => w.id === person.id);
+    const todo = await admin.tenantKeys.documentsToRegrant({ userId: person.id });
+    expect(todo.map((d) => d.id).sort()).toEqual([first.id, second.id].sort());
+    const sealed = await Promise.all(
+      todo.map(async (d) => ({
+        documentId: d.id,
+        sealedKey: await toBase64(
+          await regrantDocumentKey(await fromBase64(d.tenantSealedKey), tenantKey, newKeys.publicKey),
+        ),
+      })),
+    );
+    await expect(
+      admin.tenantKeys.grant({ userId: person.id, forPublicKey: waiting!.publicKey, documentKeys: sealed.slice(0, 1) }),
+    ).rejects.toThrow(/1 of this person's documents were not re-sealed/);
+    await admin.tenantKeys.grant({ userId: person.id, forPublicKey: waiting!.publicKey, documentKeys: sealed });
+
+    const rows = (await after.document.list({ view: "mine" })).items;
+    for (const row of rows) {
+      expect(row.keyForMe?.via).toBe("owner");
+      const K = await openDocumentKey(await fromBase64(row.keyForMe!.sealedKey), newKeys);
+      expect(["first.pdf", "second.pdf"]).toContain(await decryptName(await fromBase64(row.nameCipher), K));
+    }
+    const K1 = await openDocumentKey(
+      await fromBase64(rows.find((r) => r.id === first.id)!.keyForMe!.sealedKey),
+      newKeys,
+    );
+    expect(Buffer.from(K1)).toEqual(Buffer.from(first.K));
+
+    // Another organisation's admin cannot ask for them.
+    const elsewhere = await makeTenant("Docs Regrant Elsewhere", "docs-regrant-elsewhere.localhost");
+    const stranger = await callerFor(elsewhere.admin.id, elsewhere.hostname);
+    expect(await stranger.tenantKeys.documentsToRegrant({ userId: person.id })).toEqual([]);
+  }, 60_000);
 });

@@ -1,0 +1,81 @@
+"use client";
+/**
+ * Shows decrypted PDF bytes with pdf.js (react-pdf), page by page, with zoom. The bytes never leave
+ * the browser; pdf.js's worker is served from our own build (no CDN).
+ */
+import { useMemo, useState } from "react";
+import { Document, Page, pdfjs } from "react-pdf";
+import { Button } from "@/components/ui/button";
+
+pdfjs.GlobalWorkerOptions.workerSrc = new URL("pdfjs-dist/build/pdf.worker.min.mjs", import.meta.url).toString();
+
+const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2];
+
+export default function PdfView({ bytes, label }: { bytes: Uint8Array; label: string }) {
+  // pdf.js takes the buffer over; give it a copy so a re-render can show the same bytes again.
+  const file = useMemo(() => ({ data: bytes.slice() }), [bytes]);
+  const [pages, setPages] = useState(0);
+  const [zoom, setZoom] = useState(2); // index into ZOOMS: 100 %
+  const [width, setWidth] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <section aria-label={label} className="grid gap-2">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <span className="font-medium">{label}</span>
+        <span className="text-muted-foreground">{pages ? `${pages} page${pages === 1 ? "" : "s"}` : ""}</span>
+        <span className="ml-auto flex items-center gap-1">
+          <Button
+            size="sm"
+            variant="outline"
+            aria-label={`Zoom out ${label}`}
+            disabled={zoom === 0}
+            onClick={() => setZoom((z) => z - 1)}
+          >
+            −
+          </Button>
+          <span aria-live="polite" className="w-12 text-center">
+            {Math.round(ZOOMS[zoom]! * 100)}%
+          </span>
+          <Button
+            size="sm"
+            variant="outline"
+            aria-label={`Zoom in ${label}`}
+            disabled={zoom === ZOOMS.length - 1}
+            onClick={() => setZoom((z) => z + 1)}
+          >
+            +
+          </Button>
+        </span>
+      </div>
+      {error ? <p className="text-sm text-red-800">{error}</p> : null}
+      <section
+        className="max-h-[70vh] overflow-auto rounded border bg-muted p-2"
+        ref={(el) => {
+          if (el && !width) setWidth(el.clientWidth - 16);
+        }}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be focusable to scroll by keyboard
+        tabIndex={0}
+        aria-label={`${label}: pages`}
+      >
+        <Document
+          file={file}
+          onLoadSuccess={(doc) => setPages(doc.numPages)}
+          onLoadError={() => setError("These pages could not be shown.")}
+          loading={<p className="text-sm">Opening…</p>}
+        >
+          {Array.from({ length: pages }, (_, i) => (
+            <Page
+              // biome-ignore lint/suspicious/noArrayIndexKey: pages are their numbers
+              key={i}
+              pageNumber={i + 1}
+              width={width ? Math.max(200, width * ZOOMS[zoom]!) : undefined}
+              renderTextLayer={false}
+              renderAnnotationLayer={false}
+              className="mx-auto mb-2 shadow"
+            />
+          ))}
+        </Document>
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+/** Fetches one stored part of a document (ciphertext) and decrypts it in the browser with K. */
+import { decryptContent } from "../crypto/content-stream";
+import type { DocumentPart } from "../schemas/document";
+
+export async function fetchDecrypted(
+  documentId: string,
+  part: DocumentPart,
+  documentKey: Uint8Array,
+): Promise<Uint8Array> {
+  const response = await fetch(`/api/documents/${documentId}/${part}`, { credentials: "same-origin" });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(body?.error?.message ?? "The document could not be fetched. Try again.");
+  }
+  const cipher = new Uint8Array(await response.arrayBuffer());
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  for await (const piece of decryptContent(documentKey, [cipher])) {
+    parts.push(piece);
+    length += piece.length;
+  }
+  const plain = new Uint8Array(length);
+  let at = 0;
+  for (const piece of parts) {
+    plain.set(piece, at);
+    at += piece.length;
+  }
+  return plain;
+}
