@@ -3,7 +3,8 @@
  * For organisation admins: people waiting for access (fresh keys after a reset or an admin-set
  * password, or an admin without a copy of the organisation key), each with Grant. Granting happens in
  * this browser: the admin opens the organisation key with their own key pair and seals it to the
- * person's new public key (for admins; document keys will be re-sealed here the same way).
+ * person's new public key (for admins), and opens each of the person's document keys through the
+ * organisation's copy to seal it to that new key too.
  */
 import { useState } from "react";
 import { useUnlockedKeys } from "@/components/keys/key-unlock";
@@ -11,6 +12,8 @@ import { trpc } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { openMyTenantKey, sealTenantKeyTo } from "@/lib/auth/tenant-access";
+import { regrantDocumentKey } from "@/lib/crypto/document-key";
+import { fromBase64, toBase64 } from "@/lib/crypto/encoding";
 
 export function WaitingForAccess() {
   const keys = useUnlockedKeys();
@@ -40,8 +43,15 @@ export function WaitingForAccess() {
         keys,
       );
       const sealedKey = person.role === "TENANT_ADMIN" ? await sealTenantKeyTo(tenant, person.publicKey) : undefined;
+      const theirs = await fromBase64(person.publicKey);
+      const documents = await utils.tenantKeys.documentsToRegrant.fetch({ userId: person.id }, { staleTime: 0 });
+      const documentKeys = [];
+      for (const d of documents) {
+        const sealed = await regrantDocumentKey(await fromBase64(d.tenantSealedKey), tenant, theirs);
+        documentKeys.push({ documentId: d.id, sealedKey: await toBase64(sealed) });
+      }
       tenant.privateKey.fill(0);
-      await grant.mutateAsync({ userId: person.id, forPublicKey: person.publicKey, sealedKey });
+      await grant.mutateAsync({ userId: person.id, forPublicKey: person.publicKey, sealedKey, documentKeys });
       setDone(`Access granted to ${person.username}.`);
     } catch (err) {
       setError(err instanceof Error ? err.message : "Granting failed.");

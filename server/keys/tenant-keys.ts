@@ -10,6 +10,7 @@
  */
 import type { ActorContext } from "../db/run-in-scope";
 import type { Tx } from "../db/scope";
+import { documentsToRegrant, storeRegrantedDocumentKeys } from "../document/regrant-documents";
 import { badRequest, conflict, forbidden, notFound } from "../errors";
 
 type Person = { id: string; role: string; publicKey: string | null; accessPendingSince: Date | null };
@@ -107,13 +108,17 @@ export async function listWaitingForAccess(opts: { ctx: ActorContext }) {
 /**
  * A tenant admin's browser re-sealed what the person lost to their new public key: for an admin,
  * the tenant private key (`sealedKey`). The person stops waiting.
- * Seam for documents: when documents exist, the browser also sends each of the person's document
- * keys (opened with the tenant key, sealed to `forPublicKey`) and they are stored here, in this
- * transaction, before the pending mark is cleared.
+ * With it, each of the person's document keys (opened with the tenant key, sealed to `forPublicKey`),
+ * stored in this transaction before the pending mark is cleared (server/document/regrant-documents.ts).
  */
 export async function grantAccess(opts: {
   ctx: ActorContext;
-  input: { userId: string; forPublicKey: string; sealedKey?: string };
+  input: {
+    userId: string;
+    forPublicKey: string;
+    sealedKey?: string;
+    documentKeys?: { documentId: string; sealedKey: string }[];
+  };
 }) {
   const { ctx, input } = opts;
   const tenantId = requireTenantAdmin(ctx);
@@ -133,13 +138,20 @@ export async function grantAccess(opts: {
       update: { forPublicKey: person.publicKey, sealedKey: input.sealedKey },
     });
   }
+  const documents = await storeRegrantedDocumentKeys({
+    ctx,
+    tenantId,
+    userId: person.id,
+    forPublicKey: person.publicKey,
+    documentKeys: input.documentKeys ?? [],
+  });
   await ctx.db.user.update({ where: { id: person.id }, data: { accessPendingSince: null } });
   await ctx.audit({
     tenantId,
     action: "user.access-granted",
     entityType: "User",
     entityId: person.id,
-    details: { username: person.username },
+    details: { username: person.username, documents },
   });
 }
 
@@ -167,4 +179,9 @@ export async function recoverAccess(opts: { ctx: ActorContext; input: { sealedFo
   });
   await ctx.db.user.update({ where: { id: me.id }, data: { accessPendingSince: null } });
   await ctx.audit({ tenantId, action: "tenant.keys-recovered", entityType: "User", entityId: me.id });
+}
+
+/** The person's documents an admin's browser must re-seal before Grant. */
+export function documentsToRegrantFor(opts: { ctx: ActorContext; userId: string }) {
+  return documentsToRegrant({ ctx: opts.ctx, tenantId: requireTenantAdmin(opts.ctx), userId: opts.userId });
 }

@@ -2,7 +2,9 @@
 import { z } from "zod";
 import { publicKeySchema, sealedTenantKeySchema } from "@/lib/auth/credentials";
 import { idSchema } from "@/lib/schemas/common";
+import { MAX_REGRANT_DOCUMENTS } from "../../document/regrant-documents";
 import {
+  documentsToRegrantFor,
   grantAccess,
   listWaitingForAccess,
   recoverAccess,
@@ -28,11 +30,25 @@ export const tenantKeysRouter = router({
     }),
   waiting: tenantAdminProcedure.query(({ ctx }) => listWaitingForAccess({ ctx })),
   grant: tenantAdminProcedure
-    .input(z.object({ userId: idSchema, forPublicKey: publicKeySchema, sealedKey: sealedTenantKeySchema.optional() }))
+    .input(
+      z.object({
+        userId: idSchema,
+        forPublicKey: publicKeySchema,
+        sealedKey: sealedTenantKeySchema.optional(),
+        documentKeys: z
+          .array(z.object({ documentId: idSchema, sealedKey: z.string().trim().min(1).max(400) }))
+          .max(MAX_REGRANT_DOCUMENTS)
+          .default([]),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       await grantAccess({ ctx, input });
       return { ok: true };
     }),
+  /** The person's documents to re-seal in the admin's browser before Grant (organisation copies). */
+  documentsToRegrant: tenantAdminProcedure
+    .input(z.object({ userId: idSchema }))
+    .query(({ ctx, input }) => documentsToRegrantFor({ ctx, userId: input.userId })),
   recoveryBox: tenantAdminProcedure.query(({ ctx }) => recoveryBox({ ctx })),
   recover: tenantAdminProcedure
     .input(z.object({ sealedForMe: sealedTenantKeySchema }))
