@@ -8,8 +8,9 @@ import { sendFaxEvent } from "@/inngest/functions/send-fax-event";
 import { sendEvent } from "@/inngest/send-event";
 import type { FaxSendInput } from "@/lib/schemas/fax";
 import type { ActorContext } from "../db/run-in-scope";
-import { forbidden, notFound } from "../errors";
+import { badRequest, conflict, forbidden, notFound } from "../errors";
 import { faxTiffKeyFor } from "../gateway/open-fax-document";
+import { anyActiveTrunk } from "../trunk/any-active-trunk";
 import { readGatewaySealedKey } from "./read-gateway-sealed-key";
 import { reserveFaxQuota } from "./reserve-fax-quota";
 import { resolveCallerId } from "./resolve-caller-id";
@@ -32,9 +33,20 @@ export async function sendFaxes(opts: {
   // A person sends their own documents; an organisation admin any of the organisation's.
   const document = await db.document.findFirst({
     where: { id: input.documentId, ...(actor.role === "TENANT_ADMIN" ? {} : { ownerId: actor.id }) },
-    select: { id: true, storageKey: true, pageCount: true },
+    select: { id: true, storageKey: true, pageCount: true, status: true },
   });
   if (!document) throw notFound("Document");
+  if (document.status !== "READY") {
+    throw badRequest(
+      document.status === "INVALID"
+        ? "This document could not be converted, so it cannot be faxed. Choose another."
+        : "This document is still being prepared for faxing. Wait until it shows Ready.",
+      "documentId",
+    );
+  }
+  if (!(await anyActiveTrunk())) {
+    throw conflict("No SIP trunk is available to send faxes right now. Ask your provider to set one up.");
+  }
   const gatewaySealedKey = await readGatewaySealedKey(input.gatewaySealedKey);
   const tenant = await db.tenant.findUniqueOrThrow({
     where: { id: tenantId },

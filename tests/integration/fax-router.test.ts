@@ -38,6 +38,7 @@ beforeAll(async () => {
   other = await callerFor(second.id, acme.hostname);
   admin = await callerFor(acme.admin.id, acme.hostname);
   platform = await callerFor((await db().user.findFirstOrThrow({ where: { role: "PLATFORM_ADMIN" } })).id, "localhost");
+  await db().trunk.create({ data: { name: "Loopback", host: "loopback.invalid", active: true } });
   await db().did.create({ data: { number: "+12125550150", tenantId: acme.tenant.id } }); // the pool
   await db().did.create({ data: { number: "+12125550160", tenantId: acme.tenant.id, userId: acme.user.id } });
   const storage = createLocalStorage(mkdtempSync(path.join(tmpdir(), "faxport-store-")));
@@ -52,6 +53,19 @@ beforeAll(async () => {
 });
 
 describe("sending", () => {
+  it("is refused in plain words, creating nothing, while no SIP trunk is active", async () => {
+    await db().trunk.updateMany({ data: { active: false } });
+    try {
+      const before = await db().faxJob.count();
+      await expect(user.fax.send(send({ destinations: ["+13125550101"] }))).rejects.toThrow(
+        "No SIP trunk is available to send faxes right now. Ask your provider to set one up.",
+      );
+      expect(await db().faxJob.count()).toBe(before);
+    } finally {
+      await db().trunk.updateMany({ data: { active: true } });
+    }
+  });
+
   it("creates one queued job per destination with the default policy, the sender's own caller ID, and one event each", async () => {
     const { jobIds } = await user.fax.send(
       send({ destinations: ["(312) 555-0101", "+44 20 7946 0958", "312.555.0101"] }),

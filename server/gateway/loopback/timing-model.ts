@@ -4,15 +4,12 @@
  * the document beyond its TIFF structure, which is why the gateway says when it is in use.
  */
 
+import { CONNECTED_MS, FIRST_PAGE_EXTRA_MS, HANGUP_MS, PAGE_MS } from "@/lib/fax-call-time";
 import { FAX_PAGE_WIDTH } from "../preflight-document";
 import type { FaxCallOptions, NativeFaxCallResult } from "../spandsp/native-fax-call";
 import type { TiffPageInfo } from "../tiff-info";
 import { resolutionFromYDpi } from "../types";
 
-const CONNECTED_MS = 4_900; // CNG/CED, DIS/DCS and training
-const FIRST_PAGE_EXTRA_MS = 5_000; // TCF and image training before page 1
-const PAGE_MS = { STANDARD: 3_000, FINE: 4_000, SUPERFINE: 6_000 } as const;
-const HANGUP_MS = 3_000; // EOP, MCF, DCN
 const T0_MS = 60_000; // spandsp's wait for a far fax answer
 const NO_RESPONSE_MS = 25_000; // three unanswered post-page commands
 
