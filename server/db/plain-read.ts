@@ -4,6 +4,7 @@
  * in order, and ends with COMMIT (or ROLLBACK) before it goes back to the pool. Opened only when a
  * request's first query is a plain read, so such a request never pays for Prisma's transaction.
  */
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { recordSpan, timed } from "../http/request-profile";
 import { plainPool } from "./plain-pool";
@@ -56,7 +57,12 @@ export function openPlainRead(scope: Scope): PlainRead {
     async query<R>(text: string, values: readonly unknown[]) {
       const client = await ready;
       try {
-        const result = await timed("sql", () => client.query({ text, values: [...values], types: utcTimestamps }));
+        // Named, so each connection parses and plans a statement once and then only executes it
+        // (the texts are fixed strings with parameters; PostgreSQL re-plans when the role differs).
+        const name = `fx_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`;
+        const result = await timed("sql", () =>
+          client.query({ name, text, values: [...values], types: utcTimestamps }),
+        );
         return result.rows as R[];
       } catch (error) {
         failed = true;

@@ -33,6 +33,18 @@ describe("a plain read", () => {
     expect(seen.users.some((u) => u.tenantId === b.tenant.id)).toBe(false);
   });
 
+  it("a statement prepared on a connection in one tenant's scope still sees only the next caller's tenant", async () => {
+    // Enough alternations for PostgreSQL to switch to a generic plan (after five executions).
+    for (let i = 0; i < 8; i++) {
+      for (const t of [a, b]) {
+        const tenants = await withScope({ kind: "tenant", tenantId: t.tenant.id }, (_tx, sql) =>
+          sql<{ id: string }>('SELECT id FROM "Tenant" WHERE name LIKE $1', ["Plain Clinic%"]),
+        );
+        expect(tenants.map((x) => x.id)).toEqual([t.tenant.id]);
+      }
+    }
+  });
+
   it("reads timestamps as the UTC instants Prisma wrote", async () => {
     const written = await getDb().user.findUniqueOrThrow({ where: { id: a.admin.id }, select: { createdAt: true } });
     const [row] = await withScope({ kind: "tenant", tenantId: a.tenant.id }, (_tx, sql) =>
