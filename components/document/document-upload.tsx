@@ -105,6 +105,11 @@ export function DocumentUpload({ onUploaded }: { onUploaded: (id: string) => voi
   return (
     <Form errors={errors} onSubmit={submit} className="grid gap-4">
       <FormAlert />
+      {!me ? (
+        <p className="text-sm text-amber-800" role="note">
+          Your keys are locked in this tab: unlock them with your password (above the page) before uploading.
+        </p>
+      ) : null}
       <Field
         label="File"
         htmlFor="document-file"

@@ -114,11 +114,7 @@ export function DocumentsPageClient({ isAdmin }: { isAdmin: boolean }) {
       <PageHeader
         title="Documents"
         description="Your fax documents, encrypted in your browser: only you and your organisation's admins can open them."
-        actions={
-          <Button onClick={() => setUploading(true)} disabled={!me}>
-            Upload document
-          </Button>
-        }
+        actions={<Button onClick={() => setUploading(true)}>Upload document</Button>}
       />
       <PageAlerts notice={notice} errors={[list.error, problem ? new Error(problem) : null]} />
       {!me ? (
