@@ -53,6 +53,8 @@ export default defineConfig({
           // Cheap Argon2id for the browser's key derivation, so each sign-in takes milliseconds.
           FAXPORT_KDF_OPS: "1",
           FAXPORT_KDF_MEM_MIB: "8",
+          // The demo phone network at ten times line speed: a three-page fax takes seconds, not a minute.
+          FAXPORT_LOOPBACK_TIME_SCALE: "0.1",
         },
       },
 });

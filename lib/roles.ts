@@ -39,7 +39,7 @@ export const NAVIGATION: NavItem[] = [
   { label: "Dashboard", href: "/dashboard", roles: ALL },
   // Organisation admins find their own numbers on Administration → Fax numbers (Mine).
   { label: "My fax numbers", href: "/my-dids", roles: ["USER"] },
-  { label: "Send fax", href: "/send", roles: TENANT_PEOPLE, soon: true },
+  { label: "Send fax", href: "/send", roles: TENANT_PEOPLE },
   { label: "Received faxes", href: "/received", roles: ALL, soon: true },
   { label: "Documents", href: "/documents", roles: TENANT_PEOPLE },
   {

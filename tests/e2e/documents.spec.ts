@@ -11,9 +11,9 @@ import { expect, type Page, test } from "@playwright/test";
 import pg from "pg";
 import { textPdf } from "../support/text-pdf";
 import { signIn } from "./helpers";
+import { E2E_DATABASE_URL, ensureAcmeOrganisationKey } from "./organisation-key";
 
 const HOST = "acme.localhost";
-const DATABASE_URL = `postgresql://faxport_app:faxport-local@127.0.0.1:${process.env.E2E_PG_PORT ?? 54350}/faxport`;
 const OBJECTS = path.join(".data", "e2e", "objects");
 const MARKER = `CANARY${Date.now().toString(36).toUpperCase()}Q7`;
 const NAME = `Referral ${MARKER}N.pdf`;
@@ -50,26 +50,7 @@ async function upload(page: Page, file: { name: string; buffer: Buffer }) {
   await expect(dialog).toBeHidden({ timeout: 30_000 });
 }
 
-/**
- * The organisation key exists once an Acme admin has signed in (their browser makes it): documents
- * need it. Whichever spec runs first, make sure it has happened.
- */
-test.beforeAll(async ({ browser }) => {
-  const page = await browser.newPage();
-  await signIn(page, HOST, "acme-admin", "Acme-Admin-2026");
-  const db = new pg.Client({ connectionString: DATABASE_URL });
-  await db.connect();
-  try {
-    await expect
-      .poll(async () => (await db.query(`SELECT "publicKey" FROM "Tenant" WHERE slug = 'acme-health'`)).rows[0]?.publicKey, {
-        timeout: 30_000,
-      })
-      .toBeTruthy();
-  } finally {
-    await db.end();
-    await page.close();
-  }
-});
+test.beforeAll(async ({ browser }) => ensureAcmeOrganisationKey(browser));
 
 const rowOf = (page: Page, name: string) => page.getByRole("row").filter({ hasText: name });
 
@@ -88,7 +69,7 @@ test("a user's document is encrypted in the browser, converted, viewed, download
   await expect(row.getByRole("cell", { name: "2", exact: true })).toBeVisible();
 
   // The canary: every table and every stored object, with the document converted.
-  const db = new pg.Client({ connectionString: DATABASE_URL });
+  const db = new pg.Client({ connectionString: E2E_DATABASE_URL });
   await db.connect();
   try {
     const tables = await db.query<{ t: string }>(

@@ -1,0 +1,159 @@
+"use client";
+/**
+ * Sent faxes: every outbound fax with its live status (Queued → Dialing → Sending page k of n →
+ * Delivered, or Failed with the reason), refreshed every 1.5 s while any shown fax is still active.
+ */
+import Link from "next/link";
+import { useState } from "react";
+import { trpc } from "@/components/providers/trpc";
+import { PageHeader } from "@/components/shell/page-header";
+import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { DateTime } from "@/components/ui/date-time";
+import { PageAlerts } from "@/components/ui/page-alerts";
+import { SearchInput } from "@/components/ui/search-input";
+import { Truncate } from "@/components/ui/truncate";
+import { useListParams } from "@/components/ui/use-list-params";
+import { formatPhone } from "@/lib/phone";
+import { FAX_LIST_STATUSES, type FaxListStatus } from "@/lib/schemas/fax";
+import { FaxStatus, isActive } from "./fax-status";
+
+const STATUS_LABELS: Record<FaxListStatus, string> = {
+  all: "All",
+  queued: "Queued",
+  "in-progress": "In progress",
+  delivered: "Delivered",
+  failed: "Failed",
+  cancelled: "Cancelled",
+};
+
+export function SentFaxesClient({ isAdmin, notice }: { isAdmin: boolean; notice?: string | null }) {
+  const { search, page, setPage, onSearch, clearSearch, filterKey } = useListParams();
+  const [status, setStatus] = useState<FaxListStatus>("all");
+  const list = trpc.fax.list.useQuery(
+    { search, page, pageSize: 20, status },
+    { refetchInterval: (q) => (q.state.data?.items.some(isActive) ? 1500 : false) },
+  );
+  type Row = NonNullable<typeof list.data>["items"][number];
+  const filtered = Boolean(search) || status !== "all";
+  return (
+    <>
+      <PageHeader
+        title="Send fax"
+        description="Your sent faxes and their status, live. A fax is retried as its policy says when a line is busy or does not answer."
+        actions={
+          <Button asChild>
+            <Link href="/send/new">New fax</Link>
+          </Button>
+        }
+      />
+      <PageAlerts notice={notice ?? null} errors={[list.error]} />
+      <DataTable<Row>
+        id="sent-faxes"
+        label="Sent faxes"
+        toolbar={
+          <div key={filterKey} className="flex flex-wrap items-center gap-2">
+            <SearchInput onSearch={onSearch} placeholder="Search number or title" />
+            <label className="flex items-center gap-2 text-sm">
+              Status
+              <select
+                className="h-9 rounded-md border bg-background px-2"
+                value={status}
+                onChange={(e) => {
+                  setStatus(e.target.value as FaxListStatus);
+                  setPage(1);
+                }}
+              >
+                {FAX_LIST_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        }
+        columns={[
+          {
+            id: "to",
+            header: "To",
+            key: true,
+            sortValue: (f) => f.toNumber,
+            cell: (f) => (
+              <Link href={`/send/${f.id}`} className="font-medium whitespace-nowrap text-primary hover:underline">
+                {formatPhone(f.toNumber)}
+              </Link>
+            ),
+          },
+          {
+            id: "title",
+            header: "Title",
+            sortValue: (f) => f.title ?? "",
+            cell: (f) => <Truncate text={f.title ?? "—"} className="max-w-56" />,
+          },
+          {
+            id: "status",
+            header: "Status",
+            key: true,
+            sortValue: (f) => f.statusLabel,
+            cell: (f) => <FaxStatus fax={f} explain />,
+          },
+          { id: "pages", header: "Pages", sortValue: (f) => f.pages ?? 0, cell: (f) => f.pages ?? "—" },
+          {
+            id: "attempts",
+            header: "Attempts",
+            sortValue: (f) => f.attemptsMade,
+            cell: (f) => `${f.attemptsMade} of ${f.maxAttempts}`,
+          },
+          {
+            id: "callerId",
+            header: "Caller ID",
+            optional: true,
+            cell: (f) => (f.callerId ? formatPhone(f.callerId) : "—"),
+          },
+          isAdmin
+            ? {
+                id: "user",
+                header: "Sent by",
+                sortValue: (f: Row) => f.user?.username ?? "",
+                cell: (f: Row) => f.user?.username ?? "—",
+              }
+            : null,
+          {
+            id: "submitted",
+            header: "Submitted",
+            sortValue: (f) => new Date(f.submittedAt),
+            cell: (f) => <DateTime value={f.submittedAt} />,
+          },
+        ]}
+        data={list.data}
+        rowId={(f) => f.id}
+        rowName={(f) => formatPhone(f.toNumber)}
+        actions={(f) => (
+          <Button asChild variant="ghost" size="sm">
+            <Link href={`/send/${f.id}`} aria-label={`Details of the fax to ${formatPhone(f.toNumber)}`}>
+              Details
+            </Link>
+          </Button>
+        )}
+        empty={{
+          title: "No faxes sent yet.",
+          next: (
+            <Link href="/send/new" className="text-primary hover:underline">
+              Send your first fax
+            </Link>
+          ),
+          noun: "faxes",
+          filtered,
+          onClearFilters: () => {
+            clearSearch();
+            setStatus("all");
+          },
+        }}
+        page={page}
+        pageSize={20}
+        onPage={setPage}
+      />
+    </>
+  );
+}

@@ -1,0 +1,160 @@
+/**
+ * Send fax through the real pages (issue 8): a user uploads a three-page document from the New fax
+ * form, sees the exact fax pages and the estimate, sends it over the loopback trunk (a real T.30
+ * session with spandsp) and watches it reach Delivered with 3 of 3 pages; resends it as a new fax;
+ * a busy line shows its retry and final failure with the explanation; a fax to a line that rings
+ * on is cancelled; over the daily limit and to a blocked number nothing is sent.
+ */
+import { expect, type Page, test } from "@playwright/test";
+import pg from "pg";
+import { textPdf } from "../support/text-pdf";
+import { signIn } from "./helpers";
+import { E2E_DATABASE_URL, ensureAcmeOrganisationKey } from "./organisation-key";
+
+const HOST = "acme.localhost";
+const DOC = `Lab results ${Date.now().toString(36)}.pdf`;
+
+test.beforeAll(async ({ browser }) => ensureAcmeOrganisationKey(browser));
+
+async function sql<T = unknown>(text: string, values: unknown[] = []): Promise<T[]> {
+  const db = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  await db.connect();
+  try {
+    return (await db.query(text, values)).rows as T[];
+  } finally {
+    await db.end();
+  }
+}
+
+async function newFax(page: Page) {
+  await page.getByRole("link", { name: "Send fax" }).first().click();
+  await page.getByRole("link", { name: "New fax" }).click();
+  await expect(page.getByRole("heading", { name: "New fax" })).toBeVisible();
+}
+
+/** The form with the document chosen (uploaded the first time) and Ready. */
+async function fill(page: Page, opts: { title: string; to: string; attempts?: string; minutes?: string }) {
+  await page.getByLabel("Title").fill(opts.title);
+  const chooser = page.getByLabel("Document");
+  const option = chooser.locator("option", { hasText: DOC });
+  if (!(await option.count())) {
+    await page.getByRole("button", { name: "Upload a document" }).click();
+    const dialog = page.getByRole("dialog", { name: "Upload a document" });
+    await dialog
+      .getByLabel("File")
+      .setInputFiles({ name: DOC, mimeType: "application/pdf", buffer: textPdf("Lab results", 3) });
+    await dialog.getByRole("button", { name: "Upload", exact: true }).click();
+    await expect(dialog).toBeHidden({ timeout: 30_000 });
+  }
+  await expect(chooser.locator("option", { hasText: `${DOC} (3 pages)` })).toBeEnabled({ timeout: 90_000 });
+  await chooser.selectOption({ label: `${DOC} (3 pages)` });
+  await page.getByLabel("Fax numbers").fill(opts.to);
+  if (opts.attempts) await page.getByLabel("Attempts").fill(opts.attempts);
+  if (opts.minutes) await page.getByLabel("Minutes between attempts").fill(opts.minutes);
+}
+
+test("a three-page fax goes out over the loopback trunk and is delivered; resend makes a new fax", async ({ page }) => {
+  test.setTimeout(240_000);
+  await signIn(page, HOST, "acme-user", "Acme-User-2026");
+  await newFax(page);
+  await fill(page, { title: "Results for Dr Okafor", to: "+1 312 555 0123" });
+
+  // What will go out, before Send: the page count, the estimate and the fax pages themselves.
+  await expect(page.getByTestId("fax-summary")).toContainText("3 pages");
+  await expect(page.getByTestId("fax-summary")).toContainText(/about \d+ seconds on the line/);
+  await page.getByRole("button", { name: "Show the fax pages" }).click();
+  await expect(
+    page
+      .getByRole("region", { name: /Fax pages: Fine.*pages/ })
+      .locator("canvas")
+      .first(),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
+
+  await page.getByRole("button", { name: "Send fax" }).click();
+  await expect(page).toHaveURL(/\/send\/[0-9a-f-]{36}$/);
+  const first = page.url();
+  await expect(page.getByTestId("fax-status")).toHaveText("Delivered", { timeout: 90_000 });
+  const attempt = page.getByRole("table", { name: "Attempts" }).getByRole("row").nth(1);
+  await expect(attempt).toContainText("3 of 3");
+  await expect(attempt).toContainText("14400 bit/s");
+
+  // Resend to another number: a new fax of its own, which says where it came from.
+  await page.getByRole("button", { name: "Resend" }).click();
+  await page.getByRole("dialog", { name: "Resend this fax" }).getByLabel("Fax number").fill("+1 312 555 0124");
+  await page.getByRole("dialog", { name: "Resend this fax" }).getByRole("button", { name: "Resend" }).click();
+  await expect(page).not.toHaveURL(first);
+  await expect(page.getByRole("heading", { name: /Fax to/ })).toContainText("555-0124");
+  await expect(page.getByRole("link", { name: "the earlier fax" })).toBeVisible();
+  await expect(page.getByTestId("fax-status")).toHaveText("Delivered", { timeout: 90_000 });
+
+  // Both are in the list with their status.
+  await page.getByRole("link", { name: "Send fax" }).first().click();
+  await expect(page.getByRole("table", { name: "Sent faxes" })).toContainText("Results for Dr Okafor");
+});
+
+test("a busy line is retried as asked and then fails with the reason", async ({ page }) => {
+  test.setTimeout(240_000);
+  await signIn(page, HOST, "acme-user", "Acme-User-2026");
+  await newFax(page);
+  await fill(page, { title: "Busy line", to: "+1 312 555 0486", attempts: "2", minutes: "1" });
+  await page.getByRole("button", { name: "Send fax" }).click();
+  await expect(page.getByTestId("fax-status")).toContainText("Waiting to retry", { timeout: 60_000 });
+  await expect(page.getByTestId("fax-status")).toHaveText("Failed: Busy", { timeout: 150_000 });
+  const rows = page.getByRole("table", { name: "Attempts" }).getByRole("row");
+  await expect(rows).toHaveCount(3); // header + two attempts
+  await expect(rows.nth(2)).toContainText("Busy");
+  await expect(page.getByText(/busy/i).first()).toBeVisible();
+});
+
+test("a fax to a line that keeps ringing is cancelled from its page", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, HOST, "acme-user", "Acme-User-2026");
+  await newFax(page);
+  await fill(page, { title: "Nobody answers", to: "+1 312 555 0480" });
+  await page.getByRole("button", { name: "Send fax" }).click();
+  await expect(page).toHaveURL(/\/send\/[0-9a-f-]{36}$/);
+  await page.getByRole("button", { name: "Cancel fax" }).click();
+  await page.getByRole("dialog", { name: "Cancel this fax?" }).getByRole("button", { name: "Cancel fax" }).click();
+  await expect(page.getByTestId("fax-status")).toHaveText("Cancelled", { timeout: 60_000 });
+});
+
+test("over the daily limit and to a blocked number nothing is sent, and the form says why", async ({ page }) => {
+  test.setTimeout(180_000);
+  const [acme] = await sql<{ id: string; dailyFaxLimit: number }>(
+    `SELECT id, "dailyFaxLimit" FROM "Tenant" WHERE slug = 'acme-health'`,
+  );
+  const before = (
+    await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "FaxJob" WHERE "tenantId" = $1`, [acme!.id])
+  )[0]!.n;
+  await signIn(page, HOST, "acme-user", "Acme-User-2026");
+  await newFax(page);
+  await fill(page, { title: "Blocked", to: "+1 312 555 0999" });
+  await sql(`INSERT INTO "BlockedNumber" (id, "tenantId", number) VALUES (gen_random_uuid(), $1, '+13125550999')`, [
+    acme!.id,
+  ]);
+  try {
+    await page.getByRole("button", { name: "Send fax" }).click();
+    await expect(page.getByText(/Blocked/).first()).toBeVisible();
+  } finally {
+    await sql(`DELETE FROM "BlockedNumber" WHERE "tenantId" = $1 AND number = '+13125550999'`, [acme!.id]);
+  }
+  const used = (
+    await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "FaxJob" WHERE "tenantId" = $1 AND "submittedAt" >= date_trunc('day', now() AT TIME ZONE 'UTC')`,
+      [acme!.id],
+    )
+  )[0]!.n;
+  await sql(`UPDATE "Tenant" SET "dailyFaxLimit" = $2 WHERE id = $1`, [acme!.id, used]);
+  try {
+    await page.getByLabel("Fax numbers").fill("+1 312 555 0125");
+    await page.getByRole("button", { name: "Send fax" }).click();
+    await expect(page.getByText(/Limit reached/).first()).toBeVisible();
+  } finally {
+    await sql(`UPDATE "Tenant" SET "dailyFaxLimit" = $2 WHERE id = $1`, [acme!.id, acme!.dailyFaxLimit]);
+  }
+  expect(
+    (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "FaxJob" WHERE "tenantId" = $1`, [acme!.id]))[0]!.n,
+  ).toBe(before);
+});
