@@ -5,7 +5,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { headerButtons, linkedPaths, ROLES, settle, signedInPaths } from "./discover-pages";
+import { discoverMore, headerButtons, linkedPaths, ROLES, settle, signedInPaths } from "./discover-pages";
 import { ADMIN, signIn, site } from "./helpers";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -51,6 +51,7 @@ for (const role of ROLES) {
     let dialogs = 0;
     for (const path of paths) {
       await settle(page, `${site(role.host)}${path}`);
+      await discoverMore(page, paths);
       found.push(...(await violations(page, path)));
       const inDialogs = await dialogViolations(page, path);
       found.push(...inDialogs.found);

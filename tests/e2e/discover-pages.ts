@@ -33,6 +33,14 @@ export async function linkedPaths(page: Page, selector: string): Promise<string[
  */
 export const signedInPaths = (page: Page) => linkedPaths(page, "header a[href], nav a[href]");
 
+/** Pages a page's own header links to ("New fax" on Send fax): found while the pages are visited. */
+export const pageActionPaths = (page: Page) => linkedPaths(page, "[data-page-actions] a[href]");
+
+/** Adds the pages the current page's header links to, so the loop over `paths` visits them too. */
+export async function discoverMore(page: Page, paths: string[]) {
+  for (const more of await pageActionPaths(page)) if (!paths.includes(more)) paths.push(more);
+}
+
 /** Opens a page and waits until its lists have loaded, so a check sees what a person sees. */
 export async function settle(page: Page, url: string) {
   await open(page, url);

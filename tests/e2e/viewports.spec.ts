@@ -7,7 +7,7 @@
  * With SCREENSHOTS=1 it also saves the main pages to docs/screenshots/ (role-page-width.png).
  */
 import { expect, type Page, test } from "@playwright/test";
-import { headerButtons, ROLES, settle, signedInPaths } from "./discover-pages";
+import { discoverMore, headerButtons, ROLES, settle, signedInPaths } from "./discover-pages";
 import { signIn, site } from "./helpers";
 
 const SIZES = [
@@ -115,6 +115,7 @@ for (const size of SIZES) {
       let dialogs = 0;
       for (const path of paths) {
         await settle(page, `${site(role.host)}${path}`);
+        await discoverMore(page, paths);
         const overflow = await sidewaysOverflow(page);
         if (overflow > 0) problems.push(`${path}: scrolls sideways by ${overflow} px`);
         if (process.env.SCREENSHOTS && SCREENSHOT_PAGES.includes(path)) {
