@@ -151,7 +151,7 @@ export function FaxDetailClient({ id }: { id: string }) {
       <h2 className="mb-2 font-semibold">Attempts</h2>
       {f.attempts.length ? (
         <div className="mb-6 overflow-x-auto">
-          <Table label="Attempts">
+          <Table label="Attempts" aria-label="Attempts">
             <THead>
               <TR>
                 <TH>#</TH>
