@@ -78,7 +78,7 @@ export function NewFaxClient() {
     };
     const valid = errors.check(faxSendSchema, values);
     if (!valid) return;
-    if (!chosen || chosen.status !== "READY") {
+    if (chosen?.status !== "READY") {
       return errors.setErrors({ documentId: "Choose a document that shows Ready." });
     }
     if (!me) return errors.setErrors({ documentId: "Unlock your keys first (above the page)." });
