@@ -24,16 +24,10 @@ describe("roles", () => {
       .flatMap((i) => [i, ...(i.children ?? [])])
       .filter((i) => i.soon)
       .map((i) => i.href);
-    expect(soon).toEqual([
-      "/send",
-      "/received",
-      "/documents",
-      "/contacts",
-      "/contacts/groups",
-      "/campaigns",
-      "/reports",
-    ]);
-    expect(navigationFor("USER").find((i) => i.href === "/my-dids")?.soon).toBeUndefined();
+    expect(soon).toEqual(["/received", "/contacts", "/contacts/groups", "/campaigns", "/reports"]);
+    for (const released of ["/my-dids", "/send", "/documents"]) {
+      expect(navigationFor("USER").find((i) => i.href === released)?.soon).toBeUndefined();
+    }
   });
 
   it("groups Branding, Retention and Security policy under Settings; retention is the organisation admin's", () => {
