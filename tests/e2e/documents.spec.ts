@@ -5,10 +5,11 @@
  * byte for byte, renamed and deleted. Meanwhile neither marker is in any table or stored object —
  * plain, UTF-16, base64 or hex. A file that is not what its name claims ends Invalid with a reason.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import pg from "pg";
+import { filesUnder, secretForms } from "../support/canary";
 import { textPdf } from "../support/text-pdf";
 import { signIn } from "./helpers";
 import { E2E_DATABASE_URL, ensureAcmeOrganisationKey } from "./organisation-key";
@@ -17,29 +18,6 @@ const HOST = "acme.localhost";
 const OBJECTS = path.join(".data", "e2e", "objects");
 const MARKER = `CANARY${Date.now().toString(36).toUpperCase()}Q7`;
 const NAME = `Referral ${MARKER}N.pdf`;
-
-function storedFiles(dir: string): string[] {
-  try {
-    return readdirSync(dir).flatMap((entry) => {
-      const p = path.join(dir, entry);
-      return statSync(p).isDirectory() ? storedFiles(p) : [p];
-    });
-  } catch {
-    return [];
-  }
-}
-
-function forms(text: string): Buffer[] {
-  const plain = Buffer.from(text, "utf8");
-  return [
-    plain,
-    Buffer.from(text, "utf16le"),
-    Buffer.from(plain.toString("base64").slice(0, 12)),
-    Buffer.from(plain.toString("base64url").slice(0, 12)),
-    Buffer.from(plain.toString("hex")),
-    Buffer.from(plain.toString("hex").toUpperCase()),
-  ];
-}
 
 async function upload(page: Page, file: { name: string; buffer: Buffer }) {
   await page.getByRole("button", { name: "Upload document" }).click();
@@ -80,11 +58,11 @@ test("a user's document is encrypted in the browser, converted, viewed, download
       const rows = await db.query<{ r: string }>(`SELECT row_to_json(x)::text AS r FROM "${t}" x`);
       dumps.push(Buffer.from(rows.rows.map((r) => r.r).join("\n")));
     }
-    const files = storedFiles(OBJECTS);
+    const files = filesUnder(OBJECTS);
     expect(files.length).toBeGreaterThanOrEqual(8);
     const haystacks = [...dumps, ...files.map((f) => readFileSync(f))];
     for (const secret of [MARKER, `${MARKER}N`]) {
-      for (const needle of forms(secret)) for (const hay of haystacks) expect(hay.includes(needle)).toBe(false);
+      for (const needle of secretForms(secret)) for (const hay of haystacks) expect(hay.includes(needle)).toBe(false);
     }
   } finally {
     await db.end();
@@ -122,12 +100,12 @@ test("a user's document is encrypted in the browser, converted, viewed, download
   await renameDialog.getByRole("button", { name: "Save name" }).click();
   const after = rowOf(page, renamed);
   await expect(after).toBeVisible();
-  const before = storedFiles(OBJECTS).length;
+  const before = filesUnder(OBJECTS).length;
   await after.getByRole("button", { name: `More actions for ${renamed}` }).click();
   await page.getByRole("menuitem", { name: "Delete" }).click();
   await page.getByRole("button", { name: "Delete document" }).click();
   await expect(after).toBeHidden();
-  await expect.poll(() => storedFiles(OBJECTS).length).toBe(before - 8);
+  await expect.poll(() => filesUnder(OBJECTS).length).toBe(before - 8);
 });
 
 test("a file that is not what its name says ends Invalid with the reason", async ({ page }) => {

@@ -5,7 +5,7 @@
  * conversion job makes the viewable PDF and fax pages; only the owner and the organisation's admins
  * can open any of it, and nothing stored — rows or objects — holds the plaintext.
  */
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -32,6 +32,7 @@ import { findDocumentPartKey, openDocumentPart } from "../../server/document/rea
 import { storeUploadedContent } from "../../server/document/store-uploaded-content";
 import { sendFaxRuntime, setSendFaxRuntime } from "../../server/fax/send-fax-runtime";
 import { createLocalStorage } from "../../server/storage/local-storage";
+import { filesUnder, secretForms } from "../support/canary";
 import { callerFor, makePlatformAdmin, makeTenant, makeUser, PASSWORD } from "../support/fixtures";
 import { textPdf } from "../support/text-pdf";
 
@@ -124,25 +125,6 @@ async function part(actorId: string, id: string, name: Parameters<typeof findDoc
   return collect(decryptContent(K, await openDocumentPart(key)));
 }
 
-function everyStoredFile(dir: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const p = path.join(dir, entry);
-    return statSync(p).isDirectory() ? everyStoredFile(p) : [p];
-  });
-}
-
-function forms(text: string): Buffer[] {
-  const plain = Buffer.from(text, "utf8");
-  return [
-    plain,
-    Buffer.from(text, "utf16le"),
-    Buffer.from(plain.toString("base64").slice(0, 12)),
-    Buffer.from(plain.toString("base64url").slice(0, 12)),
-    Buffer.from(plain.toString("hex")),
-    Buffer.from(plain.toString("hex").toUpperCase()),
-  ];
-}
-
 describe("a document", () => {
   it("uploads as ciphertext, converts on the gateway side, and opens only with the owner's or the organisation's key", async () => {
     const file = textPdf(MARKER, 3);
@@ -187,7 +169,7 @@ describe("a document", () => {
     expect(await decryptName(await fromBase64(seen!.nameCipher), viaTenant)).toBe(NAME);
 
     // CANARY: neither the content's marker nor the name is in any stored object or any row of any table.
-    const files = everyStoredFile(storageDir);
+    const files = filesUnder(storageDir);
     expect(files.length).toBeGreaterThanOrEqual(8);
     const tables = await getDb().$queryRawUnsafe<{ tablename: string }[]>(
       "SELECT tablename::text AS tablename FROM pg_tables WHERE schemaname = 'public'",
@@ -201,7 +183,7 @@ describe("a document", () => {
     }
     const haystacks = [...files.map((f) => readFileSync(f)), ...rows];
     for (const secret of [MARKER, `${MARKER}-NAME`, "Referral for"]) {
-      for (const needle of forms(secret)) {
+      for (const needle of secretForms(secret)) {
         for (const hay of haystacks) expect(hay.includes(needle)).toBe(false);
       }
     }
@@ -282,10 +264,10 @@ describe("a document", () => {
     await expect(owner.document.delete({ id })).rejects.toThrow(/still waiting to send this document/);
     await getDb().faxJob.update({ where: { id: job.id }, data: { status: "SENT" } });
 
-    const before = everyStoredFile(storageDir).filter((f) => f.includes(id));
+    const before = filesUnder(storageDir).filter((f) => f.includes(id));
     expect(before.length).toBe(8);
     expect(await owner.document.delete({ id })).toEqual({ faxesKeepingTheirRecord: 1 });
-    expect(everyStoredFile(storageDir).filter((f) => f.includes(id))).toEqual([]);
+    expect(filesUnder(storageDir).filter((f) => f.includes(id))).toEqual([]);
     expect((await getDb().faxJob.findUniqueOrThrow({ where: { id: job.id } })).documentId).toBeNull();
     await expect(owner.document.get({ id })).rejects.toThrow(/not found/i);
   });
