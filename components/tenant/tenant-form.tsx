@@ -3,17 +3,13 @@ import { useState } from "react";
 import { DomainChangeDialog } from "@/components/branding/domain-change-dialog";
 import { trpc } from "@/components/providers/trpc";
 import { TimeZoneSelect } from "@/components/settings/time-zone-select";
-import { PasswordRules } from "@/components/shell/password-rules";
 import { Button } from "@/components/ui/button";
 import { FormActions } from "@/components/ui/dialog";
 import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
-import { prepareNewPassword } from "@/lib/auth/new-password";
 import { type DomainChange, domainChange } from "@/lib/branding/domain-change";
-import { newKdfParams } from "@/lib/crypto/key-schedule";
-import { DEFAULT_PASSWORD_POLICY, generatePassword } from "@/lib/password-policy";
 import { BRAND_NAME_MAX } from "@/lib/schemas/branding";
 import { EMAIL_MAX } from "@/lib/schemas/common";
 import {
@@ -22,10 +18,10 @@ import {
   RETENTION_DAYS_MAX,
   RETENTION_DAYS_MIN,
   type TenantUpdateInput,
-  tenantCreateFormSchema,
+  tenantCreateSchema,
   tenantUpdateSchema,
 } from "@/lib/schemas/tenant";
-import { PASSWORD_MAX, USERNAME_MAX } from "@/lib/schemas/user";
+import { USERNAME_MAX } from "@/lib/schemas/user";
 import { DomainStatus } from "./domain-status";
 import { useDomainCheck } from "./use-domain-check";
 
@@ -42,7 +38,7 @@ export interface TenantRow {
   domains: { hostname: string; verifiedAt: Date | string | null; retiring?: boolean }[];
 }
 
-const ADMIN_FIELDS = { username: "admin.username", email: "admin.email", password: "admin.password" };
+const ADMIN_FIELDS = { username: "admin.username", email: "admin.email" };
 
 const num = (v: string) => (v.trim() === "" ? Number.NaN : Number(v));
 
@@ -65,20 +61,25 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
     withAdmin: tenant === null,
     adminUsername: "",
     adminEmail: "",
-    adminPassword: "",
   });
   const utils = trpc.useUtils();
   const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) =>
     setV({ ...v, [k]: e.target.type === "checkbox" ? e.target.checked : e.target.value });
-  const create = trpc.tenant.create.useMutation({ onSuccess: () => onDone(`Organisation ${v.name} created.`) });
+  const create = trpc.tenant.create.useMutation({
+    onSuccess: (made) =>
+      onDone(
+        made.welcomeSentTo
+          ? `Organisation ${v.name} created. A welcome link to choose a password is on its way to ${made.welcomeSentTo}.`
+          : `Organisation ${v.name} created.`,
+      ),
+  });
   const update = trpc.tenant.update.useMutation({ onSuccess: () => onDone(`Organisation ${v.name} saved.`) });
   const mutation = tenant ? update : create;
-  // The first admin is created by the user service, which names its own fields ("password").
+  // The first admin is created by the user service, which names its own fields ("email").
   const errors = useFieldErrors(mutation.error, { aliases: tenant ? {} : ADMIN_FIELDS });
   const { check } = errors;
   const domainProblem = useDomainCheck(v.domains, { tenantId: tenant?.id, initial: savedDomains });
   const [asking, setAsking] = useState<{ change: DomainChange; input: TenantUpdateInput } | null>(null);
-  const [deriving, setDeriving] = useState(false);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -104,28 +105,9 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
       if (change) setAsking({ change, input: valid });
       else update.mutate(valid);
     } else {
-      const admin = v.withAdmin
-        ? { username: v.adminUsername, email: v.adminEmail, password: v.adminPassword }
-        : undefined;
-      const valid = check(tenantCreateFormSchema, { ...common, admin });
-      if (!valid) return;
-      if (!valid.admin) return create.mutate({ ...valid, admin: undefined });
-      // The first admin's password stays here: a new tenant starts with the default rules.
-      setDeriving(true);
-      try {
-        const { kdfCost } = await utils.auth.passwordPolicy.fetch();
-        const next = await prepareNewPassword({
-          password: valid.admin.password,
-          policy: DEFAULT_PASSWORD_POLICY,
-          person: valid.admin,
-          kdf: await newKdfParams(kdfCost),
-        });
-        if (!next.ok) return errors.setErrors({ "admin.password": next.message });
-        const { username, email } = valid.admin;
-        create.mutate({ ...valid, admin: { username, email, credentials: next.credentials } });
-      } finally {
-        setDeriving(false);
-      }
+      const admin = v.withAdmin ? { username: v.adminUsername, email: v.adminEmail } : undefined;
+      const valid = check(tenantCreateSchema, { ...common, admin });
+      if (valid) create.mutate(valid);
     }
   }
 
@@ -253,44 +235,16 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
                   maxLength={EMAIL_MAX}
                 />
               </Field>
-              <Field label="Admin password" htmlFor="t-admin-password" name="admin.password">
-                <div className="flex gap-2">
-                  <Input
-                    id="t-admin-password"
-                    type="text"
-                    value={v.adminPassword}
-                    onChange={set("adminPassword")}
-                    autoComplete="off"
-                    maxLength={PASSWORD_MAX}
-                    showCount={false}
-                  />
-                  <Button
-                    type="button"
-                    variant="outline"
-                    onClick={() => setV({ ...v, adminPassword: generatePassword() })}
-                  >
-                    Generate
-                  </Button>
-                </div>
-                {v.adminPassword ? (
-                  // A new organisation starts with these rules (server/tenant/create-tenant.ts).
-                  <PasswordRules
-                    password={v.adminPassword}
-                    policy={DEFAULT_PASSWORD_POLICY}
-                    person={{ username: v.adminUsername, email: v.adminEmail }}
-                  />
-                ) : null}
-              </Field>
               <p className="text-xs text-muted-foreground">
-                The admin chooses their own password at first sign-in (the new organisation's security policy asks for
-                it; an organisation admin can turn that off).
+                We email them a single-use link to choose their own password. Their browser then makes the
+                organisation's key and shows its recovery code: nobody else, you included, ever holds either.
               </p>
             </>
           ) : null}
         </fieldset>
       )}
       <FormActions>
-        <Button type="submit" disabled={mutation.isPending || deriving}>
+        <Button type="submit" disabled={mutation.isPending}>
           {tenant ? "Save" : "Create organisation"}
         </Button>
       </FormActions>

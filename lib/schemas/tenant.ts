@@ -1,10 +1,9 @@
 /** Tenant schemas, shared by the admin forms and the tenant router. */
 import { z } from "zod";
-import { newCredentialsSchema } from "../auth/credentials";
 import { BRAND_NAME_MAX, DOMAINS_MAX, ORGANISATION_NAME_REQUIRED } from "./branding";
 import { emailSchema, hostnameSchema, idSchema, listInputSchema, visibleTextSchema } from "./common";
 import { timeZoneSchema } from "./time-zone";
-import { PASSWORD_MAX, usernameSchema } from "./user";
+import { usernameSchema } from "./user";
 
 /** Bounds of the organisation's numbers, for the schema and the form's min/max alike. */
 export const DAILY_FAX_LIMIT_MAX = 1_000_000;
@@ -64,20 +63,13 @@ const tenantFields = z
   })
   .extend(limits.shape);
 
+/**
+ * The first admin is named here but never given a password: they get a single-use welcome link and
+ * choose it themselves, so their browser — not the platform admin's — makes the organisation's key.
+ */
 const firstAdminFields = z.object({ username: usernameSchema, email: emailSchema });
 
-/** What the form checks (with the password, which stays in the browser)… */
-export const tenantCreateFormSchema = tenantFields
-  .extend({
-    admin: firstAdminFields
-      .extend({ password: z.string().min(1, "Enter or generate a password").max(PASSWORD_MAX) })
-      .optional(),
-  })
-  .superRefine(checkLimits);
-/** …and what the server receives: credentials derived from it. */
-export const tenantCreateSchema = tenantFields
-  .extend({ admin: firstAdminFields.extend({ credentials: newCredentialsSchema }).optional() })
-  .superRefine(checkLimits);
+export const tenantCreateSchema = tenantFields.extend({ admin: firstAdminFields.optional() }).superRefine(checkLimits);
 export type TenantCreateInput = z.infer<typeof tenantCreateSchema>;
 
 export const tenantUpdateSchema = tenantFields.extend({ id: idSchema, active: z.boolean() }).superRefine(checkLimits);

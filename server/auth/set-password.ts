@@ -54,7 +54,10 @@ export async function setPassword(
       throw badRequest(`Choose a password you have not used recently (last ${policy.historyCount}).`, "password");
     }
   }
-  await db.passwordHistory.create({ data: { userId: user.id, tenantId: user.tenantId, hash: user.passwordHash } });
+  // An account opened by a welcome link had no password before: nothing to remember.
+  if (user.kdfSalt) {
+    await db.passwordHistory.create({ data: { userId: user.id, tenantId: user.tenantId, hash: user.passwordHash } });
+  }
   await db.user.update({
     where: { id: user.id },
     data: {

@@ -1,10 +1,14 @@
-/** Creates a tenant with its domains, default security policy and (optionally) its first admin. */
+/**
+ * Creates a tenant with its domains, default security policy and (optionally) its first admin — who
+ * has no password until they open the welcome link mailed here. The platform admin never knows it, and
+ * the organisation's key and recovery code are made in that admin's own browser at first sign-in.
+ */
 import { DEFAULT_PASSWORD_POLICY } from "@/lib/password-policy";
 import type { TenantCreateInput } from "@/lib/schemas/tenant";
-import { mustChangeTypedPassword } from "../auth/admin-typed-password";
 import { PLATFORM_POLICY } from "../auth/security-policy";
 import type { ActorContext } from "../db/run-in-scope";
 import { createUser } from "../user/create-user";
+import { sendWelcome } from "../user/send-welcome";
 import { invalidateHostCache } from "./resolve-tenant";
 import { replaceDomains } from "./tenant-domains";
 
@@ -36,7 +40,6 @@ export async function createTenant(opts: { ctx: ActorContext; input: TenantCreat
       timeZone: input.timeZone ?? "UTC",
       domainTitle: `${input.name} Fax`,
       footerText: `© ${input.name}`,
-      // The password rules the organisation form shows live while the first admin's is typed.
       securityPolicy: { create: { ...PLATFORM_POLICY, ...DEFAULT_PASSWORD_POLICY } },
     },
   });
@@ -49,17 +52,16 @@ export async function createTenant(opts: { ctx: ActorContext; input: TenantCreat
     entityId: tenant.id,
     details: { name: input.name, domains: input.domains },
   });
-  if (input.admin) {
-    await createUser({
-      ctx,
-      tenantId: tenant.id,
-      username: input.admin.username,
-      email: input.admin.email,
-      role: "TENANT_ADMIN",
-      credentials: input.admin.credentials,
-      // The platform admin typed it: the new organisation's policy decides whether it must change.
-      mustChangePassword: await mustChangeTypedPassword(db, { tenantId: tenant.id, askedByAdmin: false }),
-    });
-  }
-  return tenant;
+  if (!input.admin) return { ...tenant, welcomeSentTo: null };
+  const admin = await createUser({
+    ctx,
+    tenantId: tenant.id,
+    username: input.admin.username,
+    email: input.admin.email,
+    role: "TENANT_ADMIN",
+    credentials: null,
+    mustChangePassword: false, // they choose it themselves
+  });
+  const { to } = await sendWelcome({ ctx, id: admin.id });
+  return { ...tenant, welcomeSentTo: to };
 }

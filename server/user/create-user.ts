@@ -21,7 +21,8 @@ export interface CreateUserOptions {
   phone?: string | null;
   role: Role;
   permissions?: string[];
-  credentials: NewCredentials;
+  /** null: no password yet — the person chooses one through a welcome link (and gets keys then). */
+  credentials: NewCredentials | null;
   mustChangePassword: boolean;
 }
 
@@ -35,9 +36,12 @@ export async function createUser(opts: CreateUserOptions) {
     );
   }
   const username = opts.username.trim().toLowerCase();
-  assertNewPasswordParams({ kdfSalt: null }, opts.credentials.kdf);
+  const { credentials } = opts;
+  if (credentials) assertNewPasswordParams({ kdfSalt: null }, credentials.kdf);
   await assertEmailFree(ctx.db, { tenantId: opts.tenantId, email: opts.email });
-  const passwordHash = await hashAuthKey(opts.credentials.authKey);
+  // Without a password the hash stays empty: no auth key verifies against it, and with no salt
+  // sign-in answers exactly as for an unknown name (server/auth/verify-credentials.ts).
+  const passwordHash = credentials ? await hashAuthKey(credentials.authKey) : "";
   const email = opts.email.toLowerCase();
   // Unique per tenant in the database (platform admins among themselves): of two concurrent
   // creates, the second fails here even though both passed the check above.
@@ -53,9 +57,13 @@ export async function createUser(opts: CreateUserOptions) {
         role: opts.role,
         permissions: opts.permissions ?? [],
         passwordHash,
-        ...kdfColumns(opts.credentials.kdf),
-        publicKey: opts.credentials.keys.publicKey,
-        sealedPrivateKey: opts.credentials.keys.sealedPrivateKey,
+        ...(credentials
+          ? {
+              ...kdfColumns(credentials.kdf),
+              publicKey: credentials.keys.publicKey,
+              sealedPrivateKey: credentials.keys.sealedPrivateKey,
+            }
+          : {}),
         mustChangePassword: opts.mustChangePassword,
       },
     })

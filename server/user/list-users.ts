@@ -5,15 +5,17 @@ import type { ActorContext } from "../db/run-in-scope";
 import { escapeLike } from "../db/search";
 import type { USER_FIELDS } from "./user-fields";
 
-export type ListedUser = Prisma.UserGetPayload<{ select: typeof USER_FIELDS }>;
+/** hasPassword false: invited by a welcome link and not opened yet (no password, no keys). */
+export type ListedUser = Prisma.UserGetPayload<{ select: typeof USER_FIELDS }> & { hasPassword: boolean };
 
 /**
  * The admin screens' user list in plain SQL (`ctx.sql`): the busiest list of the portal, and
  * Prisma's per-query work was most of its cost (docs/request-cost.md). The columns are
- * USER_FIELDS, no more: never the password hash, keys or reset tokens.
+ * USER_FIELDS and whether a password was chosen, no more: never the password hash, keys or reset tokens.
  */
 const COLUMNS = `u.id, u."tenantId", u.username, u.email, u."firstName", u."lastName", u.phone, u.role::text AS role,
   u.permissions, u.locked, u."lockedUntil", u."mustChangePassword", u."lastLoginAt", u."createdAt",
+  u."kdfSalt" IS NOT NULL AS "hasPassword",
   CASE WHEN t.id IS NULL THEN NULL ELSE json_build_object('name', t.name, 'timeZone', t."timeZone") END AS tenant`;
 
 /**

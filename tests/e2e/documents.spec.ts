@@ -7,10 +7,11 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { filesUnder, secretForms } from "../support/canary";
 import { textPdf } from "../support/text-pdf";
+import { documentRow, expectDocumentReadable, uploadDocument } from "./document-steps";
 import { signIn } from "./helpers";
 import { E2E_DATABASE_URL, ensureAcmeOrganisationKey } from "./organisation-key";
 
@@ -19,18 +20,7 @@ const OBJECTS = path.join(".data", "e2e", "objects");
 const MARKER = `CANARY${Date.now().toString(36).toUpperCase()}Q7`;
 const NAME = `Referral ${MARKER}N.pdf`;
 
-async function upload(page: Page, file: { name: string; buffer: Buffer }) {
-  await page.getByRole("button", { name: "Upload document" }).click();
-  const dialog = page.getByRole("dialog", { name: "Upload a document" });
-  await dialog.getByLabel("File").setInputFiles({ name: file.name, mimeType: "application/pdf", buffer: file.buffer });
-  await expect(dialog.getByLabel("Name")).toHaveValue(file.name);
-  await dialog.getByRole("button", { name: "Upload", exact: true }).click();
-  await expect(dialog).toBeHidden({ timeout: 30_000 });
-}
-
 test.beforeAll(async ({ browser }) => ensureAcmeOrganisationKey(browser));
-
-const rowOf = (page: Page, name: string) => page.getByRole("row").filter({ hasText: name });
 
 test("a user's document is encrypted in the browser, converted, viewed, downloaded, renamed and deleted, and its text and name are stored nowhere", async ({
   page,
@@ -40,9 +30,9 @@ test("a user's document is encrypted in the browser, converted, viewed, download
   await signIn(page, HOST, "acme-user", "Acme-User-2026");
   await page.getByRole("link", { name: "Documents" }).first().click();
   await expect(page.getByRole("heading", { name: "Documents" })).toBeVisible();
-  await upload(page, { name: NAME, buffer: file });
+  await uploadDocument(page, { name: NAME, buffer: file });
 
-  const row = rowOf(page, NAME);
+  const row = documentRow(page, NAME);
   await expect(row.getByText("Ready")).toBeVisible({ timeout: 90_000 });
   await expect(row.getByRole("cell", { name: "2", exact: true })).toBeVisible();
 
@@ -83,13 +73,7 @@ test("a user's document is encrypted in the browser, converted, viewed, download
   await page.keyboard.press("Escape");
 
   // Download: the same bytes that were chosen.
-  await row.getByRole("button", { name: `More actions for ${NAME}` }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("menuitem", { name: "Download original" }).click(),
-  ]);
-  expect(download.suggestedFilename()).toBe(NAME);
-  expect(Buffer.compare(readFileSync((await download.path())!), file)).toBe(0);
+  await expectDocumentReadable(page, { name: NAME, buffer: file });
 
   // Rename, then delete: gone from the list and from storage.
   const renamed = `Renamed ${MARKER.slice(0, 6)}.pdf`;
@@ -98,7 +82,7 @@ test("a user's document is encrypted in the browser, converted, viewed, download
   const renameDialog = page.getByRole("dialog", { name: "Rename document" });
   await renameDialog.getByLabel("Name").fill(renamed);
   await renameDialog.getByRole("button", { name: "Save name" }).click();
-  const after = rowOf(page, renamed);
+  const after = documentRow(page, renamed);
   await expect(after).toBeVisible();
   const before = filesUnder(OBJECTS).length;
   await after.getByRole("button", { name: `More actions for ${renamed}` }).click();
@@ -113,8 +97,8 @@ test("a file that is not what its name says ends Invalid with the reason", async
   const name = `not-really-${Date.now()}.pdf`;
   await signIn(page, HOST, "acme-user", "Acme-User-2026");
   await page.getByRole("link", { name: "Documents" }).first().click();
-  await upload(page, { name, buffer: Buffer.from("Just words, not a PDF.\n") });
-  const row = rowOf(page, name);
+  await uploadDocument(page, { name, buffer: Buffer.from("Just words, not a PDF.\n") });
+  const row = documentRow(page, name);
   await expect(row.getByText("Invalid")).toBeVisible({ timeout: 60_000 });
   await expect(row).toContainText(/named|plain text|PDF/);
   await row.getByRole("button", { name: `More actions for ${name}` }).click();

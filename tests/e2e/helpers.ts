@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 
 export const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const site = (host: string) => `http://${host}:${PORT}`;
@@ -34,3 +34,27 @@ export async function signOut(page: Page) {
 }
 
 export const ADMIN = { host: "localhost", username: "admin", password: "Faxport-Admin-2026" };
+
+/**
+ * The set-password link of the newest mail to `to`, read where the embedded default keeps mail: the
+ * platform admin's outbox (signed in on a page of its own, closed again).
+ */
+export async function linkMailedTo(browser: Browser, to: string): Promise<string> {
+  const admin = await browser.newPage();
+  await signIn(admin, ADMIN.host, ADMIN.username, ADMIN.password);
+  await open(admin, `${site(ADMIN.host)}/admin/outbox`);
+  await admin.getByRole("row").filter({ hasText: to }).getByRole("button", { name: "View" }).first().click();
+  const href = await admin.getByRole("link", { name: /reset-password\?token=/ }).getAttribute("href");
+  await admin.close();
+  expect(href).toBeTruthy();
+  return href!;
+}
+
+/** Chooses a password on a welcome or reset link's page. */
+export async function choosePasswordByLink(page: Page, href: string, password: string) {
+  await open(page, href);
+  await page.getByLabel("New password", { exact: true }).fill(password);
+  await page.getByLabel("Repeat new password").fill(password);
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expect(page.getByText("Your password was changed.")).toBeVisible();
+}

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../server/db/client";
-import { changePasswordInput, createUserInput, freshCredentials, setPasswordInput } from "../support/credentials";
+import { changePasswordInput, createUserInput, setPasswordInput } from "../support/credentials";
 import { callerFor, makePlatformAdmin, makeTenant } from "../support/fixtures";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
@@ -37,23 +37,12 @@ const newUser = (email: string, mustChangePassword: boolean) => ({
 });
 
 describe("a password someone else typed", () => {
-  it("the organisation admin a platform admin created must change it, and nothing else works until then", async () => {
-    const tenant = await platform.tenant.create({
-      name: "Typed Northwind",
-      domains: ["typed-northwind.localhost"],
-      dailyFaxLimit: 10,
-      monthlyFaxLimit: 100,
-      retentionMinDays: 1,
-      retentionMaxDays: 30,
-      retentionDays: null,
-      admin: {
-        username: "typed-nw-admin",
-        email: "it@typed-northwind.test",
-        credentials: await freshCredentials("Northwind-Admin-1", { username: "typed-nw-admin" }),
-      },
-    });
-    expect(await flagOf("typed-nw-admin")).toBe(true);
-    const admin = await getDb().user.findFirstOrThrow({ where: { username: "typed-nw-admin" } });
+  it("an organisation admin whose password a platform admin set must change it, and nothing else works until then", async () => {
+    const northwind = await makeTenant("Typed Northwind", "typed-northwind.localhost");
+    const tenant = northwind.tenant;
+    await platform.user.setPassword(await setPasswordInput(platform, northwind.admin.id, "Harbour-Lights-71", false));
+    expect(await flagOf(northwind.admin.username)).toBe(true);
+    const admin = northwind.admin;
     const before = await callerFor(admin.id, "typed-northwind.localhost");
     const refusal = { code: "FORBIDDEN", message: "Change your password to continue." };
     await expect(before.user.list({ page: 1, pageSize: 10 })).rejects.toMatchObject(refusal);
@@ -61,10 +50,10 @@ describe("a password someone else typed", () => {
     await expect(before.securityPolicy.get({})).rejects.toMatchObject(refusal);
     expect((await before.auth.me()).mustChangePassword).toBe(true); // who am I still answers
 
-    await before.auth.changePassword(await changePasswordInput(before, "Northwind-Admin-1", "Own-Choice-Pass-77"));
-    expect(await flagOf("typed-nw-admin")).toBe(false);
+    await before.auth.changePassword(await changePasswordInput(before, "Harbour-Lights-71", "Own-Choice-Pass-77"));
+    expect(await flagOf(northwind.admin.username)).toBe(false);
     const after = await callerFor(admin.id, "typed-northwind.localhost");
-    expect((await after.user.list({ page: 1, pageSize: 10 })).total).toBe(1);
+    expect((await after.user.list({ page: 1, pageSize: 10 })).total).toBe(2); // the admin and a user
     expect((await after.tenant.mine())?.id).toBe(tenant.id);
   });
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../server/db/client";
-import { freshCredentials } from "../support/credentials";
+import { resolveHost } from "../../server/tenant/resolve-tenant";
+import { resetInput, signInWith } from "../support/credentials";
 import { callerFor, makePlatformAdmin, makeTenant, PASSWORD } from "../support/fixtures";
 
 let platform: Awaited<ReturnType<typeof callerFor>>;
@@ -22,19 +23,38 @@ const base = {
 };
 
 describe("tenants", () => {
-  it("creates a tenant with its domain and admin, and audits it", async () => {
-    const tenant = await platform.tenant.create({
-      ...base,
-      admin: { username: "acme-boss", email: "boss@acme.test", credentials: await freshCredentials(PASSWORD) },
-    });
+  it("creates a tenant with its domain and admin, who chooses a password through a welcome link", async () => {
+    const tenant = await platform.tenant.create({ ...base, admin: { username: "acme-boss", email: "boss@acme.test" } });
+    expect(tenant.welcomeSentTo).toBe("boss@acme.test");
     const db = getDb();
     const admin = await db.user.findFirstOrThrow({ where: { username: "acme-boss" } });
-    // The platform admin typed its password: under the new organisation's policy it must change.
-    expect(admin).toMatchObject({ tenantId: tenant.id, role: "TENANT_ADMIN", mustChangePassword: true });
+    // No password, no keys: the platform admin never knew one, and nothing signs in yet.
+    expect(admin).toMatchObject({ tenantId: tenant.id, role: "TENANT_ADMIN", kdfSalt: null, publicKey: null });
+    expect(admin.mustChangePassword).toBe(false);
+    const host = await resolveHost("acme.localhost");
+    const guess = { username: "acme-boss", password: PASSWORD, host, ip: "10.7.0.1" };
+    expect((await signInWith(guess)).ok).toBe(false);
+    const listed = async () =>
+      (await platform.user.list({ tenantId: tenant.id, search: "", page: 1, pageSize: 10 })).items[0]?.hasPassword;
+    expect(await listed()).toBe(false); // shown as Invited
     expect(await db.tenantDomain.findUnique({ where: { hostname: "acme.localhost" } })).toMatchObject({
       tenantId: tenant.id,
     });
     expect(await db.auditLog.count({ where: { tenantId: tenant.id, action: "tenant.create" } })).toBe(1);
+
+    // The welcome mail's single-use link sets the password; the same link does not work twice.
+    const mail = await db.mailMessage.findFirstOrThrow({ where: { to: "boss@acme.test" } });
+    const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
+    const anon = await callerFor(null, "acme.localhost");
+    await anon.auth.resetPassword(await resetInput(anon, token, PASSWORD));
+    expect((await signInWith(guess)).ok).toBe(true);
+    expect(await listed()).toBe(true);
+    await expect(resetInput(anon, token, `${PASSWORD}-again`)).rejects.toThrow(/invalid or has expired/);
+    const chosen = await db.user.findUniqueOrThrow({ where: { id: admin.id } });
+    // Their first keys: nothing was readable before, so nobody has to grant them access.
+    expect(chosen).toMatchObject({ accessPendingSince: null, mustChangePassword: false });
+    expect(chosen.publicKey).toEqual(expect.any(String));
+    expect(await db.passwordHistory.count({ where: { userId: admin.id } })).toBe(0);
   });
 
   it("refuses a domain another tenant uses, and creates nothing", async () => {
