@@ -27,6 +27,8 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
   const keys = trpc.keys.mine.useQuery();
   const change = trpc.auth.changePassword.useMutation({
     onSuccess: () => {
+      void utils.keys.mine.invalidate();
+      void utils.auth.myPasswordParams.invalidate();
       router.push("/dashboard");
       router.refresh();
     },
@@ -42,11 +44,13 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
     if (!valid || !newPassword.confirmed(errors)) return;
     setDeriving(true);
     try {
-      // Whatever has not loaded yet is fetched now (a quick typist must not be refused).
+      // Fetched fresh, never from the cache: after an earlier change in this tab the cached sealed
+      // key would still be the one sealed under the old password.
+      const fresh = { staleTime: 0 };
       const [account, person, stored] = await Promise.all([
-        utils.auth.myPasswordParams.fetch(),
+        utils.auth.myPasswordParams.fetch(undefined, fresh),
         utils.auth.me.fetch(),
-        utils.keys.mine.fetch(),
+        utils.keys.mine.fetch(undefined, fresh),
       ]);
       if (!account.current) {
         return errors.setErrors({ currentPassword: "Your current password is not correct." });
