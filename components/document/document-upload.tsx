@@ -39,7 +39,8 @@ export function kindOf(fileName: string): DocumentType | null {
 }
 
 export function DocumentUpload({ onUploaded }: { onUploaded: (id: string) => void }) {
-  const { me, tenant } = useDocumentKeys();
+  const { me, loadTenant } = useDocumentKeys();
+  const utils = trpc.useUtils();
   const gateway = trpc.fax.gatewayKey.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
   const create = trpc.document.create.useMutation();
   const remove = trpc.document.delete.useMutation();
@@ -67,19 +68,22 @@ export function DocumentUpload({ onUploaded }: { onUploaded: (id: string) => voi
     if (!name.trim()) problems.name = "Enter a name for the document.";
     if (Object.keys(problems).length) return errors.setErrors(problems);
     if (!me) return errors.setErrors({ file: "Unlock your keys first (above), then upload." });
-    if (!tenant.tenantPublicKey) {
+    const tenant = await loadTenant().catch(() => null);
+    if (!tenant?.tenantPublicKey) {
       return errors.setErrors({
         file: "Your organisation's keys are not set up yet. Ask your organisation admin to sign in once.",
       });
     }
-    if (!gateway.data) return errors.setErrors({ file: "The fax gateway is not reachable. Try again in a moment." });
+    // A quick click may come before the key has loaded: wait for it rather than refuse.
+    const gatewayKey = gateway.data ?? (await utils.fax.gatewayKey.fetch().catch(() => null));
+    if (!gatewayKey) return errors.setErrors({ file: "The fax gateway is not reachable. Try again in a moment." });
     setProgress({ phase: "encrypting", fraction: 0 });
     const upload = uploadDocument(
       { file: file!, name: name.trim(), kind: kind!, quality },
       {
         me,
         tenantPublicKey: tenant.tenantPublicKey,
-        gatewayPublicKey: gateway.data.publicKey,
+        gatewayPublicKey: gatewayKey.publicKey,
         create: (input) => create.mutateAsync(input),
         remove: (id) => remove.mutateAsync({ id }),
       },

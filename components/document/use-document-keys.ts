@@ -6,6 +6,7 @@ import { trpc } from "@/components/providers/trpc";
 export function useDocumentKeys() {
   const me = useUnlockedKeys();
   const tenant = trpc.tenantKeys.state.useQuery(undefined, { staleTime: 60_000 });
+  const utils = trpc.useUtils();
   return {
     me,
     tenant: {
@@ -13,5 +14,10 @@ export function useDocumentKeys() {
       mySealedKey: tenant.data?.mySealedKey ?? null,
     },
     tenantReady: tenant.isSuccess,
+    /** The organisation's copy, waiting for it if it has not loaded yet (a quick click). */
+    loadTenant: async () => {
+      const data = tenant.data ?? (await utils.tenantKeys.state.fetch());
+      return { tenantPublicKey: data.tenantPublicKey ?? null, mySealedKey: data.mySealedKey ?? null };
+    },
   };
 }

@@ -35,6 +35,7 @@ type Quality = (typeof FAX_QUALITIES)[number];
 export function NewFaxClient() {
   const router = useRouter();
   const { me, tenant } = useDocumentKeys();
+  const utils = trpc.useUtils();
   const gateway = trpc.fax.gatewayKey.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
   const documents = trpc.document.list.useQuery(
     { view: "mine", pageSize: 200 },
@@ -82,10 +83,12 @@ export function NewFaxClient() {
       return errors.setErrors({ documentId: "Choose a document that shows Ready." });
     }
     if (!me) return errors.setErrors({ documentId: "Unlock your keys first (above the page)." });
-    if (!gateway.data) return errors.setErrors({ documentId: "The fax gateway is not reachable. Try again." });
+    // A quick click may come before the key has loaded: wait for it rather than refuse.
+    const gatewayKey = gateway.data ?? (await utils.fax.gatewayKey.fetch().catch(() => null));
+    if (!gatewayKey) return errors.setErrors({ documentId: "The fax gateway is not reachable. Try again." });
     setBusy(true);
     try {
-      const gatewaySealedKey = await sealForGateway(chosen.keyForMe, me, tenant, gateway.data.publicKey);
+      const gatewaySealedKey = await sealForGateway(chosen.keyForMe, me, tenant, gatewayKey.publicKey);
       const { jobIds } = await send.mutateAsync({ ...valid, gatewaySealedKey });
       router.push(jobIds.length === 1 ? `/send/${jobIds[0]}` : "/send");
     } catch (error) {
