@@ -4,9 +4,8 @@
  * embedded runner and dialled on a loopback trunk (real T.30 sessions, no line-time waiting), with
  * p50/p95 of the time from submit to the gateway's dial — beside a bare insert of the same rows.
  *   BENCH_PG_PORT=54372 npx tsx bench/time-to-first-dial.ts   (BENCH_SENDS, BENCH_IN_FLIGHT, BENCH_PARALLEL_RUNS)
- * Measured (load ≈ 3–6 on 2 cores, 1 submitter, ~18 sends/s): with the runner's default 4 runs at once
- * the dials fall behind (a run holds its slot for the whole call): p95 ≈ 9.6 s; with 16, p50 173 ms,
- * p95 289 ms (goal met); fax.send itself p50 ≈ 50 ms, p95 ≈ 100 ms against a bare insert's 2–6 ms.
+ * Runs with the embedded default's 16 job slots (`npm start` starts the runner with FAXPORT_JOB_SLOTS,
+ * default 16); with only 4 the dials fall behind, since a run holds its slot for the whole call.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,8 +16,8 @@ import { startEmbeddedPostgres } from "../server/db/embedded-postgres";
 const SENDS = Number(process.env.BENCH_SENDS ?? 1_000);
 /** Submitters working at once (people pressing Send). */
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 1);
-/** Runs one runner executes at once (the embedded default is 4): a run holds its slot for a whole call. */
-const PARALLEL_RUNS = Number(process.env.BENCH_PARALLEL_RUNS ?? 4);
+/** Runs one runner executes at once — the embedded default's FAXPORT_JOB_SLOTS (16): a run holds its slot for a whole call. */
+const PARALLEL_RUNS = Number(process.env.BENCH_PARALLEL_RUNS ?? process.env.FAXPORT_JOB_SLOTS ?? 16);
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((x, y) => x - y);
