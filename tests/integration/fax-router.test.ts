@@ -89,13 +89,17 @@ describe("sending", () => {
     expect(events.map((e) => (e.data as { faxJobId: string }).faxJobId).sort()).toEqual([...jobIds].sort());
   });
 
-  it("reads numbers in the tenant's default country", async () => {
-    await db().tenant.update({ where: { id: acme.tenant.id }, data: { defaultCountry: "GB" } });
+  it("reads numbers in the country the organisation admin set", async () => {
+    await admin.tenant.setCountry({ country: "gb" });
     try {
       const { jobIds } = await user.fax.send(send({ destinations: ["020 7946 0959"] }));
       expect((await db().faxJob.findUniqueOrThrow({ where: { id: jobIds[0] } })).toNumber).toBe("+442079460959");
+      // A US national number is not a UK one: refused, naming it.
+      await expect(user.fax.send(send({ destinations: ["(312) 555-0101"] }))).rejects.toMatchObject({
+        message: 'Invalid fax number: "(312) 555-0101" is not a valid fax number. Nothing was sent.',
+      });
     } finally {
-      await db().tenant.update({ where: { id: acme.tenant.id }, data: { defaultCountry: "US" } });
+      await admin.tenant.setCountry({ country: "US" });
     }
   });
 
