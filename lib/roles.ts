@@ -78,6 +78,7 @@ export const NAVIGATION: NavItem[] = [
       { label: "Branding", href: "/admin/settings/branding", roles: ADMINS },
       { label: "Retention", href: "/admin/settings/retention", roles: ["TENANT_ADMIN"] },
       { label: "Time zone", href: "/admin/settings/time-zone", roles: ["TENANT_ADMIN"] },
+      { label: "Country", href: "/admin/settings/country", roles: ["TENANT_ADMIN"] },
       { label: "Security policy", href: "/admin/settings/security", roles: ADMINS },
     ],
   },

@@ -39,6 +39,7 @@ describe("roles", () => {
       "Branding",
       "Retention",
       "Time zone",
+      "Country",
       "Security policy",
     ]);
     expect(settingsFor("PLATFORM_ADMIN").map((i) => i.label)).toEqual(["Branding", "Security policy"]);
