@@ -62,6 +62,8 @@ export const NAVIGATION: NavItem[] = [
       { label: "Users", href: "/admin/users", roles: ADMINS },
       { label: "SIP trunks", href: "/admin/trunks", roles: ["PLATFORM_ADMIN"] },
       { label: "Fax numbers", href: "/admin/dids", roles: ADMINS },
+      // Organisations see their own on Send fax; platform admins every organisation's, metadata only.
+      { label: "Sent faxes", href: "/admin/faxes", roles: ["PLATFORM_ADMIN"] },
       { label: "Audit log", href: "/admin/audit", roles: ADMINS },
       { label: "Mail outbox", href: "/admin/outbox", roles: ["PLATFORM_ADMIN"] },
       { label: "Jobs", href: "/admin/jobs", roles: ["PLATFORM_ADMIN"] },
@@ -76,6 +78,7 @@ export const NAVIGATION: NavItem[] = [
       { label: "Branding", href: "/admin/settings/branding", roles: ADMINS },
       { label: "Retention", href: "/admin/settings/retention", roles: ["TENANT_ADMIN"] },
       { label: "Time zone", href: "/admin/settings/time-zone", roles: ["TENANT_ADMIN"] },
+      { label: "Country", href: "/admin/settings/country", roles: ["TENANT_ADMIN"] },
       { label: "Security policy", href: "/admin/settings/security", roles: ADMINS },
     ],
   },

@@ -19,7 +19,8 @@ import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { sealForGateway } from "@/lib/documents/seal-for-gateway";
 import { estimateFaxCallMs, formatCallTime } from "@/lib/fax-call-time";
-import { formatPhone } from "@/lib/phone";
+import { formatPhone, toE164 } from "@/lib/phone";
+import { countryName } from "@/lib/schemas/country";
 import {
   DEFAULT_ATTEMPTS,
   DEFAULT_RETRY_MINUTES,
@@ -42,6 +43,8 @@ export function NewFaxClient() {
     { refetchInterval: (q) => (q.state.data?.items.some((d) => d.status === "PROCESSING") ? 2000 : false) },
   );
   const numbers = trpc.did.mine.useQuery();
+  // The organisation's country: how numbers typed without +country are read (as the server will).
+  const country = trpc.tenant.mine.useQuery(undefined, { staleTime: 60_000 }).data?.defaultCountry;
   const names = useDocumentNames(documents.data?.items, me, tenant);
   const send = trpc.fax.send.useMutation();
   const errors = useFieldErrors(send.error);
@@ -140,7 +143,9 @@ export function NewFaxClient() {
           label="Fax numbers"
           htmlFor="fax-to"
           name="destinations"
-          hint="One or more, one per line (or separated by commas). National numbers use your organisation's country."
+          hint={`One or more, one per line (or separated by commas). Numbers without +country are read as ${
+            country ? `${countryName(country)} numbers` : "numbers of your organisation's country"
+          }.`}
         >
           <textarea
             id="fax-to"
@@ -150,6 +155,7 @@ export function NewFaxClient() {
             maxLength={4000}
           />
         </Field>
+        {country && destinations.length ? <DialledNumbers destinations={destinations} country={country} /> : null}
         <Field label="Caller ID" htmlFor="fax-caller-id" name="callerId">
           <select
             id="fax-caller-id"
@@ -246,5 +252,22 @@ export function NewFaxClient() {
         ) : null}
       </Dialog>
     </>
+  );
+}
+
+/** Each typed number as it will be dialled, or why it cannot be, read in the organisation's country. */
+function DialledNumbers({ destinations, country }: { destinations: string[]; country: string }) {
+  return (
+    <ul className="-mt-3 grid max-h-48 gap-0.5 overflow-y-auto text-xs" aria-label="Numbers as they will be dialled">
+      {destinations.map((raw, i) => {
+        const e164 = toE164(raw, country);
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the same number may be typed twice
+          <li key={i} data-testid="dialled-number" className={e164 ? "text-muted-foreground" : "text-destructive"}>
+            {raw} → {e164 ? formatPhone(e164) : "not a valid fax number"}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

@@ -15,17 +15,8 @@ import { SearchInput } from "@/components/ui/search-input";
 import { Truncate } from "@/components/ui/truncate";
 import { useListParams } from "@/components/ui/use-list-params";
 import { formatPhone } from "@/lib/phone";
-import { FAX_LIST_STATUSES, type FaxListStatus } from "@/lib/schemas/fax";
+import { FAX_LIST_STATUS_LABELS, FAX_LIST_STATUSES, type FaxListStatus } from "@/lib/schemas/fax";
 import { FaxStatus, isActive } from "./fax-status";
-
-const STATUS_LABELS: Record<FaxListStatus, string> = {
-  all: "All",
-  queued: "Queued",
-  "in-progress": "In progress",
-  delivered: "Delivered",
-  failed: "Failed",
-  cancelled: "Cancelled",
-};
 
 export function SentFaxesClient({ isAdmin, notice }: { isAdmin: boolean; notice?: string | null }) {
   const { search, page, setPage, onSearch, clearSearch, filterKey } = useListParams();
@@ -66,7 +57,7 @@ export function SentFaxesClient({ isAdmin, notice }: { isAdmin: boolean; notice?
               >
                 {FAX_LIST_STATUSES.map((s) => (
                   <option key={s} value={s}>
-                    {STATUS_LABELS[s]}
+                    {FAX_LIST_STATUS_LABELS[s]}
                   </option>
                 ))}
               </select>

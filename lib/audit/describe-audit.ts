@@ -4,6 +4,7 @@
  * list of labelled values. Pure: the list page resolves names (actor, user) before calling.
  */
 import { formatPhone } from "@/lib/phone";
+import { countryName } from "@/lib/schemas/country";
 
 /** Plain text, or text that links to the page of the thing it names. */
 export type Segment = string | { text: string; href: string };
@@ -81,6 +82,10 @@ function predicate(row: AuditRow, d: Details, viewer: Viewer): { text: Segment[]
     }
     case "tenant.time-zone":
       return { text: [`set the time zone to ${str(d.timeZone) ?? "UTC"}`] };
+    case "tenant.country": {
+      const code = str(d.country);
+      return { text: [code ? `set the country for fax numbers to ${countryName(code)} (${code})` : "set the country"] };
+    }
     case "branding.update":
       return { text: ["updated the ", link("branding", "/admin/branding"), ...ofTenant(row, viewer)] };
     case "branding.logo-upload":
@@ -295,6 +300,7 @@ const LABELS: Record<string, string> = {
   number: "Fax number",
   forward: "Forwarding",
   timeZone: "Time zone",
+  country: "Country",
   previous: "Before",
   tenants: "Organisations",
   trunk: "SIP trunk",

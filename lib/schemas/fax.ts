@@ -51,13 +51,23 @@ export type FaxSendInput = z.infer<typeof faxSendSchema>;
 
 export const FAX_LIST_STATUSES = ["all", "queued", "in-progress", "delivered", "failed", "cancelled"] as const;
 export type FaxListStatus = (typeof FAX_LIST_STATUSES)[number];
+export const FAX_LIST_STATUS_LABELS: Record<FaxListStatus, string> = {
+  all: "All",
+  queued: "Queued",
+  "in-progress": "In progress",
+  delivered: "Delivered",
+  failed: "Failed",
+  cancelled: "Cancelled",
+};
 
 export const faxListSchema = listInputSchema.extend({
   status: z.enum(FAX_LIST_STATUSES).default("all"),
-  /** Platform admins: one tenant. */
-  tenantId: idSchema.optional(),
 });
 export type FaxListInput = z.infer<typeof faxListSchema>;
+
+/** Platform admins' list of every organisation's faxes: optionally one organisation. */
+export const faxPlatformListSchema = faxListSchema.extend({ tenantId: idSchema.optional() });
+export type FaxPlatformListInput = z.infer<typeof faxPlatformListSchema>;
 
 export const faxIdSchema = z.object({ id: idSchema });
 

@@ -1,15 +1,16 @@
 /**
  * The outbound list: a user sees their own faxes, an organisation admin the organisation's (row-level
- * security narrows both to the tenant), a platform admin every tenant's as metadata.
+ * security narrows both to the tenant). Platform admins have their own list (list-all-faxes.ts).
  */
 import type { Prisma } from "@prisma/client";
 import type { Page } from "@/lib/schemas/common";
 import type { FaxListInput, FaxListStatus } from "@/lib/schemas/fax";
 import type { ActorContext } from "../db/run-in-scope";
 import { containsText, escapeLike } from "../db/search";
+import { forbidden } from "../errors";
 import { type FaxJobView, faxJobSelect, toFaxJobView } from "./fax-view";
 
-const STATUS_WHERE: Record<Exclude<FaxListStatus, "all">, Prisma.FaxJobWhereInput> = {
+export const FAX_STATUS_WHERE: Record<Exclude<FaxListStatus, "all">, Prisma.FaxJobWhereInput> = {
   queued: { status: "QUEUED" },
   "in-progress": { status: "IN_PROGRESS" },
   delivered: { status: "SENT" },
@@ -17,29 +18,29 @@ const STATUS_WHERE: Record<Exclude<FaxListStatus, "all">, Prisma.FaxJobWhereInpu
   cancelled: { status: "CANCELLED" },
 };
 
+/** Digits typed into a search match a destination or caller ID anywhere in the number. */
+export function faxNumberSearch(search: string): Prisma.FaxJobWhereInput[] {
+  const digits = search.replace(/\D/g, "");
+  return digits ? [{ toNumber: { contains: escapeLike(digits) } }, { callerId: { contains: escapeLike(digits) } }] : [];
+}
+
 export async function listFaxes(opts: { ctx: ActorContext; input: FaxListInput }): Promise<Page<FaxJobView>> {
   const { db, actor } = opts.ctx;
-  const { search, page, pageSize, status, tenantId } = opts.input;
-  const platform = actor.role === "PLATFORM_ADMIN";
+  if (actor.role === "PLATFORM_ADMIN") {
+    throw forbidden("Platform admins see every organisation's faxes under Administration → Sent faxes.");
+  }
+  const { search, page, pageSize, status } = opts.input;
   const and: Prisma.FaxJobWhereInput[] = [];
   if (actor.role === "USER") and.push({ userId: actor.id });
-  if (platform && tenantId) and.push({ tenantId });
-  if (status !== "all") and.push(STATUS_WHERE[status]);
+  if (status !== "all") and.push(FAX_STATUS_WHERE[status]);
   if (search) {
-    const digits = search.replace(/\D/g, "");
     and.push({
-      OR: [
-        ...(digits
-          ? [{ toNumber: { contains: escapeLike(digits) } }, { callerId: { contains: escapeLike(digits) } }]
-          : []),
-        ...(platform ? [{ tenant: { name: containsText(search) } }] : [{ title: containsText(search) }]),
-        { user: { username: containsText(search) } },
-      ],
+      OR: [...faxNumberSearch(search), { title: containsText(search) }, { user: { username: containsText(search) } }],
     });
   }
   const where: Prisma.FaxJobWhereInput = { AND: and };
   const [rows, total] = await Promise.all([
-    opts.ctx.db.faxJob.findMany({
+    db.faxJob.findMany({
       where,
       orderBy: [{ submittedAt: "desc" }, { id: "asc" }],
       skip: (page - 1) * pageSize,
@@ -48,5 +49,5 @@ export async function listFaxes(opts: { ctx: ActorContext; input: FaxListInput }
     }),
     db.faxJob.count({ where }),
   ]);
-  return { items: rows.map((r) => toFaxJobView(r, { platform })), total, page, pageSize };
+  return { items: rows.map((r) => toFaxJobView(r, { platform: false })), total, page, pageSize };
 }

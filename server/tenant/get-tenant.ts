@@ -15,6 +15,7 @@ export async function getTenant(opts: { db: Tx; id: string }) {
       retentionMaxDays: true,
       retentionDays: true,
       timeZone: true,
+      defaultCountry: true,
       domainTitle: true,
       footerText: true,
       logoMimeType: true,

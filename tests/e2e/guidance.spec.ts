@@ -127,7 +127,13 @@ test.describe("settings", () => {
     await open(page, `${site("acme.localhost")}/admin/branding`);
     await expect(page).toHaveURL(/\/admin\/settings\/branding$/);
     const sub = page.getByRole("navigation", { name: "Settings" });
-    await expect(sub.getByRole("link")).toHaveText(["Branding", "Retention", "Time zone", "Security policy"]);
+    await expect(sub.getByRole("link")).toHaveText([
+      "Branding",
+      "Retention",
+      "Time zone",
+      "Country",
+      "Security policy",
+    ]);
     await expect(sub.getByRole("link", { name: "Branding" })).toHaveAttribute("aria-current", "page");
     await expect(page.getByTestId("retention-bounds")).toHaveCount(0); // Retention has its own page now
 

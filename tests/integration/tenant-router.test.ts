@@ -94,6 +94,30 @@ describe("deleting a tenant", () => {
   });
 });
 
+describe("country", () => {
+  it("starts as US, is set by the organisation's admin (audited), and refuses codes it cannot dial and plain users", async () => {
+    const t = await makeTenant("Country Co", "country.localhost");
+    const admin = await callerFor(t.admin.id, t.hostname);
+    expect((await admin.tenant.mine())?.defaultCountry).toBe("US");
+
+    expect(await admin.tenant.setCountry({ country: " gb " })).toEqual({ country: "GB" });
+    expect((await admin.tenant.mine())?.defaultCountry).toBe("GB");
+    expect(
+      await getDb().auditLog.findFirst({ where: { tenantId: t.tenant.id, action: "tenant.country" } }),
+    ).toMatchObject({ details: { country: "GB", previous: "US" } });
+
+    for (const country of ["UK", "XX", "GBR", "", "1"]) {
+      await expect(admin.tenant.setCountry({ country })).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+        cause: { issues: [{ path: ["country"], message: "Choose a country from the list, e.g. United Kingdom" }] },
+      });
+    }
+    const user = await callerFor(t.user.id, t.hostname);
+    await expect(user.tenant.setCountry({ country: "DE" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await getDb().tenant.findUniqueOrThrow({ where: { id: t.tenant.id } })).defaultCountry).toBe("GB");
+  });
+});
+
 describe("time zone", () => {
   it("starts as UTC, is set by the platform admin and by the organisation's admin, and refuses unknown zones", async () => {
     const t = await makeTenant("Zoned Co", "zoned.localhost");

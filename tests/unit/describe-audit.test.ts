@@ -105,6 +105,9 @@ describe("describeAudit", () => {
     expect(text(row("tenant.time-zone", { timeZone: "Europe/Berlin" }))).toBe(
       "Ana Lee set the time zone to Europe/Berlin",
     );
+    expect(text(row("tenant.country", { country: "GB", previous: "US" }))).toBe(
+      "Ana Lee set the country for fax numbers to United Kingdom (GB)",
+    );
   });
 
   it("turns a code it does not know into words, not a bare code", () => {

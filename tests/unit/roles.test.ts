@@ -17,6 +17,10 @@ describe("roles", () => {
     expect(labels("TENANT_ADMIN")).not.toContain("Organisations");
     expect(labels("PLATFORM_ADMIN")).toContain("Organisations");
     expect(labels("PLATFORM_ADMIN")).toContain("SIP trunks");
+    // Every organisation's sent faxes (metadata) for the platform; organisations use Send fax.
+    expect(labels("PLATFORM_ADMIN")).toContain("Sent faxes");
+    expect(labels("PLATFORM_ADMIN")).not.toContain("Send fax");
+    expect(labels("TENANT_ADMIN")).not.toContain("Sent faxes");
   });
 
   it("marks the sections not released yet, and only those", () => {
@@ -35,6 +39,7 @@ describe("roles", () => {
       "Branding",
       "Retention",
       "Time zone",
+      "Country",
       "Security policy",
     ]);
     expect(settingsFor("PLATFORM_ADMIN").map((i) => i.label)).toEqual(["Branding", "Security policy"]);

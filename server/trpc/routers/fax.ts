@@ -1,16 +1,19 @@
-/** Outbound faxes: send, list, detail, cancel, resend (the Send Fax page). */
-import { faxIdSchema, faxListSchema, faxResendSchema, faxSendSchema } from "@/lib/schemas/fax";
+/** Outbound faxes: send, list, detail, cancel, resend (the Send Fax page); every tenant's list for platform admins. */
+import { faxIdSchema, faxListSchema, faxPlatformListSchema, faxResendSchema, faxSendSchema } from "@/lib/schemas/fax";
 import { cancelFax } from "../../fax/cancel-fax";
 import { getFax } from "../../fax/get-fax";
+import { listAllFaxes } from "../../fax/list-all-faxes";
 import { listFaxes } from "../../fax/list-faxes";
 import { resendFax } from "../../fax/resend-fax";
 import { sendFaxes } from "../../fax/send-faxes";
 import { gatewayPublicKey } from "../../gateway/gateway-key";
-import { protectedProcedure, router } from "../init";
+import { platformAdminProcedure, protectedProcedure, router } from "../init";
 
 export const faxRouter = router({
   send: protectedProcedure.input(faxSendSchema).mutation(({ ctx, input }) => sendFaxes({ ctx, input })),
   list: protectedProcedure.input(faxListSchema).query(({ ctx, input }) => listFaxes({ ctx, input })),
+  /** Platform admins: every organisation's faxes, metadata only (Administration → Sent faxes). */
+  listAll: platformAdminProcedure.input(faxPlatformListSchema).query(({ ctx, input }) => listAllFaxes({ ctx, input })),
   get: protectedProcedure.input(faxIdSchema).query(({ ctx, input }) => getFax({ ctx, id: input.id })),
   cancel: protectedProcedure.input(faxIdSchema).mutation(({ ctx, input }) => cancelFax({ ctx, id: input.id })),
   resend: protectedProcedure.input(faxResendSchema).mutation(({ ctx, input }) => resendFax({ ctx, input })),

@@ -1,4 +1,6 @@
 /** Tenants: platform admins manage all; a tenant admin reads its own and picks its retention. */
+
+import { countryChoiceSchema } from "@/lib/schemas/country";
 import {
   retentionChoiceSchema,
   tenantCreateSchema,
@@ -12,6 +14,7 @@ import { createTenant } from "../../tenant/create-tenant";
 import { deleteTenant } from "../../tenant/delete-tenant";
 import { getTenant } from "../../tenant/get-tenant";
 import { listTenants } from "../../tenant/list-tenants";
+import { setCountry } from "../../tenant/set-country";
 import { setRetention } from "../../tenant/set-retention";
 import { setTimeZone } from "../../tenant/set-time-zone";
 import { updateTenant } from "../../tenant/update-tenant";
@@ -36,5 +39,10 @@ export const tenantRouter = router({
   setTimeZone: tenantAdminProcedure.input(timeZoneChoiceSchema).mutation(async ({ ctx, input }) => {
     if (!ctx.user.tenantId) return null;
     return setTimeZone({ ctx, tenantId: ctx.user.tenantId, timeZone: input.timeZone });
+  }),
+  /** Numbers typed without +country are read in this country (New fax, caller IDs). */
+  setCountry: tenantAdminProcedure.input(countryChoiceSchema).mutation(async ({ ctx, input }) => {
+    if (!ctx.user.tenantId) return null;
+    return setCountry({ ctx, tenantId: ctx.user.tenantId, country: input.country });
   }),
 });

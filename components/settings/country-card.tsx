@@ -1,0 +1,81 @@
+"use client";
+/**
+ * An organisation admin picks the country fax numbers typed without +country are read in (New fax,
+ * resend): "020 7946 0958" is a London number when the country is the United Kingdom.
+ */
+import { useMemo, useState } from "react";
+import { trpc } from "@/components/providers/trpc";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Form, FormAlert } from "@/components/ui/form";
+import { useFieldErrors } from "@/components/ui/form-errors";
+import { NativeSelect } from "@/components/ui/input";
+import { Field } from "@/components/ui/label";
+import { countryChoiceSchema, countryName, countryOptions } from "@/lib/schemas/country";
+
+export function CountryCard() {
+  const mine = trpc.tenant.mine.useQuery();
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Country</CardTitle>
+        <CardDescription>
+          Fax numbers typed without a + and country code are read as numbers of this country. Numbers that start with +
+          are always dialled as typed.
+        </CardDescription>
+      </CardHeader>
+      <CardContent>
+        {mine.error ? <Alert variant="error">{mine.error.message}</Alert> : null}
+        {mine.data ? <CountryForm key={mine.data.defaultCountry} saved={mine.data.defaultCountry} /> : null}
+      </CardContent>
+    </Card>
+  );
+}
+
+function CountryForm({ saved }: { saved: string }) {
+  const utils = trpc.useUtils();
+  const [country, setCountry] = useState(saved);
+  const [notice, setNotice] = useState<string | null>(null);
+  const options = useMemo(() => countryOptions(), []);
+  const save = trpc.tenant.setCountry.useMutation({
+    onSuccess: (result) => {
+      setNotice(`Country saved. Numbers without +country are now read as ${countryName(result?.country ?? country)}.`);
+      void utils.tenant.mine.invalidate();
+    },
+  });
+  const errors = useFieldErrors(save.error);
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setNotice(null);
+    const valid = errors.check(countryChoiceSchema, { country });
+    if (valid) save.mutate(valid);
+  }
+
+  return (
+    <Form errors={errors} onSubmit={submit} className="grid max-w-md gap-4">
+      {notice ? <Alert variant="success">{notice}</Alert> : null}
+      <FormAlert />
+      <Field
+        label="Country"
+        htmlFor="country-code"
+        name="country"
+        hint="Type the first letters of a country to jump to it."
+      >
+        <NativeSelect id="country-code" value={country} onChange={(e) => setCountry(e.target.value)}>
+          {options.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name} (+{c.callingCode})
+            </option>
+          ))}
+        </NativeSelect>
+      </Field>
+      <div>
+        <Button type="submit" disabled={save.isPending || country === saved}>
+          Save country
+        </Button>
+      </div>
+    </Form>
+  );
+}
