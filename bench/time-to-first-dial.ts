@@ -149,6 +149,7 @@ async function main() {
     await runner.stop();
     await gateways.close();
     await disconnectDb();
+    await (await import("../server/db/plain-pool")).closePlainPool(); // fax.send asks it for a trunk
     await pg.stop();
   }
 }

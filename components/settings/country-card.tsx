@@ -3,16 +3,16 @@
  * An organisation admin picks the country fax numbers typed without +country are read in (New fax,
  * resend): "020 7946 0958" is a London number when the country is the United Kingdom.
  */
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
-import { NativeSelect } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
-import { countryChoiceSchema, countryName, countryOptions } from "@/lib/schemas/country";
+import { countryChoiceSchema, countryName } from "@/lib/schemas/country";
+import { CountrySelect } from "./country-select";
 
 export function CountryCard() {
   const mine = trpc.tenant.mine.useQuery();
@@ -37,7 +37,6 @@ function CountryForm({ saved }: { saved: string }) {
   const utils = trpc.useUtils();
   const [country, setCountry] = useState(saved);
   const [notice, setNotice] = useState<string | null>(null);
-  const options = useMemo(() => countryOptions(), []);
   const save = trpc.tenant.setCountry.useMutation({
     onSuccess: (result) => {
       setNotice(`Country saved. Numbers without +country are now read as ${countryName(result?.country ?? country)}.`);
@@ -63,13 +62,7 @@ function CountryForm({ saved }: { saved: string }) {
         name="country"
         hint="Type the first letters of a country to jump to it."
       >
-        <NativeSelect id="country-code" value={country} onChange={(e) => setCountry(e.target.value)}>
-          {options.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name} (+{c.callingCode})
-            </option>
-          ))}
-        </NativeSelect>
+        <CountrySelect id="country-code" value={country} onChange={setCountry} />
       </Field>
       <div>
         <Button type="submit" disabled={save.isPending || country === saved}>

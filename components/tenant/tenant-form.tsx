@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { DomainChangeDialog } from "@/components/branding/domain-change-dialog";
 import { trpc } from "@/components/providers/trpc";
+import { CountrySelect } from "@/components/settings/country-select";
 import { TimeZoneSelect } from "@/components/settings/time-zone-select";
 import { Button } from "@/components/ui/button";
 import { FormActions } from "@/components/ui/dialog";
@@ -35,6 +36,7 @@ export interface TenantRow {
   retentionMaxDays: number;
   retentionDays: number | null;
   timeZone: string;
+  defaultCountry: string;
   domains: { hostname: string; verifiedAt: Date | string | null; retiring?: boolean }[];
 }
 
@@ -58,6 +60,7 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
     retentionDays: tenant?.retentionDays != null ? String(tenant.retentionDays) : "",
     active: tenant?.active ?? true,
     timeZone: tenant?.timeZone ?? "UTC",
+    defaultCountry: tenant?.defaultCountry ?? "US",
     withAdmin: tenant === null,
     adminUsername: "",
     adminEmail: "",
@@ -92,6 +95,7 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
       retentionMaxDays: num(v.retentionMaxDays),
       retentionDays: v.retentionDays.trim() ? num(v.retentionDays) : null,
       timeZone: v.timeZone,
+      defaultCountry: v.defaultCountry,
     };
     if (tenant) {
       const valid = check(tenantUpdateSchema, { ...common, id: tenant.id, active: v.active });
@@ -202,6 +206,18 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
         hint="Dates on the organisation's portal are shown in this zone. Its admin may change it."
       >
         <TimeZoneSelect id="t-zone" value={v.timeZone} onChange={(timeZone) => setV({ ...v, timeZone })} />
+      </Field>
+      <Field
+        label="Country for fax numbers"
+        htmlFor="t-country"
+        name="defaultCountry"
+        hint="Numbers typed without +country are dialled in this country. Its admin may change it."
+      >
+        <CountrySelect
+          id="t-country"
+          value={v.defaultCountry}
+          onChange={(defaultCountry) => setV({ ...v, defaultCountry })}
+        />
       </Field>
       {tenant ? (
         <label className="flex items-center gap-2 text-sm">

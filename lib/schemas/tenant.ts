@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { BRAND_NAME_MAX, DOMAINS_MAX, ORGANISATION_NAME_REQUIRED } from "./branding";
 import { emailSchema, hostnameSchema, idSchema, listInputSchema, visibleTextSchema } from "./common";
+import { countrySchema } from "./country";
 import { timeZoneSchema } from "./time-zone";
 import { usernameSchema } from "./user";
 
@@ -60,6 +61,8 @@ const tenantFields = z
       .max(DOMAINS_MAX, `Use at most ${DOMAINS_MAX} domains`),
     /** Left out → "UTC" for a new organisation, unchanged for an existing one. */
     timeZone: timeZoneSchema.optional(),
+    /** Where numbers typed without +country are dialled. Left out → "US" when new, else unchanged. */
+    defaultCountry: countrySchema.optional(),
   })
   .extend(limits.shape);
 

@@ -38,6 +38,7 @@ export async function createTenant(opts: { ctx: ActorContext; input: TenantCreat
       retentionMaxDays: input.retentionMaxDays,
       retentionDays: input.retentionDays,
       timeZone: input.timeZone ?? "UTC",
+      defaultCountry: input.defaultCountry ?? "US",
       domainTitle: `${input.name} Fax`,
       footerText: `© ${input.name}`,
       securityPolicy: { create: { ...PLATFORM_POLICY, ...DEFAULT_PASSWORD_POLICY } },

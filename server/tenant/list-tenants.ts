@@ -29,6 +29,7 @@ export async function listTenants(opts: { db: Tx; input: ListInput }) {
         retentionMaxDays: true,
         retentionDays: true,
         timeZone: true,
+        defaultCountry: true,
         createdAt: true,
         domains: {
           select: { hostname: true, isPrimary: true, verifiedAt: true, retiring: true },

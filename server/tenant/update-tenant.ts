@@ -21,6 +21,7 @@ export async function updateTenant(opts: { ctx: ActorContext; input: TenantUpdat
       retentionMaxDays: input.retentionMaxDays,
       retentionDays: input.retentionDays,
       timeZone: input.timeZone,
+      defaultCountry: input.defaultCountry,
     },
   });
   await replaceDomains(db, tenant.id, input.domains, { byPlatformAdmin: true });
@@ -36,6 +37,9 @@ export async function updateTenant(opts: { ctx: ActorContext; input: TenantUpdat
       active: input.active,
       domains: input.domains,
       ...(input.timeZone && input.timeZone !== before.timeZone ? { timeZone: input.timeZone } : {}),
+      ...(input.defaultCountry && input.defaultCountry !== before.defaultCountry
+        ? { defaultCountry: input.defaultCountry }
+        : {}),
     },
   });
   return tenant;

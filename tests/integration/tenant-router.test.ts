@@ -57,6 +57,30 @@ describe("tenants", () => {
     expect(await db.passwordHistory.count({ where: { userId: admin.id } })).toBe(0);
   });
 
+  it("takes the country numbers are dialled in, US when left out, and refuses one the phone rules do not know", async () => {
+    const gb = await platform.tenant.create({
+      ...base,
+      name: "Londoners",
+      domains: ["londoners.localhost"],
+      defaultCountry: "gb",
+    });
+    expect(gb.defaultCountry).toBe("GB");
+    const us = await platform.tenant.create({ ...base, name: "Plain Co", domains: ["plain-co.localhost"] });
+    expect(us.defaultCountry).toBe("US");
+    await platform.tenant.update({
+      ...base,
+      id: us.id,
+      name: "Plain Co",
+      domains: ["plain-co.localhost"],
+      active: true,
+      defaultCountry: "DE",
+    });
+    expect((await getDb().tenant.findUniqueOrThrow({ where: { id: us.id } })).defaultCountry).toBe("DE");
+    await expect(
+      platform.tenant.create({ ...base, name: "Nowhere", domains: ["nowhere.localhost"], defaultCountry: "XX" }),
+    ).rejects.toThrow(/Choose a country from the list/);
+  });
+
   it("refuses a domain another tenant uses, and creates nothing", async () => {
     const before = await getDb().tenant.count();
     await expect(platform.tenant.create({ ...base, name: "Thief", domains: ["existing.localhost"] })).rejects.toThrow(
