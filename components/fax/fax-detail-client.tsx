@@ -13,7 +13,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { DateTime } from "@/components/ui/date-time";
+import { DateTime, usePageTimeZone } from "@/components/ui/date-time";
 import { Dialog, DialogContent, FormActions } from "@/components/ui/dialog";
 import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
@@ -24,6 +24,9 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { fetchDecrypted } from "@/lib/documents/fetch-decrypted";
 import { openDocumentKeyFor } from "@/lib/documents/open-document-key";
 import { sealForGateway } from "@/lib/documents/seal-for-gateway";
+import { firstPageImage } from "@/lib/fax/first-page-image";
+import { transmissionReport, transmissionReportFileName } from "@/lib/fax/transmission-report";
+import { type GreyImage, transmissionReportPdf } from "@/lib/fax/transmission-report-pdf";
 import { formatPhone } from "@/lib/phone";
 import type { DocumentPart } from "@/lib/schemas/document";
 import { FAX_QUALITY_LABELS } from "@/lib/schemas/fax";
@@ -36,6 +39,7 @@ export function FaxDetailClient({ id }: { id: string }) {
   const router = useRouter();
   const utils = trpc.useUtils();
   const { me, tenant } = useDocumentKeys();
+  const timeZone = usePageTimeZone();
   const fax = trpc.fax.get.useQuery(
     { id },
     { refetchInterval: (q) => (q.state.data && isActive(q.state.data) ? 1000 : false) },
@@ -85,6 +89,36 @@ export function FaxDetailClient({ id }: { id: string }) {
     }
   }
 
+  /** The report is made here, where the first page is readable; the server never sees it. */
+  async function downloadReport() {
+    setProblem(null);
+    if (!f) return;
+    try {
+      let firstPage: GreyImage | null = null;
+      let imageNote: string | undefined;
+      if (doc && me && doc.keyForMe) {
+        const K = await openDocumentKeyFor(doc.keyForMe, me, tenant);
+        const bytes = await fetchDecrypted(doc.id, `fax-${f.quality.toLowerCase()}.pdf` as DocumentPart, K);
+        K.fill(0);
+        firstPage = await firstPageImage(bytes);
+      } else {
+        imageNote = f.documentId
+          ? "The first page is not shown: the document could not be opened in this browser."
+          : "The first page is not shown: the document of this fax has been deleted.";
+      }
+      const report = transmissionReport(f, { timeZone, locale: navigator.language, firstPage, imageNote });
+      const pdf = await transmissionReportPdf(report);
+      const url = URL.createObjectURL(new Blob([pdf as Uint8Array<ArrayBuffer>], { type: "application/pdf" }));
+      const a = window.document.createElement("a");
+      a.href = url;
+      a.download = transmissionReportFileName(f);
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : "The transmission report could not be made.");
+    }
+  }
+
   return (
     <>
       <PageHeader
@@ -95,6 +129,11 @@ export function FaxDetailClient({ id }: { id: string }) {
             {isActive(f) && !f.cancelRequestedAt ? (
               <Button variant="outline" onClick={() => setConfirmCancel(true)}>
                 Cancel fax
+              </Button>
+            ) : null}
+            {!isActive(f) ? (
+              <Button variant="outline" onClick={() => void downloadReport()}>
+                Transmission report
               </Button>
             ) : null}
             {!isActive(f) ? (

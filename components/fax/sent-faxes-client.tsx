@@ -17,6 +17,7 @@ import { useListParams } from "@/components/ui/use-list-params";
 import { formatPhone } from "@/lib/phone";
 import { FAX_LIST_STATUS_LABELS, FAX_LIST_STATUSES, type FaxListStatus } from "@/lib/schemas/fax";
 import { FaxStatus, isActive } from "./fax-status";
+import { ResultEmailSetting } from "./result-email-setting";
 
 export function SentFaxesClient({ isAdmin, notice }: { isAdmin: boolean; notice?: string | null }) {
   const { search, page, setPage, onSearch, clearSearch, filterKey } = useListParams();
@@ -145,6 +146,7 @@ export function SentFaxesClient({ isAdmin, notice }: { isAdmin: boolean; notice?
         pageSize={20}
         onPage={setPage}
       />
+      <ResultEmailSetting />
     </>
   );
 }

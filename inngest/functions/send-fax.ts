@@ -6,6 +6,7 @@
  */
 import { stepTransaction } from "@/inngest/runner/step-transaction";
 import { getDb } from "@/server/db/client";
+import { mailFaxResult } from "@/server/fax/fax-result-email";
 import { placeFaxCall } from "@/server/fax/place-fax-call";
 import { recordFaxAttempt } from "@/server/fax/record-fax-attempt";
 import { sendFaxRuntime } from "@/server/fax/send-fax-runtime";
@@ -41,29 +42,35 @@ export const sendFaxFunction = inngest.createFunction(
           },
         });
       });
+      await step.run("email the result", () => mailFaxResult(parsed.data.faxJobId));
     },
   },
   async ({ event, step }) => {
     const { faxJobId } = sendFaxEventSchema.parse(event.data);
-    const start = (attemptNumber: number) => async () =>
-      startFaxAttempt({ db: await stepTransaction(), runtime: sendFaxRuntime(), faxJobId, attemptNumber });
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      let started = await step.run(`attempt ${attempt}: take a trunk`, start(attempt));
-      for (let wait = 1; started.kind === "wait"; wait++) {
-        if (wait > MAX_TRUNK_WAITS) return { status: "NO_TRUNK" };
-        await step.sleep(`attempt ${attempt}: wait for a free trunk (${wait})`, seconds(started.ms));
-        started = await step.run(`attempt ${attempt}: take a trunk (${wait + 1})`, start(attempt));
+    const ended = await (async () => {
+      const start = (attemptNumber: number) => async () =>
+        startFaxAttempt({ db: await stepTransaction(), runtime: sendFaxRuntime(), faxJobId, attemptNumber });
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        let started = await step.run(`attempt ${attempt}: take a trunk`, start(attempt));
+        for (let wait = 1; started.kind === "wait"; wait++) {
+          if (wait > MAX_TRUNK_WAITS) return { status: "NO_TRUNK" };
+          await step.sleep(`attempt ${attempt}: wait for a free trunk (${wait})`, seconds(started.ms));
+          started = await step.run(`attempt ${attempt}: take a trunk (${wait + 1})`, start(attempt));
+        }
+        if (started.kind === "ended") return { status: started.status };
+        const { attemptId } = started;
+        const decision = await step.run(`attempt ${attempt}: call`, async () => {
+          const runtime = sendFaxRuntime();
+          const { result, answeredAt } = await placeFaxCall({ runtime, attemptId });
+          return recordFaxAttempt({ db: await stepTransaction(), attemptId, result, answeredAt, now: runtime.now() });
+        });
+        if (decision.kind === "ended") return { status: decision.status };
+        await step.sleep(`attempt ${attempt}: wait before retrying`, seconds(decision.ms));
       }
-      if (started.kind === "ended") return { status: started.status };
-      const { attemptId } = started;
-      const decision = await step.run(`attempt ${attempt}: call`, async () => {
-        const runtime = sendFaxRuntime();
-        const { result, answeredAt } = await placeFaxCall({ runtime, attemptId });
-        return recordFaxAttempt({ db: await stepTransaction(), attemptId, result, answeredAt, now: runtime.now() });
-      });
-      if (decision.kind === "ended") return { status: decision.status };
-      await step.sleep(`attempt ${attempt}: wait before retrying`, seconds(decision.ms));
-    }
-    return { status: "FAILED" };
+      return { status: "FAILED" };
+    })();
+    // The sender's choice of result emails (server/fax/fax-result-email.ts); it reads the fax's final state.
+    if (ended.status !== "DELETED") await step.run("email the result", () => mailFaxResult(faxJobId));
+    return ended;
   },
 );

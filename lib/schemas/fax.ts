@@ -86,3 +86,10 @@ export function splitDestinations(text: string): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+/** Whether the sender is emailed each finished fax's result: never, failures only, or always. */
+export const FAX_RESULT_EMAIL = ["NEVER", "FAILED", "ALWAYS"] as const;
+export type FaxResultEmail = (typeof FAX_RESULT_EMAIL)[number];
+export const faxResultEmailSchema = z.object({
+  faxResultEmail: z.enum(FAX_RESULT_EMAIL, "Choose when to be emailed: never, failures only, or every fax"),
+});

@@ -2,7 +2,7 @@
  * Addresses written into emails. They come from configuration and the tenant's own domain only —
  * never from the request, whose Host and X-Forwarded-* headers a stranger chooses.
  */
-import { env, platformHosts } from "../env";
+import { env, platformHosts } from "../read-env";
 
 function withPort(protocol: "http" | "https", hostname: string, port: number): string {
   const defaultPort = protocol === "https" ? 443 : 80;

@@ -8,7 +8,7 @@
 import nodemailer from "nodemailer";
 import { getDb } from "../db/client";
 import type { Tx } from "../db/scope";
-import { env } from "../env";
+import { env } from "../read-env";
 
 export interface Mail {
   tenantId: string | null;

@@ -5,6 +5,7 @@
  * a busy line shows its retry and final failure with the explanation; a fax to a line that rings
  * on is cancelled; over the daily limit and to a blocked number nothing is sent.
  */
+import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import pg from "pg";
@@ -85,6 +86,25 @@ test("a three-page fax goes out over the loopback trunk and is delivered; resend
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
     .analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+
+  // The transmission report, made in this browser: the facts and the reduced first page.
+  const [report] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Transmission report" }).click(),
+  ]);
+  expect(report.suggestedFilename()).toMatch(/^fax-report-\d{4}-\d{2}-\d{2}-13125550123\.pdf$/);
+  const pdf = readFileSync((await report.path())!).toString("latin1");
+  expect(pdf.startsWith("%PDF-")).toBe(true);
+  for (const fact of [
+    "(Result: Delivered)",
+    "(+1 312 555 0123)",
+    "(3 of 3)",
+    "(14400 bit/s)",
+    "(Results for Dr Okafor)",
+  ]) {
+    expect(pdf).toContain(fact);
+  }
+  expect(pdf).toContain("/Subtype /Image");
 
   // Resend to another number: a new fax of its own, which says where it came from.
   await page.getByRole("button", { name: "Resend" }).click();

@@ -53,6 +53,10 @@ const SHARED_BY_DESIGN: Record<string, { mayChange: string[]; why: string }> = {
       "anyone may ask for a reset link for any account of the site; it is mailed to the account's own address, " +
       "and requests are counted (per login and per person) to rate-limit them",
   },
+  "fax.setResultEmail": {
+    mayChange: ["User"],
+    why: "a person's own choice of result emails, stored on their own account: it takes no id, so it reaches no one else's",
+  },
 };
 
 const access = new Map(procedures.map(([path, p]) => [path, accessOf(path, p)]));

@@ -18,7 +18,7 @@ import type { FaxResolution } from "@/server/gateway/types";
 import { createLocalStorage } from "@/server/storage/local-storage";
 import { getDb } from "../../server/db/client";
 import { installTestGatewayKey, prepareFaxDocument } from "../support/fax-document";
-import { callerFor, makeTenant } from "../support/fixtures";
+import { callerFor, makePlatformAdmin, makeTenant } from "../support/fixtures";
 import { requireNativeFaxCall } from "../unit/gateway/support/native-addon";
 import { decodeTiffPages } from "../unit/gateway/support/tiff-pages";
 
@@ -336,5 +336,63 @@ describe("a worker dying mid-call", () => {
     expect(await job(id)).toMatchObject({ status: "QUEUED", callState: "RETRY_WAIT", attemptsMade: 1 });
     // Stop the abandoned call so it does not ring on after the test.
     await db().faxJob.update({ where: { id }, data: { status: "CANCELLED" } });
+  }, 60_000);
+});
+
+describe("result emails, as the sender chose", () => {
+  const mailsTo = (email: string) =>
+    db().mailMessage.findMany({
+      where: { to: email, subject: { startsWith: "Fax to" } },
+      orderBy: { createdAt: "asc" },
+    });
+
+  it("failures only: a failed fax is mailed once with its result and a link, a delivered one is not", async () => {
+    clock = createManualClock("2026-11-23T16:00:00Z");
+    const { runner } = setUp();
+    expect(await user.fax.resultEmail()).toEqual({ faxResultEmail: "NEVER" });
+    await user.fax.setResultEmail({ faxResultEmail: "FAILED" });
+    const before = (await mailsTo(acme.user.email)).length;
+    const delivered = await send(await document(1), "+13125550123");
+    const failed = await send(await document(1), "+13125550404");
+    await runner.drain();
+    expect((await job(delivered)).status).toBe("SENT");
+    expect((await job(failed)).status).toBe("FAILED");
+    const mails = (await mailsTo(acme.user.email)).slice(before);
+    expect(mails.map((m) => m.subject)).toEqual(["Fax to +1 312 555 0404 failed: Invalid fax number"]);
+    expect(mails[0]!.text).toContain("Result: Invalid fax number.");
+    expect(mails[0]!.text).toContain("Pages sent: 0 of 1.");
+    expect(mails[0]!.text).toContain(`/send/${failed}`);
+    expect(mails[0]!.status).toBe("sent");
+    // Marked mailed in the same transaction: asking again (a re-run after a crash) mails nothing.
+    const { mailFaxResult } = await import("@/server/fax/fax-result-email");
+    expect(await mailFaxResult(failed)).toBe("already");
+    expect(await mailFaxResult(delivered)).toBe("not asked");
+    expect((await mailsTo(acme.user.email)).length).toBe(before + 1);
+  }, 60_000);
+
+  it("every fax: a delivered fax is mailed too; never: nothing; platform admins have no such setting", async () => {
+    clock = createManualClock("2026-11-23T17:00:00Z");
+    const { runner } = setUp();
+    await user.fax.setResultEmail({ faxResultEmail: "ALWAYS" });
+    const before = (await mailsTo(acme.user.email)).length;
+    const delivered = await send(await document(2), "+13125550125");
+    await runner.drain();
+    const mails = (await mailsTo(acme.user.email)).slice(before);
+    expect(mails.map((m) => m.subject)).toEqual(["Fax to +1 312 555 0125 delivered"]);
+    expect(mails[0]!.text).toContain("Pages sent: 2 of 2.");
+    expect(mails[0]!.text).toContain(`/send/${delivered}`);
+
+    await user.fax.setResultEmail({ faxResultEmail: "NEVER" });
+    await send(await document(1), "+13125550404");
+    await runner.drain();
+    expect((await mailsTo(acme.user.email)).length).toBe(before + 1);
+    await expect(user.fax.setResultEmail({ faxResultEmail: "SOMETIMES" as never })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    const root = await makePlatformAdmin("result-mail-root");
+    const platform = await callerFor(root.id, "localhost");
+    await expect(platform.fax.setResultEmail({ faxResultEmail: "ALWAYS" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   }, 60_000);
 });

@@ -1,6 +1,14 @@
 /** Outbound faxes: send, list, detail, cancel, resend (the Send Fax page); every tenant's list for platform admins. */
-import { faxIdSchema, faxListSchema, faxPlatformListSchema, faxResendSchema, faxSendSchema } from "@/lib/schemas/fax";
+import {
+  faxIdSchema,
+  faxListSchema,
+  faxPlatformListSchema,
+  faxResendSchema,
+  faxResultEmailSchema,
+  faxSendSchema,
+} from "@/lib/schemas/fax";
 import { cancelFax } from "../../fax/cancel-fax";
+import { getFaxResultEmail, setFaxResultEmail } from "../../fax/fax-result-email";
 import { getFax } from "../../fax/get-fax";
 import { listAllFaxes } from "../../fax/list-all-faxes";
 import { listFaxes } from "../../fax/list-faxes";
@@ -18,5 +26,10 @@ export const faxRouter = router({
   cancel: protectedProcedure.input(faxIdSchema).mutation(({ ctx, input }) => cancelFax({ ctx, id: input.id })),
   resend: protectedProcedure.input(faxResendSchema).mutation(({ ctx, input }) => resendFax({ ctx, input })),
   /** The gateway's public key: the browser seals a document key to it for one send. */
+  /** The signed-in person's own choice of result emails. */
+  resultEmail: protectedProcedure.query(({ ctx }) => getFaxResultEmail(ctx)),
+  setResultEmail: protectedProcedure
+    .input(faxResultEmailSchema)
+    .mutation(({ ctx, input }) => setFaxResultEmail(ctx, input.faxResultEmail)),
   gatewayKey: protectedProcedure.query(async () => ({ publicKey: await gatewayPublicKey() })),
 });
