@@ -16,6 +16,8 @@ import { CountrySelect } from "./country-select";
 
 export function CountryCard() {
   const mine = trpc.tenant.mine.useQuery();
+  // Kept here: the form below starts afresh (its key) once the saved country comes back.
+  const [notice, setNotice] = useState<string | null>(null);
   return (
     <Card>
       <CardHeader>
@@ -27,16 +29,22 @@ export function CountryCard() {
       </CardHeader>
       <CardContent>
         {mine.error ? <Alert variant="error">{mine.error.message}</Alert> : null}
-        {mine.data ? <CountryForm key={mine.data.defaultCountry} saved={mine.data.defaultCountry} /> : null}
+        {notice ? (
+          <Alert variant="success" className="mb-4">
+            {notice}
+          </Alert>
+        ) : null}
+        {mine.data ? (
+          <CountryForm key={mine.data.defaultCountry} saved={mine.data.defaultCountry} onNotice={setNotice} />
+        ) : null}
       </CardContent>
     </Card>
   );
 }
 
-function CountryForm({ saved }: { saved: string }) {
+function CountryForm({ saved, onNotice: setNotice }: { saved: string; onNotice: (notice: string | null) => void }) {
   const utils = trpc.useUtils();
   const [country, setCountry] = useState(saved);
-  const [notice, setNotice] = useState<string | null>(null);
   const save = trpc.tenant.setCountry.useMutation({
     onSuccess: (result) => {
       setNotice(`Country saved. Numbers without +country are now read as ${countryName(result?.country ?? country)}.`);
@@ -54,7 +62,6 @@ function CountryForm({ saved }: { saved: string }) {
 
   return (
     <Form errors={errors} onSubmit={submit} className="grid max-w-md gap-4">
-      {notice ? <Alert variant="success">{notice}</Alert> : null}
       <FormAlert />
       <Field
         label="Country"

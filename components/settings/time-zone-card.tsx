@@ -14,6 +14,8 @@ import { TimeZoneSelect } from "./time-zone-select";
 
 export function TimeZoneCard() {
   const mine = trpc.tenant.mine.useQuery();
+  // Kept here: the form below starts afresh (its key) once the saved zone comes back.
+  const [notice, setNotice] = useState<string | null>(null);
   return (
     <Card>
       <CardHeader>
@@ -24,16 +26,20 @@ export function TimeZoneCard() {
       </CardHeader>
       <CardContent>
         {mine.error ? <Alert variant="error">{mine.error.message}</Alert> : null}
-        {mine.data ? <TimeZoneForm key={mine.data.timeZone} saved={mine.data.timeZone} /> : null}
+        {notice ? (
+          <Alert variant="success" className="mb-4">
+            {notice}
+          </Alert>
+        ) : null}
+        {mine.data ? <TimeZoneForm key={mine.data.timeZone} saved={mine.data.timeZone} onNotice={setNotice} /> : null}
       </CardContent>
     </Card>
   );
 }
 
-function TimeZoneForm({ saved }: { saved: string }) {
+function TimeZoneForm({ saved, onNotice: setNotice }: { saved: string; onNotice: (notice: string | null) => void }) {
   const utils = trpc.useUtils();
   const [zone, setZone] = useState(saved);
-  const [notice, setNotice] = useState<string | null>(null);
   const save = trpc.tenant.setTimeZone.useMutation({
     onSuccess: () => {
       setNotice("Time zone saved. Pages opened from now on show dates in it.");
@@ -51,7 +57,6 @@ function TimeZoneForm({ saved }: { saved: string }) {
 
   return (
     <Form errors={errors} onSubmit={submit} className="grid max-w-md gap-4">
-      {notice ? <Alert variant="success">{notice}</Alert> : null}
       <FormAlert />
       <Field label="Time zone" htmlFor="tz-zone" name="timeZone">
         <TimeZoneSelect id="tz-zone" value={zone} onChange={setZone} />
