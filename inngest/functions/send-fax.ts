@@ -6,6 +6,7 @@
  */
 import { stepTransaction } from "@/inngest/runner/step-transaction";
 import { getDb } from "@/server/db/client";
+import { faxJobOf, makeFaxReport } from "@/server/fax/make-fax-report";
 import { placeFaxCall } from "@/server/fax/place-fax-call";
 import { recordFaxAttempt } from "@/server/fax/record-fax-attempt";
 import { sendFaxRuntime } from "@/server/fax/send-fax-runtime";
@@ -58,8 +59,21 @@ export const sendFaxFunction = inngest.createFunction(
       const { attemptId } = started;
       const decision = await step.run(`attempt ${attempt}: call`, async () => {
         const runtime = sendFaxRuntime();
-        const { result, answeredAt } = await placeFaxCall({ runtime, attemptId });
-        return recordFaxAttempt({ db: await stepTransaction(), attemptId, result, answeredAt, now: runtime.now() });
+        const { result, answeredAt, firstPage } = await placeFaxCall({ runtime, attemptId });
+        const db = await stepTransaction();
+        const now = runtime.now();
+        const decision = await recordFaxAttempt({ db, attemptId, result, answeredAt, now });
+        // The fax has ended: its transmission report, committed with this step's result.
+        if (decision.kind === "ended") {
+          await makeFaxReport({
+            db,
+            storage: runtime.storage,
+            faxJobId: await faxJobOf(db, attemptId),
+            firstPage: firstPage ?? null,
+            now,
+          });
+        }
+        return decision;
       });
       if (decision.kind === "ended") return { status: decision.status };
       await step.sleep(`attempt ${attempt}: wait before retrying`, seconds(decision.ms));
