@@ -9,7 +9,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import type pg from "pg";
 import { at } from "@/inngest/runner/store";
-import { encryptContent, loadSodium, newDocumentKey, sealDocumentKey } from "@/lib/crypto";
+import { encryptContent, fromBase64, loadSodium, newDocumentKey, sealDocumentKey } from "@/lib/crypto";
 import { formatDateTime } from "@/lib/dates/format-date-time";
 import { explainOutcome } from "@/lib/fax-job-status";
 import { runTool } from "../gateway/convert/run-tool";
@@ -57,10 +57,10 @@ type JobFacts = {
   submittedAt: Date;
   completedAt: Date | null;
   documentId: string | null;
-  userPublicKey: Buffer | null;
+  userPublicKey: string | null;
   senderName: string | null;
   tenantName: string;
-  tenantPublicKey: Buffer | null;
+  tenantPublicKey: string | null;
   timeZone: string;
 };
 
@@ -88,7 +88,8 @@ export async function makeFaxReport(opts: {
     `SELECT j.id, j."tenantId", j."toNumber", j."callerId", j.status::text, j."failureReason", j.pages,
             j."submittedAt", j."completedAt", j."documentId",
             u."publicKey" AS "userPublicKey",
-            nullif(trim(coalesce(u."firstName", '') || ' ' || coalesce(u."lastName", '')), '') AS "senderName",
+            coalesce(nullif(trim(coalesce(u."firstName", '') || ' ' || coalesce(u."lastName", '')), '') || ' (' || u.username || ')',
+                     u.username) AS "senderName",
             t.name AS "tenantName", t."publicKey" AS "tenantPublicKey", t."timeZone"
        FROM "FaxJob" j JOIN "Tenant" t ON t.id = j."tenantId" LEFT JOIN "User" u ON u.id = j."userId"
       WHERE j.id = $1`,
@@ -110,8 +111,8 @@ export async function makeFaxReport(opts: {
   try {
     const storageKey = faxReportKey(job.tenantId, job.id);
     await opts.storage.put(storageKey, Readable.from(encryptContent(key, [pdf])));
-    const forUser = job.userPublicKey ? await sealDocumentKey(key, new Uint8Array(job.userPublicKey)) : null;
-    const forTenant = job.tenantPublicKey ? await sealDocumentKey(key, new Uint8Array(job.tenantPublicKey)) : null;
+    const forUser = job.userPublicKey ? await sealDocumentKey(key, await fromBase64(job.userPublicKey)) : null;
+    const forTenant = job.tenantPublicKey ? await sealDocumentKey(key, await fromBase64(job.tenantPublicKey)) : null;
     await db.query(
       `UPDATE "FaxJob" SET "reportKey" = $2, "reportSealedForUser" = $3, "reportSealedForTenant" = $4,
          "reportMadeAt" = $5 WHERE id = $1`,
