@@ -21,6 +21,8 @@ import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { PageAlerts } from "@/components/ui/page-alerts";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { decryptContent } from "@/lib/crypto/content-stream";
+import { fromBase64 } from "@/lib/crypto/encoding";
 import { fetchDecrypted } from "@/lib/documents/fetch-decrypted";
 import { openDocumentKeyFor } from "@/lib/documents/open-document-key";
 import { sealForGateway } from "@/lib/documents/seal-for-gateway";
@@ -85,6 +87,28 @@ export function FaxDetailClient({ id }: { id: string }) {
     }
   }
 
+  /** The transmission report: fetched as ciphertext, its key opened with this person's keys, saved as a PDF. */
+  async function downloadReport() {
+    setProblem(null);
+    try {
+      if (!me || !f) throw new Error("Unlock your keys first (above the page).");
+      const report = await utils.client.fax.report.query({ id });
+      const R = await openDocumentKeyFor(report.keyForMe, me, tenant);
+      const pieces: Uint8Array[] = [];
+      for await (const piece of decryptContent(R, [await fromBase64(report.cipher)])) pieces.push(piece);
+      R.fill(0);
+      const url = URL.createObjectURL(new Blob(pieces as Uint8Array<ArrayBuffer>[], { type: "application/pdf" }));
+      const a = window.document.createElement("a");
+      a.href = url;
+      const day = new Date(f.completedAt ?? f.submittedAt).toISOString().slice(0, 10);
+      a.download = `fax-report-${day}-${f.toNumber.replace(/\D/g, "")}.pdf`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : "The transmission report could not be downloaded.");
+    }
+  }
+
   return (
     <>
       <PageHeader
@@ -95,6 +119,11 @@ export function FaxDetailClient({ id }: { id: string }) {
             {isActive(f) && !f.cancelRequestedAt ? (
               <Button variant="outline" onClick={() => setConfirmCancel(true)}>
                 Cancel fax
+              </Button>
+            ) : null}
+            {!isActive(f) && f.title !== null ? (
+              <Button variant="outline" onClick={() => void downloadReport()}>
+                Transmission report
               </Button>
             ) : null}
             {!isActive(f) ? (

@@ -46,8 +46,23 @@ export const sendFaxFunction = inngest.createFunction(
   },
   async ({ event, step }) => {
     const { faxJobId } = sendFaxEventSchema.parse(event.data);
-    const start = (attemptNumber: number) => async () =>
-      startFaxAttempt({ db: await stepTransaction(), runtime: sendFaxRuntime(), faxJobId, attemptNumber });
+    const start = (attemptNumber: number) => async () => {
+      const db = await stepTransaction();
+      const runtime = sendFaxRuntime();
+      const started = await startFaxAttempt({ db, runtime, faxJobId, attemptNumber });
+      // Ended without a call (cancelled while queued): the report still records it, without a page image.
+      if (started.kind === "ended") {
+        await makeFaxReport({
+          db,
+          storage: runtime.storage,
+          faxJobId,
+          firstPage: null,
+          now: runtime.now(),
+          ifMissing: true,
+        });
+      }
+      return started;
+    };
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       let started = await step.run(`attempt ${attempt}: take a trunk`, start(attempt));
       for (let wait = 1; started.kind === "wait"; wait++) {

@@ -57,6 +57,7 @@ type JobFacts = {
   submittedAt: Date;
   completedAt: Date | null;
   documentId: string | null;
+  reportKey: string | null;
   userPublicKey: string | null;
   senderName: string | null;
   tenantName: string;
@@ -82,11 +83,13 @@ export async function makeFaxReport(opts: {
   faxJobId: string;
   firstPage: Uint8Array | null;
   now: Date;
+  /** Leave a report already made alone (a run that finds the fax already ended). */
+  ifMissing?: boolean;
 }): Promise<boolean> {
   const { db, faxJobId } = opts;
   const { rows } = await db.query<JobFacts>(
     `SELECT j.id, j."tenantId", j."toNumber", j."callerId", j.status::text, j."failureReason", j.pages,
-            j."submittedAt", j."completedAt", j."documentId",
+            j."submittedAt", j."completedAt", j."documentId", j."reportKey",
             u."publicKey" AS "userPublicKey",
             coalesce(nullif(trim(coalesce(u."firstName", '') || ' ' || coalesce(u."lastName", '')), '') || ' (' || u.username || ')',
                      u.username) AS "senderName",
@@ -97,6 +100,7 @@ export async function makeFaxReport(opts: {
   );
   const job = rows[0];
   if (!job || !["SENT", "FAILED", "CANCELLED"].includes(job.status)) return false;
+  if (opts.ifMissing && job.reportKey) return false;
   const { rows: attempts } = await db.query<AttemptFacts>(
     `SELECT "attemptNumber", "answeredAt", "endedAt", "pagesSent", "totalPages", "durationMs", "bitRate",
             "remoteStationId"
@@ -160,9 +164,11 @@ function reportContent(
   lines.push({ text: `Fax reference: ${job.id}`, size: 8 });
   const caption = firstPage
     ? "First page (reduced)"
-    : job.documentId
-      ? "First page: the image could not be made."
-      : "First page: not available - the document was deleted before the fax ended.";
+    : !last
+      ? "First page: not shown - the fax was never dialled."
+      : job.documentId
+        ? "First page: the image could not be made."
+        : "First page: not available - the document was deleted before the fax ended.";
   const image = firstPage ? { jpeg: firstPage, ...FIRST_PAGE_SIZE, gray: true } : null;
   return [lines, image, caption];
 }

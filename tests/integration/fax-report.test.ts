@@ -186,6 +186,19 @@ describe("the transmission report", () => {
     expect(images).toHaveLength(1);
   }, 120_000);
 
+  it("a fax cancelled before it was dialled still gets a report, without a page image", async () => {
+    clock = createManualClock("2026-11-23T13:00:00Z");
+    const runner = setUp();
+    const { id } = await send("+13125550125", 1);
+    await user.fax.cancel({ id });
+    await runner.drain();
+    const { text, images } = await openReport(await user.fax.report({ id }));
+    expect(text).toContain("Result: Job cancelled");
+    expect(text).toContain("Pages sent: 0 of");
+    expect(text).toContain("never dialled");
+    expect(images).toHaveLength(0);
+  }, 120_000);
+
   it("platform admins and other users of the organisation are refused", async () => {
     const [job] = await db().faxJob.findMany({ where: { tenantId: acme.tenant.id, reportKey: { not: null } } });
     const id = job!.id;
