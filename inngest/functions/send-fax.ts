@@ -6,7 +6,7 @@
  */
 import { stepTransaction } from "@/inngest/runner/step-transaction";
 import { getDb } from "@/server/db/client";
-import { faxJobOf, makeFaxReport } from "@/server/fax/make-fax-report";
+import { makeFaxReport } from "@/server/fax/make-fax-report";
 import { placeFaxCall } from "@/server/fax/place-fax-call";
 import { recordFaxAttempt } from "@/server/fax/record-fax-attempt";
 import { sendFaxRuntime } from "@/server/fax/send-fax-runtime";
@@ -83,7 +83,7 @@ export const sendFaxFunction = inngest.createFunction(
           await makeFaxReport({
             db,
             storage: runtime.storage,
-            faxJobId: await faxJobOf(db, attemptId),
+            faxJobId,
             firstPage: firstPage ?? null,
             now,
           });

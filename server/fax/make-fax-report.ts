@@ -172,11 +172,3 @@ function reportContent(
   const image = firstPage ? { jpeg: firstPage, ...FIRST_PAGE_SIZE, gray: true } : null;
   return [lines, image, caption];
 }
-
-/** The fax an attempt belongs to. */
-export async function faxJobOf(db: pg.PoolClient, attemptId: string): Promise<string> {
-  const { rows } = await db.query<{ faxJobId: string }>(`SELECT "faxJobId" FROM "FaxAttempt" WHERE id = $1`, [
-    attemptId,
-  ]);
-  return rows[0]!.faxJobId;
-}
