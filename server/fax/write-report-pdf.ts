@@ -42,7 +42,9 @@ export function writeReportPdf(lines: ReportLine[], image: ReportImage | null, i
     const w = Math.round(image.width * scale);
     const h = Math.round(image.height * scale);
     const top = y - 10;
-    content += `q 0.5 w ${MARGIN} ${top - h} ${w} ${h} re S ${w} 0 0 ${h} ${MARGIN} ${top - h} cm /Im1 Do Q\n`;
+    // The page first, then a thin frame over its edges (white margins would otherwise vanish).
+    content += `q ${w} 0 0 ${h} ${MARGIN} ${top - h} cm /Im1 Do Q\n`;
+    content += `q 0.5 w ${MARGIN} ${top - h} ${w} ${h} re S Q\n`;
   }
 
   // PDF strings here are single bytes (WinAnsi ≈ Latin-1), so encode as Latin-1, not UTF-8.
