@@ -5,6 +5,7 @@
  * written as it happens; a cancel request is passed to the gateway; the result is recorded with the
  * step's own result (stepTransaction) by recordFaxAttempt.
  */
+import { describeOutcome } from "@/lib/fax-statuses";
 import { emptyResult, type FaxCallResult, type FaxProgress, type GatewayTrunk } from "@/server/gateway/types";
 import { getDb } from "../db/client";
 import { withFaxDocument } from "../gateway/open-fax-document";
@@ -117,7 +118,12 @@ export async function placeFaxCall(opts: {
       }
       // For the transmission report, while the pages are still plaintext in the private directory.
       // Kept in memory only (never in the step's stored result) and wiped with the directory.
-      firstPage = await reduceFirstPage(tiffPath);
+      // Only when this attempt ends the fax (as recordFaxAttempt will decide): retries make no image.
+      const last =
+        result.outcome === "SENT" ||
+        !describeOutcome(result.outcome).retryable ||
+        attempt.attemptNumber >= job.maxRetries + 1;
+      if (last) firstPage = await reduceFirstPage(tiffPath);
       return result;
     },
   );
