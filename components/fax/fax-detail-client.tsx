@@ -13,7 +13,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { DateTime, usePageTimeZone } from "@/components/ui/date-time";
+import { DateTime } from "@/components/ui/date-time";
 import { Dialog, DialogContent, FormActions } from "@/components/ui/dialog";
 import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
@@ -21,12 +21,11 @@ import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { PageAlerts } from "@/components/ui/page-alerts";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { decryptContent } from "@/lib/crypto/content-stream";
+import { fromBase64 } from "@/lib/crypto/encoding";
 import { fetchDecrypted } from "@/lib/documents/fetch-decrypted";
 import { openDocumentKeyFor } from "@/lib/documents/open-document-key";
 import { sealForGateway } from "@/lib/documents/seal-for-gateway";
-import { firstPageImage } from "@/lib/fax/first-page-image";
-import { transmissionReport, transmissionReportFileName } from "@/lib/fax/transmission-report";
-import { type GreyImage, transmissionReportPdf } from "@/lib/fax/transmission-report-pdf";
 import { formatPhone } from "@/lib/phone";
 import type { DocumentPart } from "@/lib/schemas/document";
 import { FAX_QUALITY_LABELS } from "@/lib/schemas/fax";
@@ -39,7 +38,6 @@ export function FaxDetailClient({ id }: { id: string }) {
   const router = useRouter();
   const utils = trpc.useUtils();
   const { me, tenant } = useDocumentKeys();
-  const timeZone = usePageTimeZone();
   const fax = trpc.fax.get.useQuery(
     { id },
     { refetchInterval: (q) => (q.state.data && isActive(q.state.data) ? 1000 : false) },
@@ -89,33 +87,25 @@ export function FaxDetailClient({ id }: { id: string }) {
     }
   }
 
-  /** The report is made here, where the first page is readable; the server never sees it. */
+  /** The transmission report: fetched as ciphertext, its key opened with this person's keys, saved as a PDF. */
   async function downloadReport() {
     setProblem(null);
-    if (!f) return;
     try {
-      let firstPage: GreyImage | null = null;
-      let imageNote: string | undefined;
-      if (doc && me && doc.keyForMe) {
-        const K = await openDocumentKeyFor(doc.keyForMe, me, tenant);
-        const bytes = await fetchDecrypted(doc.id, `fax-${f.quality.toLowerCase()}.pdf` as DocumentPart, K);
-        K.fill(0);
-        firstPage = await firstPageImage(bytes);
-      } else {
-        imageNote = f.documentId
-          ? "The first page is not shown: the document could not be opened in this browser."
-          : "The first page is not shown: the document of this fax has been deleted.";
-      }
-      const report = transmissionReport(f, { timeZone, locale: navigator.language, firstPage, imageNote });
-      const pdf = await transmissionReportPdf(report);
-      const url = URL.createObjectURL(new Blob([pdf as Uint8Array<ArrayBuffer>], { type: "application/pdf" }));
+      if (!me || !f) throw new Error("Unlock your keys first (above the page).");
+      const report = await utils.client.fax.report.query({ id });
+      const R = await openDocumentKeyFor(report.keyForMe, me, tenant);
+      const pieces: Uint8Array[] = [];
+      for await (const piece of decryptContent(R, [await fromBase64(report.cipher)])) pieces.push(piece);
+      R.fill(0);
+      const url = URL.createObjectURL(new Blob(pieces as Uint8Array<ArrayBuffer>[], { type: "application/pdf" }));
       const a = window.document.createElement("a");
       a.href = url;
-      a.download = transmissionReportFileName(f);
+      const day = new Date(f.completedAt ?? f.submittedAt).toISOString().slice(0, 10);
+      a.download = `fax-report-${day}-${f.toNumber.replace(/\D/g, "")}.pdf`;
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : "The transmission report could not be made.");
+      setProblem(error instanceof Error ? error.message : "The transmission report could not be downloaded.");
     }
   }
 
@@ -129,6 +119,11 @@ export function FaxDetailClient({ id }: { id: string }) {
             {isActive(f) && !f.cancelRequestedAt ? (
               <Button variant="outline" onClick={() => setConfirmCancel(true)}>
                 Cancel fax
+              </Button>
+            ) : null}
+            {!isActive(f) && f.title !== null ? (
+              <Button variant="outline" onClick={() => void downloadReport()}>
+                Transmission report
               </Button>
             ) : null}
             {!isActive(f) ? (

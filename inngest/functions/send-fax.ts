@@ -7,6 +7,7 @@
 import { stepTransaction } from "@/inngest/runner/step-transaction";
 import { getDb } from "@/server/db/client";
 import { mailFaxResult } from "@/server/fax/fax-result-email";
+import { makeFaxReport } from "@/server/fax/make-fax-report";
 import { placeFaxCall } from "@/server/fax/place-fax-call";
 import { recordFaxAttempt } from "@/server/fax/record-fax-attempt";
 import { sendFaxRuntime } from "@/server/fax/send-fax-runtime";
@@ -42,14 +43,42 @@ export const sendFaxFunction = inngest.createFunction(
           },
         });
       });
+      await step.run("transmission report", async () => {
+        const runtime = sendFaxRuntime();
+        const { faxJobId } = parsed.data;
+        const db = await stepTransaction();
+        return makeFaxReport({
+          db,
+          storage: runtime.storage,
+          faxJobId,
+          firstPage: null,
+          now: runtime.now(),
+          ifMissing: true,
+        });
+      });
       await step.run("email the result", () => mailFaxResult(parsed.data.faxJobId));
     },
   },
   async ({ event, step }) => {
     const { faxJobId } = sendFaxEventSchema.parse(event.data);
     const ended = await (async () => {
-      const start = (attemptNumber: number) => async () =>
-        startFaxAttempt({ db: await stepTransaction(), runtime: sendFaxRuntime(), faxJobId, attemptNumber });
+      const start = (attemptNumber: number) => async () => {
+        const db = await stepTransaction();
+        const runtime = sendFaxRuntime();
+        const started = await startFaxAttempt({ db, runtime, faxJobId, attemptNumber });
+        // Ended without a call (cancelled while queued): the report still records it, without a page image.
+        if (started.kind === "ended") {
+          await makeFaxReport({
+            db,
+            storage: runtime.storage,
+            faxJobId,
+            firstPage: null,
+            now: runtime.now(),
+            ifMissing: true,
+          });
+        }
+        return started;
+      };
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
         let started = await step.run(`attempt ${attempt}: take a trunk`, start(attempt));
         for (let wait = 1; started.kind === "wait"; wait++) {
@@ -61,8 +90,21 @@ export const sendFaxFunction = inngest.createFunction(
         const { attemptId } = started;
         const decision = await step.run(`attempt ${attempt}: call`, async () => {
           const runtime = sendFaxRuntime();
-          const { result, answeredAt } = await placeFaxCall({ runtime, attemptId });
-          return recordFaxAttempt({ db: await stepTransaction(), attemptId, result, answeredAt, now: runtime.now() });
+          const { result, answeredAt, firstPage } = await placeFaxCall({ runtime, attemptId });
+          const db = await stepTransaction();
+          const now = runtime.now();
+          const decision = await recordFaxAttempt({ db, attemptId, result, answeredAt, now });
+          // The fax has ended: its transmission report, committed with this step's result.
+          if (decision.kind === "ended") {
+            await makeFaxReport({
+              db,
+              storage: runtime.storage,
+              faxJobId,
+              firstPage: firstPage ?? null,
+              now,
+            });
+          }
+          return decision;
         });
         if (decision.kind === "ended") return { status: decision.status };
         await step.sleep(`attempt ${attempt}: wait before retrying`, seconds(decision.ms));

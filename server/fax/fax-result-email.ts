@@ -1,7 +1,7 @@
 /**
  * Emailing a finished fax's result to its sender, as each person chooses (never, failures only, or
- * every fax). The mail carries only what the server holds in plain; the transmission report itself
- * is made in the sender's browser from the fax page the mail links to (server/mail/templates/fax-result.ts).
+ * every fax). The mail carries only what the server holds in plain; the transmission report, sealed
+ * to the sender and the organisation, is downloaded from the fax page it links to.
  */
 import { formatDateTime } from "@/lib/dates/format-date-time";
 import { explainOutcome } from "@/lib/fax-job-status";

@@ -5,15 +5,17 @@
  * written as it happens; a cancel request is passed to the gateway; the result is recorded with the
  * step's own result (stepTransaction) by recordFaxAttempt.
  */
+import { describeOutcome } from "@/lib/fax-statuses";
 import { emptyResult, type FaxCallResult, type FaxProgress, type GatewayTrunk } from "@/server/gateway/types";
 import { getDb } from "../db/client";
 import { withFaxDocument } from "../gateway/open-fax-document";
+import { reduceFirstPage } from "./make-fax-report";
 import type { SendFaxRuntime } from "./send-fax-runtime";
 
 export async function placeFaxCall(opts: {
   runtime: SendFaxRuntime;
   attemptId: string;
-}): Promise<{ result: FaxCallResult; answeredAt: Date | null }> {
+}): Promise<{ result: FaxCallResult; answeredAt: Date | null; firstPage?: Uint8Array | null }> {
   const { runtime, attemptId } = opts;
   const db = getDb();
   const attempt = await db.faxAttempt.findUniqueOrThrow({
@@ -79,6 +81,7 @@ export async function placeFaxCall(opts: {
   } catch (error) {
     return { result: emptyResult("GENERAL_ERROR", (error as Error).message), answeredAt: null };
   }
+  let firstPage: Uint8Array | null = null;
   const opened = await withFaxDocument(
     job,
     { storage: runtime.storage, gatewayKey: await runtime.gatewayKey() },
@@ -107,14 +110,24 @@ export async function placeFaxCall(opts: {
           })
           .catch(() => {});
       }, runtime.cancelPollMs);
+      let result: FaxCallResult;
       try {
-        return await call.result;
+        result = await call.result;
       } finally {
         clearInterval(poll);
       }
+      // For the transmission report, while the pages are still plaintext in the private directory.
+      // Kept in memory only (never in the step's stored result) and wiped with the directory.
+      // Only when this attempt ends the fax (as recordFaxAttempt will decide): retries make no image.
+      const last =
+        result.outcome === "SENT" ||
+        !describeOutcome(result.outcome).retryable ||
+        attempt.attemptNumber >= job.maxRetries + 1;
+      if (last) firstPage = await reduceFirstPage(tiffPath);
+      return result;
     },
   );
   await progressWrites;
   const result = opened.opened ? opened.result : emptyResult(opened.outcome, opened.message);
-  return { result, answeredAt };
+  return { result, answeredAt, firstPage };
 }

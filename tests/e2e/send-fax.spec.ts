@@ -3,9 +3,10 @@
  * form, sees the exact fax pages and the estimate, sends it over the loopback trunk (a real T.30
  * session with spandsp) and watches it reach Delivered with 3 of 3 pages; resends it as a new fax;
  * a busy line shows its retry and final failure with the explanation; a fax to a line that rings
- * on is cancelled; over the daily limit and to a blocked number nothing is sent.
+ * on is cancelled; over the daily limit and to a blocked number nothing is sent. The delivered fax's
+ * transmission report is downloaded and read (pdftotext).
  */
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import pg from "pg";
@@ -87,24 +88,16 @@ test("a three-page fax goes out over the loopback trunk and is delivered; resend
     .analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
-  // The transmission report, made in this browser: the facts and the reduced first page.
+  // The transmission report: decrypted in this browser with the sender's key and saved as a PDF.
   const [report] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", { name: "Transmission report" }).click(),
   ]);
   expect(report.suggestedFilename()).toMatch(/^fax-report-\d{4}-\d{2}-\d{2}-13125550123\.pdf$/);
-  const pdf = readFileSync((await report.path())!).toString("latin1");
-  expect(pdf.startsWith("%PDF-")).toBe(true);
-  for (const fact of [
-    "(Result: Delivered)",
-    "(+1 312 555 0123)",
-    "(3 of 3)",
-    "(14400 bit/s)",
-    "(Results for Dr Okafor)",
-  ]) {
-    expect(pdf).toContain(fact);
-  }
-  expect(pdf).toContain("/Subtype /Image");
+  const reportText = execFileSync("pdftotext", [await report.path(), "-"], { encoding: "utf8" });
+  expect(reportText).toContain("Pages sent: 3 of 3");
+  expect(reportText).toContain("Result: Delivered");
+  expect(reportText).toContain("Sender: ");
 
   // Resend to another number: a new fax of its own, which says where it came from.
   await page.getByRole("button", { name: "Resend" }).click();

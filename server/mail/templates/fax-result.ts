@@ -2,8 +2,8 @@ import { type MailBrand, renderMail } from "./layout";
 
 /**
  * A finished fax's result for its sender. Only what the server holds in plain (number, result,
- * pages, times): never the pages or the report's image, which only the sender's browser can open —
- * the link leads to the fax's page, where the transmission report is made.
+ * pages, times): never the pages or the transmission report, which only the sender and their
+ * organisation can decrypt — the link leads to the fax's page, where the report is downloaded.
  */
 export function faxResultMail(
   brand: MailBrand,
@@ -25,7 +25,7 @@ export function faxResultMail(
       paragraphs: [
         `Result: ${opts.result}. ${opts.explanation}`,
         `Pages sent: ${opts.pages}. Attempts: ${opts.attempts}. Finished ${opts.finishedAt}.`,
-        "For your records, open the fax to download its transmission report. It is made in your browser with the first page, which this email cannot carry: your documents are encrypted so that only you and your organisation can read them.",
+        "For your records, open the fax to download its transmission report with the first page. This email cannot carry it: your faxes are encrypted so that only you and your organisation can read them.",
       ],
       action: { label: "Open the fax", url: opts.faxUrl },
     }),

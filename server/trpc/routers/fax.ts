@@ -10,6 +10,7 @@ import {
 import { cancelFax } from "../../fax/cancel-fax";
 import { getFaxResultEmail, setFaxResultEmail } from "../../fax/fax-result-email";
 import { getFax } from "../../fax/get-fax";
+import { getFaxReport } from "../../fax/get-fax-report";
 import { listAllFaxes } from "../../fax/list-all-faxes";
 import { listFaxes } from "../../fax/list-faxes";
 import { resendFax } from "../../fax/resend-fax";
@@ -23,6 +24,8 @@ export const faxRouter = router({
   /** Platform admins: every organisation's faxes, metadata only (Administration → Sent faxes). */
   listAll: platformAdminProcedure.input(faxPlatformListSchema).query(({ ctx, input }) => listAllFaxes({ ctx, input })),
   get: protectedProcedure.input(faxIdSchema).query(({ ctx, input }) => getFax({ ctx, id: input.id })),
+  /** The transmission report: ciphertext and the caller's sealed copy of its key (opened in the browser). */
+  report: protectedProcedure.input(faxIdSchema).query(({ ctx, input }) => getFaxReport({ ctx, id: input.id })),
   cancel: protectedProcedure.input(faxIdSchema).mutation(({ ctx, input }) => cancelFax({ ctx, id: input.id })),
   resend: protectedProcedure.input(faxResendSchema).mutation(({ ctx, input }) => resendFax({ ctx, input })),
   /** The gateway's public key: the browser seals a document key to it for one send. */
