@@ -308,6 +308,8 @@ describe("a run that keeps failing", () => {
     expect((await user.fax.get({ id })).statusLabel).toBe("Failed: General error");
     expect(gateway.dialCount()).toBe(0);
     expect((await attempts(id))[0]?.dialedAt).toBeNull();
+    // A run that gave up still leaves its transmission report (without a page image).
+    expect((await job(id)).reportKey).toMatch(/\.report$/);
   }, 60_000);
 });
 
