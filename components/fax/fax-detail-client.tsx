@@ -127,11 +127,6 @@ export function FaxDetailClient({ id }: { id: string }) {
               </Button>
             ) : null}
             {!isActive(f) ? (
-              <Button variant="outline" onClick={() => void downloadReport()}>
-                Transmission report
-              </Button>
-            ) : null}
-            {!isActive(f) ? (
               <Button onClick={() => setResending(true)} disabled={!f.documentId}>
                 Resend
               </Button>
