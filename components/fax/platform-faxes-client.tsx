@@ -9,7 +9,6 @@ import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
 import { TenantSelect } from "@/components/tenant/tenant-select";
 import { DataTable } from "@/components/ui/data-table";
-import { DateTime } from "@/components/ui/date-time";
 import { NativeSelect } from "@/components/ui/input";
 import { PageAlerts } from "@/components/ui/page-alerts";
 import { SearchInput } from "@/components/ui/search-input";
@@ -17,7 +16,8 @@ import { Truncate } from "@/components/ui/truncate";
 import { useListParams } from "@/components/ui/use-list-params";
 import { formatPhone } from "@/lib/phone";
 import { FAX_LIST_STATUS_LABELS, FAX_LIST_STATUSES, type FaxListStatus } from "@/lib/schemas/fax";
-import { FaxStatus, isActive } from "./fax-status";
+import { sharedFaxColumns } from "./fax-columns";
+import { isActive } from "./fax-status";
 
 const PAGE_SIZE = 20;
 
@@ -30,6 +30,7 @@ export function PlatformFaxesClient() {
     { refetchInterval: (q) => (q.state.data?.items.some(isActive) ? 1500 : false) },
   );
   type Row = NonNullable<typeof list.data>["items"][number];
+  const shared = sharedFaxColumns<Row>();
   const filtered = Boolean(search) || status !== "all" || Boolean(tenantId);
   return (
     <>
@@ -88,31 +89,15 @@ export function PlatformFaxesClient() {
             sortValue: (f) => f.tenant.name,
             cell: (f) => <Truncate text={f.tenant.name} className="max-w-40" />,
           },
-          {
-            id: "status",
-            header: "Status",
-            key: true,
-            sortValue: (f) => f.statusLabel,
-            cell: (f) => <FaxStatus fax={f} explain />,
-          },
+          shared.status,
           {
             id: "pages",
             header: "Pages",
             sortValue: (f) => f.pages ?? 0,
             cell: (f) => (f.pages ? `${f.pagesSent ?? 0} of ${f.pages}` : "—"),
           },
-          {
-            id: "attempts",
-            header: "Attempts",
-            sortValue: (f) => f.attemptsMade,
-            cell: (f) => `${f.attemptsMade} of ${f.maxAttempts}`,
-          },
-          {
-            id: "callerId",
-            header: "Caller ID",
-            optional: true,
-            cell: (f) => (f.callerId ? <span className="whitespace-nowrap">{formatPhone(f.callerId)}</span> : "—"),
-          },
+          shared.attempts,
+          shared.callerId,
           {
             id: "user",
             header: "Sent by",
@@ -127,12 +112,7 @@ export function PlatformFaxesClient() {
             sortValue: (f) => f.trunk?.name ?? "",
             cell: (f) => <Truncate text={f.trunk?.name ?? "—"} className="max-w-32" />,
           },
-          {
-            id: "submitted",
-            header: "Submitted",
-            sortValue: (f) => new Date(f.submittedAt),
-            cell: (f) => <DateTime value={f.submittedAt} />,
-          },
+          shared.submitted,
         ]}
         data={list.data}
         rowId={(f) => f.id}

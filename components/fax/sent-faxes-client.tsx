@@ -9,14 +9,14 @@ import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
-import { DateTime } from "@/components/ui/date-time";
 import { PageAlerts } from "@/components/ui/page-alerts";
 import { SearchInput } from "@/components/ui/search-input";
 import { Truncate } from "@/components/ui/truncate";
 import { useListParams } from "@/components/ui/use-list-params";
 import { formatPhone } from "@/lib/phone";
 import { FAX_LIST_STATUS_LABELS, FAX_LIST_STATUSES, type FaxListStatus } from "@/lib/schemas/fax";
-import { FaxStatus, isActive } from "./fax-status";
+import { sharedFaxColumns } from "./fax-columns";
+import { isActive } from "./fax-status";
 import { ResultEmailSetting } from "./result-email-setting";
 
 export function SentFaxesClient({ isAdmin, notice }: { isAdmin: boolean; notice?: string | null }) {
@@ -27,6 +27,7 @@ export function SentFaxesClient({ isAdmin, notice }: { isAdmin: boolean; notice?
     { refetchInterval: (q) => (q.state.data?.items.some(isActive) ? 1500 : false) },
   );
   type Row = NonNullable<typeof list.data>["items"][number];
+  const shared = sharedFaxColumns<Row>();
   const filtered = Boolean(search) || status !== "all";
   return (
     <>
@@ -83,26 +84,10 @@ export function SentFaxesClient({ isAdmin, notice }: { isAdmin: boolean; notice?
             sortValue: (f) => f.title ?? "",
             cell: (f) => <Truncate text={f.title ?? "—"} className="max-w-56" />,
           },
-          {
-            id: "status",
-            header: "Status",
-            key: true,
-            sortValue: (f) => f.statusLabel,
-            cell: (f) => <FaxStatus fax={f} explain />,
-          },
+          shared.status,
           { id: "pages", header: "Pages", sortValue: (f) => f.pages ?? 0, cell: (f) => f.pages ?? "—" },
-          {
-            id: "attempts",
-            header: "Attempts",
-            sortValue: (f) => f.attemptsMade,
-            cell: (f) => `${f.attemptsMade} of ${f.maxAttempts}`,
-          },
-          {
-            id: "callerId",
-            header: "Caller ID",
-            optional: true,
-            cell: (f) => (f.callerId ? formatPhone(f.callerId) : "—"),
-          },
+          shared.attempts,
+          shared.callerId,
           isAdmin
             ? {
                 id: "user",
@@ -111,12 +96,7 @@ export function SentFaxesClient({ isAdmin, notice }: { isAdmin: boolean; notice?
                 cell: (f: Row) => f.user?.username ?? "—",
               }
             : null,
-          {
-            id: "submitted",
-            header: "Submitted",
-            sortValue: (f) => new Date(f.submittedAt),
-            cell: (f) => <DateTime value={f.submittedAt} />,
-          },
+          shared.submitted,
         ]}
         data={list.data}
         rowId={(f) => f.id}
