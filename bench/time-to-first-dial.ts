@@ -51,7 +51,7 @@ async function main() {
   const { createLocalStorage } = await import("../server/storage/local-storage");
   const { createRunner } = await import("../inngest/runner/runner");
   const { sendFaxFunction } = await import("../inngest/functions/send-fax");
-  const { prepareFaxDocument, installTestGatewayKey } = await import("../tests/support/fax-document");
+  const { prepareFaxDocument, testGatewayKeyRing } = await import("../tests/support/fax-document");
 
   const db = getDb();
   const tenant = await db.tenant.create({
@@ -64,7 +64,7 @@ async function main() {
   await db.trunk.create({
     data: { name: "Bench loopback", host: "loopback.invalid", maxChannels: 1_000, maxCallsPerMinute: 1_000_000 },
   });
-  const key = await installTestGatewayKey();
+  const keys = testGatewayKeyRing();
   const storage = createLocalStorage(mkdtempSync(path.join(tmpdir(), "faxport-bench-store-")));
   const doc = await prepareFaxDocument({
     tenantId: tenant.id,
@@ -72,7 +72,7 @@ async function main() {
     pages: 1,
     quality: "FINE",
     storage,
-    gatewayPublicKey: key.publicKey,
+    gatewayKeys: keys,
   });
 
   // The gateway notes when each number is first dialled.
@@ -88,7 +88,7 @@ async function main() {
     if (!firstDial.has(request.to)) firstDial.set(request.to, performance.now());
     return send(request);
   };
-  setSendFaxRuntime({ gateways, storage, gatewayKey: async () => key });
+  setSendFaxRuntime({ gateways, storage, gatewayKeys: keys });
 
   const runner = createRunner({ functions: [sendFaxFunction], databaseUrl: pg.url, parallelRuns: PARALLEL_RUNS });
   runner.start();

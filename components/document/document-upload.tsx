@@ -14,6 +14,7 @@ import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { MAX_DOCUMENT_BYTES } from "@/lib/documents/document-limits";
 import { DOCUMENT_TYPES, type DocumentType, extensionOf } from "@/lib/documents/document-types";
+import { GATEWAY_KEY_FRESH_MS } from "@/lib/documents/seal-for-gateway";
 import { UploadCancelled, type UploadPhase, uploadDocument } from "@/lib/documents/upload-document";
 import { FAX_QUALITIES, FAX_QUALITY_LABELS } from "@/lib/schemas/fax";
 import { useDocumentKeys } from "./use-document-keys";
@@ -41,7 +42,7 @@ export function kindOf(fileName: string): DocumentType | null {
 export function DocumentUpload({ onUploaded }: { onUploaded: (id: string) => void }) {
   const { me, loadTenant } = useDocumentKeys();
   const utils = trpc.useUtils();
-  const gateway = trpc.fax.gatewayKey.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
+  trpc.fax.gatewayKey.useQuery(undefined, { staleTime: GATEWAY_KEY_FRESH_MS }); // loaded early; read fresh when sealing
   const create = trpc.document.create.useMutation();
   const remove = trpc.document.delete.useMutation();
   const [file, setFile] = useState<File | null>(null);
@@ -75,7 +76,9 @@ export function DocumentUpload({ onUploaded }: { onUploaded: (id: string) => voi
       });
     }
     // A quick click may come before the key has loaded: wait for it rather than refuse.
-    const gatewayKey = gateway.data ?? (await utils.fax.gatewayKey.fetch().catch(() => null));
+    const gatewayKey = await utils.fax.gatewayKey
+      .fetch(undefined, { staleTime: GATEWAY_KEY_FRESH_MS })
+      .catch(() => null);
     if (!gatewayKey) return errors.setErrors({ file: "The fax gateway is not reachable. Try again in a moment." });
     setProgress({ phase: "encrypting", fraction: 0 });
     const upload = uploadDocument(
@@ -83,7 +86,7 @@ export function DocumentUpload({ onUploaded }: { onUploaded: (id: string) => voi
       {
         me,
         tenantPublicKey: tenant.tenantPublicKey,
-        gatewayPublicKey: gatewayKey.publicKey,
+        gateway: gatewayKey,
         create: (input) => create.mutateAsync(input),
         remove: (id) => remove.mutateAsync({ id }),
       },

@@ -25,7 +25,7 @@ import { decryptContent } from "@/lib/crypto/content-stream";
 import { fromBase64 } from "@/lib/crypto/encoding";
 import { fetchDecrypted } from "@/lib/documents/fetch-decrypted";
 import { openDocumentKeyFor } from "@/lib/documents/open-document-key";
-import { sealForGateway } from "@/lib/documents/seal-for-gateway";
+import { GATEWAY_KEY_FRESH_MS, sealForGateway } from "@/lib/documents/seal-for-gateway";
 import { formatPhone } from "@/lib/phone";
 import type { DocumentPart } from "@/lib/schemas/document";
 import { FAX_QUALITY_LABELS } from "@/lib/schemas/fax";
@@ -46,7 +46,7 @@ export function FaxDetailClient({ id }: { id: string }) {
     { id: fax.data?.documentId ?? "" },
     { enabled: Boolean(fax.data?.documentId), retry: false },
   );
-  const gateway = trpc.fax.gatewayKey.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
+  trpc.fax.gatewayKey.useQuery(undefined, { staleTime: GATEWAY_KEY_FRESH_MS }); // loaded early; read fresh when sealing
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [resending, setResending] = useState(false);
   const [showPages, setShowPages] = useState(false);
@@ -261,8 +261,9 @@ export function FaxDetailClient({ id }: { id: string }) {
             <ResendForm
               toNumber={f.toNumber}
               onSend={async (toNumber) => {
-                if (!doc || !me || !gateway.data) throw new Error("Unlock your keys first (above the page).");
-                const gatewaySealedKey = await sealForGateway(doc.keyForMe, me, tenant, gateway.data.publicKey);
+                if (!doc || !me) throw new Error("Unlock your keys first (above the page).");
+                const gatewayKey = await utils.fax.gatewayKey.fetch(undefined, { staleTime: GATEWAY_KEY_FRESH_MS });
+                const gatewaySealedKey = await sealForGateway(doc.keyForMe, me, tenant, gatewayKey);
                 const { jobId } = await utils.client.fax.resend.mutate({ id, toNumber, gatewaySealedKey });
                 setResending(false);
                 router.push(`/send/${jobId}`);

@@ -17,7 +17,7 @@ import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
-import { sealForGateway } from "@/lib/documents/seal-for-gateway";
+import { GATEWAY_KEY_FRESH_MS, sealForGateway } from "@/lib/documents/seal-for-gateway";
 import { estimateFaxCallMs, formatCallTime } from "@/lib/fax-call-time";
 import { formatPhone, toE164 } from "@/lib/phone";
 import { countryName } from "@/lib/schemas/country";
@@ -37,7 +37,7 @@ export function NewFaxClient() {
   const router = useRouter();
   const { me, tenant } = useDocumentKeys();
   const utils = trpc.useUtils();
-  const gateway = trpc.fax.gatewayKey.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
+  trpc.fax.gatewayKey.useQuery(undefined, { staleTime: GATEWAY_KEY_FRESH_MS }); // loaded early; read fresh when sealing
   const documents = trpc.document.list.useQuery(
     { view: "mine", pageSize: 200 },
     { refetchInterval: (q) => (q.state.data?.items.some((d) => d.status === "PROCESSING") ? 2000 : false) },
@@ -87,11 +87,13 @@ export function NewFaxClient() {
     }
     if (!me) return errors.setErrors({ documentId: "Unlock your keys first (above the page)." });
     // A quick click may come before the key has loaded: wait for it rather than refuse.
-    const gatewayKey = gateway.data ?? (await utils.fax.gatewayKey.fetch().catch(() => null));
+    const gatewayKey = await utils.fax.gatewayKey
+      .fetch(undefined, { staleTime: GATEWAY_KEY_FRESH_MS })
+      .catch(() => null);
     if (!gatewayKey) return errors.setErrors({ documentId: "The fax gateway is not reachable. Try again." });
     setBusy(true);
     try {
-      const gatewaySealedKey = await sealForGateway(chosen.keyForMe, me, tenant, gatewayKey.publicKey);
+      const gatewaySealedKey = await sealForGateway(chosen.keyForMe, me, tenant, gatewayKey);
       const { jobIds } = await send.mutateAsync({ ...valid, gatewaySealedKey });
       router.push(jobIds.length === 1 ? `/send/${jobIds[0]}` : "/send");
     } catch (error) {

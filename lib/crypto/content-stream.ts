@@ -9,7 +9,8 @@
  * The first 8 header bytes are the first chunk's additional data, so a changed version or chunk size is
  * caught. secretstream's own state catches reordered, repeated or dropped chunks; a missing FINAL chunk
  * means the file was cut short; bytes after it mean something was appended.
- * The key is a subkey of the document key K (see document-key.ts).
+ * The stream key is a subkey of the document key K (see document-key.ts); the gateway, which is never
+ * given K, gets that stream key alone for the one original it converts (see gateway-grant.ts).
  */
 import { CryptoError } from "./crypto-error";
 import { CONTENT_SUBKEY_ID, documentSubkey } from "./document-key";
@@ -34,8 +35,18 @@ type State = ReturnType<Sodium["crypto_secretstream_xchacha20poly1305_init_pull"
 export type ContentEncryptor = { write(plain: Uint8Array): Uint8Array[]; end(): Uint8Array[] };
 export type ContentDecryptor = { write(cipher: Uint8Array): Uint8Array[]; end(): Uint8Array[] };
 
+/** The secretstream key of a document key's content (what the gateway gets to open one original). */
+export function contentStreamKey(documentKey: Uint8Array): Promise<Uint8Array> {
+  return documentSubkey(documentKey, CONTENT_SUBKEY_ID);
+}
+
+/** `streamKey` is given already derived (contentStreamKey), not a document key; it is zeroed. */
+type KeyInput = { documentKey: Uint8Array } | { streamKey: Uint8Array };
+const streamKeyOf = async (input: KeyInput) =>
+  "streamKey" in input ? input.streamKey.slice() : contentStreamKey(input.documentKey);
+
 export async function createContentEncryptor(
-  documentKey: Uint8Array,
+  documentKey: Uint8Array | KeyInput,
   options: { chunkSize?: number } = {},
 ): Promise<ContentEncryptor> {
   const sodium = await loadSodium();
@@ -43,7 +54,7 @@ export async function createContentEncryptor(
   if (!Number.isInteger(chunkSize) || chunkSize < MIN_CHUNK_SIZE || chunkSize > MAX_CHUNK_SIZE) {
     throw new CryptoError("bad-input", `Chunk size must be between ${MIN_CHUNK_SIZE} and ${MAX_CHUNK_SIZE} bytes.`);
   }
-  const key = await documentSubkey(documentKey, CONTENT_SUBKEY_ID);
+  const key = await streamKeyOf(documentKey instanceof Uint8Array ? { documentKey } : documentKey);
   const { state, header } = sodium.crypto_secretstream_xchacha20poly1305_init_push(key);
   sodium.memzero(key);
   const prefix = new Uint8Array(PREFIX_BYTES);
@@ -105,9 +116,9 @@ export async function createContentEncryptor(
   };
 }
 
-export async function createContentDecryptor(documentKey: Uint8Array): Promise<ContentDecryptor> {
+export async function createContentDecryptor(documentKey: Uint8Array | KeyInput): Promise<ContentDecryptor> {
   const sodium = await loadSodium();
-  const key = await documentSubkey(documentKey, CONTENT_SUBKEY_ID);
+  const key = await streamKeyOf(documentKey instanceof Uint8Array ? { documentKey } : documentKey);
   const TAG_FINAL = sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL;
   const head = new Uint8Array(HEADER_BYTES);
   let headFill = 0;
@@ -208,7 +219,7 @@ async function* drive(
 
 /** Encrypts an async iterable of plaintext (a Node Readable, a Web ReadableStream, a generator). */
 export async function* encryptContent(
-  documentKey: Uint8Array,
+  documentKey: Uint8Array | KeyInput,
   source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   options: { chunkSize?: number } = {},
 ): AsyncGenerator<Uint8Array> {
@@ -217,7 +228,7 @@ export async function* encryptContent(
 
 /** Decrypts; throws CryptoError on a wrong key, altered, reordered, truncated or extended file. */
 export async function* decryptContent(
-  documentKey: Uint8Array,
+  documentKey: Uint8Array | KeyInput,
   source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
 ): AsyncGenerator<Uint8Array> {
   yield* drive(await createContentDecryptor(documentKey), source);

@@ -12,6 +12,8 @@ import { packVersioned, unpackVersioned } from "./versioned-box";
 const DOC_KDF_CONTEXT = "fxdocum1";
 export const CONTENT_SUBKEY_ID = 1;
 const NAME_SUBKEY_ID = 2;
+/** The fax pages' key P: the document's fax renderings are content streams under P, not K. */
+const PAGES_SUBKEY_ID = 3;
 const NAME_VERSION = 1;
 const NAME_AD = "faxport:document-name:v1";
 
@@ -26,6 +28,14 @@ export async function documentSubkey(documentKey: Uint8Array, id: number): Promi
   if (documentKey.length !== sodium.crypto_kdf_KEYBYTES)
     throw new CryptoError("bad-input", "A document key is 32 bytes.");
   return sodium.crypto_kdf_derive_from_key(32, id, DOC_KDF_CONTEXT, documentKey);
+}
+
+/**
+ * P opens the fax renderings (fax-<quality>.tif/.pdf) and nothing else: the gateway is given P to send,
+ * never K, so it cannot open the original or the name (DESIGN.md, attacker 4).
+ */
+export function pagesKey(documentKey: Uint8Array): Promise<Uint8Array> {
+  return documentSubkey(documentKey, PAGES_SUBKEY_ID);
 }
 
 export function sealDocumentKey(documentKey: Uint8Array, recipientPublicKey: Uint8Array) {

@@ -3,6 +3,7 @@ export * from "./content-stream";
 export * from "./crypto-error";
 export * from "./document-key";
 export * from "./encoding";
+export * from "./gateway-grant";
 export * from "./key-schedule";
 export * from "./sealed-box";
 export * from "./sodium";

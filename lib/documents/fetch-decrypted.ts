@@ -1,5 +1,9 @@
-/** Fetches one stored part of a document (ciphertext) and decrypts it in the browser with K. */
+/**
+ * Fetches one stored part of a document (ciphertext) and decrypts it in the browser: the original and
+ * its viewable PDF under K, the fax pages under the pages key P derived from K.
+ */
 import { decryptContent } from "../crypto/content-stream";
+import { pagesKey } from "../crypto/document-key";
 import type { DocumentPart } from "../schemas/document";
 
 export async function fetchDecrypted(
@@ -15,10 +19,12 @@ export async function fetchDecrypted(
   const cipher = new Uint8Array(await response.arrayBuffer());
   const parts: Uint8Array[] = [];
   let length = 0;
-  for await (const piece of decryptContent(documentKey, [cipher])) {
+  const key = part.startsWith("fax-") ? await pagesKey(documentKey) : documentKey;
+  for await (const piece of decryptContent(key, [cipher])) {
     parts.push(piece);
     length += piece.length;
   }
+  if (key !== documentKey) key.fill(0);
   const plain = new Uint8Array(length);
   let at = 0;
   for (const piece of parts) {

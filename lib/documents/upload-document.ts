@@ -1,6 +1,6 @@
 /**
- * Uploading a document, in the browser: make its key K, encrypt the name, seal K to the owner,
- * the organisation and the gateway (for the conversion), create the document, encrypt the file in
+ * Uploading a document, in the browser: make its key K, encrypt the name, seal K to the owner and
+ * the organisation, seal the conversion's keys (never K) to the gateway, create the document, encrypt the file in
  * a worker and PUT the ciphertext with progress. Cancel stops the worker or the upload and deletes
  * the half-made document. The server never sees the name, the content or K.
  */
@@ -10,13 +10,14 @@ import { loadSodium } from "../crypto/sodium";
 import type { KeyPair } from "../crypto/user-keys";
 import type { DocumentType } from "./document-types";
 import type { EncryptMessage } from "./encrypt-file.worker";
+import { type GatewayKeyText, sealGrantWithKey } from "./seal-for-gateway";
 
 export type UploadPhase = { phase: "encrypting" | "uploading"; fraction: number };
 
 export interface UploadDeps {
   me: KeyPair;
   tenantPublicKey: string;
-  gatewayPublicKey: string;
+  gateway: GatewayKeyText;
   create: (input: {
     nameCipher: string;
     kind: DocumentType;
@@ -55,7 +56,7 @@ export function uploadDocument(
         ownerSealedKey: await toBase64(await sealDocumentKey(K, deps.me.publicKey)),
         ownerKeyFor: await toBase64(deps.me.publicKey),
         tenantSealedKey: await toBase64(await sealDocumentKey(K, await fromBase64(deps.tenantPublicKey))),
-        gatewaySealedKey: await toBase64(await sealDocumentKey(K, await fromBase64(deps.gatewayPublicKey))),
+        gatewaySealedKey: await sealGrantWithKey(K, "convert", deps.gateway),
       });
       createdId = created.id;
       if (cancelled) throw new UploadCancelled();

@@ -2,11 +2,12 @@
  * The gateway's conversion of one uploaded document (run by inngest/functions/convert-document.ts,
  * never in a web request). The one place a document's plaintext exists on the server side, and only
  * inside the job's private directory:
- *   open K with the gateway's private key (the browser sealed it for this job) → decrypt the original
+ *   open the conversion grant the browser sealed for this job (lib/crypto/gateway-grant.ts: the
+ *   original's stream key S and the pages key P — never K, so never the name) → decrypt the original
  *   → convert (server/gateway/convert: real type, limits, PDF, fax TIFF) → fax TIFFs at the other
- *   qualities from the PDF, and each TIFF wrapped as a PDF for the browser's viewer → encrypt every
- *   output under K → store → READY with the page count, or INVALID with the reason.
- * Then the gateway's copy of K is cleared, K zeroed, the directory wiped. Running it again after a
+ *   qualities from the PDF, and each TIFF wrapped as a PDF for the browser's viewer → encrypt the
+ *   viewable PDF under S and the fax pages under P → store → READY with the page count, or INVALID.
+ * Then the gateway's grant is cleared, S and P zeroed, the directory wiped. Running it again after a
  * crash writes the same objects again (each put replaces atomically) and marks the same result.
  */
 import { createReadStream, createWriteStream } from "node:fs";
@@ -14,7 +15,14 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { CryptoError, decryptContent, encryptContent, loadSodium, openDocumentKey } from "@/lib/crypto";
+import {
+  CryptoError,
+  decryptContent,
+  encryptContent,
+  type GatewayKeys,
+  loadSodium,
+  openGatewayGrant,
+} from "@/lib/crypto";
 import { DOCUMENT_TYPES, type DocumentType } from "@/lib/documents/document-types";
 import type { DocumentPart } from "@/lib/schemas/document";
 import { getDb } from "../db/client";
@@ -31,7 +39,7 @@ type Outcome = { status: "READY"; pages: number } | { status: "INVALID"; reason:
 
 export async function convertStoredDocument(
   documentId: string,
-  runtime: Pick<SendFaxRuntime, "storage" | "gatewayKey">,
+  runtime: Pick<SendFaxRuntime, "storage" | "gatewayKeys">,
 ): Promise<Outcome> {
   const db = getDb(); // system work: the job acts for the gateway, not for a person
   const document = await db.document.findUnique({
@@ -53,14 +61,14 @@ export async function convertStoredDocument(
 async function convertWithKey(
   document: { storageKey: string; kind: string; quality: string },
   sealed: Uint8Array,
-  runtime: Pick<SendFaxRuntime, "storage" | "gatewayKey">,
+  runtime: Pick<SendFaxRuntime, "storage" | "gatewayKeys">,
 ): Promise<Exclude<Outcome, { status: "SKIPPED" }>> {
   const kind = document.kind as DocumentType;
   if (!DOCUMENT_TYPES[kind])
     return { status: "INVALID", reason: "Invalid attachment: this type of file cannot be faxed." };
-  let key: Uint8Array;
+  let keys: GatewayKeys;
   try {
-    key = await openDocumentKey(sealed, await runtime.gatewayKey());
+    keys = await openGatewayGrant(sealed, "convert", (id) => runtime.gatewayKeys.open(id));
   } catch (error) {
     if (error instanceof CryptoError) {
       return {
@@ -75,7 +83,10 @@ async function convertWithKey(
       const original = path.join(dir, `original.${DOCUMENT_TYPES[kind].extensions[0]}`);
       try {
         const cipher = await runtime.storage.get(document.storageKey);
-        await pipeline(Readable.from(decryptContent(key, cipher)), createWriteStream(original, { mode: 0o600 }));
+        await pipeline(
+          Readable.from(decryptContent({ streamKey: keys.originalStreamKey! }, cipher)),
+          createWriteStream(original, { mode: 0o600 }),
+        );
       } catch (error) {
         if (error instanceof CryptoError) {
           return {
@@ -118,14 +129,18 @@ async function convertWithKey(
         outputs.push([`fax-${quality}.tif` as DocumentPart, tiff], [`fax-${quality}.pdf` as DocumentPart, faxPdf]);
       }
       for (const [part, file] of outputs) {
+        // The viewable PDF is the original's rendering (S); the fax pages are P's, which a send opens.
+        const under = part === "view.pdf" ? { streamKey: keys.originalStreamKey! } : keys.pagesKey;
         await runtime.storage.put(
           documentPartKey(document, part),
-          Readable.from(encryptContent(key, createReadStream(file))),
+          Readable.from(encryptContent(under, createReadStream(file))),
         );
       }
       return { status: "READY", pages: converted.pages };
     });
   } finally {
-    (await loadSodium()).memzero(key);
+    const sodium = await loadSodium();
+    sodium.memzero(keys.pagesKey);
+    if (keys.originalStreamKey) sodium.memzero(keys.originalStreamKey);
   }
 }

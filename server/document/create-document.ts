@@ -1,11 +1,13 @@
 /**
- * A new document: the browser made its key K, encrypted the name and sealed K to the owner, the
- * organisation and the gateway; the server keeps those and answers where to upload the ciphertext.
+ * A new document: the browser made its key K, encrypted the name, sealed K to the owner and the
+ * organisation, and sealed the conversion's keys (never K) to the gateway; the server keeps those and answers where to upload the ciphertext.
  */
 import { randomUUID } from "node:crypto";
 import type { DocumentCreateInput } from "@/lib/schemas/document";
 import type { ActorContext } from "../db/run-in-scope";
 import { badRequest, conflict } from "../errors";
+import { sendFaxRuntime } from "../fax/send-fax-runtime";
+import { readGatewayGrant } from "../gateway/read-gateway-grant";
 import { documentTenantOf } from "./document-access";
 import { documentStorageKey } from "./document-storage-keys";
 import { readBytes, readSealedKey } from "./read-sealed-bytes";
@@ -42,11 +44,12 @@ export async function createDocument(opts: { ctx: ActorContext; input: DocumentC
         "tenantSealedKey",
         "The organisation's copy of the key",
       ),
-      gatewaySealedKey: await readSealedKey(
-        input.gatewaySealedKey,
-        "gatewaySealedKey",
-        "The gateway's copy of the key",
-      ),
+      gatewaySealedKey: await readGatewayGrant({
+        text: input.gatewaySealedKey,
+        purpose: "convert",
+        ring: sendFaxRuntime().gatewayKeys,
+        field: "gatewaySealedKey",
+      }),
     },
     select: { id: true },
   });

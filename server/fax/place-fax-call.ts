@@ -84,7 +84,7 @@ export async function placeFaxCall(opts: {
   let firstPage: Uint8Array | null = null;
   const opened = await withFaxDocument(
     job,
-    { storage: runtime.storage, gatewayKey: await runtime.gatewayKey() },
+    { storage: runtime.storage, gatewayKeys: runtime.gatewayKeys },
     async (tiffPath) => {
       // Committed before dialling; anything that fails before this point may simply run again.
       await db.faxAttempt.update({ where: { id: attemptId }, data: { dialedAt: runtime.now() } });

@@ -1,10 +1,9 @@
 /**
- * What the send-fax job works with: the gateway drivers, ciphertext storage, the gateway's key and
+ * What the send-fax job works with: the gateway drivers, ciphertext storage, the gateway's keys and
  * a clock. Built from the environment on first use; tests put in their own (a controlled clock, a
  * loopback network with its own settings, storage in a temp dir).
  */
-import type { KeyPair } from "@/lib/crypto";
-import { gatewayKeyPair } from "../gateway/gateway-key";
+import { type GatewayKeyRing, gatewayKeyRingFromEnv } from "../gateway/gateway-key-ring";
 import { GatewayRegistry } from "../gateway/gateway-registry";
 import { gatewaySettingsFromEnv } from "../gateway/gateway-settings";
 import { createStorage } from "../storage/create-storage";
@@ -13,7 +12,8 @@ import type { ObjectStorage } from "../storage/object-storage";
 export type SendFaxRuntime = {
   gateways: GatewayRegistry;
   storage: ObjectStorage;
-  gatewayKey: () => Promise<KeyPair>;
+  /** The gateway's rotating keys: grants are sealed to them, jobs open grants with them. */
+  gatewayKeys: GatewayKeyRing;
   now: () => Date;
   /** How often a call in progress looks for a cancel request. */
   cancelPollMs: number;
@@ -27,7 +27,7 @@ export function sendFaxRuntime(): SendFaxRuntime {
   shared.faxportSendFaxRuntime ??= {
     gateways: new GatewayRegistry(gatewaySettingsFromEnv(process.env)),
     storage: createStorage(),
-    gatewayKey: () => gatewayKeyPair(),
+    gatewayKeys: gatewayKeyRingFromEnv(process.env),
     now: () => new Date(),
     cancelPollMs: 500,
     trunkWaitMs: 5_000,

@@ -10,11 +10,12 @@ import type { FaxSendInput } from "@/lib/schemas/fax";
 import type { ActorContext } from "../db/run-in-scope";
 import { badRequest, conflict, forbidden, notFound } from "../errors";
 import { faxTiffKeyFor } from "../gateway/open-fax-document";
+import { readGatewayGrant } from "../gateway/read-gateway-grant";
 import { anyActiveTrunk } from "../trunk/any-active-trunk";
-import { readGatewaySealedKey } from "./read-gateway-sealed-key";
 import { reserveFaxQuota } from "./reserve-fax-quota";
 import { resolveCallerId } from "./resolve-caller-id";
 import { resolveDestinations } from "./resolve-destinations";
+import { sendFaxRuntime } from "./send-fax-runtime";
 
 export type SendFaxesResult = { jobIds: string[] };
 
@@ -47,7 +48,12 @@ export async function sendFaxes(opts: {
   if (!(await anyActiveTrunk())) {
     throw conflict("No SIP trunk is available to send faxes right now. Ask your provider to set one up.");
   }
-  const gatewaySealedKey = await readGatewaySealedKey(input.gatewaySealedKey);
+  const gatewaySealedKey = await readGatewayGrant({
+    text: input.gatewaySealedKey,
+    purpose: "send",
+    ring: sendFaxRuntime().gatewayKeys,
+    field: "gatewaySealedKey",
+  });
   const tenant = await db.tenant.findUniqueOrThrow({
     where: { id: tenantId },
     select: { defaultCountry: true, dailyFaxLimit: true, monthlyFaxLimit: true },

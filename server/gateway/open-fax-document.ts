@@ -1,22 +1,24 @@
 /**
- * The one place a send job touches plaintext: the fax TIFF's ciphertext (under the document key K)
- * is fetched from storage, K is opened with the gateway's private key from the copy the browser
- * sealed for this job, and the TIFF is decrypted into a private directory that is wiped — and K
- * zeroed — as soon as `use` returns. Nothing here keeps a key.
+ * The one place a send job touches plaintext: the fax TIFF's ciphertext (under the document's pages
+ * key P) is fetched from storage, P is opened with the gateway key the browser sealed this job's
+ * grant to, and the TIFF is decrypted into a private directory that is wiped — and P zeroed — as
+ * soon as `use` returns. Nothing here keeps a key, and P opens the fax pages only: never the
+ * original, never the name.
  *
- * Contract with the documents flow: the browser (or the gateway's conversion job) stores each
- * document's fax pages at the chosen quality under `faxTiffKeyFor(document, quality)`, encrypted
- * with lib/crypto's content stream under the document's K; to send, it seals K to
- * `gatewayPublicKey()` and passes that sealed copy with the send request.
+ * Contract with the documents flow: the gateway's conversion job stores each document's fax pages at
+ * every quality under `faxTiffKeyFor(document, quality)`, encrypted with lib/crypto's content stream
+ * under P = pagesKey(K); to send, the browser seals a "send" grant (lib/crypto/gateway-grant.ts) to
+ * the gateway's current key and passes it with the send request.
  */
 import { createWriteStream } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { CryptoError, decryptContent, type KeyPair, loadSodium, openDocumentKey } from "@/lib/crypto";
+import { CryptoError, decryptContent, loadSodium, openGatewayGrant } from "@/lib/crypto";
 import type { FaxFailureCode } from "@/lib/fax-statuses";
 import { type ObjectStorage, StorageNotFoundError } from "../storage/object-storage";
 import { withConversionDir } from "./convert/conversion-dir";
+import type { GatewayKeyRing } from "./gateway-key-ring";
 import type { FaxResolution } from "./types";
 
 /** Where a document's fax pages at one quality are stored (ciphertext under the document's key). */
@@ -31,15 +33,15 @@ export type FaxDocumentProblem = { opened: false; outcome: FaxFailureCode; messa
 
 export async function withFaxDocument<T>(
   ref: FaxDocumentRef,
-  deps: { storage: ObjectStorage; gatewayKey: KeyPair },
+  deps: { storage: ObjectStorage; gatewayKeys: GatewayKeyRing },
   use: (tiffPath: string) => Promise<T>,
 ): Promise<{ opened: true; result: T } | FaxDocumentProblem> {
   if (!ref.faxTiffKey || !ref.gatewaySealedKey) {
     return { opened: false, outcome: "NO_ATTACHMENT", message: "No document (or its key) was given to send" };
   }
-  let documentKey: Uint8Array;
+  let pagesKey: Uint8Array;
   try {
-    documentKey = await openDocumentKey(ref.gatewaySealedKey, deps.gatewayKey);
+    ({ pagesKey } = await openGatewayGrant(ref.gatewaySealedKey, "send", (id) => deps.gatewayKeys.open(id)));
   } catch (error) {
     if (error instanceof CryptoError) return { opened: false, outcome: "INVALID_ATTACHMENT", message: error.message };
     throw error;
@@ -49,10 +51,7 @@ export async function withFaxDocument<T>(
       const tiffPath = path.join(dir, "fax.tif");
       try {
         const cipher = await deps.storage.get(ref.faxTiffKey!);
-        await pipeline(
-          Readable.from(decryptContent(documentKey, cipher)),
-          createWriteStream(tiffPath, { mode: 0o600 }),
-        );
+        await pipeline(Readable.from(decryptContent(pagesKey, cipher)), createWriteStream(tiffPath, { mode: 0o600 }));
       } catch (error) {
         if (error instanceof StorageNotFoundError) {
           const message = "The fax pages of this document are not in storage";
@@ -65,6 +64,6 @@ export async function withFaxDocument<T>(
       return { opened: true, result: await use(tiffPath) } as const;
     });
   } finally {
-    (await loadSodium()).memzero(documentKey);
+    (await loadSodium()).memzero(pagesKey);
   }
 }

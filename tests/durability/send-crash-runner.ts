@@ -42,7 +42,7 @@ async function submitBatch() {
   const { getDb } = await import("../../server/db/client");
   const { runInScope } = await import("../../server/db/run-in-scope");
   const { sendFaxes } = await import("../../server/fax/send-faxes");
-  const { gatewayKeyPair } = await import("../../server/gateway/gateway-key");
+  const { sendFaxRuntime } = await import("../../server/fax/send-fax-runtime");
   const { createStorage } = await import("../../server/storage/create-storage");
   const { prepareFaxDocument } = await import("../support/fax-document");
   const db = getDb();
@@ -69,7 +69,7 @@ async function submitBatch() {
     pages: 1,
     quality: "STANDARD",
     storage: createStorage(),
-    gatewayPublicKey: (await gatewayKeyPair()).publicKey,
+    gatewayKeys: sendFaxRuntime().gatewayKeys, // the runner's own ring: FAXPORT_DATA_DIR/gateway-keys
   });
   const actor = { id: user.id, username: user.username, role: user.role, tenantId: tenant.id, permissions: [] };
   for (const group of SEND_CRASH_BATCH) {

@@ -15,48 +15,34 @@ import { makeTenantKeys, openMyTenantKey } from "@/lib/auth/tenant-access";
 import {
   decryptContent,
   decryptName,
-  encryptContent,
   encryptName,
   fromBase64,
   type KeyPair,
-  loadSodium,
-  newDocumentKey,
   openDocumentKey,
-  sealDocumentKey,
+  pagesKey,
   toBase64,
 } from "@/lib/crypto";
 import { getDb } from "../../server/db/client";
-import { type Actor, type ActorContext, runInScope } from "../../server/db/run-in-scope";
+import { runInScope } from "../../server/db/run-in-scope";
 import { convertStoredDocument } from "../../server/document/convert-stored-document";
 import { findDocumentPartKey, openDocumentPart } from "../../server/document/read-document-part";
 import { storeUploadedContent } from "../../server/document/store-uploaded-content";
 import { sendFaxRuntime, setSendFaxRuntime } from "../../server/fax/send-fax-runtime";
 import { createLocalStorage } from "../../server/storage/local-storage";
 import { filesUnder, secretForms } from "../support/canary";
-import { callerFor, makePlatformAdmin, makeTenant, makeUser, PASSWORD } from "../support/fixtures";
+import { testGatewayKeyRing } from "../support/fax-document";
+import { callerFor, makePlatformAdmin, makeTenant, makeUser } from "../support/fixtures";
 import { textPdf } from "../support/text-pdf";
+import { actorOf, collect, inScopeOf, unlock, uploadAsBrowser } from "../support/upload-as-browser";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 
 const MARKER = `CANARY-${Math.random().toString(36).slice(2, 10).toUpperCase()}-7731`;
 const NAME = `Referral for ${MARKER}-NAME.pdf`;
 
-async function collect(source: AsyncIterable<Uint8Array>) {
-  const parts: Uint8Array[] = [];
-  for await (const p of source) parts.push(p);
-  return Buffer.concat(parts);
-}
-
-async function unlock(caller: Caller): Promise<KeyPair> {
-  const params = await caller.auth.myPasswordParams();
-  const stored = await caller.keys.mine();
-  if (!params.current || !stored) throw new Error("no keys");
-  return openStoredKeys(stored, (await deriveCredentials(PASSWORD, params.current)).unlockKey);
-}
-
 let storageDir: string;
 let restore: () => void;
-let gateway: KeyPair;
+let gateway: ReturnType<typeof testGatewayKeyRing>;
 let t: Awaited<ReturnType<typeof makeTenant>>;
 let admin: Caller;
 let owner: Caller;
@@ -65,10 +51,8 @@ let tenantPublicKey: Uint8Array;
 
 beforeAll(async () => {
   storageDir = mkdtempSync(path.join(tmpdir(), "faxport-documents-"));
-  const sodium = await loadSodium();
-  const pair = sodium.crypto_box_keypair();
-  gateway = { publicKey: pair.publicKey, privateKey: pair.privateKey };
-  restore = setSendFaxRuntime({ storage: createLocalStorage(storageDir), gatewayKey: async () => gateway });
+  gateway = testGatewayKeyRing();
+  restore = setSendFaxRuntime({ storage: createLocalStorage(storageDir), gatewayKeys: gateway });
   t = await makeTenant("Docs Clinic", "docs.localhost");
   admin = await callerFor(t.admin.id, t.hostname);
   const made = await makeTenantKeys(await unlock(admin));
@@ -81,40 +65,21 @@ beforeAll(async () => {
 
 afterAll(() => restore());
 
-/** What the Documents page does for one file: make K, encrypt name and content, seal K three ways. */
+/** What the Documents page does for one file (tests/support/upload-as-browser.ts). */
 async function upload(caller: Caller, actorId: string, keys: KeyPair, file: Buffer, kind: "pdf" | "txt", name = NAME) {
-  const K = await newDocumentKey();
-  const created = await caller.document.create({
-    nameCipher: await toBase64(await encryptName(name, K)),
+  const uploaded = await uploadAsBrowser({
+    caller,
+    actorId,
+    tenantId: t.tenant.id,
+    keys,
+    tenantPublicKey,
+    gatewayKeys: gateway,
+    file,
     kind,
-    quality: "FINE",
-    sizeBytes: file.length,
-    ownerSealedKey: await toBase64(await sealDocumentKey(K, keys.publicKey)),
-    ownerKeyFor: await toBase64(keys.publicKey),
-    tenantSealedKey: await toBase64(await sealDocumentKey(K, tenantPublicKey)),
-    gatewaySealedKey: await toBase64(await sealDocumentKey(K, gateway.publicKey)),
+    name,
   });
-  expect(created.uploadUrl).toBe(`/api/documents/${created.id}/content`);
-  const actor = await actorOf(actorId);
-  const cipher = await collect(encryptContent(K, [file]));
-  await storeUploadedContent({
-    documentId: created.id,
-    body: new Blob([cipher]).stream(),
-    contentLength: cipher.length,
-    inScope: inScopeOf(actor),
-  });
-  return { id: created.id, K };
-}
-
-/** The upload route's scope for this person (the route reads it from the session). */
-function inScopeOf(actor: Actor) {
-  return <T>(write: boolean, work: (ctx: ActorContext) => Promise<T>) =>
-    runInScope({ scope: { kind: "tenant", tenantId: t.tenant.id }, actor, write }, (ctx) => work(ctx as ActorContext));
-}
-
-async function actorOf(id: string): Promise<Actor> {
-  const u = await getDb().user.findUniqueOrThrow({ where: { id } });
-  return { id: u.id, username: u.username, role: u.role, tenantId: u.tenantId, permissions: u.permissions };
+  expect(uploaded.uploadUrl).toBe(`/api/documents/${uploaded.id}/content`);
+  return uploaded;
 }
 
 async function part(actorId: string, id: string, name: Parameters<typeof findDocumentPartKey>[2], K: Uint8Array) {
@@ -122,7 +87,8 @@ async function part(actorId: string, id: string, name: Parameters<typeof findDoc
   const key = await runInScope({ scope: { kind: "tenant", tenantId: t.tenant.id }, actor }, (ctx) =>
     findDocumentPartKey(ctx as Parameters<typeof findDocumentPartKey>[0], id, name),
   );
-  return collect(decryptContent(K, await openDocumentPart(key)));
+  // The fax renderings are under the pages key P (what a send hands the gateway), the rest under K.
+  return collect(decryptContent(name.startsWith("fax-") ? await pagesKey(K) : K, await openDocumentPart(key)));
 }
 
 describe("a document", () => {
@@ -239,7 +205,7 @@ describe("a document", () => {
         documentId: id,
         body: new Blob([Buffer.from("again")]).stream(),
         contentLength: 5,
-        inScope: inScopeOf(actor),
+        inScope: inScopeOf(t.tenant.id, actor),
       }),
     ).rejects.toThrow(/already been uploaded/);
     await expect(
@@ -247,7 +213,7 @@ describe("a document", () => {
         documentId: id,
         body: null,
         contentLength: 200 * 1024 * 1024,
-        inScope: inScopeOf(actor),
+        inScope: inScopeOf(t.tenant.id, actor),
       }),
     ).rejects.toThrow(/larger than documents may be/);
   });

@@ -19,7 +19,7 @@ import { GatewayRegistry } from "@/server/gateway/gateway-registry";
 import { createLocalStorage } from "@/server/storage/local-storage";
 import { getDb } from "../../server/db/client";
 import { filesUnder, secretForms } from "../support/canary";
-import { installTestGatewayKey, prepareFaxDocument } from "../support/fax-document";
+import { prepareFaxDocument, testGatewayKeyRing } from "../support/fax-document";
 import { callerFor, makePlatformAdmin, makeTenant, makeUser } from "../support/fixtures";
 import { requireNativeFaxCall } from "../unit/gateway/support/native-addon";
 
@@ -28,7 +28,7 @@ const CANARY = "Canaryreport7Q2";
 let acme: Awaited<ReturnType<typeof makeTenant>>;
 let user: Awaited<ReturnType<typeof callerFor>>;
 let admin: Awaited<ReturnType<typeof callerFor>>;
-let gatewayKey: KeyPair;
+let keys: ReturnType<typeof testGatewayKeyRing>;
 let userKeys: KeyPair;
 let tenantKeys: KeyPair;
 const storeDir = mkdtempSync(path.join(tmpdir(), "faxport-report-store-"));
@@ -48,7 +48,7 @@ function setUp() {
   restore = setSendFaxRuntime({
     gateways,
     storage,
-    gatewayKey: async () => gatewayKey,
+    gatewayKeys: keys,
     now: () => clock.now(),
     cancelPollMs: 20,
     trunkWaitMs: 5_000,
@@ -71,7 +71,7 @@ async function send(to: string, pages: number) {
     pages,
     quality: "FINE",
     storage,
-    gatewayPublicKey: gatewayKey.publicKey,
+    gatewayKeys: keys,
     label: `${CANARY}-${pages}`,
   });
   const { jobIds } = await user.fax.send({
@@ -103,7 +103,7 @@ async function openReport(report: { cipher: string; keyForMe: { via: string; sea
 
 beforeAll(async () => {
   requireNativeFaxCall();
-  gatewayKey = await installTestGatewayKey();
+  keys = testGatewayKeyRing();
   const sodium = await loadSodium();
   userKeys = sodium.crypto_box_keypair();
   tenantKeys = sodium.crypto_box_keypair();

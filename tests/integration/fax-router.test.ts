@@ -7,9 +7,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { gatewayGrantBytes } from "@/lib/crypto";
 import { getDb } from "../../server/db/client";
+import { setSendFaxRuntime } from "../../server/fax/send-fax-runtime";
 import { createLocalStorage } from "../../server/storage/local-storage";
-import { installTestGatewayKey, prepareFaxDocument } from "../support/fax-document";
+import { prepareFaxDocument, testGatewayKeyRing } from "../support/fax-document";
 import { callerFor, makePlatformAdmin, makeTenant, makeUser } from "../support/fixtures";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
@@ -30,7 +32,8 @@ const send = (over: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  const key = await installTestGatewayKey();
+  const keys = testGatewayKeyRing();
+  setSendFaxRuntime({ gatewayKeys: keys }); // fax.send checks grants against this ring
   acme = await makeTenant("Acme", "acme.localhost");
   const second = await makeUser(acme.tenant.id, "acme-second");
   await makePlatformAdmin();
@@ -48,7 +51,7 @@ beforeAll(async () => {
     pages: 2,
     quality: "FINE",
     storage,
-    gatewayPublicKey: key.publicKey,
+    gatewayKeys: keys,
   });
 });
 
@@ -83,7 +86,7 @@ describe("sending", () => {
         userId: acme.user.id,
         faxTiffKey: `${doc.document.storageKey}.fax-fine.tif`,
       });
-      expect(job.gatewaySealedKey?.length).toBe(81);
+      expect(job.gatewaySealedKey?.length).toBe(gatewayGrantBytes("send"));
     }
     const events = await db().jobEvent.findMany({ where: { name: "fax/send.requested" } });
     expect(events.map((e) => (e.data as { faxJobId: string }).faxJobId).sort()).toEqual([...jobIds].sort());
@@ -133,7 +136,7 @@ describe("sending", () => {
 
   it("refuses a damaged sealed key with a plain message", async () => {
     await expect(user.fax.send(send({ gatewaySealedKey: "not-a-key" }))).rejects.toMatchObject({
-      message: "The document's key for the fax gateway is missing or damaged. Reload the page and send again.",
+      message: "The document's key for the fax gateway is missing or damaged. Reload the page and try again.",
     });
   });
 });

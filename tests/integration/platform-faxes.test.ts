@@ -9,8 +9,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../server/db/client";
+import { setSendFaxRuntime } from "../../server/fax/send-fax-runtime";
 import { createLocalStorage } from "../../server/storage/local-storage";
-import { installTestGatewayKey, prepareFaxDocument } from "../support/fax-document";
+import { prepareFaxDocument, testGatewayKeyRing } from "../support/fax-document";
 import { callerFor, makePlatformAdmin, makeTenant } from "../support/fixtures";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
@@ -26,7 +27,8 @@ const secrets: string[] = [];
 const db = () => getDb();
 
 beforeAll(async () => {
-  const key = await installTestGatewayKey();
+  const keys = testGatewayKeyRing();
+  setSendFaxRuntime({ gatewayKeys: keys }); // fax.send checks grants against this ring
   acme = await makeTenant("Acme", "acme.localhost");
   globex = await makeTenant("Globex", "globex.localhost");
   const root = await makePlatformAdmin();
@@ -48,7 +50,7 @@ beforeAll(async () => {
       pages: 1,
       quality: "STANDARD",
       storage,
-      gatewayPublicKey: key.publicKey,
+      gatewayKeys: keys,
     });
     const caller = await callerFor(org.user.id, org.hostname);
     const { jobIds } = await caller.fax.send({

@@ -17,7 +17,7 @@ import type { LoopbackGateway, LoopbackSettings } from "@/server/gateway/loopbac
 import type { FaxResolution } from "@/server/gateway/types";
 import { createLocalStorage } from "@/server/storage/local-storage";
 import { getDb } from "../../server/db/client";
-import { installTestGatewayKey, prepareFaxDocument } from "../support/fax-document";
+import { prepareFaxDocument, testGatewayKeyRing } from "../support/fax-document";
 import { callerFor, makePlatformAdmin, makeTenant } from "../support/fixtures";
 import { requireNativeFaxCall } from "../unit/gateway/support/native-addon";
 import { decodeTiffPages } from "../unit/gateway/support/tiff-pages";
@@ -25,7 +25,7 @@ import { decodeTiffPages } from "../unit/gateway/support/tiff-pages";
 const MINUTE = 60_000;
 let acme: Awaited<ReturnType<typeof makeTenant>>;
 let user: Awaited<ReturnType<typeof callerFor>>;
-let key: Awaited<ReturnType<typeof installTestGatewayKey>>;
+let keys: ReturnType<typeof testGatewayKeyRing>;
 const storage = createLocalStorage(mkdtempSync(path.join(tmpdir(), "faxport-store-")));
 let clock: ManualClock;
 let restore: (() => void) | null = null;
@@ -45,7 +45,7 @@ function setUp(loopback: LoopbackSettings = {}) {
   restore = setSendFaxRuntime({
     gateways,
     storage,
-    gatewayKey: async () => key,
+    gatewayKeys: keys,
     now: () => clock.now(),
     cancelPollMs: 20,
     trunkWaitMs: 5_000,
@@ -75,7 +75,7 @@ async function document(pages: number, quality: FaxResolution = "FINE") {
     pages,
     quality,
     storage,
-    gatewayPublicKey: key.publicKey,
+    gatewayKeys: keys,
   });
 }
 
@@ -97,7 +97,7 @@ const attempts = (id: string) =>
 
 beforeAll(async () => {
   requireNativeFaxCall();
-  key = await installTestGatewayKey();
+  keys = testGatewayKeyRing();
   acme = await makeTenant("Acme", "acme.localhost");
   user = await callerFor(acme.user.id, acme.hostname);
   await db().did.create({ data: { number: "+12125550170", tenantId: acme.tenant.id, userId: acme.user.id } });
@@ -298,6 +298,7 @@ describe("a run that keeps failing", () => {
     restore?.();
     restore = setSendFaxRuntime({
       storage: { ...storage, get: async () => Promise.reject(new Error("storage is unreachable")) },
+      gatewayKeys: keys,
     });
     await runner.drain();
     for (let i = 0; i < 6; i++) {

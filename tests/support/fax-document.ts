@@ -1,15 +1,16 @@
 /**
  * A document ready to fax, the way the documents flow leaves it: a multi-page PDF converted by the
  * gateway's own pipeline (server/gateway/convert) into the fax TIFF at one quality, encrypted with
- * a fresh document key into storage at faxTiffKeyFor(), and that key sealed to the gateway for the
- * send (what the browser hands over).
+ * the pages key of a fresh document key into storage at faxTiffKeyFor(), and a "send" grant sealed
+ * to the gateway's current key (what the browser hands over).
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { encryptContent, loadSodium, newDocumentKey, sealDocumentKey, toBase64 } from "@/lib/crypto";
+import { encryptContent, newDocumentKey, pagesKey, sealGatewayGrant, toBase64 } from "@/lib/crypto";
 import { convertDocument, type FaxQuality, withConversionDir } from "@/server/gateway/convert";
+import { GatewayKeyRing, type GatewayKeyTiming } from "@/server/gateway/gateway-key-ring";
 import { faxTiffKeyFor } from "@/server/gateway/open-fax-document";
 import type { FaxResolution } from "@/server/gateway/types";
 import type { ObjectStorage } from "@/server/storage/object-storage";
@@ -44,10 +45,11 @@ export async function prepareFaxDocument(opts: {
   pages: number;
   quality: FaxResolution;
   storage: ObjectStorage;
-  gatewayPublicKey: Uint8Array;
+  gatewayKeys: GatewayKeyRing;
   label?: string;
 }) {
   const dir = mkdtempSync(path.join(tmpdir(), "faxport-doc-"));
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true })); // tests compare pages with tiffPath
   const label = opts.label ?? `Referral-${opts.quality}`;
   const pdf = makePdf(dir, opts.pages, label);
   const tiffPath = path.join(dir, `${label}.tif`);
@@ -77,18 +79,19 @@ export async function prepareFaxDocument(opts: {
     },
   });
   const key = await newDocumentKey();
-  const { createReadStream } = await import("node:fs");
-  await opts.storage.put(faxTiffKeyFor(document, opts.quality), encryptContent(key, createReadStream(tiffPath)));
-  const sealed = await toBase64(await sealDocumentKey(key, opts.gatewayPublicKey));
-  /** Another sealed copy of the same key (a resend: the browser seals again). */
-  const sealAgain = async () => toBase64(await sealDocumentKey(key, opts.gatewayPublicKey));
-  return { document, tiffPath, gatewaySealedKey: sealed, sealAgain };
+  const { readFileSync } = await import("node:fs");
+  await opts.storage.put(
+    faxTiffKeyFor(document, opts.quality),
+    encryptContent(await pagesKey(key), [readFileSync(tiffPath)]),
+  );
+  /** A send grant of this document for the gateway's current key (a resend: the browser seals again). */
+  const sealAgain = async () => toBase64(await sealGatewayGrant(key, "send", await opts.gatewayKeys.current()));
+  return { document, tiffPath, gatewaySealedKey: await sealAgain(), sealAgain };
 }
 
-/** A gateway key pair for the test, installed where gatewayKeyPair() reads it. */
-export async function installTestGatewayKey() {
-  const sodium = await loadSodium();
-  const pair = sodium.crypto_box_keypair();
-  process.env.FAXPORT_GATEWAY_SECRET_KEY = await toBase64(pair.privateKey);
-  return { publicKey: pair.publicKey, privateKey: pair.privateKey };
+/** A gateway key ring of the test's own, in a directory removed when the process exits. */
+export function testGatewayKeyRing(options: { now?: () => Date; timing?: Partial<GatewayKeyTiming> } = {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), "faxport-test-gateway-keys-"));
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return new GatewayKeyRing({ dir, ...options });
 }

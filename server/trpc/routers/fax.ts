@@ -14,8 +14,8 @@ import { getFaxReport } from "../../fax/get-fax-report";
 import { listAllFaxes } from "../../fax/list-all-faxes";
 import { listFaxes } from "../../fax/list-faxes";
 import { resendFax } from "../../fax/resend-fax";
+import { sendFaxRuntime } from "../../fax/send-fax-runtime";
 import { sendFaxes } from "../../fax/send-faxes";
-import { gatewayPublicKey } from "../../gateway/gateway-key";
 import { platformAdminProcedure, protectedProcedure, router } from "../init";
 
 export const faxRouter = router({
@@ -28,11 +28,11 @@ export const faxRouter = router({
   report: protectedProcedure.input(faxIdSchema).query(({ ctx, input }) => getFaxReport({ ctx, id: input.id })),
   cancel: protectedProcedure.input(faxIdSchema).mutation(({ ctx, input }) => cancelFax({ ctx, id: input.id })),
   resend: protectedProcedure.input(faxResendSchema).mutation(({ ctx, input }) => resendFax({ ctx, input })),
-  /** The gateway's public key: the browser seals a document key to it for one send. */
   /** The signed-in person's own choice of result emails. */
   resultEmail: protectedProcedure.query(({ ctx }) => getFaxResultEmail(ctx)),
   setResultEmail: protectedProcedure
     .input(faxResultEmailSchema)
     .mutation(({ ctx, input }) => setFaxResultEmail(ctx, input.faxResultEmail)),
-  gatewayKey: protectedProcedure.query(async () => ({ publicKey: await gatewayPublicKey() })),
+  /** The gateway's current public key (it rotates): the browser seals a job's keys to it. */
+  gatewayKey: protectedProcedure.query(() => sendFaxRuntime().gatewayKeys.currentText()),
 });
