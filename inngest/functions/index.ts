@@ -4,4 +4,9 @@ import { destroyGatewayKeysFunction } from "./destroy-gateway-keys";
 import { pruneAuthRecordsFunction } from "./prune-auth-records";
 import { sendFaxFunction } from "./send-fax";
 
-export const functions = [pruneAuthRecordsFunction, sendFaxFunction, convertDocumentFunction, destroyGatewayKeysFunction];
+export const functions = [
+  pruneAuthRecordsFunction,
+  sendFaxFunction,
+  convertDocumentFunction,
+  destroyGatewayKeysFunction,
+];
