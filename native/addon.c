@@ -134,6 +134,7 @@ static napi_value run_fax_call(napi_env env, napi_callback_info info) {
     read_string(env, argv[0], "txIdent", job->opts.tx_ident, sizeof(job->opts.tx_ident));
     read_string(env, argv[0], "rxIdent", job->opts.rx_ident, sizeof(job->opts.rx_ident));
     read_string(env, argv[0], "headerInfo", job->opts.header_info, sizeof(job->opts.header_info));
+    read_string(env, argv[0], "headerTz", job->opts.header_tz, sizeof(job->opts.header_tz));
     job->opts.link = read_link(env, argv[0]);
     job->opts.ecm = read_int(env, argv[0], "ecm", 1);
     job->opts.drop_after_pages = read_int(env, argv[0], "dropAfterPages", -1);

@@ -107,7 +107,12 @@ static void configure(t30_state_t *t30, const fax_call_options_t *opts, const ch
     t30_set_supported_compressions(t30, T30_SUPPORT_T4_1D_COMPRESSION | T30_SUPPORT_T4_2D_COMPRESSION
                                         | T30_SUPPORT_T6_COMPRESSION);
     if (sender) {
-        if (opts->header_info[0]) t30_set_tx_page_header_info(t30, opts->header_info);
+        if (opts->header_info[0]) {
+            t30_set_tx_page_header_info(t30, opts->header_info);
+            if (opts->header_tz[0]) t30_set_tx_page_header_tz(t30, opts->header_tz);
+            /* The header line is added above the page, never printed over the document. */
+            t30_set_tx_page_header_overlays_image(t30, 0);
+        }
         t30_set_tx_file(t30, opts->tx_file, -1, -1);
         t30_set_phase_b_handler(t30, tx_phase_b, c);
         t30_set_phase_d_handler(t30, tx_phase_d, c);

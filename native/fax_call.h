@@ -19,6 +19,8 @@ typedef struct {
     char tx_ident[FAX_CALL_IDENT_LEN];
     char rx_ident[FAX_CALL_IDENT_LEN];
     char header_info[51];
+    /* POSIX TZ string for the header line's date and time ("" = the process's zone). */
+    char header_tz[64];
     fax_link_t link;
     int ecm;
     /* >= 0: the line goes dead a few seconds into the image of page (drop_after_pages + 1). */

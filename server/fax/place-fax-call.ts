@@ -20,7 +20,12 @@ export async function placeFaxCall(opts: {
   const db = getDb();
   const attempt = await db.faxAttempt.findUniqueOrThrow({
     where: { id: attemptId },
-    include: { faxJob: true, trunk: true },
+    include: {
+      faxJob: {
+        include: { tenant: { select: { name: true, timeZone: true } }, document: { select: { pageCount: true } } },
+      },
+      trunk: true,
+    },
   });
   const job = attempt.faxJob;
   if (attempt.dialedAt) {
@@ -92,6 +97,7 @@ export async function placeFaxCall(opts: {
         trunk,
         to: job.toNumber,
         callerId: job.callerId,
+        ...faxHeader(job),
         resolution: job.quality,
         tiffPath,
         reference: attemptId,
@@ -130,4 +136,25 @@ export async function placeFaxCall(opts: {
   await progressWrites;
   const result = opened.opened ? opened.result : emptyResult(opened.outcome, opened.message);
   return { result, answeredAt, firstPage };
+}
+
+/**
+ * The header line every sent page carries (47 CFR 68.318(d)): spandsp prints the date and time in the
+ * organisation's zone, this text, the caller ID (station id) and "p.k"; the text names the organisation
+ * and the page count, so each page reads as page k of n.
+ */
+export function faxHeader(job: {
+  pages: number | null;
+  tenant: { name: string; timeZone: string };
+  document: { pageCount: number | null } | null;
+}) {
+  const pages = job.pages ?? job.document?.pageCount ?? null;
+  const suffix = pages ? ` (${pages} ${pages === 1 ? "page" : "pages"})` : "";
+  // The header font is ASCII; anything else would print as blanks.
+  const name = job.tenant.name
+    .normalize("NFKD")
+    .replace(/[^ -~]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return { headerInfo: `${name.slice(0, 50 - suffix.length)}${suffix}`.trim(), headerTimeZone: job.tenant.timeZone };
 }

@@ -45,8 +45,10 @@ export type SendFaxRequest = {
   callerId: string | null;
   /** Station identifier (TSI) sent to the far machine; defaults to the caller ID. */
   stationId?: string;
-  /** Page header line printed by the sending machine. */
+  /** Page header line printed by the sending machine (47 CFR 68.318(d): sender's name on every page). */
   headerInfo?: string;
+  /** IANA time zone for the header line's date and time (the organisation's). */
+  headerTimeZone?: string;
   resolution: FaxResolution;
   /** A TIFF-F file: G3/G4 pages 1728 px wide at 204 dpi and the request's resolution. */
   tiffPath: string;

@@ -158,6 +158,7 @@ export class FreeswitchGateway implements FaxGateway {
         callerId: request.callerId,
         stationId: request.stationId ?? request.callerId ?? "",
         headerInfo: request.headerInfo ?? "",
+        headerTimeZone: request.headerTimeZone,
         resolution: request.resolution,
         tiffPath: request.tiffPath,
         t38,

@@ -1,4 +1,6 @@
 /** Builds the `originate` that dials a fax over a trunk's sofia gateway and runs txfax on answer. */
+
+import { posixTimeZone } from "../posix-time-zone";
 import type { FaxResolution, GatewayTrunk } from "../types";
 
 export type OriginateInput = {
@@ -8,6 +10,8 @@ export type OriginateInput = {
   callerId: string | null;
   stationId: string;
   headerInfo: string;
+  /** IANA zone of the header line's date and time (mod_spandsp's fax_timezone takes a POSIX TZ). */
+  headerTimeZone?: string;
   resolution: FaxResolution;
   tiffPath: string;
   t38: boolean;
@@ -41,6 +45,7 @@ export function originateCommand(input: OriginateInput): string {
     fax_verbose: "false",
     fax_ident: variableValue(input.stationId.slice(0, 20)),
     fax_header: variableValue(input.headerInfo.slice(0, 50)),
+    ...(input.headerTimeZone ? { fax_timezone: variableValue(posixTimeZone(input.headerTimeZone)) } : {}),
     ...(input.callerId
       ? { origination_caller_id_number: input.callerId, origination_caller_id_name: input.callerId }
       : {}),

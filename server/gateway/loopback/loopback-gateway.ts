@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { outcomeFromT30Code } from "@/lib/fax-statuses";
 import { type Clock, isAbortError, systemClock } from "../clock";
+import { posixTimeZone } from "../posix-time-zone";
 import { preflightDocument } from "../preflight-document";
 import { between, seededRandom } from "../seeded-random";
 import { type FaxCallOptions, loadNativeFaxCall, type NativeFaxCall } from "../spandsp/native-fax-call";
@@ -222,6 +223,7 @@ export class LoopbackGateway implements FaxGateway {
       txIdent: (request.stationId ?? request.callerId ?? "").slice(0, 20),
       rxIdent: request.to.slice(0, 20),
       headerInfo: (request.headerInfo ?? "").slice(0, 50),
+      headerTz: posixTimeZone(request.headerTimeZone),
       link: this.link,
       ecm: true,
       silentFarEnd: farEnd.kind === "silent",

@@ -15,7 +15,10 @@ export const faxCallOptionsSchema = z.object({
   /** T.30 idents are at most 20 printable characters. */
   txIdent: z.string().max(20).default(""),
   rxIdent: z.string().max(20).default(""),
+  /** The sender's header line on every page: date and time, this text, the station id and page number. */
   headerInfo: z.string().max(50).default(""),
+  /** POSIX TZ string for the header's date and time (server/gateway/posix-time-zone.ts). */
+  headerTz: z.string().max(63).default(""),
   link: z.enum(["linear", "alaw", "ulaw", "t38"]).default("alaw"),
   ecm: z.boolean().default(true),
   /** The call hangs up half a second into the image of page n+1 (n pages got through). */

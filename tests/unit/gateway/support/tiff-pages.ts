@@ -5,7 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FaxResolution } from "@/server/gateway/types";
@@ -42,13 +42,27 @@ export function renderTestTiff(dir: string, resolution: FaxResolution, pages: nu
   return out;
 }
 
-export type DecodedPage = { width: number; length: number; yDpi: number; bitmapSha256: string; blackBits: number };
+export type DecodedPage = {
+  width: number;
+  length: number;
+  yDpi: number;
+  bitmapSha256: string;
+  blackBits: number;
+  /** Rows of `width` bits, MSB first, 1 = black. */
+  bitmap: Buffer;
+};
 
 /** Every page of a bilevel TIFF, decoded and normalised to 1 = black. */
 export function decodeTiffPages(file: string): DecodedPage[] {
-  const raw = path.join(scratchDir("faxport-raw-"), "raw.tif");
-  execFileSync("tiffcp", ["-c", "none", "-f", "msb2lsb", "-r", "100000", file, raw]);
-  const buf = readFileSync(raw);
+  const dir = scratchDir("faxport-raw-");
+  const raw = path.join(dir, "raw.tif");
+  let buf: Buffer;
+  try {
+    execFileSync("tiffcp", ["-c", "none", "-f", "msb2lsb", "-r", "100000", file, raw]);
+    buf = readFileSync(raw);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   const le = buf.toString("latin1", 0, 2) === "II";
   const u16 = (o: number) => (le ? buf.readUInt16LE(o) : buf.readUInt16BE(o));
   const u32 = (o: number) => (le ? buf.readUInt32LE(o) : buf.readUInt32BE(o));
@@ -86,8 +100,23 @@ export function decodeTiffPages(file: string): DecodedPage[] {
       yDpi: Math.round(tags.get(283)?.[0] ?? 0),
       bitmapSha256: createHash("sha256").update(data).digest("hex"),
       blackBits,
+      bitmap: data,
     });
     ifd = u32(ifd + 2 + count * 12);
   }
   return pages;
+}
+
+/**
+ * A received page whose sender added a header line above the content: the rows under the header, as
+ * they compare with the page that was sent, and how black the header band is (its printed text).
+ */
+export function splitHeader(received: DecodedPage, sent: DecodedPage) {
+  const rowBytes = Math.ceil(received.width / 8);
+  const headerRows = received.length - sent.length;
+  const header = received.bitmap.subarray(0, Math.max(0, headerRows) * rowBytes);
+  let headerBlackBits = 0;
+  for (const byte of header) for (let b = byte; b; b &= b - 1) headerBlackBits++;
+  const body = received.bitmap.subarray(Math.max(0, headerRows) * rowBytes);
+  return { headerRows, headerBlackBits, bodySha256: createHash("sha256").update(body).digest("hex") };
 }
