@@ -76,6 +76,7 @@ async function document(pages: number, quality: FaxResolution = "FINE") {
     quality,
     storage,
     gatewayKeys: keys,
+    keepPages: true,
   });
 }
 
@@ -146,7 +147,7 @@ describe("a multi-page fax on the loopback trunk", () => {
 
       const [received] = readdirSync(receivedDir);
       const got = decodeTiffPages(path.join(receivedDir, received!));
-      const sent = decodeTiffPages(doc.tiffPath);
+      const sent = decodeTiffPages(doc.tiffPath!);
       expect(got).toHaveLength(3);
       // Every page arrives with the sender's header line added above it, and the page itself unchanged.
       const split = got.map((page, i) => splitHeader(page, sent[i]!));

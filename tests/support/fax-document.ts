@@ -47,9 +47,12 @@ export async function prepareFaxDocument(opts: {
   storage: ObjectStorage;
   gatewayKeys: GatewayKeyRing;
   label?: string;
+  /** Keep the plain fax pages at `tiffPath` (until the process exits) to compare with what arrived. */
+  keepPages?: boolean;
 }) {
   const dir = mkdtempSync(path.join(tmpdir(), "faxport-doc-"));
-  process.once("exit", () => rmSync(dir, { recursive: true, force: true })); // tests compare pages with tiffPath
+  // Plain pages must not outlive the test: removed at once, or at exit when kept (a kill -9 skips exit).
+  if (opts.keepPages) process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
   const label = opts.label ?? `Referral-${opts.quality}`;
   const pdf = makePdf(dir, opts.pages, label);
   const tiffPath = path.join(dir, `${label}.tif`);
@@ -80,13 +83,12 @@ export async function prepareFaxDocument(opts: {
   });
   const key = await newDocumentKey();
   const { readFileSync } = await import("node:fs");
-  await opts.storage.put(
-    faxTiffKeyFor(document, opts.quality),
-    encryptContent(await pagesKey(key), [readFileSync(tiffPath)]),
-  );
+  const pages = readFileSync(tiffPath);
+  if (!opts.keepPages) rmSync(dir, { recursive: true, force: true });
+  await opts.storage.put(faxTiffKeyFor(document, opts.quality), encryptContent(await pagesKey(key), [pages]));
   /** A send grant of this document for the gateway's current key (a resend: the browser seals again). */
   const sealAgain = async () => toBase64(await sealGatewayGrant(key, "send", await opts.gatewayKeys.current()));
-  return { document, tiffPath, gatewaySealedKey: await sealAgain(), sealAgain };
+  return { document, tiffPath: opts.keepPages ? tiffPath : null, gatewaySealedKey: await sealAgain(), sealAgain };
 }
 
 /** A gateway key ring of the test's own, in a directory removed when the process exits. */
