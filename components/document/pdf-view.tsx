@@ -11,7 +11,16 @@ pdfjs.GlobalWorkerOptions.workerSrc = new URL("pdfjs-dist/build/pdf.worker.min.m
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2];
 
-export default function PdfView({ bytes, label }: { bytes: Uint8Array; label: string }) {
+export default function PdfView({
+  bytes,
+  label,
+  pageHeader,
+}: {
+  bytes: Uint8Array;
+  label: string;
+  /** A line shown above each page, as a fax machine prints it (fax previews: lib/fax-header.ts). */
+  pageHeader?: (page: number) => string;
+}) {
   // pdf.js takes the buffer over; give it a copy so a re-render can show the same bytes again.
   const file = useMemo(() => ({ data: bytes.slice() }), [bytes]);
   const [pages, setPages] = useState(0);
@@ -64,15 +73,24 @@ export default function PdfView({ bytes, label }: { bytes: Uint8Array; label: st
           loading={<p className="text-sm">Opening…</p>}
         >
           {Array.from({ length: pages }, (_, i) => (
-            <Page
-              // biome-ignore lint/suspicious/noArrayIndexKey: pages are their numbers
-              key={i}
-              pageNumber={i + 1}
-              width={width ? Math.max(200, width * ZOOMS[zoom]!) : undefined}
-              renderTextLayer={false}
-              renderAnnotationLayer={false}
-              className="mx-auto mb-2 shadow"
-            />
+            // biome-ignore lint/suspicious/noArrayIndexKey: pages are their numbers
+            <div key={i} className="mx-auto mb-2 w-fit bg-white shadow">
+              {pageHeader ? (
+                <p
+                  data-testid="fax-page-header"
+                  className="overflow-hidden whitespace-pre px-2 pt-1 font-mono text-[10px] text-black"
+                  style={width ? { width: Math.max(200, width * ZOOMS[zoom]!) } : undefined}
+                >
+                  {pageHeader(i + 1)}
+                </p>
+              ) : null}
+              <Page
+                pageNumber={i + 1}
+                width={width ? Math.max(200, width * ZOOMS[zoom]!) : undefined}
+                renderTextLayer={false}
+                renderAnnotationLayer={false}
+              />
+            </div>
           ))}
         </Document>
       </section>

@@ -1,9 +1,13 @@
 "use client";
-/** The exact pages a fax will carry (the document's fax rendering at one quality), decrypted here. */
+/**
+ * The exact pages a fax will carry (the document's fax rendering at one quality), decrypted here,
+ * each under the header line the far end will print (lib/fax-header.ts).
+ */
 import dynamic from "next/dynamic";
 import { useDecryptedParts } from "@/components/document/document-viewer";
 import type { KeyPair } from "@/lib/crypto";
 import type { KeyForMe, TenantCopy } from "@/lib/documents/open-document-key";
+import { faxHeaderInfo, faxHeaderLine } from "@/lib/fax-header";
 import type { DocumentPart } from "@/lib/schemas/document";
 import { FAX_QUALITY_LABELS } from "@/lib/schemas/fax";
 
@@ -17,18 +21,36 @@ export function FaxPagesPreview({
   quality,
   me,
   tenant,
+  header,
 }: {
   document: { id: string; keyForMe: KeyForMe; quality: keyof typeof FAX_QUALITY_LABELS };
   quality: keyof typeof FAX_QUALITY_LABELS;
   me: KeyPair;
   tenant: TenantCopy;
+  /** Who the header names: the organisation, its time zone, the chosen caller ID. */
+  header?: { organisation: string; timeZone: string; callerId: string | null; pages: number | null };
 }) {
   const part = `fax-${quality.toLowerCase()}.pdf` as DocumentPart;
   const { bytes, error } = useDecryptedParts({ ...document, quality }, [part], me, tenant);
   if (error) return <p className="text-sm text-red-800">{error}</p>;
   const pages = bytes[part];
   return pages ? (
-    <PdfView bytes={pages} label={`Fax pages: ${FAX_QUALITY_LABELS[quality]}`} />
+    <PdfView
+      bytes={pages}
+      label={`Fax pages: ${FAX_QUALITY_LABELS[quality]}`}
+      pageHeader={
+        header
+          ? (page) =>
+              faxHeaderLine({
+                at: new Date(),
+                timeZone: header.timeZone,
+                info: faxHeaderInfo(header.organisation, header.pages),
+                callerId: header.callerId,
+                page,
+              })
+          : undefined
+      }
+    />
   ) : (
     <p className="text-sm">Decrypting…</p>
   );

@@ -44,7 +44,8 @@ export function NewFaxClient() {
   );
   const numbers = trpc.did.mine.useQuery();
   // The organisation's country: how numbers typed without +country are read (as the server will).
-  const country = trpc.tenant.mine.useQuery(undefined, { staleTime: 60_000 }).data?.defaultCountry;
+  const organisation = trpc.tenant.mine.useQuery(undefined, { staleTime: 60_000 }).data;
+  const country = organisation?.defaultCountry;
   const names = useDocumentNames(documents.data?.items, me, tenant);
   const send = trpc.fax.send.useMutation();
   const errors = useFieldErrors(send.error);
@@ -231,7 +232,24 @@ export function NewFaxClient() {
                 {preview ? "Hide the fax pages" : "Show the fax pages"}
               </Button>
             </div>
-            {preview && me ? <FaxPagesPreview document={chosen} quality={quality} me={me} tenant={tenant} /> : null}
+            {preview && me ? (
+              <FaxPagesPreview
+                document={chosen}
+                quality={quality}
+                me={me}
+                tenant={tenant}
+                header={
+                  organisation
+                    ? {
+                        organisation: organisation.name,
+                        timeZone: organisation.timeZone,
+                        callerId: callerId || null,
+                        pages,
+                      }
+                    : undefined
+                }
+              />
+            ) : null}
           </div>
         ) : null}
         <FormActions>

@@ -5,6 +5,8 @@
  * written as it happens; a cancel request is passed to the gateway; the result is recorded with the
  * step's own result (stepTransaction) by recordFaxAttempt.
  */
+
+import { faxHeaderInfo } from "@/lib/fax-header";
 import { describeOutcome } from "@/lib/fax-statuses";
 import { emptyResult, type FaxCallResult, type FaxProgress, type GatewayTrunk } from "@/server/gateway/types";
 import { getDb } from "../db/client";
@@ -138,23 +140,14 @@ export async function placeFaxCall(opts: {
   return { result, answeredAt, firstPage };
 }
 
-/**
- * The header line every sent page carries (47 CFR 68.318(d)): spandsp prints the date and time in the
- * organisation's zone, this text, the caller ID (station id) and "p.k"; the text names the organisation
- * and the page count, so each page reads as page k of n.
- */
-export function faxHeader(job: {
+/** The header line's text and zone for this fax (lib/fax-header.ts; the engine adds date, caller ID, page). */
+function faxHeader(job: {
   pages: number | null;
   tenant: { name: string; timeZone: string };
   document: { pageCount: number | null } | null;
 }) {
-  const pages = job.pages ?? job.document?.pageCount ?? null;
-  const suffix = pages ? ` (${pages} ${pages === 1 ? "page" : "pages"})` : "";
-  // The header font is ASCII; anything else would print as blanks.
-  const name = job.tenant.name
-    .normalize("NFKD")
-    .replace(/[^ -~]/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-  return { headerInfo: `${name.slice(0, 50 - suffix.length)}${suffix}`.trim(), headerTimeZone: job.tenant.timeZone };
+  return {
+    headerInfo: faxHeaderInfo(job.tenant.name, job.pages ?? job.document?.pageCount ?? null),
+    headerTimeZone: job.tenant.timeZone,
+  };
 }
