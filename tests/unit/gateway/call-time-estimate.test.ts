@@ -25,26 +25,29 @@ describe("call-time estimate", () => {
     [1, "FINE"],
     [3, "FINE"],
     [2, "STANDARD"],
-  ] as [number, FaxResolution][])("is within a fifth of measured calls for %i page(s) at %s", async (pages, quality) => {
-    const tiffPath = renderTestTiff(dir, quality, pages, `Estimate ${pages}`);
-    const measured: number[] = [];
-    for (const seed of ["a", "b", "c", "d"]) {
-      const gateway = new LoopbackGateway({ timeScale: 0, seed, receivedDir: dir, nativeFaxCall });
-      const call = gateway.send({
-        trunk: testTrunk(),
-        to: "+12125550123",
-        callerId: "+12125550100",
-        headerInfo: `Estimate Clinic (${pages} pages)`,
-        headerTimeZone: "America/New_York",
-        resolution: quality,
-        tiffPath,
-      });
-      const result = await call.result;
-      expect(result.outcome).toBe("SENT");
-      measured.push(result.durationMs);
-    }
-    const mean = measured.reduce((a, b) => a + b, 0) / measured.length;
-    const estimate = estimateFaxCallMs(pages, quality);
-    expect(Math.abs(estimate - mean) / mean).toBeLessThan(0.2);
-  });
+  ] as [number, FaxResolution][])(
+    "is within a fifth of measured calls for %i page(s) at %s",
+    async (pages, quality) => {
+      const tiffPath = renderTestTiff(dir, quality, pages, `Estimate ${pages}`);
+      const measured: number[] = [];
+      for (const seed of ["a", "b", "c", "d"]) {
+        const gateway = new LoopbackGateway({ timeScale: 0, seed, receivedDir: dir, nativeFaxCall });
+        const call = gateway.send({
+          trunk: testTrunk(),
+          to: "+12125550123",
+          callerId: "+12125550100",
+          headerInfo: `Estimate Clinic (${pages} pages)`,
+          headerTimeZone: "America/New_York",
+          resolution: quality,
+          tiffPath,
+        });
+        const result = await call.result;
+        expect(result.outcome).toBe("SENT");
+        measured.push(result.durationMs);
+      }
+      const mean = measured.reduce((a, b) => a + b, 0) / measured.length;
+      const estimate = estimateFaxCallMs(pages, quality);
+      expect(Math.abs(estimate - mean) / mean).toBeLessThan(0.2);
+    },
+  );
 });
