@@ -16,6 +16,7 @@
 import { randomBytes } from "node:crypto";
 import {
   closeSync,
+  existsSync,
   fsyncSync,
   mkdirSync,
   openSync,
@@ -127,7 +128,13 @@ export class GatewayKeyRing {
 
   private async pair(id: string): Promise<KeyPair | null> {
     const known = this.pairs.get(id);
-    if (known) return known;
+    // Another process may have destroyed it: a key whose file is gone is forgotten here too.
+    if (known && existsSync(this.file(id))) return known;
+    if (known) {
+      known.privateKey.fill(0);
+      this.pairs.delete(id);
+      return null;
+    }
     let text: string;
     try {
       text = readFileSync(this.file(id), "utf8");

@@ -84,3 +84,16 @@ describe("gateway key ring", () => {
     expect(keys.destroyUnused(new Set([hex(current.keyId)]))).toEqual([hex(current.keyId)]);
   });
 });
+
+describe("gateway key ring shared by processes", () => {
+  it("forgets a key another process destroyed, even one it had in memory", async () => {
+    const { keys, dir, advance } = ring();
+    const other = new GatewayKeyRing({ dir, now: () => new Date(Date.UTC(2026, 11, 6, 13, 0, 0)) });
+    const K = await newDocumentKey();
+    const grant = await sealGatewayGrant(K, "send", await keys.current());
+    expect((await openGatewayGrant(grant, "send", (id) => keys.open(id))).pagesKey).toHaveLength(32);
+    advance(60 * MINUTE);
+    expect(other.destroyUnused(new Set())).toHaveLength(1);
+    await expect(openGatewayGrant(grant, "send", (id) => keys.open(id))).rejects.toThrow(/no longer exists/);
+  });
+});
