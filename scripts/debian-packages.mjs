@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 
 /** What `npm start` (the gateway) needs to convert documents. */
 export const CONVERSION_PACKAGES = [
+  { pkg: "bubblewrap", bin: "/usr/bin/bwrap" }, // the sandbox every conversion tool runs in (no network, own dir)
   { pkg: "ghostscript", bin: "/usr/bin/gs" }, // PDF → fax TIFF (tiffg4)
   { pkg: "poppler-utils", bin: "/usr/bin/pdfinfo" }, // page count, password check
   { pkg: "libtiff-tools", bin: "/usr/bin/tiff2pdf" }, // images → PDF (and tiffinfo for tests)

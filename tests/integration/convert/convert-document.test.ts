@@ -71,15 +71,16 @@ describe("document conversion", () => {
       "photo.jpg",
       "photo.gif",
     ];
-    // A wrapper that records each LibreOffice start-up, then runs the real one.
-    const starts = path.join(fixtureDir, "soffice-starts.log");
+    // A wrapper that records each LibreOffice start-up, then runs the real one. It runs in the sandbox,
+    // where the job's directory (/job) is the only place it can write.
     const wrapper = path.join(fixtureDir, "soffice-counting.sh");
-    await writeFile(wrapper, `#!/bin/sh\necho start >> '${starts}'\nexec soffice "$@"\n`, { mode: 0o755 });
+    await writeFile(wrapper, `#!/bin/sh\necho start >> /job/soffice-starts.log\nexec soffice "$@"\n`, { mode: 0o755 });
     await withConversionDir(async (workDir) => {
       const results = await convertDocuments(
         names.map((name) => ({ inputPath: fixtures[name]!, declaredName: name })),
         { workDir, quality: "fine", tools: { soffice: wrapper } },
       );
+      const starts = path.join(workDir, "soffice-starts.log");
       expect((await readFile(starts, "utf8")).trim().split("\n")).toEqual(["start"]);
       for (const [i, name] of names.entries()) {
         const result = converted(results[i]);
@@ -248,7 +249,9 @@ describe("the job's private directory", () => {
 describe("tool runs", () => {
   it("a tool that outlives its time limit is killed, with its children", async () => {
     const started = performance.now();
-    const result = await runTool("sh", ["-c", "sleep 30 & sleep 30"], { cwd: tmpdir(), timeoutMs: 300 });
+    const result = await withConversionDir((jobDir) =>
+      runTool("sh", ["-c", "sleep 30 & sleep 30"], { jobDir, timeoutMs: 300 }),
+    );
     expect(result.timedOut).toBe(true);
     expect(performance.now() - started).toBeLessThan(5_000);
   });
