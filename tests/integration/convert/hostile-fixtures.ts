@@ -104,8 +104,8 @@ export function endlessPdf(levels = 48): Buffer {
 }
 
 /**
- * PostScript that starts as a program and mentions `%PDF-` in its first KiB (the issue-16 file). For
- * each target it lists the folder, copies the file's text into /job/stolen.txt (its own output, which
+ * PostScript that starts as a program and mentions `%PDF-` in its first KiB (the issue-16 file). It
+ * lists its own folder (/job in the sandbox: proof it ran), then for each target it lists the folder, copies the file's text into /job/stolen.txt (its own output, which
  * the test reads) and onto the page, then tries to overwrite and to delete it.
  */
 export function postscriptWearingPdfHeader(targets: string[]): Buffer {
@@ -125,6 +125,7 @@ export function postscriptWearingPdfHeader(targets: string[]): Buffer {
 % %PDF-1.7 (a PDF header for any reader that searches the first KiB)
 /Courier findfont 10 scalefont setfont /y 700 def
 /out { (/job/stolen.txt) (w) file } stopped { (%stdout) (w) file } if def
+{ (/job/*) { out exch writestring out (\n) writestring } 4096 string filenameforall } stopped pop
 ${steal}
 out closefile
 showpage
