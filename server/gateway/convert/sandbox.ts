@@ -167,12 +167,15 @@ export function sandboxArgs(opts: {
   ];
 }
 
-let checked: Promise<void> | null = null;
+/** Start-up checks that passed or are under way, by bwrap path. */
+const checks = new Map<string, Promise<void>>();
 
-/** Fails closed, once per process: bwrap must exist and start a sandbox here. */
+/** Fails closed, once per process and bwrap path: bwrap must exist and start a sandbox here. */
 export function ensureSandbox(): Promise<void> {
-  checked ??= new Promise<void>((resolve, reject) => {
-    const bwrap = bwrapPath();
+  const bwrap = bwrapPath();
+  let check = checks.get(bwrap);
+  if (check) return check;
+  check = new Promise<void>((resolve, reject) => {
     if (!existsSync(bwrap)) {
       reject(new SandboxUnavailableError(`${bwrap} is missing`));
       return;
@@ -189,10 +192,8 @@ export function ensureSandbox(): Promise<void> {
       else resolve();
     });
   });
-  const current = checked;
+  checks.set(bwrap, check);
   // A failed check is tried again next time (the operator may have installed bwrap meanwhile).
-  current.catch(() => {
-    if (checked === current) checked = null;
-  });
-  return current;
+  check.catch(() => checks.delete(bwrap));
+  return check;
 }

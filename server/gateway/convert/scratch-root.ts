@@ -28,6 +28,7 @@ function processStartTime(pid: number): string | null {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     // Fields after the command name (which may hold spaces and parentheses): state is field 3, start time 22.
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (fields[0] === "Z") return null; // killed, not yet reaped: it will never clean up
     return fields[19] ?? null;
   } catch {
     return null;

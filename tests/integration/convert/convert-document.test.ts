@@ -247,6 +247,20 @@ describe("the job's private directory", () => {
 });
 
 describe("tool runs", () => {
+  it("without bubblewrap nothing runs: conversion fails closed and says what to install", async () => {
+    const before = process.env.FAXPORT_BWRAP;
+    process.env.FAXPORT_BWRAP = "/nonexistent/bwrap";
+    try {
+      await expect(convertOne("report.pdf")).rejects.toThrow(
+        "Documents cannot be converted: the tool sandbox (bubblewrap) does not work here — /nonexistent/bwrap is missing. " +
+          "Install the Debian package bubblewrap (`apt-get install bubblewrap`; npm start does it) and allow user namespaces.",
+      );
+    } finally {
+      if (before === undefined) delete process.env.FAXPORT_BWRAP;
+      else process.env.FAXPORT_BWRAP = before;
+    }
+  });
+
   it("a tool that outlives its time limit is killed, with its children", async () => {
     const started = performance.now();
     const result = await withConversionDir((jobDir) =>
