@@ -5,11 +5,11 @@
  * send (what the browser hands over).
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { encryptContent, loadSodium, newDocumentKey, sealDocumentKey, toBase64 } from "@/lib/crypto";
 import { convertDocument, type FaxQuality, withConversionDir } from "@/server/gateway/convert";
+import { makeScratchDir } from "@/server/gateway/convert/scratch-root";
 import { faxTiffKeyFor } from "@/server/gateway/open-fax-document";
 import type { FaxResolution } from "@/server/gateway/types";
 import type { ObjectStorage } from "@/server/storage/object-storage";
@@ -47,7 +47,8 @@ export async function prepareFaxDocument(opts: {
   gatewayPublicKey: Uint8Array;
   label?: string;
 }) {
-  const dir = mkdtempSync(path.join(tmpdir(), "faxport-doc-"));
+  // Plaintext pages: in the private scratch root (swept once this process is gone), not the system temp dir.
+  const dir = await makeScratchDir("test-document");
   const label = opts.label ?? `Referral-${opts.quality}`;
   const pdf = makePdf(dir, opts.pages, label);
   const tiffPath = path.join(dir, `${label}.tif`);

@@ -222,6 +222,21 @@ describe("document conversion", () => {
   });
 });
 
+describe("images as scanners and screenshot tools write them", () => {
+  it("a 16-bit PNG converts to fax pages (issue 17)", async () => {
+    await withConversionDir(async (workDir) => {
+      const result = converted(
+        await convertDocument(
+          { inputPath: fixtures["deep.png"]!, declaredName: "scan.png" },
+          { workDir, quality: "fine" },
+        ),
+      );
+      expect(result.pages).toBe(1);
+      expect(await tiffPages(result.tiffPath)).toEqual([{ width: 1728, resolution: "204, 196", g4: true }]);
+    });
+  });
+});
+
 describe("the job's private directory", () => {
   it("is private while the job runs and gone afterwards, even when the job fails", async () => {
     let seen = "";
