@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FaxOutcome } from "@/lib/fax-statuses";
@@ -24,6 +24,7 @@ beforeAll(() => {
 const gateways: LoopbackGateway[] = [];
 afterAll(async () => {
   for (const gw of gateways) await gw.discardReceived();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 function gateway(settings: LoopbackSettings = {}) {

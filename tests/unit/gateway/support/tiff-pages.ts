@@ -5,7 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FaxResolution } from "@/server/gateway/types";
@@ -46,9 +46,11 @@ export type DecodedPage = { width: number; length: number; yDpi: number; bitmapS
 
 /** Every page of a bilevel TIFF, decoded and normalised to 1 = black. */
 export function decodeTiffPages(file: string): DecodedPage[] {
-  const raw = path.join(scratchDir("faxport-raw-"), "raw.tif");
+  const rawDir = scratchDir("faxport-raw-");
+  const raw = path.join(rawDir, "raw.tif");
   execFileSync("tiffcp", ["-c", "none", "-f", "msb2lsb", "-r", "100000", file, raw]);
   const buf = readFileSync(raw);
+  rmSync(rawDir, { recursive: true, force: true }); // decoded pages: never left in the temp dir
   const le = buf.toString("latin1", 0, 2) === "II";
   const u16 = (o: number) => (le ? buf.readUInt16LE(o) : buf.readUInt16BE(o));
   const u32 = (o: number) => (le ? buf.readUInt32LE(o) : buf.readUInt32BE(o));
