@@ -78,7 +78,7 @@ async function main() {
   // The gateway notes when each number is first dialled.
   const firstDial = new Map<string, number>();
   const gateways = new GatewayRegistry({
-    loopback: { timeScale: 0, receivedDir: mkdtempSync(path.join(tmpdir(), "faxport-bench-rx-")) },
+    loopback: { timeScale: 0 },
     freeswitch: null,
     httpApi: null,
   });

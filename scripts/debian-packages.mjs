@@ -6,8 +6,15 @@
  */
 import { pathToFileURL } from "node:url";
 
+/**
+ * The sandbox every conversion tool runs in (server/gateway/convert/sandbox.ts): without it conversion
+ * refuses to run anything, so `npm start` installs it even where the tools themselves are missing.
+ */
+export const SANDBOX_PACKAGE = { pkg: "bubblewrap", bin: "/usr/bin/bwrap" };
+
 /** What `npm start` (the gateway) needs to convert documents. */
 export const CONVERSION_PACKAGES = [
+  SANDBOX_PACKAGE,
   { pkg: "ghostscript", bin: "/usr/bin/gs" }, // PDF → fax TIFF (tiffg4)
   { pkg: "poppler-utils", bin: "/usr/bin/pdfinfo" }, // page count, password check
   { pkg: "libtiff-tools", bin: "/usr/bin/tiff2pdf" }, // images → PDF (and tiffinfo for tests)

@@ -121,6 +121,10 @@ async function main() {
     const seeded = await seedDemo(getDb());
     say(seeded ? "Seeded the demo platform, tenants, trunk and DIDs." : "Demo data already present — keeping it.");
   }
+  // Decrypted pages a killed process left in the scratch root go before any job can run.
+  const { sweepScratch } = await import("../server/gateway/convert/scratch-root");
+  const swept = sweepScratch();
+  if (swept.length) say(`Removed ${swept.length} folder(s) of decrypted work left by a stopped process.`);
   // Without an Inngest server the same functions (crons included) run here, state in PostgreSQL.
   const runner = startEmbeddedRunner({ databaseUrl });
   // With an Inngest server, events left undelivered (a failure, a crash after commit) are re-sent.

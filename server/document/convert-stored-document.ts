@@ -105,7 +105,7 @@ async function convertWithKey(
       );
       if ("invalid" in converted) return { status: "INVALID", reason: converted.invalid };
       const tools = conversionToolsSchema.parse({});
-      const { timeoutMs } = conversionLimitsSchema.parse({});
+      const { timeoutMs, maxPages } = conversionLimitsSchema.parse({});
       const outputs: [DocumentPart, string][] = [["view.pdf", converted.pdfPath]];
       for (const quality of QUALITIES) {
         let tiff = converted.tiffPath;
@@ -116,14 +116,18 @@ async function convertWithKey(
             pdfPath: converted.pdfPath,
             tiffPath: tiff,
             quality,
-            cwd: work,
+            jobDir: work,
             timeoutMs,
+            maxPages,
           });
           if ("invalid" in rendered) return { status: "INVALID", reason: rendered.invalid };
+          if (rendered.pages !== converted.pages) {
+            return { status: "INVALID", reason: "Invalid attachment: the document renders differently each time." };
+          }
         }
         // The fax pages as a PDF too, so the browser's PDF viewer shows exactly what will be sent.
         const faxPdf = path.join(work, `fax-${quality}.pdf`);
-        const wrapped = await runTool(tools.tiff2pdf, ["-o", faxPdf, tiff], { cwd: work, timeoutMs });
+        const wrapped = await runTool(tools.tiff2pdf, ["-o", faxPdf, tiff], { jobDir: work, timeoutMs });
         if (wrapped.code !== 0)
           return { status: "INVALID", reason: "Invalid attachment: the fax pages could not be made." };
         outputs.push([`fax-${quality}.tif` as DocumentPart, tiff], [`fax-${quality}.pdf` as DocumentPart, faxPdf]);

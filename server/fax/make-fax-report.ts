@@ -26,7 +26,7 @@ export const FIRST_PAGE_SIZE = { width: 496, height: 702 };
 
 /**
  * Renders page 1 of the fax TIFF as a small greyscale JPEG, in the call's private directory (wiped
- * with it). Null if the tool fails: the report then says the image could not be made.
+ * with it; the tool runs sandboxed on that directory alone). Null if the tool fails: the report then says the image could not be made.
  */
 export async function reduceFirstPage(tiffPath: string): Promise<Uint8Array | null> {
   const dir = path.dirname(tiffPath);
@@ -36,7 +36,7 @@ export async function reduceFirstPage(tiffPath: string): Promise<Uint8Array | nu
     const run = await runTool(
       "convert",
       [`${tiffPath}[0]`, "-resize", `${width}x${height}!`, "-colorspace", "Gray", "-quality", "80", `jpeg:${out}`],
-      { cwd: dir, timeoutMs: 30_000 },
+      { jobDir: dir, timeoutMs: 30_000 },
     );
     if (run.code !== 0) return null;
     const { readFile } = await import("node:fs/promises");

@@ -1,7 +1,7 @@
 /**
  * Reads just enough of a TIFF to know what a fax stack will make of it: page count, width and
- * vertical resolution of each page. Used where no fax engine runs (timing model) and to fill in a
- * result's total page count.
+ * vertical resolution of each page. Used where no fax engine runs (timing model), to fill in a
+ * result's total page count, and (countTiffPages) to count the pages a conversion really rendered.
  */
 import { open } from "node:fs/promises";
 
@@ -59,6 +59,49 @@ export async function readTiffInfo(file: string): Promise<TiffInfo> {
     return pages.length ? { ok: true, pages } : { ok: false, reason: "not-a-tiff" };
   } catch {
     return { ok: false, reason: "not-a-tiff" };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * How many pages (image directories) a TIFF holds, counting no further than `stopAt`: what a fax
+ * stack will send, whatever the source document claimed. 0 when the file does not exist (nothing was
+ * rendered), null when it is not a readable TIFF. A directory chain that loops counts as damaged.
+ */
+export async function countTiffPages(file: string, stopAt: number): Promise<number | null> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(file, "r");
+  } catch {
+    return 0;
+  }
+  try {
+    const { size } = await handle.stat();
+    const read = async (offset: number, length: number) => {
+      if (offset < 0 || offset + length > size) throw new RangeError("outside the file");
+      const buf = Buffer.alloc(length);
+      await handle.read(buf, 0, length, offset);
+      return buf;
+    };
+    const header = await read(0, 8);
+    const order = header.toString("latin1", 0, 2);
+    if (order !== "II" && order !== "MM") return null;
+    const le = order === "II";
+    const u16 = (b: Buffer, o: number) => (le ? b.readUInt16LE(o) : b.readUInt16BE(o));
+    const u32 = (b: Buffer, o: number) => (le ? b.readUInt32LE(o) : b.readUInt32BE(o));
+    if (u16(header, 2) !== 42) return null;
+    const seen = new Set<number>();
+    let pages = 0;
+    for (let ifd = u32(header, 4); ifd !== 0 && pages < stopAt; pages++) {
+      if (seen.has(ifd)) return null;
+      seen.add(ifd);
+      const count = u16(await read(ifd, 2), 0);
+      ifd = u32(await read(ifd + 2 + count * 12, 4), 0);
+    }
+    return pages;
+  } catch {
+    return null;
   } finally {
     await handle.close();
   }

@@ -23,6 +23,8 @@ async function main() {
     throw new Error("prisma migrate deploy failed");
   }
   process.env.DATABASE_URL = pg.url; // read by the modules below when first used
+  // As `npm start` does: what a killed run left decrypted goes before any job runs.
+  (await import("../../server/gateway/convert/scratch-root")).sweepScratch();
   const { createRunner } = await import("../../inngest/runner/runner");
   const { sendFaxFunction } = await import("../../inngest/functions/send-fax");
   if (process.env.SEND_CRASH_SUBMIT === "1") await submitBatch();

@@ -28,7 +28,6 @@ function start(submit: boolean): Promise<ChildProcess> {
       FAXPORT_DATA_DIR: DATA_DIR,
       DURABILITY_PG_PORT: String(PG_PORT),
       FAXPORT_LOOPBACK_DIAL_LOG: DIAL_LOG,
-      FAXPORT_LOOPBACK_DIR: path.resolve(DATA_DIR, "received"),
       // Line time at 1/20: a one-page fax takes about a second, a call nobody answers under three.
       FAXPORT_LOOPBACK_TIME_SCALE: "0.05",
       SEND_CRASH_SUBMIT: submit ? "1" : "0",

@@ -40,7 +40,7 @@ const db = () => getDb();
 
 function setUp() {
   const gateways = new GatewayRegistry({
-    loopback: { timeScale: 0, receivedDir: mkdtempSync(path.join(tmpdir(), "faxport-received-")), engine: "spandsp" },
+    loopback: { timeScale: 0, engine: "spandsp" },
     freeswitch: null,
     httpApi: null,
   });

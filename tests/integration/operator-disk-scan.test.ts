@@ -58,7 +58,7 @@ beforeAll(async () => {
     storage: createLocalStorage(storageDir),
     gatewayKeys: ring,
     gateways: new GatewayRegistry({
-      loopback: { timeScale: 0, receivedDir: path.join(scratch, "far-end"), engine: "spandsp" },
+      loopback: { timeScale: 0, engine: "spandsp" },
       freeswitch: null,
       httpApi: null,
     }),

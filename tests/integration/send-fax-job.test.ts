@@ -32,11 +32,10 @@ let restore: (() => void) | null = null;
 const runners: Runner[] = [];
 const db = () => getDb();
 
-/** A loopback network of its own (its received faxes in a fresh directory) and a runner on the test clock. */
+/** A loopback network of its own and a runner on the test clock. */
 function setUp(loopback: LoopbackSettings = {}) {
-  const receivedDir = mkdtempSync(path.join(tmpdir(), "faxport-received-"));
   const gateways = new GatewayRegistry({
-    loopback: { timeScale: 0, receivedDir, engine: "spandsp", ...loopback },
+    loopback: { timeScale: 0, engine: "spandsp", ...loopback },
     freeswitch: null,
     httpApi: null,
   });
@@ -51,7 +50,7 @@ function setUp(loopback: LoopbackSettings = {}) {
     trunkWaitMs: 5_000,
   });
   const runner = newRunner();
-  return { runner, gateway, receivedDir };
+  return { runner, gateway };
 }
 
 function newRunner(workerId?: string, leaseMs?: number) {
@@ -115,7 +114,7 @@ describe("a multi-page fax on the loopback trunk", () => {
   for (const quality of ["STANDARD", "FINE", "SUPERFINE"] as const) {
     it(`reaches Delivered with its page count, and the far machine decoded exactly the pages sent (${quality})`, async () => {
       clock = createManualClock("2026-11-23T10:00:00Z");
-      const { runner, receivedDir } = setUp();
+      const { runner, gateway } = setUp({ keepReceived: true });
       const doc = await document(3, quality);
       const id = await send(doc, "+1 312 555 0123");
       await runner.drain();
@@ -145,8 +144,10 @@ describe("a multi-page fax on the loopback trunk", () => {
       expect(attempt!.durationMs).toBeGreaterThan(20_000);
       expect(attempt!.bitRate).toBeGreaterThanOrEqual(9_600);
 
+      const receivedDir = (await gateway.receivedDir())!;
       const [received] = readdirSync(receivedDir);
       const got = decodeTiffPages(path.join(receivedDir, received!));
+      await gateway.discardReceived();
       const sent = decodeTiffPages(doc.tiffPath!);
       expect(got).toHaveLength(3);
       // Every page arrives with the sender's header line added above it, and the page itself unchanged.

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { encryptContent, newDocumentKey, pagesKey, sealGatewayGrant, toBase64 } from "@/lib/crypto";
 import { convertDocument, type FaxQuality, withConversionDir } from "@/server/gateway/convert";
+import { makeScratchDir } from "@/server/gateway/convert/scratch-root";
 import { GatewayKeyRing, type GatewayKeyTiming } from "@/server/gateway/gateway-key-ring";
 import { faxTiffKeyFor } from "@/server/gateway/open-fax-document";
 import type { FaxResolution } from "@/server/gateway/types";
@@ -50,8 +51,9 @@ export async function prepareFaxDocument(opts: {
   /** Keep the plain fax pages at `tiffPath` (until the process exits) to compare with what arrived. */
   keepPages?: boolean;
 }) {
-  const dir = mkdtempSync(path.join(tmpdir(), "faxport-doc-"));
-  // Plain pages must not outlive the test: removed at once, or at exit when kept (a kill -9 skips exit).
+  // Plaintext pages: in the private scratch root (swept once this process is gone), not the system temp dir;
+  // removed at once, or at exit when kept to compare (a kill -9 skips exit: then the sweep does it).
+  const dir = await makeScratchDir("test-document");
   if (opts.keepPages) process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
   const label = opts.label ?? `Referral-${opts.quality}`;
   const pdf = makePdf(dir, opts.pages, label);

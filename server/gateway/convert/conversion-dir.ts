@@ -1,13 +1,14 @@
 /**
- * A private directory for one conversion job (mode 0700 under the OS temp dir), removed when the job's
- * callback ends — successfully or not — so decrypted documents never linger on disk.
+ * A private directory for one job (mode 0700 inside this process's folder under the scratch root, see
+ * scratch-root.ts — never the system temp dir), removed when the job's callback ends — successfully or
+ * not — so decrypted documents never linger on disk. A process killed before that leaves the folder to
+ * sweepScratch() at the next start. Tools run on it in a sandbox that sees only this directory.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rm } from "node:fs/promises";
+import { makeScratchDir } from "./scratch-root";
 
 export async function withConversionDir<T>(job: (workDir: string) => Promise<T>): Promise<T> {
-  const workDir = await mkdtemp(path.join(tmpdir(), "faxport-convert-")); // mkdtemp creates it 0700
+  const workDir = await makeScratchDir("job");
   try {
     return await job(workDir);
   } finally {

@@ -3,9 +3,11 @@
  *   bytes → real type (refusing names/MIME types that lie, zip bombs, protected files)
  *   → viewable PDF (LibreOffice for office files, in one start-up per batch; ImageMagick + tiff2pdf for
  *     images; the PDF itself for PDFs)
- *   → page count and limit → fax TIFF (G4, 1728 px wide) at the chosen quality.
+ *   → page count and limit → fax TIFF (G4, 1728 px wide) at the chosen quality, whose own pages are the
+ *     document's page count (a PDF may claim fewer than it renders).
  * Everything happens inside the job's private directory (see withConversionDir), which is wiped when the
- * job ends; the caller encrypts the outputs before that. Refusals are `{ invalid: reason }` with a reason
+ * job ends; the caller encrypts the outputs before that. Every tool runs sandboxed on that directory
+ * alone (run-tool.ts). Refusals are `{ invalid: reason }` with a reason
  * a person can act on ("Invalid attachment: …").
  */
 import { copyFile, mkdir, readFile, stat } from "node:fs/promises";
@@ -90,7 +92,7 @@ export async function convertDocuments(files: InputFile[], options: ConvertOptio
   }
 
   for (const p of prepared) {
-    results[p.index] = await finish(p, pdfs.get(p.index), { quality, limits, tools });
+    results[p.index] = await finish(p, pdfs.get(p.index), { quality, limits, tools, jobDir: options.workDir });
   }
   return results;
 }
@@ -124,19 +126,27 @@ async function prepare(
 async function finish(
   p: Prepared,
   officePdf: { pdfPath: string } | { invalid: string } | undefined,
-  job: { quality: FaxQuality; limits: ConversionLimits; tools: ConversionTools },
+  job: { quality: FaxQuality; limits: ConversionLimits; tools: ConversionTools; jobDir: string },
 ): Promise<ConversionResult> {
-  const { limits, tools } = job;
+  const { limits, tools, jobDir } = job;
   const route = DOCUMENT_TYPES[p.type].route;
   let pdf: { pdfPath: string } | { invalid: string };
   if (route === "pdf") pdf = { pdfPath: p.inputPath };
   else if (route === "image") {
-    pdf = await imageToPdf({ tools, type: p.type, inputPath: p.inputPath, dir: p.dir, timeoutMs: limits.timeoutMs });
+    pdf = await imageToPdf({
+      tools,
+      type: p.type,
+      inputPath: p.inputPath,
+      dir: p.dir,
+      jobDir,
+      timeoutMs: limits.timeoutMs,
+    });
   } else pdf = officePdf ?? { invalid: "The document could not be converted." };
   if ("invalid" in pdf) return pdf;
 
-  // Counting pages is cheap; rendering is not — so limits are checked before ghostscript runs.
-  const info = await pdfInfo(tools.pdfinfo, pdf.pdfPath, p.dir, limits.timeoutMs);
+  // Counting pages is cheap; rendering is not — so a document that admits too many pages is refused
+  // before ghostscript runs. One that hides them is stopped by the render's own page limit.
+  const info = await pdfInfo(tools.pdfinfo, pdf.pdfPath, { jobDir, timeoutMs: limits.timeoutMs });
   if ("invalid" in info) return info;
   if (info.pages === 0) return { invalid: "The document has no pages." };
   if (info.pages > limits.maxPages) {
@@ -151,11 +161,12 @@ async function finish(
     pdfPath: pdf.pdfPath,
     tiffPath,
     quality: job.quality,
-    cwd: p.dir,
+    jobDir,
     timeoutMs: limits.timeoutMs,
+    maxPages: limits.maxPages,
   });
   if ("invalid" in rendered) return rendered;
-  return { type: p.type, pdfPath: pdf.pdfPath, tiffPath, pages: info.pages, warnings };
+  return { type: p.type, pdfPath: pdf.pdfPath, tiffPath, pages: rendered.pages, warnings };
 }
 
 function mb(bytes: number) {

@@ -2,6 +2,11 @@
  * What a file really is, from its bytes — never from its name or the browser's MIME type. Zip-based
  * formats are told apart by their entries (and checked for zip bombs here, before anything inflates
  * them); OLE2 formats by their stream names.
+ *
+ * A PDF must start with `%PDF-` (offset 0): Ghostscript decides between its PDF and PostScript
+ * interpreters from the first bytes, so a file that opens with PostScript and carries `%PDF-` a little
+ * later would run as a program. Anything Ghostscript would interpret as PostScript, EPS or a printer
+ * job (PJL) is refused outright, text files included.
  */
 import type { DocumentType } from "./file-types";
 import { oleStreamNames } from "./inspect-ole";
@@ -20,7 +25,13 @@ const ODF_TYPES: Record<string, DocumentType> = {
 export function detectFileType(bytes: Buffer, limits: ZipLimits): Detection {
   if (bytes.length === 0) return { invalid: "The file is empty." };
   const head = bytes.subarray(0, 1024);
-  if (head.includes("%PDF-")) return { type: "pdf" };
+  const program = printerProgram(bytes);
+  if (program) return { invalid: program };
+  if (head.subarray(0, 5).toString("latin1") === "%PDF-") return { type: "pdf" };
+  if (head.includes("%PDF-")) {
+    // Readers tolerate junk before the header; Ghostscript would read that junk as PostScript.
+    return { invalid: "The PDF has something else in front of its header; save it again as a PDF and upload that." };
+  }
   if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) {
     return { type: "tiff" };
   }
@@ -74,6 +85,24 @@ function detectOle(bytes: Buffer): Detection {
   if (has("PowerPoint Document")) return { type: "ppt" };
   if (has("VisioDocument")) return { type: "vsd" };
   return { invalid: "This Office file is not a Word, Excel, PowerPoint or Visio document." };
+}
+
+const PROGRAM_REFUSAL = (what: string) =>
+  `This file is ${what}, a program for printers, not a document; save or print it as a PDF and upload that.`;
+
+/**
+ * PostScript (`%!`, also after a ^D or a UTF-8 byte-order mark), EPS with its binary preview header,
+ * and PJL printer jobs (`ESC%-12345X`): what Ghostscript or a printer would execute.
+ */
+function printerProgram(bytes: Buffer): string | null {
+  let start = 0;
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) start = 3; // UTF-8 byte-order mark
+  if (bytes[start] === 0x04) start++; // ^D, which PostScript printer jobs often start with
+  const head = bytes.subarray(start, start + 16).toString("latin1");
+  if (head.startsWith("%!")) return PROGRAM_REFUSAL("PostScript");
+  if (startsWith(bytes, [0xc5, 0xd0, 0xd3, 0xc6])) return PROGRAM_REFUSAL("Encapsulated PostScript (EPS)");
+  if (head.startsWith("\x1b%-12345X")) return PROGRAM_REFUSAL("a printer job (PJL)");
+  return null;
 }
 
 /** Plain text: no NUL bytes, few control characters, and valid UTF-8 or a single-byte encoding. */

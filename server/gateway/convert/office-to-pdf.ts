@@ -1,6 +1,8 @@
 /**
  * LibreOffice headless, several files per start-up (it takes seconds to start), with a throwaway profile
  * inside the job's private directory so nothing — not even a recent-files list — outlives the job.
+ * It runs in the job's sandbox, which has no network: images and links a document names on other
+ * hosts (or on 127.0.0.1) are never fetched.
  */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
@@ -31,7 +33,7 @@ export async function officeToPdf(
       outDir,
       ...inputs,
     ],
-    { cwd: workDir, timeoutMs },
+    { jobDir: workDir, timeoutMs },
   );
   return { outDir, timedOut: result.timedOut };
 }

@@ -3,8 +3,12 @@ import { runTool } from "./run-tool";
 
 export type PdfInfo = { pages: number; encrypted: boolean } | { invalid: string };
 
-export async function pdfInfo(pdfinfo: string, path: string, cwd: string, timeoutMs: number): Promise<PdfInfo> {
-  const result = await runTool(pdfinfo, [path], { cwd, timeoutMs });
+export async function pdfInfo(
+  pdfinfo: string,
+  pdfPath: string,
+  run: { jobDir: string; timeoutMs: number },
+): Promise<PdfInfo> {
+  const result = await runTool(pdfinfo, [pdfPath], run);
   if (result.timedOut) return { invalid: "The PDF took too long to read." };
   if (result.code !== 0) {
     if (/password/i.test(result.stderr)) {

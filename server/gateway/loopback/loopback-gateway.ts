@@ -5,11 +5,12 @@
  * and tests run faster (0 = no waiting). Deterministic for a given seed.
  */
 import { randomUUID } from "node:crypto";
-import { appendFileSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { outcomeFromT30Code } from "@/lib/fax-statuses";
 import { type Clock, isAbortError, systemClock } from "../clock";
+import { makeScratchDir } from "../convert/scratch-root";
 import { posixTimeZone } from "../posix-time-zone";
 import { preflightDocument } from "../preflight-document";
 import { between, seededRandom } from "../seeded-random";
@@ -34,8 +35,13 @@ export type LoopbackSettings = {
   timeScale?: number;
   seed?: string;
   clock?: Clock;
-  /** Where far-end machines keep what they received. */
-  receivedDir?: string;
+  /**
+   * Keep each fax the far-end machines receive (tests compare its pages with what was sent): in a
+   * private folder (0700) under the scratch root, `receivedDir`, until `discardReceived()` or the
+   * process ends. Off by default: what a far end received is deleted when its call ends, since the
+   * pages are a document's plaintext.
+   */
+  keepReceived?: boolean;
   /**
    * A file that gets one line (the number) per call dialled, appended before the call starts — the
    * network's own record, which outlives a kill -9 of the process (crash tests count it).
@@ -56,7 +62,8 @@ export class LoopbackGateway implements FaxGateway {
   private readonly clock: Clock;
   private readonly timeScale: number;
   private readonly seed: string;
-  private readonly receivedDir: string;
+  private readonly keepReceived: boolean;
+  private keptDir: Promise<string> | null = null;
   private readonly link: FaxCallOptions["link"];
   private readonly engine: NativeFaxCall | null;
   private readonly capacities = new Map<string, TrunkCapacity>();
@@ -69,7 +76,7 @@ export class LoopbackGateway implements FaxGateway {
     this.clock = settings.clock ?? systemClock;
     this.timeScale = Math.max(0, settings.timeScale ?? 1);
     this.seed = settings.seed ?? "faxport";
-    this.receivedDir = settings.receivedDir ?? path.join(tmpdir(), "faxport-loopback");
+    this.keepReceived = settings.keepReceived ?? false;
     this.link = settings.link ?? "alaw";
     this.dialLog = settings.dialLog ?? null;
     const engine = settings.engine ?? "auto";
@@ -96,6 +103,18 @@ export class LoopbackGateway implements FaxGateway {
         ...(real ? [] : ["Build it with: node scripts/build-native.mjs (needs libspandsp-dev, libtiff-dev)"]),
       ],
     };
+  }
+
+  /** Where received faxes are kept (keepReceived), once one was; null otherwise. */
+  async receivedDir(): Promise<string | null> {
+    return this.keptDir ? await this.keptDir : null;
+  }
+
+  /** Deletes every received fax kept so far. */
+  async discardReceived(): Promise<void> {
+    const kept = this.keptDir;
+    this.keptDir = null;
+    if (kept) await rm(await kept, { recursive: true, force: true });
   }
 
   /** How often `number` was dialled (every number's total when left out). */
@@ -183,7 +202,7 @@ export class LoopbackGateway implements FaxGateway {
       onPage: (pagesSent: number) => void;
     },
   ): Promise<FaxCallResult> {
-    const { callId, request, pages, random, line, emit, onPage } = ctx;
+    const { callId, pages, random, line, emit } = ctx;
     const totalPages = pages.length;
     if (farEnd.kind === "rejected") {
       if (farEnd.ringMs) {
@@ -215,8 +234,36 @@ export class LoopbackGateway implements FaxGateway {
         hangupCause: "NORMAL_CLEARING",
       };
     }
-    mkdirSync(this.receivedDir, { recursive: true });
-    const receivedTiffPath = path.join(this.receivedDir, `${callId}.tif`);
+    // The far end's paper tray: kept only when asked, else a private folder gone when the call ends.
+    let callDir: string | null = null;
+    let receivedTiffPath: string;
+    if (this.keepReceived) {
+      this.keptDir ??= makeScratchDir("loopback-received");
+      receivedTiffPath = path.join(await this.keptDir, `${callId}.tif`);
+    } else {
+      callDir = await makeScratchDir("loopback-call");
+      receivedTiffPath = path.join(callDir, "received.tif");
+    }
+    try {
+      return await this.receive(farEnd, ctx, receivedTiffPath);
+    } finally {
+      if (callDir) await rm(callDir, { recursive: true, force: true });
+    }
+  }
+
+  private async receive(
+    farEnd: Extract<LoopbackLine, { kind: "fax" | "silent" }>,
+    ctx: {
+      request: SendFaxRequest;
+      pages: TiffPageInfo[];
+      line: LineTimer;
+      emit: (event: FaxProgress) => void;
+      onPage: (pagesSent: number) => void;
+    },
+    receivedTiffPath: string,
+  ): Promise<FaxCallResult> {
+    const { request, pages, line, emit, onPage } = ctx;
+    const totalPages = pages.length;
     const options: FaxCallOptions = {
       txFile: request.tiffPath,
       rxFile: receivedTiffPath,
@@ -254,7 +301,7 @@ export class LoopbackGateway implements FaxGateway {
       hangupCause: call.resultCode === 49 ? "NORMAL_TEMPORARY_FAILURE" : "NORMAL_CLEARING",
       resolution: resolutionFromYDpi(call.yDpi),
       ecmUsed: call.ecmUsed,
-      ...(farEnd.kind === "fax" && this.engine ? { receivedTiffPath } : {}),
+      ...(farEnd.kind === "fax" && this.engine && this.keepReceived ? { receivedTiffPath } : {}),
     };
   }
 }

@@ -71,15 +71,16 @@ describe("document conversion", () => {
       "photo.jpg",
       "photo.gif",
     ];
-    // A wrapper that records each LibreOffice start-up, then runs the real one.
-    const starts = path.join(fixtureDir, "soffice-starts.log");
+    // A wrapper that records each LibreOffice start-up, then runs the real one. It runs in the sandbox,
+    // where the job's directory (/job) is the only place it can write.
     const wrapper = path.join(fixtureDir, "soffice-counting.sh");
-    await writeFile(wrapper, `#!/bin/sh\necho start >> '${starts}'\nexec soffice "$@"\n`, { mode: 0o755 });
+    await writeFile(wrapper, `#!/bin/sh\necho start >> /job/soffice-starts.log\nexec soffice "$@"\n`, { mode: 0o755 });
     await withConversionDir(async (workDir) => {
       const results = await convertDocuments(
         names.map((name) => ({ inputPath: fixtures[name]!, declaredName: name })),
         { workDir, quality: "fine", tools: { soffice: wrapper } },
       );
+      const starts = path.join(workDir, "soffice-starts.log");
       expect((await readFile(starts, "utf8")).trim().split("\n")).toEqual(["start"]);
       for (const [i, name] of names.entries()) {
         const result = converted(results[i]);
@@ -221,6 +222,21 @@ describe("document conversion", () => {
   });
 });
 
+describe("images as scanners and screenshot tools write them", () => {
+  it("a 16-bit PNG converts to fax pages (issue 17)", async () => {
+    await withConversionDir(async (workDir) => {
+      const result = converted(
+        await convertDocument(
+          { inputPath: fixtures["deep.png"]!, declaredName: "scan.png" },
+          { workDir, quality: "fine" },
+        ),
+      );
+      expect(result.pages).toBe(1);
+      expect(await tiffPages(result.tiffPath)).toEqual([{ width: 1728, resolution: "204, 196", g4: true }]);
+    });
+  });
+});
+
 describe("the job's private directory", () => {
   it("is private while the job runs and gone afterwards, even when the job fails", async () => {
     let seen = "";
@@ -246,9 +262,25 @@ describe("the job's private directory", () => {
 });
 
 describe("tool runs", () => {
+  it("without bubblewrap nothing runs: conversion fails closed and says what to install", async () => {
+    const before = process.env.FAXPORT_BWRAP;
+    process.env.FAXPORT_BWRAP = "/nonexistent/bwrap";
+    try {
+      await expect(convertOne("report.pdf")).rejects.toThrow(
+        "Documents cannot be converted: the tool sandbox (bubblewrap) does not work here — /nonexistent/bwrap is missing. " +
+          "Install the Debian package bubblewrap (`apt-get install bubblewrap`; npm start does it) and allow user namespaces.",
+      );
+    } finally {
+      if (before === undefined) delete process.env.FAXPORT_BWRAP;
+      else process.env.FAXPORT_BWRAP = before;
+    }
+  });
+
   it("a tool that outlives its time limit is killed, with its children", async () => {
     const started = performance.now();
-    const result = await runTool("sh", ["-c", "sleep 30 & sleep 30"], { cwd: tmpdir(), timeoutMs: 300 });
+    const result = await withConversionDir((jobDir) =>
+      runTool("sh", ["-c", "sleep 30 & sleep 30"], { jobDir, timeoutMs: 300 }),
+    );
     expect(result.timedOut).toBe(true);
     expect(performance.now() - started).toBeLessThan(5_000);
   });

@@ -38,7 +38,6 @@ function ole(streams: string[], { loop = false } = {}): Buffer {
 describe("real type from the bytes", () => {
   it("recognises PDF, TIFF (both byte orders), PNG, JPEG, GIF, RTF and text", () => {
     expect(detect(blankPdf(1))).toEqual({ type: "pdf" });
-    expect(detect(Buffer.concat([Buffer.from("junk before the header\n"), blankPdf(1)]))).toEqual({ type: "pdf" });
     expect(detect(Buffer.from([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0]))).toEqual({ type: "tiff" });
     expect(detect(Buffer.from([0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8]))).toEqual({ type: "tiff" });
     expect(detect(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toEqual({ type: "png" });
@@ -102,6 +101,28 @@ describe("real type from the bytes", () => {
     expect(detect(ole(["WordDocument"], { loop: true }))).toEqual({ type: "doc" }); // a looping chain ends
     expect(detect(ole(["WordDocument"]).subarray(0, 100))).toEqual({
       invalid: "The document cannot be opened: it is damaged.",
+    });
+  });
+
+  it("takes only a file that starts with %PDF- for a PDF, and refuses what Ghostscript would run as a program", () => {
+    const postscript = /^This file is PostScript, a program for printers, not a document;/;
+    // PostScript wearing a PDF header within its first KiB (issue 16), and with a ^D or a byte-order mark.
+    const disguised = `%!PS-Adobe-3.0\n% %PDF-1.7\n(/tmp) { } 1024 string filenameforall\n`;
+    expect(detect(disguised)).toMatchObject({ invalid: expect.stringMatching(postscript) });
+    expect(detect(`\x04${disguised}`)).toMatchObject({ invalid: expect.stringMatching(postscript) });
+    expect(detect(`\ufeff${disguised}`)).toMatchObject({ invalid: expect.stringMatching(postscript) });
+    // Text that starts like PostScript is refused too (it would otherwise be faxed as a text file).
+    expect(detect("%!\nshowpage\n")).toMatchObject({ invalid: expect.stringMatching(postscript) });
+    const eps = Buffer.concat([Buffer.from([0xc5, 0xd0, 0xd3, 0xc6]), Buffer.alloc(28), Buffer.from("%PDF-1.4\n")]);
+    expect(detect(eps)).toMatchObject({
+      invalid: expect.stringMatching(/^This file is Encapsulated PostScript \(EPS\)/),
+    });
+    expect(detect("\x1b%-12345X@PJL ENTER LANGUAGE = POSTSCRIPT\n%PDF-1.4\n")).toMatchObject({
+      invalid: expect.stringMatching(/^This file is a printer job \(PJL\)/),
+    });
+    // Something else before the PDF header: readers cope, Ghostscript would not read it as a PDF.
+    expect(detect(Buffer.concat([Buffer.from("junk before the header\n"), blankPdf(1)]))).toEqual({
+      invalid: "The PDF has something else in front of its header; save it again as a PDF and upload that.",
     });
   });
 

@@ -190,6 +190,8 @@ export async function makeFixtures(dir: string): Promise<Fixtures> {
     f("photo.gif"),
   ]);
   await writeFile(f("flood.png"), floodPng(40_000, 40_000));
+  // A 16-bit PNG, as scanners and screenshot tools often write (issue 17).
+  await run("convert", ["-size", "600x400", "gradient:white-black", "-depth", "16", `png48:${f("deep.png")}`]);
   await run("qpdf", ["--encrypt", "user-pw", "owner-pw", "256", "--", f("report.pdf"), f("locked.pdf")]);
   await run("qpdf", ["--encrypt", "", "owner-pw", "256", "--modify=none", "--", f("report.pdf"), f("restricted.pdf")]);
   await writeFile(f("pages-2000.pdf"), blankPdf(2000));
@@ -229,6 +231,7 @@ export async function makeFixtures(dir: string): Promise<Fixtures> {
       "archive.zip",
       "garbage.bin",
       "flood.png",
+      "deep.png",
     ].map((name) => [name, f(name)]),
   );
 }

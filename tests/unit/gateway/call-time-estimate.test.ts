@@ -31,7 +31,7 @@ describe("call-time estimate", () => {
       const tiffPath = renderTestTiff(dir, quality, pages, `Estimate ${pages}`);
       const measured: number[] = [];
       for (const seed of ["a", "b", "c", "d"]) {
-        const gateway = new LoopbackGateway({ timeScale: 0, seed, receivedDir: dir, nativeFaxCall });
+        const gateway = new LoopbackGateway({ timeScale: 0, seed, nativeFaxCall });
         const call = gateway.send({
           trunk: testTrunk(),
           to: "+12125550123",

@@ -1,6 +1,6 @@
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FaxOutcome } from "@/lib/fax-statuses";
 import { LoopbackGateway, type LoopbackSettings } from "@/server/gateway/loopback/loopback-gateway";
 import { NO_ANSWER_RING_MS } from "@/server/gateway/loopback/number-plan";
@@ -21,8 +21,16 @@ beforeAll(() => {
   threePages = renderTestTiff(dir, "FINE", 3);
 }, 60_000);
 
+const gateways: LoopbackGateway[] = [];
+afterAll(async () => {
+  for (const gw of gateways) await gw.discardReceived();
+  rmSync(dir, { recursive: true, force: true });
+});
+
 function gateway(settings: LoopbackSettings = {}) {
-  return new LoopbackGateway({ timeScale: 0, seed: "test", receivedDir: dir, nativeFaxCall, ...settings });
+  const gw = new LoopbackGateway({ timeScale: 0, seed: "test", keepReceived: true, nativeFaxCall, ...settings });
+  gateways.push(gw);
+  return gw;
 }
 
 function request(to: string, extra: Partial<SendFaxRequest> = {}): SendFaxRequest {
