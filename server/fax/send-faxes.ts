@@ -50,12 +50,13 @@ export async function sendFaxes(opts: {
   const gatewaySealedKey = await readGatewaySealedKey(input.gatewaySealedKey);
   const tenant = await db.tenant.findUniqueOrThrow({
     where: { id: tenantId },
-    select: { defaultCountry: true, dailyFaxLimit: true, monthlyFaxLimit: true },
+    select: { defaultCountry: true, allowCostlyNumbers: true, dailyFaxLimit: true, monthlyFaxLimit: true },
   });
   const numbers = await resolveDestinations({
     db,
     tenantId,
     country: tenant.defaultCountry,
+    allowCostlyNumbers: tenant.allowCostlyNumbers,
     destinations: input.destinations,
   });
   const callerId = await resolveCallerId({

@@ -122,6 +122,44 @@ describe("sending", () => {
     expect(await db().faxJob.count()).toBe(before);
   });
 
+  it("refuses premium-rate and satellite numbers with the reason, creating nothing, until a platform admin allows them", async () => {
+    const before = await db().faxJob.count();
+    await expect(user.fax.send(send({ destinations: ["+13125550103", "1-900-555-0100"] }))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Premium-rate numbers are not allowed for your organisation: +1 900 555 0100. Nothing was sent.",
+    });
+    await expect(user.fax.send(send({ destinations: ["+881631234567", "+44 909 879 0000"] }))).rejects.toMatchObject({
+      message:
+        "Satellite phone numbers are not allowed for your organisation: +881 6 312 34567. Premium-rate numbers are not allowed for your organisation: +44 909 879 0000. Nothing was sent.",
+    });
+    // Resend is the same check: the reason shows beside its number field.
+    const { jobIds } = await user.fax.send(send({ destinations: ["+13125550104"] }));
+    await expect(
+      user.fax.resend({ id: jobIds[0]!, toNumber: "+979 1 2345 6789", gatewaySealedKey: await doc.sealAgain() }),
+    ).rejects.toMatchObject({ message: expect.stringMatching(/^Premium-rate numbers are not allowed/) });
+    expect(await db().faxJob.count()).toBe(before + 1);
+
+    // Only a platform admin may allow them (on the organisation form), and that is audited.
+    const form = await platform.tenant.get({ id: acme.tenant.id });
+    expect(form.allowCostlyNumbers).toBe(false);
+    const domains = form.domains.map((d) => d.hostname);
+    await platform.tenant.update({ ...form, retentionDays: form.retentionDays, domains, allowCostlyNumbers: true });
+    try {
+      expect(
+        await db().auditLog.count({
+          where: { action: "tenant.update", details: { path: ["allowCostlyNumbers"], equals: true } },
+        }),
+      ).toBe(1);
+      await expect(admin.tenant.update({ ...form, domains, allowCostlyNumbers: true })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+      const allowed = await user.fax.send(send({ destinations: ["+1 900 555 0100"] }));
+      expect(allowed.jobIds).toHaveLength(1);
+    } finally {
+      await platform.tenant.update({ ...form, domains, allowCostlyNumbers: false });
+    }
+  });
+
   it("refuses a caller ID that is not one of the tenant's numbers, and another user's document", async () => {
     await expect(user.fax.send(send({ callerId: "+12125559999" }))).rejects.toMatchObject({
       message: "Choose a caller ID from your organisation's fax numbers.",
