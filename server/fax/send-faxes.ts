@@ -12,6 +12,7 @@ import { badRequest, conflict, forbidden, notFound } from "../errors";
 import { faxTiffKeyFor } from "../gateway/open-fax-document";
 import { anyActiveTrunk } from "../trunk/any-active-trunk";
 import { readGatewaySealedKey } from "./read-gateway-sealed-key";
+import { readTitleCipher } from "./read-title-cipher";
 import { reserveFaxQuota } from "./reserve-fax-quota";
 import { resolveCallerId } from "./resolve-caller-id";
 import { resolveDestinations } from "./resolve-destinations";
@@ -66,12 +67,13 @@ export async function sendFaxes(opts: {
     country: tenant.defaultCountry,
     callerId: input.callerId,
   });
+  const titleCipher = await readTitleCipher(input.titleCipher);
   const jobs = numbers.map((toNumber) => ({
     id: randomUUID(),
     tenantId,
     userId: actor.id,
     documentId: document.id,
-    title: input.title,
+    titleCipher,
     toNumber,
     callerId,
     quality: input.quality,

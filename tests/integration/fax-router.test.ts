@@ -7,8 +7,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { decryptFaxTitle } from "../../lib/crypto/document-key";
+import { fromBase64 } from "../../lib/crypto/encoding";
 import { getDb } from "../../server/db/client";
 import { createLocalStorage } from "../../server/storage/local-storage";
+import { secretForms } from "../support/canary";
 import { installTestGatewayKey, prepareFaxDocument } from "../support/fax-document";
 import { callerFor, makePlatformAdmin, makeTenant, makeUser } from "../support/fixtures";
 
@@ -22,7 +25,6 @@ let doc: Awaited<ReturnType<typeof prepareFaxDocument>>;
 
 const db = () => getDb();
 const send = (over: Record<string, unknown> = {}) => ({
-  title: "Referral",
   documentId: doc.document.id,
   destinations: ["(312) 555-0101"],
   gatewaySealedKey: doc.gatewaySealedKey,
@@ -172,6 +174,45 @@ describe("sending", () => {
   it("refuses a damaged sealed key with a plain message", async () => {
     await expect(user.fax.send(send({ gatewaySealedKey: "not-a-key" }))).rejects.toMatchObject({
       message: "The document's key for the fax gateway is missing or damaged. Reload the page and send again.",
+    });
+  });
+});
+
+describe("the title", () => {
+  const TITLE = "Biopsy results for Ms Adaeze Okonkwo";
+
+  it("is stored only encrypted under the document's key: no table holds it in plain text, and the sender's browser reads it back", async () => {
+    const { jobIds } = await user.fax.send(send({ titleCipher: await doc.titleCipher(TITLE) }));
+    const id = jobIds[0]!;
+    const tables = await db().$queryRawUnsafe<{ tablename: string }[]>(
+      "SELECT tablename::text AS tablename FROM pg_tables WHERE schemaname = 'public'",
+    );
+    for (const { tablename } of tables) {
+      const dump = await db().$queryRawUnsafe<{ r: string }[]>(
+        `SELECT row_to_json(x)::text AS r FROM "${tablename}" x`,
+      );
+      const hay = Buffer.from(dump.map((d) => d.r).join("\n"));
+      for (const needle of secretForms(TITLE)) expect(hay.includes(needle), `${tablename} holds the title`).toBe(false);
+    }
+    // What the browser gets: the ciphertext and a copy of K it can open (here checked with K itself).
+    const seen = await user.fax.get({ id });
+    expect(seen.titleCipher).not.toBeNull();
+    expect(await decryptFaxTitle(await fromBase64(seen.titleCipher!), doc.documentKey)).toBe(TITLE);
+    expect(seen.documentKeyForMe).toBeNull(); // this test document's owner copy is a placeholder (not for the user's key)
+    const listed = (await admin.fax.list({ page: 1, pageSize: 50 })).items.find((f) => f.id === id);
+    expect(listed?.titleCipher).toBe(seen.titleCipher);
+    expect(listed?.documentKeyForMe?.via).toBe("tenant");
+    // A resend carries the same encrypted title (same document, same K).
+    const { jobId } = await user.fax.resend({ id, gatewaySealedKey: await doc.sealAgain() });
+    expect((await user.fax.get({ id: jobId })).titleCipher).toBe(seen.titleCipher);
+    // Platform admins get neither the ciphertext nor a key.
+    expect(await platform.fax.get({ id })).toMatchObject({ titleCipher: null, documentKeyForMe: null });
+  });
+
+  it("refuses bytes that are not an encrypted title, with a plain message", async () => {
+    await expect(user.fax.send(send({ titleCipher: "Referral" }))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "The encrypted title could not be read. Reload the page and send again.",
     });
   });
 });

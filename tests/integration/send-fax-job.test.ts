@@ -89,7 +89,7 @@ async function document(pages: number, quality: FaxResolution = "FINE") {
 
 async function send(doc: Awaited<ReturnType<typeof document>>, to: string, over: Record<string, unknown> = {}) {
   const { jobIds } = await user.fax.send({
-    title: "Referral",
+    titleCipher: await doc.titleCipher("Referral"),
     documentId: doc.document.id,
     destinations: [to],
     gatewaySealedKey: doc.gatewaySealedKey,

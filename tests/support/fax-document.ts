@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { encryptContent, loadSodium, newDocumentKey, sealDocumentKey, toBase64 } from "@/lib/crypto";
+import { encryptContent, encryptFaxTitle, loadSodium, newDocumentKey, sealDocumentKey, toBase64 } from "@/lib/crypto";
 import { convertDocument, type FaxQuality, withConversionDir } from "@/server/gateway/convert";
 import { faxTiffKeyFor } from "@/server/gateway/open-fax-document";
 import type { FaxResolution } from "@/server/gateway/types";
@@ -82,7 +82,9 @@ export async function prepareFaxDocument(opts: {
   const sealed = await toBase64(await sealDocumentKey(key, opts.gatewayPublicKey));
   /** Another sealed copy of the same key (a resend: the browser seals again). */
   const sealAgain = async () => toBase64(await sealDocumentKey(key, opts.gatewayPublicKey));
-  return { document, tiffPath, gatewaySealedKey: sealed, sealAgain };
+  /** A title as the browser sends it: encrypted under the document's key. */
+  const titleCipher = async (title: string) => toBase64(await encryptFaxTitle(title, key));
+  return { document, documentKey: key, tiffPath, gatewaySealedKey: sealed, sealAgain, titleCipher };
 }
 
 /** A gateway key pair for the test, installed where gatewayKeyPair() reads it. */
