@@ -1,6 +1,10 @@
 /**
- * Browser tests in Debian's Chromium against the real portal: `scripts/serve.ts` with its own
- * embedded PostgreSQL under .data/e2e (wiped by scripts/test.mjs before each run) and the demo seed.
+ * Browser tests in Debian's Chromium against the real portal, started exactly as `npm start` starts
+ * it (`node scripts/start.mjs` → scripts/serve.ts, secrets generated under its data directory, the
+ * job runner in that process), with its own embedded PostgreSQL under .data/e2e (wiped by
+ * scripts/test.mjs before each run) and the demo seed. Only ports, the data directory and test
+ * speed-ups are set here — never a secret or setting npm start would not have, so a job that works
+ * here works for users.
  */
 import { defineConfig } from "@playwright/test";
 
@@ -37,7 +41,7 @@ export default defineConfig({
   webServer: planted
     ? undefined
     : {
-        command: "node_modules/.bin/tsx scripts/serve.ts",
+        command: "node scripts/start.mjs",
         url: `http://localhost:${PORT}/login`,
         timeout: 600_000, // a first run builds the portal (next build), minutes on a busy machine
         reuseExistingServer: false,

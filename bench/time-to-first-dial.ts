@@ -107,7 +107,6 @@ async function main() {
         sendFaxes({
           ctx: { ...ctx, actor },
           input: {
-            title: "Bench",
             documentId: doc.document.id,
             destinations: [to],
             attempts: 1,
@@ -132,7 +131,6 @@ async function main() {
           tenantId: tenant.id,
           userId: user.id,
           documentId: doc.document.id,
-          title: "Bench",
           toNumber: number(SENDS + i),
           callerId: "+12125550190",
         },

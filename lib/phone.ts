@@ -16,3 +16,45 @@ export function formatPhone(e164: string): string {
   const parsed = parsePhoneNumberFromString(e164);
   return parsed ? parsed.formatInternational() : e164;
 }
+
+/**
+ * Number types that can cost the organisation far more than a fax should (fraud dials them on
+ * purpose). Refused unless the platform admin allows them for the organisation (Tenant.allowCostlyNumbers).
+ * Left allowed: toll-free, fixed line, mobile, pager, VoIP at home, and "UAN" business numbers
+ * (charged at national rates in most countries).
+ */
+export type CostlyNumberKind = "premium-rate" | "shared-cost" | "personal" | "satellite" | "international network";
+
+const COSTLY_TYPES: Partial<Record<string, CostlyNumberKind>> = {
+  PREMIUM_RATE: "premium-rate",
+  SHARED_COST: "shared-cost",
+  PERSONAL_NUMBER: "personal",
+};
+
+/** Non-geographic country calling codes that are costly whatever the number type says. */
+const COSTLY_CALLING_CODES: Partial<Record<string, CostlyNumberKind>> = {
+  "979": "premium-rate", // International Premium Rate Service
+  "870": "satellite", // Inmarsat
+  "881": "satellite", // Global Mobile Satellite System (Iridium, Globalstar …)
+  "882": "international network",
+  "883": "international network",
+};
+
+/** Which costly kind an E.164 number is, or null for an ordinary number. */
+export function costlyNumberKind(e164: string): CostlyNumberKind | null {
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return null;
+  return COSTLY_CALLING_CODES[parsed.countryCallingCode] ?? COSTLY_TYPES[parsed.getType() ?? ""] ?? null;
+}
+
+/** The reason shown beside the field for a costly number this organisation may not dial. */
+export function costlyNumberReason(kind: CostlyNumberKind): string {
+  const what = {
+    "premium-rate": "premium-rate numbers",
+    "shared-cost": "shared-cost numbers",
+    personal: "personal (follow-me) numbers",
+    satellite: "satellite phone numbers",
+    "international network": "international network numbers (+882, +883)",
+  }[kind];
+  return `${what[0]!.toUpperCase()}${what.slice(1)} are not allowed for your organisation`;
+}

@@ -93,13 +93,10 @@ async function main() {
   } else {
     say("Using the PostgreSQL given by DATABASE_URL.");
   }
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    AUTH_SECRET: authSecret(),
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
-  process.env.DATABASE_URL = databaseUrl;
+  // One environment for the portal (next, a child) and the job runner (this process): a job step
+  // reads the same settings as a web request (mail and links need AUTH_SECRET, see server/read-env.ts).
+  Object.assign(process.env, { DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret(), NEXT_TELEMETRY_DISABLED: "1" });
+  const env: NodeJS.ProcessEnv = { ...process.env };
 
   if (!clientIsCurrent()) {
     say("Generating the Prisma client…");

@@ -31,6 +31,7 @@ import type { DocumentPart } from "@/lib/schemas/document";
 import { FAX_QUALITY_LABELS } from "@/lib/schemas/fax";
 import { FaxPagesPreview } from "./fax-pages-preview";
 import { FaxStatus, isActive } from "./fax-status";
+import { useFaxTitles } from "./fax-title";
 
 const seconds = (ms: number | null) => (ms === null ? "—" : `${Math.round(ms / 1000)} s`);
 
@@ -63,6 +64,7 @@ export function FaxDetailClient({ id }: { id: string }) {
       void utils.fax.get.invalidate({ id });
     },
   });
+  const titles = useFaxTitles(fax.data ? [fax.data] : undefined, me, tenant);
   const f = fax.data;
   if (!f) return <PageAlerts notice={null} errors={[fax.error]} />;
   const doc = document.data;
@@ -113,7 +115,7 @@ export function FaxDetailClient({ id }: { id: string }) {
     <>
       <PageHeader
         title={`Fax to ${formatPhone(f.toNumber)}`}
-        description={f.title ?? undefined}
+        description={f.platformView ? undefined : (titles[f.id] ?? "…")}
         actions={
           <>
             {isActive(f) && !f.cancelRequestedAt ? (
@@ -121,7 +123,7 @@ export function FaxDetailClient({ id }: { id: string }) {
                 Cancel fax
               </Button>
             ) : null}
-            {!isActive(f) && f.title !== null ? (
+            {!isActive(f) && !f.platformView ? (
               <Button variant="outline" onClick={() => void downloadReport()}>
                 Transmission report
               </Button>

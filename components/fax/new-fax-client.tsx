@@ -26,10 +26,13 @@ import {
   DEFAULT_RETRY_MINUTES,
   FAX_QUALITIES,
   FAX_QUALITY_LABELS,
+  FAX_TITLE_MAX,
   faxSendSchema,
+  faxTitleSchema,
   splitDestinations,
 } from "@/lib/schemas/fax";
 import { FaxPagesPreview } from "./fax-pages-preview";
+import { encryptTitleFor } from "./fax-title";
 
 type Quality = (typeof FAX_QUALITIES)[number];
 
@@ -81,8 +84,10 @@ export function NewFaxClient() {
       quality,
       gatewaySealedKey: "pending",
     };
-    const valid = errors.check(faxSendSchema, values);
-    if (!valid) return;
+    // The title is checked here and leaves the browser only encrypted (below).
+    const checked = errors.check(faxSendSchema.extend({ title: faxTitleSchema }), values);
+    if (!checked) return;
+    const { title: typedTitle, ...valid } = checked;
     if (chosen?.status !== "READY") {
       return errors.setErrors({ documentId: "Choose a document that shows Ready." });
     }
@@ -95,7 +100,9 @@ export function NewFaxClient() {
     setBusy(true);
     try {
       const gatewaySealedKey = await sealForGateway(chosen.keyForMe, me, tenant, gatewayKey);
-      const { jobIds } = await send.mutateAsync({ ...valid, gatewaySealedKey });
+      // No title typed: the document's name stands in for it (encrypted alike).
+      const titleCipher = await encryptTitleFor(typedTitle || names[chosen.id] || "", chosen.keyForMe, me, tenant);
+      const { jobIds } = await send.mutateAsync({ ...valid, gatewaySealedKey, titleCipher });
       router.push(jobIds.length === 1 ? `/send/${jobIds[0]}` : "/send");
     } catch (error) {
       if (!send.error && error instanceof Error && !("data" in error)) {
@@ -112,8 +119,13 @@ export function NewFaxClient() {
       <PageHeader title="New fax" description="Choose a document, enter the numbers, check the pages, send." />
       <Form errors={errors} onSubmit={submit} className="grid max-w-3xl gap-5">
         <FormAlert />
-        <Field label="Title" htmlFor="fax-title" name="title" hint="For your list and reports; not sent with the fax.">
-          <Input id="fax-title" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+        <Field
+          label="Title"
+          htmlFor="fax-title"
+          name="title"
+          hint="For your list; not sent with the fax. Encrypted in this browser. Left empty: the document's name."
+        >
+          <Input id="fax-title" value={title} maxLength={FAX_TITLE_MAX} onChange={(e) => setTitle(e.target.value)} />
         </Field>
         <Field label="Document" htmlFor="fax-document" name="documentId">
           <div className="flex flex-wrap gap-2">

@@ -5,6 +5,7 @@
  */
 import Link from "next/link";
 import { useState } from "react";
+import { useDocumentKeys } from "@/components/document/use-document-keys";
 import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
@@ -17,6 +18,7 @@ import { formatPhone } from "@/lib/phone";
 import { FAX_LIST_STATUS_LABELS, FAX_LIST_STATUSES, type FaxListStatus } from "@/lib/schemas/fax";
 import { sharedFaxColumns } from "./fax-columns";
 import { isActive } from "./fax-status";
+import { useFaxTitles } from "./fax-title";
 import { ResultEmailSetting } from "./result-email-setting";
 
 export function SentFaxesClient({ isAdmin, notice }: { isAdmin: boolean; notice?: string | null }) {
@@ -26,6 +28,8 @@ export function SentFaxesClient({ isAdmin, notice }: { isAdmin: boolean; notice?
     { search, page, pageSize: 20, status },
     { refetchInterval: (q) => (q.state.data?.items.some(isActive) ? 1500 : false) },
   );
+  const { me, tenant } = useDocumentKeys();
+  const titles = useFaxTitles(list.data?.items, me, tenant);
   type Row = NonNullable<typeof list.data>["items"][number];
   const shared = sharedFaxColumns<Row>();
   const filtered = Boolean(search) || status !== "all";
@@ -46,7 +50,7 @@ export function SentFaxesClient({ isAdmin, notice }: { isAdmin: boolean; notice?
         label="Sent faxes"
         toolbar={
           <div key={filterKey} className="flex flex-wrap items-center gap-2">
-            <SearchInput onSearch={onSearch} placeholder="Search number or title" />
+            <SearchInput onSearch={onSearch} placeholder="Search number or sender" />
             <label className="flex items-center gap-2 text-sm">
               Status
               <select
@@ -81,8 +85,9 @@ export function SentFaxesClient({ isAdmin, notice }: { isAdmin: boolean; notice?
           {
             id: "title",
             header: "Title",
-            sortValue: (f) => f.title ?? "",
-            cell: (f) => <Truncate text={f.title ?? "—"} className="max-w-56" />,
+            sortValue: (f) => titles[f.id] ?? "",
+            // Decrypted in this browser; "…" while the keys open (or are locked).
+            cell: (f) => <Truncate text={titles[f.id] ?? "…"} className="max-w-56" />,
           },
           shared.status,
           { id: "pages", header: "Pages", sortValue: (f) => f.pages ?? 0, cell: (f) => f.pages ?? "—" },

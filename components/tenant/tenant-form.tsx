@@ -37,6 +37,7 @@ export interface TenantRow {
   retentionDays: number | null;
   timeZone: string;
   defaultCountry: string;
+  allowCostlyNumbers: boolean;
   domains: { hostname: string; verifiedAt: Date | string | null; retiring?: boolean }[];
 }
 
@@ -61,6 +62,7 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
     active: tenant?.active ?? true,
     timeZone: tenant?.timeZone ?? "UTC",
     defaultCountry: tenant?.defaultCountry ?? "US",
+    allowCostlyNumbers: tenant?.allowCostlyNumbers ?? false,
     withAdmin: tenant === null,
     adminUsername: "",
     adminEmail: "",
@@ -96,6 +98,7 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
       retentionDays: v.retentionDays.trim() ? num(v.retentionDays) : null,
       timeZone: v.timeZone,
       defaultCountry: v.defaultCountry,
+      allowCostlyNumbers: v.allowCostlyNumbers,
     };
     if (tenant) {
       const valid = check(tenantUpdateSchema, { ...common, id: tenant.id, active: v.active });
@@ -219,6 +222,21 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
           onChange={(defaultCountry) => setV({ ...v, defaultCountry })}
         />
       </Field>
+      <div className="grid gap-1">
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={v.allowCostlyNumbers}
+            onChange={set("allowCostlyNumbers")}
+            aria-describedby="t-costly-hint"
+          />{" "}
+          Allow faxing premium-rate and other costly numbers
+        </label>
+        <p id="t-costly-hint" className="text-xs text-muted-foreground">
+          Premium-rate (such as 1-900 or +44 9), shared-cost, personal, satellite (+870, +881) and international network
+          (+882, +883) numbers are refused unless allowed here. Only platform admins can change this.
+        </p>
+      </div>
       {tenant ? (
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={v.active} onChange={set("active")} /> Active (unticked: suspended, nobody can

@@ -4,7 +4,13 @@
  * (its lease has not expired) may be inside a step body, which cannot be stopped half-way: it is
  * marked, the step finishes and its result is recorded, and the worker then ends the run as
  * CANCELLED without running anything after it (runner.ts). Locks the run's row like every worker write.
+ *
+ * Either way `inngest/function.cancelled` is sent at once, as Inngest does: the runner only stops
+ * the run; what "cancelled" means for the rows the run was working on (a fax, a document) is said
+ * by the function's own handler of that event (e.g. inngest/functions/send-fax-cancelled.ts).
  */
+import { randomUUID } from "node:crypto";
+import { FUNCTION_CANCELLED_EVENT } from "./function-registry";
 import { at, type Query } from "./store";
 
 export type CancelOutcome =
@@ -14,14 +20,48 @@ export type CancelOutcome =
 
 const ENDED = ["COMPLETED", "FAILED", "CANCELLED"];
 
+/** The event a cancelled run sends (Inngest's shape: the function, the run and its trigger event). */
+export function cancelledEvent(opts: { functionId: string; runId: string; event: unknown; now: Date }) {
+  return {
+    id: randomUUID(),
+    name: FUNCTION_CANCELLED_EVENT,
+    data: {
+      function_id: opts.functionId,
+      run_id: opts.runId,
+      event: opts.event,
+      error: { name: "Error", message: "function cancelled" },
+    },
+    ts: opts.now.getTime(),
+  };
+}
+
 export async function cancelRun(opts: { query: Query; runId: string; now: Date }): Promise<CancelOutcome> {
   const { query, runId, now } = opts;
-  const [run] = await query<{ status: string; leaseUntil: Date | null; functionId: string }>(
-    `SELECT status, "leaseUntil", "functionId" FROM "JobRun" WHERE id = $1::uuid FOR UPDATE`,
+  const [run] = await query<{
+    status: string;
+    leaseUntil: Date | null;
+    functionId: string;
+    kind: string;
+    event: unknown;
+    cancelRequestedAt: Date | null;
+  }>(
+    `SELECT status, "leaseUntil", "functionId", kind, event, "cancelRequestedAt" FROM "JobRun"
+     WHERE id = $1::uuid FOR UPDATE`,
     [runId],
   );
   if (!run) return { outcome: "not-found" };
   if (ENDED.includes(run.status)) return { outcome: "already-ended", status: run.status };
+  // Once per run: a second press on a run still finishing its step sends nothing more.
+  if (run.kind === "main" && !run.cancelRequestedAt) {
+    const event = cancelledEvent({ functionId: run.functionId, runId, event: run.event, now });
+    // Stored like any app event: the runner fans it out (each event once, by id) when woken.
+    await query(
+      `INSERT INTO "JobEvent" (id, name, data, ts, "receivedAt") VALUES ($1, $2, $3::jsonb, $4::timestamp(3), $4::timestamp(3))
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [event.id, event.name, JSON.stringify(event.data), at(now)],
+    );
+    await query(`SELECT pg_notify('faxport_jobs', '') IS NULL AS notified`, []);
+  }
   const held = run.status === "RUNNING" && run.leaseUntil !== null && run.leaseUntil > now;
   if (held) {
     await query(

@@ -6,6 +6,7 @@
 import type { InngestFunction } from "inngest";
 import { type CronSchedule, parseCron } from "./cron";
 import { durationMs } from "./durations";
+import { parseEqualsText } from "./match-event";
 
 // The SDK's default when a function sets no `retries` (inngest/helpers/consts defaultMaxRetries).
 const DEFAULT_RETRIES = 3;
@@ -27,6 +28,8 @@ export interface RegisteredFunction {
   id: string;
   fn: InngestFunction.Any;
   events: string[];
+  /** Trigger conditions (`if`) by event name; an event without one starts a run whenever it arrives. */
+  eventConditions: Map<string, (event: unknown) => boolean>;
   crons: { expression: string; schedule: CronSchedule }[];
   maxAttempts: number;
   concurrency: ConcurrencyRule | null;
@@ -46,6 +49,27 @@ export interface CancelRule {
 
 /** The event every onFailure handler listens to (as Inngest names it). */
 export const FUNCTION_FAILED_EVENT = "inngest/function.failed";
+
+/**
+ * Sent (as Inngest does) when a run is cancelled — at once, even while a step of it is still
+ * running — with `{ function_id, run_id, event }`. A function that has rows of its own to end
+ * ("what cancelled means" for it) has a handler triggered by it, with
+ * `if: "event.data.function_id == '<app>-<function>'"` (see cancelledRunTrigger).
+ */
+export const FUNCTION_CANCELLED_EVENT = "inngest/function.cancelled";
+
+/** The trigger of a handler for the cancelled runs of `fn` (the same expression works on Inngest). */
+export function cancelledRunTrigger(fn: InngestFunction.Any) {
+  const id = (fn as unknown as { absoluteId: string }).absoluteId;
+  return { event: FUNCTION_CANCELLED_EVENT, if: `event.data.function_id == '${id}'` } as const;
+}
+
+/** Whether `event` starts a run of `fn` (its name is a trigger and the trigger's `if` holds). */
+export function triggeredBy(fn: RegisteredFunction, event: { name: string }): boolean {
+  if (!fn.events.includes(event.name)) return false;
+  const condition = fn.eventConditions.get(event.name);
+  return !condition || condition(event);
+}
 
 const UNSUPPORTED_OPTIONS = ["batchEvents", "idempotency", "priority", "timeouts", "singleton"] as const;
 
@@ -84,6 +108,7 @@ export function registerFunction(fn: InngestFunction.Any): RegisteredFunction {
   for (const option of UNSUPPORTED_OPTIONS) if (opts[option] !== undefined) throw refuse(`the "${option}" option`);
 
   const events: string[] = [];
+  const eventConditions = new Map<string, (event: unknown) => boolean>();
   const crons: RegisteredFunction["crons"] = [];
   for (const trigger of opts.triggers ?? []) {
     if (trigger.cron) {
@@ -94,8 +119,13 @@ export function registerFunction(fn: InngestFunction.Any): RegisteredFunction {
       }
     } else if (trigger.event) {
       const name = typeof trigger.event === "string" ? trigger.event : trigger.event.name;
-      if (trigger.if) throw refuse(`a trigger condition ("if") on "${name}"`);
       if (name.includes("*")) throw refuse(`a wildcard event trigger ("${name}")`);
+      if (trigger.if) {
+        const condition = parseEqualsText(trigger.if);
+        if (!condition)
+          throw refuse(`the trigger condition "${trigger.if}" on "${name}" (only event.<path> == 'text')`);
+        eventConditions.set(name, condition);
+      }
       events.push(name);
     }
   }
@@ -157,6 +187,7 @@ export function registerFunction(fn: InngestFunction.Any): RegisteredFunction {
     rateLimit,
     debounce,
     events,
+    eventConditions,
     crons,
     maxAttempts: (opts.retries ?? DEFAULT_RETRIES) + 1,
     concurrency,

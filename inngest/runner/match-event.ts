@@ -1,7 +1,9 @@
 /**
- * The one kind of event-matching expression the runner reads: `event.<path> == async.<path>` (what
- * the SDK makes of waitForEvent's and cancelOn's `match`), where `event` is the run's trigger
- * event and `async` the arriving one. Anything else is refused when reached, never guessed at.
+ * The event-matching expressions the runner reads: `event.<path> == async.<path>` (what the SDK
+ * makes of waitForEvent's and cancelOn's `match`), where `event` is the run's trigger event and
+ * `async` the arriving one; and, for a trigger's `if`, `event.<path> == '<text>'` (how a function
+ * picks the `inngest/function.cancelled` events of one function). Anything else is refused, never
+ * guessed at.
  */
 export interface MatchRule {
   original: string[];
@@ -29,4 +31,13 @@ export function matches(rule: MatchRule, original: unknown, incoming: unknown): 
   const a = valueAt(original, rule.original);
   const b = valueAt(incoming, rule.incoming);
   return a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** A trigger condition `event.<path> == 'text'` (or "text"), or null when it is not of that form. */
+export function parseEqualsText(expression: string): ((event: unknown) => boolean) | null {
+  const found = new RegExp(`^\\s*event${PATH}\\s*==\\s*(?:'([^'\\\\]*)'|"([^"\\\\]*)")\\s*$`).exec(expression);
+  if (!found) return null;
+  const path = found[1]!.slice(1).split(".");
+  const text = found[2] ?? found[3]!;
+  return (event) => valueAt(event, path) === text;
 }

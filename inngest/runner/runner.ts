@@ -14,8 +14,10 @@
  *   rateLimit drops events over the limit; debounce keeps one waiting run with the last event.
  * - step.waitForEvent and cancelOn match arriving events (`match` only); step.invoke starts the
  *   target function's run and resumes with its result.
+ * - A cancelled run sends `inngest/function.cancelled` when it is cancelled (cancel-run.ts, cancelOn),
+ *   so the function's own handler can end its rows; a trigger's `if` may test `event.<path> == 'text'`.
  * - Refused at start-up (function-registry.ts): batchEvents, idempotency, priority, timeouts,
- *   singleton, trigger/cancel `if` expressions, wildcard events, non-UTC crons.
+ *   singleton, other trigger/cancel `if` expressions, wildcard events, non-UTC crons.
  * Time comes only from the clock, so tests move it.
  */
 import { randomUUID } from "node:crypto";
@@ -23,11 +25,12 @@ import type { InngestFunction } from "inngest";
 import { errors } from "inngest/internals";
 import { StepOpCode } from "inngest/types";
 import type pg from "pg";
+import { cancelledEvent } from "./cancel-run";
 import { type Clock, systemClock } from "./clock";
 import { driveFunction, type EngineResult, type MemoizedStep } from "./drive-function";
 import { sleepEnd } from "./durations";
 import { embeddedClientOptions, holdEvents, type IncomingEvent, installEventSink } from "./event-route";
-import { FUNCTION_FAILED_EVENT, type RegisteredFunction, registerFunctions } from "./function-registry";
+import { FUNCTION_FAILED_EVENT, type RegisteredFunction, registerFunctions, triggeredBy } from "./function-registry";
 import { matches, parseMatch } from "./match-event";
 import { rollBack, withStepScope } from "./step-transaction";
 import { at, createPool, type RunRow, type StepRow, transaction } from "./store";
@@ -112,7 +115,7 @@ export function createRunner(options: RunnerOptions): Runner {
       const target = registry.get(String(event.data.function_id));
       return target?.hasOnFailure ? [{ fn: target, kind: "failure" }] : [];
     }
-    return [...registry.values()].filter((f) => f.events.includes(event.name)).map((fn) => ({ fn, kind: "main" }));
+    return [...registry.values()].filter((f) => triggeredBy(f, event)).map((fn) => ({ fn, kind: "main" }));
   }
 
   async function insertRun(
@@ -248,6 +251,11 @@ export function createRunner(options: RunnerOptions): Runner {
           if (rule.timeoutMs !== null && run.createdAt.getTime() + rule.timeoutMs < now.getTime()) continue;
           if (rule.match && !matches({ original: rule.match, incoming: rule.match }, run.event, event)) continue;
           await release(db, run.id, `status = 'CANCELLED', "endedAt" = $2, "updatedAt" = $2`, [at(now)]);
+          woken += await storeEvents(
+            db,
+            [cancelledEvent({ functionId: fn.id, runId: run.id, event: run.event, now })],
+            now,
+          );
         }
       }
     }

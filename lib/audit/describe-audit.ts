@@ -72,8 +72,11 @@ function predicate(row: AuditRow, d: Details, viewer: Viewer): { text: Segment[]
   switch (row.action) {
     case "tenant.create":
       return { text: ["created ", ...organisation(row, d, viewer)] };
-    case "tenant.update":
-      return { text: ["updated ", ...organisation(row, d, viewer)] };
+    case "tenant.update": {
+      const costly = typeof d.allowCostlyNumbers === "boolean" ? d.allowCostlyNumbers : null;
+      const also = costly === null ? "" : costly ? " and allowed it costly numbers" : " and refused it costly numbers";
+      return { text: ["updated ", ...organisation(row, d, viewer), also] };
+    }
     case "tenant.delete":
       return { text: ["deleted ", ...organisation(row, d, viewer, false)] };
     case "tenant.retention": {

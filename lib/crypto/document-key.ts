@@ -16,6 +16,7 @@ const NAME_SUBKEY_ID = 2;
 const PAGES_SUBKEY_ID = 3;
 const NAME_VERSION = 1;
 const NAME_AD = "faxport:document-name:v1";
+const FAX_TITLE_AD = "faxport:fax-title:v1";
 
 export async function newDocumentKey(): Promise<Uint8Array> {
   const sodium = await loadSodium();
@@ -67,29 +68,49 @@ export async function regrantDocumentKey(
 }
 
 /** Names people type (document name, cover note subject): version ‖ nonce ‖ XChaCha20-Poly1305. */
-export async function encryptName(name: string, documentKey: Uint8Array): Promise<Uint8Array> {
+export function encryptName(name: string, documentKey: Uint8Array): Promise<Uint8Array> {
+  return encryptText(name, documentKey, NAME_AD);
+}
+
+export function decryptName(sealed: Uint8Array, documentKey: Uint8Array): Promise<string> {
+  return decryptText(sealed, documentKey, NAME_AD, "This name");
+}
+
+/**
+ * A fax's title, typed on New fax (or the document's name when none is): under the fax's document
+ * key like names, with its own associated data, so a name can never be passed off as a title.
+ */
+export function encryptFaxTitle(title: string, documentKey: Uint8Array): Promise<Uint8Array> {
+  return encryptText(title, documentKey, FAX_TITLE_AD);
+}
+
+export function decryptFaxTitle(sealed: Uint8Array, documentKey: Uint8Array): Promise<string> {
+  return decryptText(sealed, documentKey, FAX_TITLE_AD, "This title");
+}
+
+async function encryptText(text: string, documentKey: Uint8Array, ad: string): Promise<Uint8Array> {
   const sodium = await loadSodium();
   const key = await documentSubkey(documentKey, NAME_SUBKEY_ID);
   const nonce = sodium.randombytes_buf(sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
-  const box = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(name.normalize("NFC"), NAME_AD, null, nonce, key);
+  const box = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(text.normalize("NFC"), ad, null, nonce, key);
   sodium.memzero(key);
   return packVersioned(NAME_VERSION, nonce, box);
 }
 
-export async function decryptName(sealed: Uint8Array, documentKey: Uint8Array): Promise<string> {
+async function decryptText(sealed: Uint8Array, documentKey: Uint8Array, ad: string, what: string): Promise<string> {
   const sodium = await loadSodium();
   const { nonce, box } = unpackVersioned(sealed, {
     version: NAME_VERSION,
     nonceBytes: sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
     tagBytes: sodium.crypto_aead_xchacha20poly1305_ietf_ABYTES,
-    what: "This name",
+    what,
   });
   const key = await documentSubkey(documentKey, NAME_SUBKEY_ID);
   try {
-    const plain = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(null, box, NAME_AD, nonce, key);
+    const plain = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(null, box, ad, nonce, key);
     return new TextDecoder("utf-8", { fatal: true }).decode(plain);
   } catch {
-    throw new CryptoError("wrong-key-or-tampered", "This name could not be decrypted: wrong key, or it was altered.");
+    throw new CryptoError("wrong-key-or-tampered", `${what} could not be decrypted: wrong key, or it was altered.`);
   } finally {
     sodium.memzero(key);
   }

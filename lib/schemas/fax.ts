@@ -24,8 +24,16 @@ const destinationSchema = z
   .min(1, "Enter a fax number")
   .max(40, "A fax number is at most 40 characters");
 
+/** The title as typed on New fax (checked in the browser: the server only ever gets it encrypted). */
+export const FAX_TITLE_MAX = 200;
+export const faxTitleSchema = visibleTextSchema.max(FAX_TITLE_MAX, `Title is at most ${FAX_TITLE_MAX} characters`);
+
 export const faxSendSchema = z.object({
-  title: visibleTextSchema.min(1, "Enter a title").max(200, "Title is at most 200 characters"),
+  /**
+   * The title (or, when none was typed, the document's name) encrypted by the browser under the
+   * document's key (encryptFaxTitle, base64url). Left out: the fax has no title.
+   */
+  titleCipher: z.string().trim().max(1_200, "The title is too long").optional(),
   documentId: idSchema,
   destinations: z
     .array(destinationSchema)

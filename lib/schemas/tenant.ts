@@ -63,6 +63,8 @@ const tenantFields = z
     timeZone: timeZoneSchema.optional(),
     /** Where numbers typed without +country are dialled. Left out → "US" when new, else unchanged. */
     defaultCountry: countrySchema.optional(),
+    /** Premium-rate and other costly numbers may be faxed (lib/phone.ts). Left out → no when new, else unchanged. */
+    allowCostlyNumbers: z.boolean().optional(),
   })
   .extend(limits.shape);
 

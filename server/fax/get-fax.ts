@@ -1,5 +1,6 @@
 /** Fax detail: the job and every attempt with its plain explanation. */
 import type { ActorContext } from "../db/run-in-scope";
+import { myPublicKey } from "../document/document-view";
 import { notFound } from "../errors";
 import { faxAttemptSelect, faxJobSelect, toFaxAttemptView, toFaxJobView } from "./fax-view";
 import { faxJobAccess } from "./find-fax-job";
@@ -13,7 +14,12 @@ export async function getFax(opts: { ctx: ActorContext; id: string }) {
   if (!row) throw notFound("Fax");
   const { attempts, ...job } = row;
   return {
-    ...toFaxJobView(job, { platform: ctx.actor.role === "PLATFORM_ADMIN" }),
+    ...toFaxJobView(
+      job,
+      ctx.actor.role === "PLATFORM_ADMIN"
+        ? { platform: true }
+        : { platform: false, viewer: { ...ctx.actor, publicKey: await myPublicKey(ctx) } },
+    ),
     attempts: attempts.map(toFaxAttemptView),
   };
 }

@@ -7,6 +7,7 @@ import type { Page } from "@/lib/schemas/common";
 import type { FaxListInput, FaxListStatus } from "@/lib/schemas/fax";
 import type { ActorContext } from "../db/run-in-scope";
 import { containsText, escapeLike } from "../db/search";
+import { myPublicKey } from "../document/document-view";
 import { forbidden } from "../errors";
 import { type FaxJobView, faxJobSelect, toFaxJobView } from "./fax-view";
 
@@ -35,11 +36,12 @@ export async function listFaxes(opts: { ctx: ActorContext; input: FaxListInput }
   if (status !== "all") and.push(FAX_STATUS_WHERE[status]);
   if (search) {
     and.push({
-      OR: [...faxNumberSearch(search), { title: containsText(search) }, { user: { username: containsText(search) } }],
+      // Titles are encrypted in the browser: the server cannot search them.
+      OR: [...faxNumberSearch(search), { user: { username: containsText(search) } }],
     });
   }
   const where: Prisma.FaxJobWhereInput = { AND: and };
-  const [rows, total] = await Promise.all([
+  const [rows, total, publicKey] = await Promise.all([
     db.faxJob.findMany({
       where,
       orderBy: [{ submittedAt: "desc" }, { id: "asc" }],
@@ -48,6 +50,8 @@ export async function listFaxes(opts: { ctx: ActorContext; input: FaxListInput }
       select: faxJobSelect,
     }),
     db.faxJob.count({ where }),
+    myPublicKey(opts.ctx),
   ]);
-  return { items: rows.map((r) => toFaxJobView(r, { platform: false })), total, page, pageSize };
+  const viewer = { ...actor, publicKey };
+  return { items: rows.map((r) => toFaxJobView(r, { platform: false, viewer })), total, page, pageSize };
 }

@@ -16,7 +16,8 @@ export async function resendFax(opts: { ctx: ActorContext; input: FaxResendInput
     now: opts.now,
     resentFromId: job.id,
     input: {
-      title: job.title,
+      // Same document, same key K: the encrypted title is carried over as it is.
+      titleCipher: job.titleCipher ? Buffer.from(job.titleCipher).toString("base64url") : undefined,
       documentId: job.documentId,
       destinations: [input.toNumber || job.toNumber],
       callerId: job.callerId,

@@ -1,9 +1,10 @@
 /**
- * Destinations as typed → E.164 in the tenant's default country, refusing invalid and blocked
- * numbers (FEATURES #19) before any job exists. Every bad entry is named in one message.
+ * Destinations as typed → E.164 in the tenant's default country, refusing invalid, costly
+ * (premium-rate, satellite … unless the organisation is allowed them) and blocked numbers
+ * (FEATURES #19) before any job exists. Every bad entry is named in one message.
  */
 import { FAX_STATUSES } from "@/lib/fax-statuses";
-import { toE164 } from "@/lib/phone";
+import { costlyNumberKind, costlyNumberReason, formatPhone, toE164 } from "@/lib/phone";
 import type { Tx } from "../db/scope";
 import { badRequest } from "../errors";
 
@@ -11,6 +12,8 @@ export async function resolveDestinations(opts: {
   db: Tx;
   tenantId: string;
   country: string;
+  /** Tenant.allowCostlyNumbers: set by a platform admin only. */
+  allowCostlyNumbers: boolean;
   destinations: string[];
 }): Promise<string[]> {
   const { db, tenantId, country } = opts;
@@ -27,6 +30,19 @@ export async function resolveDestinations(opts: {
       `${FAX_STATUSES.INVALID_NUMBER.label}: ${list} ${invalid.length === 1 ? "is not a valid fax number" : "are not valid fax numbers"}. Nothing was sent.`,
       "destinations",
     );
+  }
+  if (!opts.allowCostlyNumbers) {
+    // One sentence per kind, naming its numbers.
+    const byReason = new Map<string, string[]>();
+    for (const n of numbers) {
+      const kind = costlyNumberKind(n);
+      if (kind)
+        byReason.set(costlyNumberReason(kind), [...(byReason.get(costlyNumberReason(kind)) ?? []), formatPhone(n)]);
+    }
+    if (byReason.size) {
+      const sentences = [...byReason].map(([reason, list]) => `${reason}: ${list.join(", ")}.`);
+      throw badRequest(`${sentences.join(" ")} Nothing was sent.`, "destinations");
+    }
   }
   const blocked = await db.blockedNumber.findMany({
     where: { tenantId, number: { in: numbers } },

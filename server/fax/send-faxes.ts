@@ -12,6 +12,7 @@ import { badRequest, conflict, forbidden, notFound } from "../errors";
 import { faxTiffKeyFor } from "../gateway/open-fax-document";
 import { readGatewayGrant } from "../gateway/read-gateway-grant";
 import { anyActiveTrunk } from "../trunk/any-active-trunk";
+import { readTitleCipher } from "./read-title-cipher";
 import { reserveFaxQuota } from "./reserve-fax-quota";
 import { resolveCallerId } from "./resolve-caller-id";
 import { resolveDestinations } from "./resolve-destinations";
@@ -56,12 +57,13 @@ export async function sendFaxes(opts: {
   });
   const tenant = await db.tenant.findUniqueOrThrow({
     where: { id: tenantId },
-    select: { defaultCountry: true, dailyFaxLimit: true, monthlyFaxLimit: true },
+    select: { defaultCountry: true, allowCostlyNumbers: true, dailyFaxLimit: true, monthlyFaxLimit: true },
   });
   const numbers = await resolveDestinations({
     db,
     tenantId,
     country: tenant.defaultCountry,
+    allowCostlyNumbers: tenant.allowCostlyNumbers,
     destinations: input.destinations,
   });
   const callerId = await resolveCallerId({
@@ -71,12 +73,13 @@ export async function sendFaxes(opts: {
     country: tenant.defaultCountry,
     callerId: input.callerId,
   });
+  const titleCipher = await readTitleCipher(input.titleCipher);
   const jobs = numbers.map((toNumber) => ({
     id: randomUUID(),
     tenantId,
     userId: actor.id,
     documentId: document.id,
-    title: input.title,
+    titleCipher,
     toNumber,
     callerId,
     quality: input.quality,

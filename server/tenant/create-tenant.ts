@@ -39,6 +39,7 @@ export async function createTenant(opts: { ctx: ActorContext; input: TenantCreat
       retentionDays: input.retentionDays,
       timeZone: input.timeZone ?? "UTC",
       defaultCountry: input.defaultCountry ?? "US",
+      allowCostlyNumbers: input.allowCostlyNumbers ?? false,
       domainTitle: `${input.name} Fax`,
       footerText: `© ${input.name}`,
       securityPolicy: { create: { ...PLATFORM_POLICY, ...DEFAULT_PASSWORD_POLICY } },

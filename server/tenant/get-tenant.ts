@@ -16,6 +16,7 @@ export async function getTenant(opts: { db: Tx; id: string }) {
       retentionDays: true,
       timeZone: true,
       defaultCountry: true,
+      allowCostlyNumbers: true,
       domainTitle: true,
       footerText: true,
       logoMimeType: true,

@@ -30,6 +30,7 @@ export async function listTenants(opts: { db: Tx; input: ListInput }) {
         retentionDays: true,
         timeZone: true,
         defaultCountry: true,
+        allowCostlyNumbers: true,
         createdAt: true,
         domains: {
           select: { hostname: true, isPrimary: true, verifiedAt: true, retiring: true },

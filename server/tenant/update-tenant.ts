@@ -22,6 +22,7 @@ export async function updateTenant(opts: { ctx: ActorContext; input: TenantUpdat
       retentionDays: input.retentionDays,
       timeZone: input.timeZone,
       defaultCountry: input.defaultCountry,
+      allowCostlyNumbers: input.allowCostlyNumbers,
     },
   });
   await replaceDomains(db, tenant.id, input.domains, { byPlatformAdmin: true });
@@ -39,6 +40,10 @@ export async function updateTenant(opts: { ctx: ActorContext; input: TenantUpdat
       ...(input.timeZone && input.timeZone !== before.timeZone ? { timeZone: input.timeZone } : {}),
       ...(input.defaultCountry && input.defaultCountry !== before.defaultCountry
         ? { defaultCountry: input.defaultCountry }
+        : {}),
+      // A permission to run up costs: its change is on the record, either way.
+      ...(input.allowCostlyNumbers !== undefined && input.allowCostlyNumbers !== before.allowCostlyNumbers
+        ? { allowCostlyNumbers: input.allowCostlyNumbers }
         : {}),
     },
   });

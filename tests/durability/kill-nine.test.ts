@@ -17,8 +17,10 @@ const DB_URL = `postgresql://faxport_app:faxport-local@127.0.0.1:${PG_PORT}/faxp
 let server: ChildProcess | undefined;
 
 function startServer(): Promise<ChildProcess> {
+  // Started as `npm start` starts it: its own script, its environment, secrets from its data directory.
   return startDetached({
-    script: "scripts/serve.ts",
+    script: "scripts/start.mjs",
+    command: ["node", "scripts/start.mjs"],
     env: {
       FAXPORT_DATA_DIR: DATA_DIR,
       FAXPORT_PG_PORT: String(PG_PORT),

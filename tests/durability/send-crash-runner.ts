@@ -80,7 +80,6 @@ async function submitBatch() {
         sendFaxes({
           ctx: { ...ctx, actor },
           input: {
-            title: group.name,
             documentId: doc.document.id,
             destinations: [to],
             attempts: group.attempts,

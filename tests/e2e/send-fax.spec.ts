@@ -78,6 +78,8 @@ test("a three-page fax goes out over the loopback trunk and is delivered; resend
   await page.getByRole("button", { name: "Send fax" }).click();
   await expect(page).toHaveURL(/\/send\/[0-9a-f-]{36}$/);
   const first = page.url();
+  // The title, stored only encrypted, is decrypted in this browser under the heading.
+  await expect(page.getByText("Results for Dr Okafor")).toBeVisible();
   await expect(page.getByTestId("fax-status")).toHaveText("Delivered", { timeout: 90_000 });
   const attempt = page.getByRole("table", { name: "Attempts" }).getByRole("row").nth(1);
   await expect(attempt).toContainText("3 of 3");
@@ -106,11 +108,44 @@ test("a three-page fax goes out over the loopback trunk and is delivered; resend
   await expect(page).not.toHaveURL(first);
   await expect(page.getByRole("heading", { name: /Fax to/ })).toContainText("555 0124");
   await expect(page.getByRole("link", { name: "the earlier fax" })).toBeVisible();
+  await expect(page.getByText("Results for Dr Okafor")).toBeVisible(); // the same encrypted title
   await expect(page.getByTestId("fax-status")).toHaveText("Delivered", { timeout: 90_000 });
 
   // Both are in the list with their status.
   await page.getByRole("link", { name: "Send fax" }).first().click();
   await expect(page.getByRole("table", { name: "Sent faxes" })).toContainText("Results for Dr Okafor");
+});
+
+test("with “Email me the result: for every fax” saved, the delivered fax's email reaches the outbox", async ({
+  page,
+}) => {
+  // The portal here is started by npm start's own script (playwright.config.ts): the send job's
+  // "email the result" step runs in that process, with the environment npm start gives it.
+  test.setTimeout(180_000);
+  await signIn(page, HOST, "acme-user", "Acme-User-2026");
+  await page.getByRole("link", { name: "Send fax" }).first().click();
+  await page.getByLabel("Email me the result of my faxes").selectOption("ALWAYS");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  try {
+    await page.getByRole("link", { name: "New fax" }).click();
+    await fill(page, { title: "Mailed result", to: "+1 312 555 0127" });
+    await page.getByRole("button", { name: "Send fax" }).click();
+    await expect(page).toHaveURL(/\/send\/[0-9a-f-]{36}$/);
+    const faxId = page.url().split("/").pop()!;
+    await expect(page.getByTestId("fax-status")).toHaveText("Delivered", { timeout: 90_000 });
+    const mailed = () =>
+      sql<{ subject: string; status: string }>(
+        `SELECT m.subject, m.status FROM "MailMessage" m JOIN "User" u ON u.email = m."to"
+          WHERE u.username = 'acme-user' AND m.subject LIKE 'Fax to % delivered' AND m."createdAt" >=
+            (SELECT "submittedAt" FROM "FaxJob" WHERE id = $1)`,
+        [faxId],
+      );
+    await expect.poll(async () => (await mailed()).map((m) => m.status), { timeout: 60_000 }).toEqual(["sent"]);
+    expect((await mailed())[0]!.subject).toBe("Fax to +1 312 555 0127 delivered");
+  } finally {
+    await sql(`UPDATE "User" SET "faxResultEmail" = 'NEVER' WHERE username = 'acme-user'`);
+  }
 });
 
 test("a busy line is retried as asked and then fails with the reason", async ({ page }) => {

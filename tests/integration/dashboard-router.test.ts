@@ -39,7 +39,7 @@ describe("dashboard", () => {
     const sentAt = new Date("2026-03-04T05:06:07.089Z");
     const receivedAt = new Date("2026-03-05T01:02:03.004Z");
     const job = await db.faxJob.create({
-      data: { tenantId: a.tenant.id, userId: a.user.id, title: "t", toNumber: "+12125550999", submittedAt: sentAt },
+      data: { tenantId: a.tenant.id, userId: a.user.id, toNumber: "+12125550999", submittedAt: sentAt },
     });
     const inbound = await db.inboundFax.create({
       data: {

@@ -225,7 +225,7 @@ describe("a document", () => {
     expect(await decryptName(await fromBase64((await owner.document.get({ id })).nameCipher), K)).toBe("new name.pdf");
 
     const job = await getDb().faxJob.create({
-      data: { tenantId: t.tenant.id, userId: t.user.id, documentId: id, title: "t", toNumber: "+12125550100" },
+      data: { tenantId: t.tenant.id, userId: t.user.id, documentId: id, toNumber: "+12125550100" },
     });
     await expect(owner.document.delete({ id })).rejects.toThrow(/still waiting to send this document/);
     await getDb().faxJob.update({ where: { id: job.id }, data: { status: "SENT" } });

@@ -75,7 +75,7 @@ async function send(to: string, pages: number) {
     label: `${CANARY}-${pages}`,
   });
   const { jobIds } = await user.fax.send({
-    title: "Referral",
+    titleCipher: await doc.titleCipher("Referral"),
     documentId: doc.document.id,
     destinations: [to],
     gatewaySealedKey: doc.gatewaySealedKey,

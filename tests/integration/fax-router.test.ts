@@ -8,9 +8,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { gatewayGrantBytes } from "@/lib/crypto";
+import { decryptFaxTitle } from "../../lib/crypto/document-key";
+import { fromBase64 } from "../../lib/crypto/encoding";
 import { getDb } from "../../server/db/client";
 import { setSendFaxRuntime } from "../../server/fax/send-fax-runtime";
 import { createLocalStorage } from "../../server/storage/local-storage";
+import { secretForms } from "../support/canary";
 import { prepareFaxDocument, testGatewayKeyRing } from "../support/fax-document";
 import { callerFor, makePlatformAdmin, makeTenant, makeUser } from "../support/fixtures";
 
@@ -24,7 +27,6 @@ let doc: Awaited<ReturnType<typeof prepareFaxDocument>>;
 
 const db = () => getDb();
 const send = (over: Record<string, unknown> = {}) => ({
-  title: "Referral",
   documentId: doc.document.id,
   destinations: ["(312) 555-0101"],
   gatewaySealedKey: doc.gatewaySealedKey,
@@ -125,6 +127,44 @@ describe("sending", () => {
     expect(await db().faxJob.count()).toBe(before);
   });
 
+  it("refuses premium-rate and satellite numbers with the reason, creating nothing, until a platform admin allows them", async () => {
+    const before = await db().faxJob.count();
+    await expect(user.fax.send(send({ destinations: ["+13125550103", "1-900-555-0100"] }))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Premium-rate numbers are not allowed for your organisation: +1 900 555 0100. Nothing was sent.",
+    });
+    await expect(user.fax.send(send({ destinations: ["+881631234567", "+44 909 879 0000"] }))).rejects.toMatchObject({
+      message:
+        "Satellite phone numbers are not allowed for your organisation: +881 6 312 34567. Premium-rate numbers are not allowed for your organisation: +44 909 879 0000. Nothing was sent.",
+    });
+    // Resend is the same check: the reason shows beside its number field.
+    const { jobIds } = await user.fax.send(send({ destinations: ["+13125550104"] }));
+    await expect(
+      user.fax.resend({ id: jobIds[0]!, toNumber: "+979 1 2345 6789", gatewaySealedKey: await doc.sealAgain() }),
+    ).rejects.toMatchObject({ message: expect.stringMatching(/^Premium-rate numbers are not allowed/) });
+    expect(await db().faxJob.count()).toBe(before + 1);
+
+    // Only a platform admin may allow them (on the organisation form), and that is audited.
+    const form = await platform.tenant.get({ id: acme.tenant.id });
+    expect(form.allowCostlyNumbers).toBe(false);
+    const domains = form.domains.map((d) => d.hostname);
+    await platform.tenant.update({ ...form, retentionDays: form.retentionDays, domains, allowCostlyNumbers: true });
+    try {
+      expect(
+        await db().auditLog.count({
+          where: { action: "tenant.update", details: { path: ["allowCostlyNumbers"], equals: true } },
+        }),
+      ).toBe(1);
+      await expect(admin.tenant.update({ ...form, domains, allowCostlyNumbers: true })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+      const allowed = await user.fax.send(send({ destinations: ["+1 900 555 0100"] }));
+      expect(allowed.jobIds).toHaveLength(1);
+    } finally {
+      await platform.tenant.update({ ...form, domains, allowCostlyNumbers: false });
+    }
+  });
+
   it("refuses a caller ID that is not one of the tenant's numbers, and another user's document", async () => {
     await expect(user.fax.send(send({ callerId: "+12125559999" }))).rejects.toMatchObject({
       message: "Choose a caller ID from your organisation's fax numbers.",
@@ -137,6 +177,45 @@ describe("sending", () => {
   it("refuses a damaged sealed key with a plain message", async () => {
     await expect(user.fax.send(send({ gatewaySealedKey: "not-a-key" }))).rejects.toMatchObject({
       message: "The document's key for the fax gateway is missing or damaged. Reload the page and try again.",
+    });
+  });
+});
+
+describe("the title", () => {
+  const TITLE = "Biopsy results for Ms Adaeze Okonkwo";
+
+  it("is stored only encrypted under the document's key: no table holds it in plain text, and the sender's browser reads it back", async () => {
+    const { jobIds } = await user.fax.send(send({ titleCipher: await doc.titleCipher(TITLE) }));
+    const id = jobIds[0]!;
+    const tables = await db().$queryRawUnsafe<{ tablename: string }[]>(
+      "SELECT tablename::text AS tablename FROM pg_tables WHERE schemaname = 'public'",
+    );
+    for (const { tablename } of tables) {
+      const dump = await db().$queryRawUnsafe<{ r: string }[]>(
+        `SELECT row_to_json(x)::text AS r FROM "${tablename}" x`,
+      );
+      const hay = Buffer.from(dump.map((d) => d.r).join("\n"));
+      for (const needle of secretForms(TITLE)) expect(hay.includes(needle), `${tablename} holds the title`).toBe(false);
+    }
+    // What the browser gets: the ciphertext and a copy of K it can open (here checked with K itself).
+    const seen = await user.fax.get({ id });
+    expect(seen.titleCipher).not.toBeNull();
+    expect(await decryptFaxTitle(await fromBase64(seen.titleCipher!), doc.documentKey)).toBe(TITLE);
+    expect(seen.documentKeyForMe).toBeNull(); // this test document's owner copy is a placeholder (not for the user's key)
+    const listed = (await admin.fax.list({ page: 1, pageSize: 50 })).items.find((f) => f.id === id);
+    expect(listed?.titleCipher).toBe(seen.titleCipher);
+    expect(listed?.documentKeyForMe?.via).toBe("tenant");
+    // A resend carries the same encrypted title (same document, same K).
+    const { jobId } = await user.fax.resend({ id, gatewaySealedKey: await doc.sealAgain() });
+    expect((await user.fax.get({ id: jobId })).titleCipher).toBe(seen.titleCipher);
+    // Platform admins get neither the ciphertext nor a key.
+    expect(await platform.fax.get({ id })).toMatchObject({ titleCipher: null, documentKeyForMe: null });
+  });
+
+  it("refuses bytes that are not an encrypted title, with a plain message", async () => {
+    await expect(user.fax.send(send({ titleCipher: "Referral" }))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "The encrypted title could not be read. Reload the page and send again.",
     });
   });
 });

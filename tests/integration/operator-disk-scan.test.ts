@@ -13,7 +13,15 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { makeTenantKeys } from "@/lib/auth/tenant-access";
-import { decryptContent, fromBase64, type KeyPair, pagesKey, sealGatewayGrant, toBase64 } from "@/lib/crypto";
+import {
+  decryptContent,
+  encryptFaxTitle,
+  fromBase64,
+  type KeyPair,
+  pagesKey,
+  sealGatewayGrant,
+  toBase64,
+} from "@/lib/crypto";
 import { sendFaxFunction } from "../../inngest/functions/send-fax";
 import { createManualClock, type ManualClock } from "../../inngest/runner/clock";
 import { createRunner, type Runner } from "../../inngest/runner/runner";
@@ -35,6 +43,7 @@ import { requireNativeFaxCall } from "../unit/gateway/support/native-addon";
 
 const MARKER = `CANARY-${Math.random().toString(36).slice(2, 10).toUpperCase()}-DISK`;
 const NAME = `Discharge summary ${MARKER}-NAME.pdf`;
+const TITLE = `Discharge of ${MARKER}-TITLE`;
 const started = Date.now() - 1_000;
 const scratch = mkdtempSync(path.join(tmpdir(), "faxport-operator-scan-"));
 const storageDir = path.join(scratch, "objects");
@@ -120,7 +129,7 @@ describe("the disks after the jobs ended", () => {
       expect(await convertStoredDocument(uploaded.id, sendFaxRuntime())).toEqual({ status: "READY", pages: 2 });
       documents.push(uploaded);
       const { jobIds } = await owner.fax.send({
-        title: "Discharge",
+        titleCipher: await toBase64(await encryptFaxTitle(TITLE, uploaded.K)),
         documentId: uploaded.id,
         destinations: [`+1312555014${n}`],
         gatewaySealedKey: await toBase64(await sealGatewayGrant(uploaded.K, "send", await ring.current())),
@@ -165,7 +174,9 @@ describe("the disks after the jobs ended", () => {
 
     const files = [...filesChangedSince(pgDirs, started), ...filesChangedSince([storageDir, keyDir], 0)];
     expect(await openGrantsIn(files, await keysOnDisk(keyDir))).toEqual([]);
-    // Nor is anything there in plain form: the text, the names, the fax rendering.
-    expect(filesContaining(files, [...secretForms(MARKER), ...secretForms(NAME), ...pageSlices])).toEqual([]);
+    // Nor is anything there in plain form: the text, the names and titles, the fax rendering.
+    expect(
+      filesContaining(files, [...secretForms(MARKER), ...secretForms(NAME), ...secretForms(TITLE), ...pageSlices]),
+    ).toEqual([]);
   }, 120_000);
 });

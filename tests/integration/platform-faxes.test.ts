@@ -54,7 +54,7 @@ beforeAll(async () => {
     });
     const caller = await callerFor(org.user.id, org.hostname);
     const { jobIds } = await caller.fax.send({
-      title: TITLE,
+      titleCipher: await doc.titleCipher(TITLE),
       documentId: doc.document.id,
       destinations: [to],
       quality: "STANDARD",
@@ -116,7 +116,7 @@ describe("the platform's list of sent faxes", () => {
     });
     const text = JSON.stringify(list);
     for (const secret of [TITLE, ...secrets]) expect(text).not.toContain(secret);
-    for (const field of ["title", "documentId", "faxTiffKey", "gatewaySealedKey", "storageKey"]) {
+    for (const field of ["title", "titleCipher", "documentId", "faxTiffKey", "gatewaySealedKey", "storageKey"]) {
       expect(text).not.toContain(`"${field}"`);
     }
   });

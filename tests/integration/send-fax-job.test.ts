@@ -8,9 +8,16 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { convertDocumentFunction } from "@/inngest/functions/convert-document";
+import {
+  CANCELLED_CONVERSION_REASON,
+  convertDocumentCancelledFunction,
+} from "@/inngest/functions/convert-document-cancelled";
 import { sendFaxFunction } from "@/inngest/functions/send-fax";
+import { sendFaxCancelledFunction } from "@/inngest/functions/send-fax-cancelled";
 import { createManualClock, type ManualClock } from "@/inngest/runner/clock";
 import { createRunner, type Runner } from "@/inngest/runner/runner";
+import { documentUploadedEvent } from "@/server/document/document-uploaded-event";
 import { setSendFaxRuntime } from "@/server/fax/send-fax-runtime";
 import { GatewayRegistry } from "@/server/gateway/gateway-registry";
 import type { LoopbackGateway, LoopbackSettings } from "@/server/gateway/loopback/loopback-gateway";
@@ -26,6 +33,7 @@ const MINUTE = 60_000;
 let acme: Awaited<ReturnType<typeof makeTenant>>;
 let user: Awaited<ReturnType<typeof callerFor>>;
 let keys: ReturnType<typeof testGatewayKeyRing>;
+let platform: Awaited<ReturnType<typeof callerFor>>;
 const storage = createLocalStorage(mkdtempSync(path.join(tmpdir(), "faxport-store-")));
 let clock: ManualClock;
 let restore: (() => void) | null = null;
@@ -55,7 +63,7 @@ function setUp(loopback: LoopbackSettings = {}) {
 
 function newRunner(workerId?: string, leaseMs?: number) {
   const runner = createRunner({
-    functions: [sendFaxFunction],
+    functions: [sendFaxFunction, sendFaxCancelledFunction, convertDocumentFunction, convertDocumentCancelledFunction],
     databaseUrl: process.env.DATABASE_URL!,
     clock,
     workerId,
@@ -81,7 +89,7 @@ async function document(pages: number, quality: FaxResolution = "FINE") {
 
 async function send(doc: Awaited<ReturnType<typeof document>>, to: string, over: Record<string, unknown> = {}) {
   const { jobIds } = await user.fax.send({
-    title: "Referral",
+    titleCipher: await doc.titleCipher("Referral"),
     documentId: doc.document.id,
     destinations: [to],
     gatewaySealedKey: doc.gatewaySealedKey,
@@ -100,6 +108,7 @@ beforeAll(async () => {
   keys = testGatewayKeyRing();
   acme = await makeTenant("Acme", "acme.localhost");
   user = await callerFor(acme.user.id, acme.hostname);
+  platform = await callerFor((await makePlatformAdmin()).id, "localhost");
   await db().did.create({ data: { number: "+12125550170", tenantId: acme.tenant.id, userId: acme.user.id } });
   await db().trunk.create({ data: { name: "Loopback", host: "loopback.invalid", driver: "LOOPBACK", maxChannels: 4 } });
 }, 180_000);
@@ -294,6 +303,91 @@ describe("cancel and resend", () => {
       toNumber: "+13125550125",
     });
     expect(await job(failed)).toMatchObject({ status: "FAILED", failureReason: "INVALID_NUMBER" });
+  }, 60_000);
+});
+
+describe("cancel from the Jobs page (a platform admin cancels the run)", () => {
+  const runOf = async (runner: Runner, key: string, value: string) => {
+    const { rows } = await runner.pool.query<{ id: string }>(
+      `SELECT id FROM "JobRun" WHERE kind = 'main' AND event->'data'->>'${key}' = $1`,
+      [value],
+    );
+    expect(rows).toHaveLength(1);
+    return rows[0]!.id;
+  };
+
+  it("a fax waiting to retry ends Cancelled and forgets the gateway's key; nothing more is dialled", async () => {
+    clock = createManualClock("2026-11-24T09:00:00Z");
+    const { runner, gateway } = setUp();
+    const id = await send(await document(1), "+13125550486");
+    await runner.drain();
+    expect(await job(id)).toMatchObject({ status: "QUEUED", callState: "RETRY_WAIT" });
+    expect(await platform.job.cancel({ id: await runOf(runner, "faxJobId", id) })).toEqual({ outcome: "cancelled" });
+    await runner.drain();
+    clock.advance(10 * MINUTE);
+    await runner.drain();
+    expect(gateway.dialCount()).toBe(1);
+    const done = await job(id);
+    expect(done).toMatchObject({
+      status: "CANCELLED",
+      failureReason: "CANCELLED",
+      callState: null,
+      nextAttemptAt: null,
+      gatewaySealedKey: null,
+    });
+    expect(done.cancelledAt).not.toBeNull();
+    expect((await user.fax.get({ id })).statusLabel).toBe("Cancelled");
+    expect(done.reportKey).not.toBeNull(); // its transmission report, as for any fax that ends
+  }, 60_000);
+
+  it("a fax on a call is hung up and ends Cancelled, its attempt closed", async () => {
+    clock = createManualClock(new Date()); // the Jobs page judges the run's lease by the real time
+    const { runner } = setUp({ timeScale: 1 }); // 480 rings for 55 s of real time unless cancelled
+    const id = await send(await document(1), "+13125550480");
+    const running = runner.drain();
+    for (let i = 0; (await job(id)).callState !== "RINGING"; i++) {
+      if (i > 2_000) throw new Error("the call never started ringing");
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const started = Date.now();
+    expect(await platform.job.cancel({ id: await runOf(runner, "faxJobId", id) })).toEqual({ outcome: "cancelling" });
+    await runner.drain(); // the cancel handler asks the call to hang up while the run's call step goes on
+    await running;
+    expect(Date.now() - started).toBeLessThan(10_000);
+    clock.advance(MINUTE);
+    await runner.drain();
+    expect(await job(id)).toMatchObject({ status: "CANCELLED", failureReason: "CANCELLED", gatewaySealedKey: null });
+    expect(await attempts(id)).toMatchObject([{ status: "CANCELLED", endedAt: expect.any(Date) }]);
+  }, 60_000);
+
+  it("a document waiting for its conversion ends Invalid (cancelled) and forgets the gateway's key", async () => {
+    clock = createManualClock("2026-11-24T11:00:00Z");
+    const { runner } = setUp();
+    const doc = await db().document.create({
+      data: {
+        tenantId: acme.tenant.id,
+        ownerId: acme.user.id,
+        nameCipher: new Uint8Array([1]),
+        kind: "pdf",
+        sizeBytes: 100,
+        status: "PROCESSING",
+        storageKey: `documents/${acme.tenant.id}/cancelled`,
+        ownerSealedKey: new Uint8Array([1]),
+        ownerKeyFor: "x",
+        tenantSealedKey: new Uint8Array([1]),
+        gatewaySealedKey: new Uint8Array([1, 2, 3]),
+      },
+    });
+    await runner.send({ id: `upload-${doc.id}`, ts: clock.now().getTime(), ...documentUploadedEvent(doc.id) });
+    expect(await platform.job.cancel({ id: await runOf(runner, "documentId", doc.id) })).toEqual({
+      outcome: "cancelled",
+    });
+    await runner.drain();
+    expect(await db().document.findUniqueOrThrow({ where: { id: doc.id } })).toMatchObject({
+      status: "INVALID",
+      invalidReason: CANCELLED_CONVERSION_REASON,
+      gatewaySealedKey: null,
+    });
   }, 60_000);
 });
 

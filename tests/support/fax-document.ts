@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { encryptContent, newDocumentKey, pagesKey, sealGatewayGrant, toBase64 } from "@/lib/crypto";
+import { encryptContent, encryptFaxTitle, newDocumentKey, pagesKey, sealGatewayGrant, toBase64 } from "@/lib/crypto";
 import { convertDocument, type FaxQuality, withConversionDir } from "@/server/gateway/convert";
 import { makeScratchDir } from "@/server/gateway/convert/scratch-root";
 import { GatewayKeyRing, type GatewayKeyTiming } from "@/server/gateway/gateway-key-ring";
@@ -90,7 +90,16 @@ export async function prepareFaxDocument(opts: {
   await opts.storage.put(faxTiffKeyFor(document, opts.quality), encryptContent(await pagesKey(key), [pages]));
   /** A send grant of this document for the gateway's current key (a resend: the browser seals again). */
   const sealAgain = async () => toBase64(await sealGatewayGrant(key, "send", await opts.gatewayKeys.current()));
-  return { document, tiffPath: opts.keepPages ? tiffPath : null, gatewaySealedKey: await sealAgain(), sealAgain };
+  /** A title as the browser sends it: encrypted under the document's key. */
+  const titleCipher = async (title: string) => toBase64(await encryptFaxTitle(title, key));
+  return {
+    document,
+    documentKey: key,
+    tiffPath: opts.keepPages ? tiffPath : null,
+    gatewaySealedKey: await sealAgain(),
+    sealAgain,
+    titleCipher,
+  };
 }
 
 /** A gateway key ring of the test's own, in a directory removed when the process exits. */

@@ -47,7 +47,7 @@ export async function fillTenantData(tenantId: string, userId: string, tag: stri
       userId,
       campaignId: campaign.id,
       documentId: document.id,
-      title: `${tag} fax`,
+      titleCipher: Buffer.from(`${tag} fax`), // stands for the browser's ciphertext
       toNumber: "+13125550111",
     },
   });

@@ -7,16 +7,21 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import pg from "pg";
 
-/** Starts `tsx <script>` detached and resolves once its output contains `ready`. */
+/**
+ * Starts `tsx <script>` (or, with `command`, that command: `npm start`'s own `node scripts/start.mjs`)
+ * detached and resolves once its output contains `ready`.
+ */
 export function startDetached(opts: {
   script: string;
+  command?: [string, ...string[]];
   env: Record<string, string>;
   ready: string;
   timeoutMs: number;
   what: string;
 }): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn("node_modules/.bin/tsx", [opts.script], {
+    const [cmd, ...args] = opts.command ?? ["node_modules/.bin/tsx", opts.script];
+    const child = spawn(cmd, args, {
       detached: true,
       env: { ...process.env, ...opts.env },
       stdio: ["ignore", "pipe", "pipe"],

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { cancelRun } from "../../../inngest/runner/cancel-run";
 import { createManualClock } from "../../../inngest/runner/clock";
+import { cancelledRunTrigger } from "../../../inngest/runner/function-registry";
 import { retryRun } from "../../../inngest/runner/retry-run";
 import type { Runner } from "../../../inngest/runner/runner";
 import { queryWith, transaction } from "../../../inngest/runner/store";
@@ -114,6 +115,35 @@ describe("embedded runner: retry now", () => {
 });
 
 describe("embedded runner: cancel", () => {
+  it("sends inngest/function.cancelled to the handler of the cancelled run's function only (trigger if)", async () => {
+    const seen: string[] = [];
+    const sleepy = testClient.createFunction({ id: "nap", triggers: { event: "test/nap" } }, async ({ step }) => {
+      await step.sleep("an-hour", "1h");
+    });
+    const other = testClient.createFunction({ id: "other", triggers: { event: "test/other" } }, async ({ step }) => {
+      await step.sleep("an-hour", "1h");
+    });
+    const onNapCancelled = testClient.createFunction(
+      { id: "nap-cancelled", triggers: [cancelledRunTrigger(sleepy)] },
+      async ({ event, step }) =>
+        step.run("tidy up", () => {
+          const data = event.data as { function_id: string; run_id: string; event: { data: { n: number } } };
+          seen.push(`${data.function_id} ${data.event.data.n}`);
+        }),
+    );
+    const clock = createManualClock("2026-11-23T10:00:00Z");
+    const runner = makeRunner([sleepy, other, onNapCancelled], clock);
+    await runner.send([event("test/nap", { n: 7 }), event("test/other", { n: 8 })]);
+    await runner.drain();
+    const [nap] = await runsOf(runner, "runner-test-nap");
+    const [otherRun] = await runsOf(runner, "runner-test-other");
+    expect(await cancel(runner, nap!.id, clock.now())).toMatchObject({ outcome: "cancelled" });
+    expect(await cancel(runner, otherRun!.id, clock.now())).toMatchObject({ outcome: "cancelled" });
+    await runner.drain();
+    expect(seen).toEqual(["runner-test-nap 7"]);
+    expect(await runsOf(runner, "runner-test-nap-cancelled")).toMatchObject([{ status: "COMPLETED" }]);
+  });
+
   it("ends a sleeping run at once; the steps after the sleep never run", async () => {
     const calls: string[] = [];
     const fn = testClient.createFunction({ id: "sleepy", triggers: { event: "test/sleepy" } }, async ({ step }) => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  decryptFaxTitle,
   decryptName,
+  encryptFaxTitle,
   encryptName,
   newDocumentKey,
   openDocumentKey,
@@ -83,5 +85,18 @@ describe("names encrypted with the document key", () => {
     changed[changed.length - 3]! ^= 1;
     await expect(decryptName(changed, key)).rejects.toMatchObject({ reason: "wrong-key-or-tampered" });
     await expect(decryptName(sealed.subarray(0, 20), key)).rejects.toMatchObject({ reason: "bad-format" });
+  });
+});
+
+describe("fax titles encrypted with the fax's document key", () => {
+  it("round-trip, and are never mistaken for a name (nor a name for a title)", async () => {
+    const key = await newDocumentKey();
+    const title = await encryptFaxTitle("Results for Dr Okafor", key);
+    expect(await decryptFaxTitle(title, key)).toBe("Results for Dr Okafor");
+    expect(Buffer.from(title).toString("utf8")).not.toContain("Okafor");
+    await expect(decryptName(title, key)).rejects.toMatchObject({ reason: "wrong-key-or-tampered" });
+    await expect(decryptFaxTitle(await encryptName("x.pdf", key), key)).rejects.toMatchObject({
+      reason: "wrong-key-or-tampered",
+    });
   });
 });

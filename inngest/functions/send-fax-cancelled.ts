@@ -1,0 +1,47 @@
+/**
+ * A send-fax run was cancelled (Jobs page): its fax ends as Cancelled, as a person's own cancel
+ * ends it (server/fax/end-fax-of-cancelled-run.ts) — a call on the line is hung up first — then,
+ * as when any fax ends, its transmission report and the sender's result email.
+ */
+import { cancelledRunTrigger } from "@/inngest/runner/function-registry";
+import { stepTransaction } from "@/inngest/runner/step-transaction";
+import { endFaxOfCancelledRun, MAX_HANG_UP_LOOKS } from "@/server/fax/end-fax-of-cancelled-run";
+import { mailFaxResult } from "@/server/fax/fax-result-email";
+import { makeFaxReport } from "@/server/fax/make-fax-report";
+import { sendFaxRuntime } from "@/server/fax/send-fax-runtime";
+import { inngest } from "../client";
+import { sendFaxFunction } from "./send-fax";
+import { sendFaxEventSchema } from "./send-fax-event";
+
+/** How long the call gets between looks (cancel requests reach the gateway within a second or two). */
+const LOOK_EVERY = "5s";
+
+export const sendFaxCancelledFunction = inngest.createFunction(
+  { id: "send-fax-cancelled", triggers: [cancelledRunTrigger(sendFaxFunction)], retries: 5 },
+  async ({ event, step }) => {
+    const parsed = sendFaxEventSchema.safeParse((event.data as { event?: { data?: unknown } }).event?.data);
+    if (!parsed.success) return { status: "UNKNOWN" };
+    const { faxJobId } = parsed.data;
+    const endFax = (look: number) => async () =>
+      endFaxOfCancelledRun({ db: await stepTransaction(), faxJobId, now: sendFaxRuntime().now(), look });
+    let state = await step.run("end the fax as cancelled", endFax(0));
+    for (let look = 1; state !== "ended" && look <= MAX_HANG_UP_LOOKS; look++) {
+      await step.sleep(`wait for the call to end (${look})`, LOOK_EVERY);
+      state = await step.run(`end the fax as cancelled (${look})`, endFax(look));
+    }
+    await step.run("transmission report", async () => {
+      const runtime = sendFaxRuntime();
+      const db = await stepTransaction();
+      return makeFaxReport({
+        db,
+        storage: runtime.storage,
+        faxJobId,
+        firstPage: null,
+        now: runtime.now(),
+        ifMissing: true,
+      });
+    });
+    await step.run("email the result", () => mailFaxResult(faxJobId));
+    return { status: "CANCELLED" };
+  },
+);
