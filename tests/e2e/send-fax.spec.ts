@@ -74,6 +74,12 @@ test("a three-page fax goes out over the loopback trunk and is delivered; resend
   ).toBeVisible({
     timeout: 30_000,
   });
+  // Above each page, the header line the far end will print: date, organisation and page count, caller ID, page.
+  const headers = page.getByTestId("fax-page-header");
+  await expect(headers).toHaveCount(3);
+  await expect(headers.nth(2)).toHaveText(
+    /^\d{1,2}-[A-Z][a-z]{2}-\d{4} {2}\d\d:\d\d {4}Acme Health \(3 pages\) {4}\+?\d* {4}p\.3$/,
+  );
 
   await page.getByRole("button", { name: "Send fax" }).click();
   await expect(page).toHaveURL(/\/send\/[0-9a-f-]{36}$/);
