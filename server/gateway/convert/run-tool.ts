@@ -6,7 +6,9 @@
  * Paths given inside `jobDir` are rewritten to where the tool sees them (/job/…).
  */
 import { spawn } from "node:child_process";
+import path from "node:path";
 import { bwrapPath, DEFAULT_SANDBOX_LIMITS, ensureSandbox, sandboxArgs } from "./sandbox";
+import { scratchRoot } from "./scratch-root";
 
 export type ToolResult = {
   code: number | null;
@@ -33,6 +35,11 @@ const OUTPUT_CAP = 64 * 1024;
 const CPU_LIMIT_CODES = new Set([128 + 24, 128 + 9]);
 
 export async function runTool(command: string, args: string[], options: ToolOptions): Promise<ToolResult> {
+  // The one directory a tool may see is a job's own, never a shared one (the temp dir, the data dir).
+  const fromRoot = path.relative(scratchRoot(), path.resolve(options.jobDir));
+  if (!fromRoot || fromRoot.startsWith("..") || path.isAbsolute(fromRoot) || !fromRoot.includes(path.sep)) {
+    throw new Error(`Tools run only on a job's own directory in the scratch root, not ${options.jobDir}`);
+  }
   await ensureSandbox();
   const bwrapArgs = sandboxArgs({
     jobDir: options.jobDir,

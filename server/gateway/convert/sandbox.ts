@@ -77,7 +77,8 @@ function fileSystemArgs(): string[] {
   const args = ["--ro-bind", "/usr", "/usr"];
   for (const name of TOP_LEVEL) {
     const p = `/${name}`;
-    if (!existsSync(p)) continue;
+    // turbopackIgnore: system paths at run time, not project files for the build to trace.
+    if (!existsSync(/*turbopackIgnore: true*/ p)) continue;
     const info = lstatSync(p);
     // Merged-/usr systems (Debian 12) make these links into /usr; older ones have real directories.
     if (info.isSymbolicLink()) args.push("--symlink", readlinkSync(p), p);
@@ -176,7 +177,7 @@ export function ensureSandbox(): Promise<void> {
   let check = checks.get(bwrap);
   if (check) return check;
   check = new Promise<void>((resolve, reject) => {
-    if (!existsSync(bwrap)) {
+    if (!existsSync(/*turbopackIgnore: true*/ bwrap)) {
       reject(new SandboxUnavailableError(`${bwrap} is missing`));
       return;
     }
@@ -187,7 +188,7 @@ export function ensureSandbox(): Promise<void> {
       args: [],
       limits: { cpuSeconds: 5, ...DEFAULT_SANDBOX_LIMITS },
     });
-    execFile(bwrap, probe, { timeout: 10_000 }, (error, _stdout, stderr) => {
+    execFile(/*turbopackIgnore: true*/ bwrap, probe, { timeout: 10_000 }, (error, _stdout, stderr) => {
       if (error) reject(new SandboxUnavailableError(`it failed to start (${(stderr || error.message).trim()})`));
       else resolve();
     });

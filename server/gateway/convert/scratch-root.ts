@@ -75,7 +75,7 @@ export function makeScratchDir(prefix: string): Promise<string> {
 export function sweepScratch(root: string = scratchRoot()): string[] {
   ensurePrivateDir(root);
   const removed: string[] = [];
-  for (const entry of readdirSync(root)) {
+  for (const entry of readdirSync(/*turbopackIgnore: true*/ root)) {
     const owner = /^p(\d+)-(\d+)$/.exec(entry);
     if (owner && processStartTime(Number(owner[1])) === owner[2]) continue;
     rmSync(path.join(root, entry), { recursive: true, force: true });

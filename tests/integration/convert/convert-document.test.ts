@@ -276,6 +276,24 @@ describe("tool runs", () => {
     }
   });
 
+  it("a tool sees only a job's own directory in the scratch root, never a shared one", async () => {
+    for (const shared of [tmpdir(), path.resolve(".data"), path.resolve(".data/scratch")]) {
+      await expect(runTool("ls", ["-la", shared], { jobDir: shared, timeoutMs: 5_000 })).rejects.toThrow(
+        `Tools run only on a job's own directory in the scratch root, not ${shared}`,
+      );
+    }
+    // Inside, the job's directory is /job, /tmp is its own and empty, and the data directory does not exist.
+    await withConversionDir(async (jobDir) => {
+      const run = await runTool("sh", ["-c", `ls / /job; ls ${tmpdir()} ${path.resolve(".data")} || true`], {
+        jobDir,
+        timeoutMs: 5_000,
+      });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^job$/m);
+      expect(run.stderr).toContain("No such file or directory");
+    });
+  });
+
   it("a tool that outlives its time limit is killed, with its children", async () => {
     const started = performance.now();
     const result = await withConversionDir((jobDir) =>
