@@ -166,7 +166,7 @@ export function UserCreateForm({ viewer, onDone }: { viewer: Viewer; onDone: (me
         onChange={(mustChangePassword) => setV({ ...v, mustChangePassword })}
         policyForces={policyForces}
       />
-      <RoleCheckboxes value={roles} onChange={setRoles} showPlatformAdmin={noTenant} />
+      {isPlatform ? null : <RoleCheckboxes value={roles} onChange={setRoles} showPlatformAdmin={false} />}
       {noTenant ? null : <PermissionCheckboxes value={permissions} onChange={setPermissions} />}
       {v.email && v.useEmailAsUsername ? (
         <p className="text-xs text-muted-foreground">Signs in as {v.email.trim().toLowerCase()}</p>

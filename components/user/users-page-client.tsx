@@ -42,6 +42,8 @@ export function UsersPageClient({ viewer, initialSearch = "" }: { viewer: Viewer
     setOpen(null);
     setNotice({ kind: "success", text });
     void utils.user.list.invalidate();
+    // A new or promoted admin, or a password just set, puts someone on the Waiting for access list.
+    if (!isPlatform) void utils.tenantKeys.waiting.invalidate();
   };
 
   return (
