@@ -124,7 +124,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     },
   });
 
-  await db.user.create({
+  const acmeAdmin = await db.user.create({
     data: {
       tenantId: acme.id,
       username: "acme-admin",
@@ -147,7 +147,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       ...(await demoCredentials("acme-user")),
     },
   });
-  await db.user.create({
+  const globexAdmin = await db.user.create({
     data: {
       tenantId: globex.id,
       username: "globex-admin",
@@ -158,6 +158,10 @@ export async function seedDemo(db: Db): Promise<boolean> {
       ...(await demoCredentials("globex-admin")),
     },
   });
+
+  // The demo admins set up their organisation's key at their first sign-in (only they may).
+  await db.tenant.update({ where: { id: acme.id }, data: { firstAdminId: acmeAdmin.id } });
+  await db.tenant.update({ where: { id: globex.id }, data: { firstAdminId: globexAdmin.id } });
 
   await db.did.createMany({
     data: [

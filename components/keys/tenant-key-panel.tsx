@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { makeTenantKeys, recoverTenantKey } from "@/lib/auth/tenant-access";
 import { CryptoError } from "@/lib/crypto/crypto-error";
+import { safetyCode } from "@/lib/crypto/safety-code";
 import { useUnlockedKeys } from "./key-unlock";
 
 export function TenantKeyPanel({ isTenantAdmin }: { isTenantAdmin: boolean }) {
@@ -24,6 +25,18 @@ export function TenantKeyPanel({ isTenantAdmin }: { isTenantAdmin: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const [restoreError, setRestoreError] = useState<string | null>(null);
   const started = useRef(false);
+  const [myCode, setMyCode] = useState<string | null>(null);
+  const myPublicKey = state.data?.waitingForAccess ? state.data.myPublicKey : null;
+
+  // The code the person reads to the admin who grants: from their own new public key, in this browser.
+  useEffect(() => {
+    if (!myPublicKey) return;
+    let live = true;
+    void safetyCode(myPublicKey).then((c) => live && setMyCode(c));
+    return () => {
+      live = false;
+    };
+  }, [myPublicKey]);
 
   // The first admin with unlocked keys makes the organisation's key here, once.
   useEffect(() => {
@@ -94,13 +107,32 @@ export function TenantKeyPanel({ isTenantAdmin }: { isTenantAdmin: boolean }) {
         {error}
       </Alert>
     );
+  if (state.data?.waitingForSetUp)
+    return (
+      <Alert className="mb-4" data-testid="waiting-for-set-up">
+        <p className="font-medium">Waiting for your organisation's key</p>
+        <p className="text-sm">
+          The admin named when your organisation was created sets up its key at their first sign-in. After that, an
+          organisation admin grants you access.
+        </p>
+      </Alert>
+    );
   if (!state.data?.waitingForAccess) return null;
   return (
     <Alert className="mb-4" data-testid="waiting-for-access">
       <p className="font-medium">Waiting for access</p>
       <p className="text-sm">
-        Your password was reset or set by an administrator, so you have new keys. Documents from before stay closed to
-        you until an organisation admin grants you access again.
+        {isTenantAdmin && !state.data.tenantPublicKey
+          ? "You do not hold your organisation's key yet."
+          : "You have new keys (your password was reset or set by an administrator, or you are a new organisation admin)."}{" "}
+        Documents and reports from before stay closed to you until an organisation admin grants you access. Call one and
+        read them your safety code; they grant only if it matches what their screen shows.
+      </p>
+      <p className="mt-1 text-sm">
+        Your safety code:{" "}
+        <span className="font-mono text-base font-medium" data-testid="my-safety-code">
+          {myCode ?? "…"}
+        </span>
       </p>
       {isTenantAdmin ? (
         <form onSubmit={restore} className="mt-2 grid gap-2 sm:flex sm:items-end sm:gap-3" aria-label="Restore access">

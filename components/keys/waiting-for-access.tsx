@@ -1,19 +1,39 @@
 "use client";
 /**
  * For organisation admins: people waiting for access (fresh keys after a reset or an admin-set
- * password, or an admin without a copy of the organisation key), each with Grant. Granting happens in
- * this browser: the admin opens the organisation key with their own key pair and seals it to the
- * person's new public key (for admins), and opens each of the person's document keys through the
- * organisation's copy to seal it to that new key too.
+ * password, or an admin without a copy of the organisation key), each with who created them, how they
+ * came to wait and Grant. Before Grant the admin types the safety code the person reads out from their
+ * own screen: both are computed from the person's new public key, so a key put on their account by
+ * someone else does not match. Granting happens in this browser: the admin opens the organisation key
+ * with their own key pair and seals it to the person's new public key (for admins), and opens each of
+ * the person's document and report keys through the organisation's copy to seal it to that new key too.
  */
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useUnlockedKeys } from "@/components/keys/key-unlock";
 import { trpc } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { DateTime } from "@/components/ui/date-time";
+import { Input } from "@/components/ui/input";
 import { openMyTenantKey, sealTenantKeyTo } from "@/lib/auth/tenant-access";
 import { regrantDocumentKey } from "@/lib/crypto/document-key";
 import { fromBase64, toBase64 } from "@/lib/crypto/encoding";
+import { safetyCode, sameSafetyCode } from "@/lib/crypto/safety-code";
+
+type Waiting = {
+  id: string;
+  username: string;
+  firstName: string;
+  lastName: string;
+  role: string;
+  publicKey: string;
+  createdAt: Date | string;
+  createdBy: { name: string; platformAdmin: boolean } | null;
+  origin:
+    | { kind: "self-reset"; at: Date | string }
+    | { kind: "set-by-admin"; at: Date | string; by: string }
+    | { kind: "new-admin" };
+};
 
 export function WaitingForAccess() {
   const keys = useUnlockedKeys();
@@ -31,7 +51,7 @@ export function WaitingForAccess() {
       </Alert>
     ) : null;
 
-  async function grantTo(person: { id: string; username: string; role: string; publicKey: string }) {
+  async function grantTo(person: Waiting) {
     setError(null);
     setDone(null);
     if (!keys) return setError("Unlock your keys first (enter your password above).");
@@ -44,15 +64,23 @@ export function WaitingForAccess() {
       );
       const sealedKey = person.role === "TENANT_ADMIN" ? await sealTenantKeyTo(tenant, person.publicKey) : undefined;
       const theirs = await fromBase64(person.publicKey);
-      const documents = await utils.tenantKeys.documentsToRegrant.fetch({ userId: person.id }, { staleTime: 0 });
+      const items = await utils.tenantKeys.documentsToRegrant.fetch({ userId: person.id }, { staleTime: 0 });
       const documentKeys = [];
-      for (const d of documents) {
-        const sealed = await regrantDocumentKey(await fromBase64(d.tenantSealedKey), tenant, theirs);
-        documentKeys.push({ documentId: d.id, sealedKey: await toBase64(sealed) });
+      const reportKeys = [];
+      for (const item of items) {
+        const sealed = await toBase64(await regrantDocumentKey(await fromBase64(item.tenantSealedKey), tenant, theirs));
+        if (item.kind === "report") reportKeys.push({ faxJobId: item.id, sealedKey: sealed });
+        else documentKeys.push({ documentId: item.id, sealedKey: sealed });
       }
       tenant.privateKey.fill(0);
-      await grant.mutateAsync({ userId: person.id, forPublicKey: person.publicKey, sealedKey, documentKeys });
-      setDone(`Access granted to ${person.username}.`);
+      await grant.mutateAsync({
+        userId: person.id,
+        forPublicKey: person.publicKey,
+        sealedKey,
+        documentKeys,
+        reportKeys,
+      });
+      setDone(`Access granted to ${person.username}. Every organisation admin is told by email.`);
     } catch (err) {
       setError(err instanceof Error ? err.message : "Granting failed.");
     }
@@ -64,33 +92,111 @@ export function WaitingForAccess() {
         Waiting for access
       </h2>
       <p className="mb-2 text-sm text-muted-foreground">
-        These people have new keys after a password reset or an admin-set password. Grant re-seals what they had to
-        their new key.
+        These people have new keys after a password reset or an admin-set password, or are new organisation admins.
+        Before you grant, call the person and have them read the safety code shown on their screen: grant only if it
+        matches, as a different code means someone else chose their keys.
       </p>
       {error ? (
         <Alert variant="error" className="mb-2">
           {error}
         </Alert>
       ) : null}
-      <ul className="grid gap-2">
+      <ul className="grid gap-3">
         {waiting.data.map((p) => (
-          <li key={p.id} className="flex items-center justify-between gap-2" data-testid="waiting-person">
-            <span>
-              {p.username}
-              {p.firstName || p.lastName ? ` (${`${p.firstName} ${p.lastName}`.trim()})` : ""}
-            </span>
-            <Button
-              type="button"
-              size="sm"
-              disabled={grant.isPending}
-              onClick={() => grantTo(p)}
-              aria-label={`Grant access to ${p.username}`}
-            >
-              Grant
-            </Button>
-          </li>
+          <WaitingPerson
+            key={`${p.id}:${p.publicKey}`}
+            person={p}
+            pending={grant.isPending}
+            onGrant={() => grantTo(p)}
+          />
         ))}
       </ul>
     </section>
   );
+}
+
+function WaitingPerson({ person, pending, onGrant }: { person: Waiting; pending: boolean; onGrant: () => void }) {
+  const [code, setCode] = useState<string | null>(null);
+  const [typed, setTyped] = useState("");
+  useEffect(() => {
+    let live = true;
+    void safetyCode(person.publicKey).then((c) => live && setCode(c));
+    return () => {
+      live = false;
+    };
+  }, [person.publicKey]);
+  const name = `${person.firstName} ${person.lastName}`.trim();
+  const matches = code !== null && sameSafetyCode(typed, code);
+  const inputId = `safety-${person.id}`;
+  return (
+    <li className="grid gap-2 rounded-md border p-3" data-testid="waiting-person">
+      <div>
+        <span className="font-medium">{person.username}</span>
+        {name ? ` (${name})` : ""}
+        {person.role === "TENANT_ADMIN" ? " · organisation admin" : ""}
+      </div>
+      <dl className="grid gap-1 text-sm sm:grid-cols-[auto_1fr] sm:gap-x-3">
+        <dt className="text-muted-foreground">Created by</dt>
+        <dd data-testid="created-by">
+          {person.createdBy
+            ? `${person.createdBy.name}${person.createdBy.platformAdmin ? " (platform admin)" : ""}`
+            : "unknown"}
+          , <DateTime value={person.createdAt} />
+        </dd>
+        <dt className="text-muted-foreground">Why waiting</dt>
+        <dd data-testid="waiting-origin">
+          <Origin origin={person.origin} />
+        </dd>
+      </dl>
+      <div className="grid gap-2 sm:flex sm:items-end sm:gap-3">
+        <div className="grid flex-1 gap-1">
+          <label htmlFor={inputId} className="text-sm font-medium">
+            Safety code {person.username} reads to you
+          </label>
+          <Input
+            id={inputId}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            inputMode="numeric"
+            autoComplete="off"
+            spellCheck={false}
+            className="max-w-48 font-mono"
+            aria-describedby={`${inputId}-hint`}
+          />
+          <p id={`${inputId}-hint`} className="text-xs text-muted-foreground" aria-live="polite">
+            {typed.trim() === ""
+              ? "Eight digits, from their Waiting for access notice."
+              : matches
+                ? "The code matches."
+                : "Not their code yet. Do not grant if it does not match."}
+          </p>
+        </div>
+        <Button
+          type="button"
+          size="sm"
+          disabled={pending || !matches}
+          onClick={onGrant}
+          aria-label={`Grant access to ${person.username}`}
+        >
+          Grant
+        </Button>
+      </div>
+    </li>
+  );
+}
+
+function Origin({ origin }: { origin: Waiting["origin"] }) {
+  if (origin.kind === "self-reset")
+    return (
+      <>
+        They reset their own password with an emailed link, <DateTime value={origin.at} />
+      </>
+    );
+  if (origin.kind === "set-by-admin")
+    return (
+      <>
+        {origin.by} set their password, <DateTime value={origin.at} />
+      </>
+    );
+  return <>New organisation admin: they do not hold the organisation key yet</>;
 }

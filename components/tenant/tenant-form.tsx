@@ -63,7 +63,6 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
     timeZone: tenant?.timeZone ?? "UTC",
     defaultCountry: tenant?.defaultCountry ?? "US",
     allowCostlyNumbers: tenant?.allowCostlyNumbers ?? false,
-    withAdmin: tenant === null,
     adminUsername: "",
     adminEmail: "",
   });
@@ -112,7 +111,7 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
       if (change) setAsking({ change, input: valid });
       else update.mutate(valid);
     } else {
-      const admin = v.withAdmin ? { username: v.adminUsername, email: v.adminEmail } : undefined;
+      const admin = { username: v.adminUsername, email: v.adminEmail };
       const valid = check(tenantCreateSchema, { ...common, admin });
       if (valid) create.mutate(valid);
     }
@@ -245,36 +244,28 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
       ) : (
         <fieldset className="grid gap-3 rounded-md border p-3">
           <legend className="px-1 text-sm font-medium">First organisation admin</legend>
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={v.withAdmin} onChange={set("withAdmin")} /> Create the organisation admin
-            now
-          </label>
-          {v.withAdmin ? (
-            <>
-              <Field label="Admin username" htmlFor="t-admin-user" name="admin.username">
-                <Input
-                  id="t-admin-user"
-                  value={v.adminUsername}
-                  onChange={set("adminUsername")}
-                  autoComplete="off"
-                  maxLength={USERNAME_MAX}
-                />
-              </Field>
-              <Field label="Admin email" htmlFor="t-admin-email" name="admin.email">
-                <Input
-                  id="t-admin-email"
-                  type="email"
-                  value={v.adminEmail}
-                  onChange={set("adminEmail")}
-                  maxLength={EMAIL_MAX}
-                />
-              </Field>
-              <p className="text-xs text-muted-foreground">
-                We email them a single-use link to choose their own password. Their browser then makes the
-                organisation's key and shows its recovery code: nobody else, you included, ever holds either.
-              </p>
-            </>
-          ) : null}
+          <Field label="Admin username" htmlFor="t-admin-user" name="admin.username">
+            <Input
+              id="t-admin-user"
+              value={v.adminUsername}
+              onChange={set("adminUsername")}
+              autoComplete="off"
+              maxLength={USERNAME_MAX}
+            />
+          </Field>
+          <Field label="Admin email" htmlFor="t-admin-email" name="admin.email">
+            <Input
+              id="t-admin-email"
+              type="email"
+              value={v.adminEmail}
+              onChange={set("adminEmail")}
+              maxLength={EMAIL_MAX}
+            />
+          </Field>
+          <p className="text-xs text-muted-foreground">
+            We email them a single-use link to choose their own password. Their browser then makes the organisation's
+            key and shows its recovery code: nobody else, you included, ever holds either.
+          </p>
         </fieldset>
       )}
       <FormActions>

@@ -6,7 +6,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { FormActions } from "@/components/ui/dialog";
 import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
-import { Input, NativeSelect } from "@/components/ui/input";
+import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { prepareNewPassword } from "@/lib/auth/new-password";
 import { newKdfParams } from "@/lib/crypto/key-schedule";
@@ -27,20 +27,11 @@ import type { Viewer } from "./user-row";
 /** The tenant picker's value: "" nothing chosen yet, PLATFORM for a platform admin, else a tenant id. */
 const PLATFORM = "platform";
 
-export function UserCreateForm({
-  viewer,
-  tenants,
-  defaultTenantId,
-  onDone,
-}: {
-  viewer: Viewer;
-  tenants: { id: string; name: string }[];
-  defaultTenantId?: string;
-  onDone: (message: string) => void;
-}) {
+export function UserCreateForm({ viewer, onDone }: { viewer: Viewer; onDone: (message: string) => void }) {
   const isPlatform = viewer.role === "PLATFORM_ADMIN";
   const [v, setV] = useState({
-    tenant: isPlatform ? (defaultTenantId ?? "") : (viewer.tenantId ?? ""),
+    // Platform admins add only platform admins: an organisation's people are added by its own admins.
+    tenant: isPlatform ? PLATFORM : (viewer.tenantId ?? ""),
     email: "",
     useEmailAsUsername: true,
     username: "",
@@ -50,7 +41,9 @@ export function UserCreateForm({
     password: "",
     mustChangePassword: true,
   });
-  const [roles, setRoles] = useState<RoleChoices>({ user: true, tenant: false, admin: false });
+  const [roles, setRoles] = useState<RoleChoices>(
+    isPlatform ? { user: false, tenant: false, admin: true } : { user: true, tenant: false, admin: false },
+  );
   const [permissions, setPermissions] = useState<Permission[]>([]);
   const create = trpc.user.create.useMutation({ onSuccess: (u) => onDone(`User ${u.username} created.`) });
   // Signing in with the email, a refused username is about the Email field.
@@ -66,16 +59,6 @@ export function UserCreateForm({
   const target = isPlatform ? (noTenant ? undefined : v.tenant || undefined) : undefined;
   const policy = trpc.securityPolicy.get.useQuery({ tenantId: target }, { enabled: !isPlatform || !!target });
   const policyForces = noTenant || !!policy.data?.forceChangeOnFirstLogin;
-
-  function pickTenant(tenant: string) {
-    setV({ ...v, tenant });
-    // An account without a tenant can only be a platform admin, and the reverse.
-    setRoles(
-      tenant === PLATFORM
-        ? { user: false, tenant: false, admin: true }
-        : { ...roles, admin: false, user: roles.user || !roles.tenant },
-    );
-  }
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -117,17 +100,10 @@ export function UserCreateForm({
     <Form errors={errors} onSubmit={submit} className="grid gap-4">
       <FormAlert />
       {isPlatform ? (
-        <Field label="Organisation" htmlFor="u-tenant" name="tenantId">
-          <NativeSelect id="u-tenant" value={v.tenant} onChange={(e) => pickTenant(e.target.value)}>
-            <option value="">Choose an organisation…</option>
-            {tenants.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-            <option value={PLATFORM}>No organisation (platform admin)</option>
-          </NativeSelect>
-        </Field>
+        <p className="text-sm text-muted-foreground">
+          This adds a platform admin. An organisation's people are added by its own organisation admins; you name its
+          first admin when you create the organisation.
+        </p>
       ) : null}
       <Field label="Email" htmlFor="u-email" name="email">
         <Input
@@ -190,7 +166,7 @@ export function UserCreateForm({
         onChange={(mustChangePassword) => setV({ ...v, mustChangePassword })}
         policyForces={policyForces}
       />
-      <RoleCheckboxes value={roles} onChange={setRoles} showPlatformAdmin={noTenant} />
+      {isPlatform ? null : <RoleCheckboxes value={roles} onChange={setRoles} showPlatformAdmin={false} />}
       {noTenant ? null : <PermissionCheckboxes value={permissions} onChange={setPermissions} />}
       {v.email && v.useEmailAsUsername ? (
         <p className="text-xs text-muted-foreground">Signs in as {v.email.trim().toLowerCase()}</p>

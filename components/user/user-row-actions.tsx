@@ -49,6 +49,8 @@ export function UserRowActions({
     handlers(`${user.username} was deleted. Their fax numbers are back in the unassigned pool.`),
   );
   const isSelf = user.id === viewer.id;
+  // A platform admin does not choose an organisation member's password, email or role (issue 16).
+  const ownsPeople = viewer.role !== "PLATFORM_ADMIN" || user.tenantId === null;
   const isLocked = user.locked || !!lockedOutUntil(user);
   const busy = lock.isPending || unlock.isPending || remove.isPending || welcome.isPending || requireChange.isPending;
   const backToMenu = () => rowMenuButton(user.id);
@@ -59,15 +61,23 @@ export function UserRowActions({
         rowId={user.id}
         rowName={user.username}
         primary={
-          <Button variant="ghost" size="sm" onClick={onEdit} aria-label={`Edit ${user.username}`}>
-            Edit
-          </Button>
+          ownsPeople ? (
+            <Button variant="ghost" size="sm" onClick={onEdit} aria-label={`Edit ${user.username}`}>
+              Edit
+            </Button>
+          ) : undefined
         }
         items={[
           // Your own password is changed on the Change password page, which asks for the current one.
-          !isSelf && { label: "Change password", onSelect: onPassword },
+          !isSelf && ownsPeople && { label: "Change password", onSelect: onPassword },
+          // Only an account still without a password: a welcome link on one that has one would reset it.
           !isSelf &&
-            !isLocked && { label: "Send welcome", disabled: busy, onSelect: () => welcome.mutate({ id: user.id }) },
+            !isLocked &&
+            !user.hasPassword && {
+              label: "Send welcome",
+              disabled: busy,
+              onSelect: () => welcome.mutate({ id: user.id }),
+            },
           !isSelf &&
             !user.mustChangePassword && {
               label: "Require new password",

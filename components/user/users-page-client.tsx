@@ -42,6 +42,8 @@ export function UsersPageClient({ viewer, initialSearch = "" }: { viewer: Viewer
     setOpen(null);
     setNotice({ kind: "success", text });
     void utils.user.list.invalidate();
+    // A new or promoted admin, or a password just set, puts someone on the Waiting for access list.
+    if (!isPlatform) void utils.tenantKeys.waiting.invalidate();
   };
 
   return (
@@ -53,7 +55,9 @@ export function UsersPageClient({ viewer, initialSearch = "" }: { viewer: Viewer
             ? "Everyone on the platform: organisations' users and admins, and platform admins."
             : "The people who can sign in to your fax portal."
         }
-        actions={<Button onClick={() => setOpen({ kind: "new" })}>New user</Button>}
+        actions={
+          <Button onClick={() => setOpen({ kind: "new" })}>{isPlatform ? "New platform admin" : "New user"}</Button>
+        }
       />
       {notice ? (
         <Alert variant={notice.kind} className="mb-4">
@@ -175,7 +179,7 @@ export function UsersPageClient({ viewer, initialSearch = "" }: { viewer: Viewer
       <Dialog open={open !== null} onOpenChange={(o) => !o && setOpen(null)}>
         {open?.kind === "new" ? (
           <DialogContent title="New user">
-            <UserCreateForm viewer={viewer} tenants={tenants} defaultTenantId={tenantId || undefined} onDone={done} />
+            <UserCreateForm viewer={viewer} onDone={done} />
           </DialogContent>
         ) : null}
         {open?.kind === "edit" ? (

@@ -74,7 +74,8 @@ const tenantFields = z
  */
 const firstAdminFields = z.object({ username: usernameSchema, email: emailSchema });
 
-export const tenantCreateSchema = tenantFields.extend({ admin: firstAdminFields.optional() }).superRefine(checkLimits);
+/** The first admin is required: afterwards only the organisation's own admins add its people (issue 16). */
+export const tenantCreateSchema = tenantFields.extend({ admin: firstAdminFields }).superRefine(checkLimits);
 export type TenantCreateInput = z.infer<typeof tenantCreateSchema>;
 
 export const tenantUpdateSchema = tenantFields.extend({ id: idSchema, active: z.boolean() }).superRefine(checkLimits);

@@ -23,6 +23,8 @@ export async function setPassword(
     credentials: NewCredentials;
     /** true when an administrator set it: the person must choose their own at next sign-in */
     byAdmin: boolean;
+    /** The administrator who set it (recorded as how the person came to wait for access). */
+    adminId?: string;
     keepSessionId?: string;
     /** Self-service changes respect the policy's minimum age; resets and admin changes do not. */
     enforceMinimumAge?: boolean;
@@ -65,8 +67,13 @@ export async function setPassword(
       ...kdfColumns(opts.credentials.kdf),
       // Fresh keys (a reset, an admin-set password) cannot open what the old ones could: the
       // person waits until a tenant admin grants access again (server/keys/tenant-keys.ts).
+      // How they came to wait is kept for the admin who grants (their own reset, or who set it).
       ...(user.tenantId && user.publicKey && user.publicKey !== opts.credentials.keys.publicKey
-        ? { accessPendingSince: now }
+        ? {
+            accessPendingSince: now,
+            accessPendingReason: opts.byAdmin ? "SET_BY_ADMIN" : "SELF_RESET",
+            accessPendingById: opts.byAdmin ? (opts.adminId ?? null) : null,
+          }
         : {}),
       publicKey: opts.credentials.keys.publicKey,
       sealedPrivateKey: opts.credentials.keys.sealedPrivateKey,

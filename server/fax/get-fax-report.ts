@@ -7,6 +7,7 @@ import { toBase64 } from "@/lib/crypto";
 import type { KeyForMe } from "@/lib/documents/open-document-key";
 import type { ActorContext } from "../db/run-in-scope";
 import { documentTenantOf } from "../document/document-access";
+import { myPublicKey } from "../document/document-view";
 import { conflict, notFound } from "../errors";
 import { StorageNotFoundError } from "../storage/object-storage";
 import { faxJobAccess } from "./find-fax-job";
@@ -19,6 +20,7 @@ export async function getFaxReport(opts: { ctx: ActorContext; id: string }) {
     where: { ...faxJobAccess(ctx, opts.id), tenantId },
     select: {
       userId: true,
+      senderPublicKey: true,
       reportKey: true,
       reportSealedForUser: true,
       reportSealedForTenant: true,
@@ -30,7 +32,9 @@ export async function getFaxReport(opts: { ctx: ActorContext; id: string }) {
     throw conflict("This fax has no transmission report yet: it is made when the fax ends.");
   }
   let keyForMe: KeyForMe = null;
-  if (row.userId === ctx.actor.id && row.reportSealedForUser) {
+  // The sender's copy opens only with the key it was sealed to; after a reset they wait for a Grant.
+  const myKey = row.userId === ctx.actor.id ? await myPublicKey(ctx) : null;
+  if (row.userId === ctx.actor.id && row.reportSealedForUser && myKey && row.senderPublicKey === myKey) {
     keyForMe = { via: "owner", sealedKey: await toBase64(row.reportSealedForUser) };
   } else if (ctx.actor.role === "TENANT_ADMIN" && row.reportSealedForTenant) {
     keyForMe = { via: "tenant", sealedKey: await toBase64(row.reportSealedForTenant) };

@@ -2,7 +2,9 @@
  * The transmission report of a fax that has ended, made by the send job on the gateway side — the
  * only place the fax pages are ever plaintext. The PDF (the call's facts and a reduced first page)
  * is encrypted under a fresh random key R, stored next to the documents as ciphertext, and R is
- * sealed to the sender's and to the organisation's public keys — nothing a platform admin holds.
+ * sealed to the organisation's public key and to the sender's public key *as it was when they sent*
+ * (FaxJob.senderPublicKey) — never to a key set on their account since, which whoever set their
+ * password could hold; a reset sender gets their copy through Grant (regrant-documents.ts).
  * R is zeroed afterwards. Running it again (a step re-run after a crash) replaces the report.
  */
 import path from "node:path";
@@ -90,7 +92,7 @@ export async function makeFaxReport(opts: {
   const { rows } = await db.query<JobFacts>(
     `SELECT j.id, j."tenantId", j."toNumber", j."callerId", j.status::text, j."failureReason", j.pages,
             j."submittedAt", j."completedAt", j."documentId", j."reportKey",
-            u."publicKey" AS "userPublicKey",
+            j."senderPublicKey" AS "userPublicKey",
             coalesce(nullif(trim(coalesce(u."firstName", '') || ' ' || coalesce(u."lastName", '')), '') || ' (' || u.username || ')',
                      u.username) AS "senderName",
             t.name AS "tenantName", t."publicKey" AS "tenantPublicKey", t."timeZone"
@@ -119,13 +121,14 @@ export async function makeFaxReport(opts: {
     const forTenant = job.tenantPublicKey ? await sealDocumentKey(key, await fromBase64(job.tenantPublicKey)) : null;
     await db.query(
       `UPDATE "FaxJob" SET "reportKey" = $2, "reportSealedForUser" = $3, "reportSealedForTenant" = $4,
-         "reportMadeAt" = $5 WHERE id = $1`,
+         "reportMadeAt" = $5, "senderPublicKey" = $6 WHERE id = $1`,
       [
         job.id,
         storageKey,
         forUser ? Buffer.from(forUser) : null,
         forTenant ? Buffer.from(forTenant) : null,
         at(opts.now),
+        job.userPublicKey,
       ],
     );
   } finally {

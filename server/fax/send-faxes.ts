@@ -74,6 +74,7 @@ export async function sendFaxes(opts: {
     callerId: input.callerId,
   });
   const titleCipher = await readTitleCipher(input.titleCipher);
+  const sender = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { publicKey: true } });
   const jobs = numbers.map((toNumber) => ({
     id: randomUUID(),
     tenantId,
@@ -90,6 +91,8 @@ export async function sendFaxes(opts: {
     faxTiffKey: faxTiffKeyFor(document, input.quality),
     gatewaySealedKey,
     resentFromId: opts.resentFromId ?? null,
+    // The report is sealed to the key the sender has now, not whatever key their account holds when it ends.
+    senderPublicKey: sender.publicKey,
   }));
   await ctx.audit({
     tenantId,

@@ -7,11 +7,18 @@
  * "Waiting for access": a reset or an admin-set password gives a person a fresh key pair, so what
  * was sealed to the old one (their tenant-key copy, later their documents' keys) no longer opens.
  * They wait until a tenant admin's browser re-seals it to their new public key (grantAccess).
+ *
+ * Issue 16: only the admin named when the organisation was created sets up its key (nobody added
+ * before that can make it and hold it first); a Grant shows how the person came to wait and is
+ * preceded by comparing a safety code of their new key (lib/crypto/safety-code.ts); no admin replaces
+ * another's working copy; every organisation admin is mailed each Grant.
  */
 import type { ActorContext } from "../db/run-in-scope";
 import type { Tx } from "../db/scope";
 import { documentsToRegrant, storeRegrantedDocumentKeys } from "../document/regrant-documents";
 import { badRequest, conflict, forbidden, notFound } from "../errors";
+import { accessGrantedMail } from "../mail/templates/access-granted";
+import { notifyTenantAdmins, personName } from "../user/notify-tenant-admins";
 
 type Person = { id: string; role: string; publicKey: string | null; accessPendingSince: Date | null };
 
@@ -39,9 +46,20 @@ async function isWaiting(db: Tx, tenant: { id: string; publicKey: string | null 
 /** What the signed-in person's browser needs: the tenant's public key, their copy, and whether they wait. */
 export async function tenantKeyState(opts: { ctx: ActorContext }) {
   const { db, actor } = opts.ctx;
-  if (!actor.tenantId) return { tenantPublicKey: null, mySealedKey: null, waitingForAccess: false, canSetUp: false };
+  if (!actor.tenantId)
+    return {
+      tenantPublicKey: null,
+      mySealedKey: null,
+      waitingForAccess: false,
+      waitingForSetUp: false,
+      canSetUp: false,
+      myPublicKey: null,
+    };
   const [tenant, me] = await Promise.all([
-    db.tenant.findUniqueOrThrow({ where: { id: actor.tenantId }, select: { id: true, publicKey: true } }),
+    db.tenant.findUniqueOrThrow({
+      where: { id: actor.tenantId },
+      select: { id: true, publicKey: true, firstAdminId: true },
+    }),
     db.user.findUniqueOrThrow({ where: { id: actor.id } }),
   ]);
   const grant = me.role === "TENANT_ADMIN" ? await validGrant(db, tenant.id, me) : null;
@@ -49,7 +67,11 @@ export async function tenantKeyState(opts: { ctx: ActorContext }) {
     tenantPublicKey: tenant.publicKey,
     mySealedKey: grant?.sealedKey ?? null,
     waitingForAccess: await isWaiting(db, tenant, me),
-    canSetUp: me.role === "TENANT_ADMIN" && !tenant.publicKey && !!me.publicKey,
+    // Another admin, before the first one set the key up: nothing to grant yet, they wait for it.
+    waitingForSetUp: me.role === "TENANT_ADMIN" && !tenant.publicKey && tenant.firstAdminId !== me.id,
+    canSetUp: me.role === "TENANT_ADMIN" && !tenant.publicKey && !!me.publicKey && tenant.firstAdminId === me.id,
+    // The person's own safety code is computed from this in their browser (the waiting notice shows it).
+    myPublicKey: me.publicKey,
   };
 }
 
@@ -65,8 +87,14 @@ export async function setUpTenantKeys(opts: {
   const tenantId = requireTenantAdmin(ctx);
   const me = await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.actor.id } });
   if (!me.publicKey) throw badRequest("Unlock your own keys first.");
+  const tenant = await ctx.db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { firstAdminId: true } });
+  if (tenant.firstAdminId !== me.id) {
+    throw forbidden(
+      "Only the admin named when your organisation was created sets up its key. Once they have, an organisation admin grants you access.",
+    );
+  }
   const { count } = await ctx.db.tenant.updateMany({
-    where: { id: tenantId, publicKey: null },
+    where: { id: tenantId, publicKey: null, firstAdminId: me.id },
     data: { publicKey: input.publicKey, recoverySealedKey: input.recoverySealedKey },
   });
   if (count !== 1) throw conflict("Your organisation already has its keys.");
@@ -76,7 +104,25 @@ export async function setUpTenantKeys(opts: {
   await ctx.audit({ tenantId, action: "tenant.keys-created", entityType: "Tenant", entityId: tenantId });
 }
 
-/** People of the admin's tenant waiting for a grant (with the public key to seal to). */
+/** How a person came to wait, as Grant shows it. */
+export type WaitingOrigin =
+  | { kind: "self-reset"; at: Date }
+  | { kind: "set-by-admin"; at: Date; by: string }
+  | { kind: "new-admin" };
+
+function waitingOrigin(
+  p: { accessPendingSince: Date | null; accessPendingReason: string | null; accessPendingById: string | null },
+  setters: Map<string, string>,
+): WaitingOrigin {
+  if (!p.accessPendingSince) return { kind: "new-admin" }; // an admin who never held a copy yet
+  if (p.accessPendingReason === "SET_BY_ADMIN") {
+    const by = p.accessPendingById ? (setters.get(p.accessPendingById) ?? "a removed account") : "an administrator";
+    return { kind: "set-by-admin", at: p.accessPendingSince, by };
+  }
+  return { kind: "self-reset", at: p.accessPendingSince };
+}
+
+/** People of the admin's tenant waiting for a grant (with the public key to seal to and how they came to wait). */
 export async function listWaitingForAccess(opts: { ctx: ActorContext }) {
   const tenantId = requireTenantAdmin(opts.ctx);
   const { db } = opts.ctx;
@@ -89,6 +135,16 @@ export async function listWaitingForAccess(opts: { ctx: ActorContext }) {
     },
     orderBy: { username: "asc" },
   });
+  // Who set a password: an organisation admin (platform admins cannot), so a row of this tenant.
+  const setterIds = [...new Set(people.map((p) => p.accessPendingById).filter((id): id is string => !!id))];
+  const setters = new Map(
+    (
+      await db.user.findMany({
+        where: { id: { in: setterIds }, tenantId },
+        select: { id: true, username: true, firstName: true, lastName: true },
+      })
+    ).map((s) => [s.id, personName(s)]),
+  );
   const waiting = [];
   for (const p of people) {
     if (!(await isWaiting(db, tenant, p))) continue;
@@ -100,6 +156,11 @@ export async function listWaitingForAccess(opts: { ctx: ActorContext }) {
       role: p.role,
       publicKey: p.publicKey!,
       since: p.accessPendingSince,
+      createdAt: p.createdAt,
+      createdBy: p.createdByName
+        ? { name: p.createdByName, platformAdmin: p.createdByRole === "PLATFORM_ADMIN" }
+        : null,
+      origin: waitingOrigin(p, setters),
     });
   }
   return waiting;
@@ -118,6 +179,7 @@ export async function grantAccess(opts: {
     forPublicKey: string;
     sealedKey?: string;
     documentKeys?: { documentId: string; sealedKey: string }[];
+    reportKeys?: { faxJobId: string; sealedKey: string }[];
   };
 }) {
   const { ctx, input } = opts;
@@ -130,6 +192,17 @@ export async function grantAccess(opts: {
   if (!person.publicKey || person.publicKey !== input.forPublicKey) {
     throw conflict("This person's keys changed meanwhile. Reload the list and grant again.");
   }
+  // Only someone waiting is granted: an admin's working copy is theirs alone to replace (recovery code).
+  if (person.role === "TENANT_ADMIN" && (await validGrant(ctx.db, tenantId, person))) {
+    throw conflict(`${person.username} already holds the organisation key; only they can replace their copy.`);
+  }
+  const tenant = await ctx.db.tenant.findUniqueOrThrow({
+    where: { id: tenantId },
+    select: { id: true, publicKey: true },
+  });
+  if (!(await isWaiting(ctx.db, tenant, person))) {
+    throw conflict(`${person.username} is not waiting for access.`);
+  }
   if (person.role === "TENANT_ADMIN") {
     if (!input.sealedKey) throw badRequest("An admin needs the organisation key sealed to them.");
     await ctx.db.tenantKeyGrant.upsert({
@@ -138,20 +211,35 @@ export async function grantAccess(opts: {
       update: { forPublicKey: person.publicKey, sealedKey: input.sealedKey },
     });
   }
-  const documents = await storeRegrantedDocumentKeys({
+  const regranted = await storeRegrantedDocumentKeys({
     ctx,
     tenantId,
     userId: person.id,
     forPublicKey: person.publicKey,
     documentKeys: input.documentKeys ?? [],
+    reportKeys: input.reportKeys ?? [],
   });
-  await ctx.db.user.update({ where: { id: person.id }, data: { accessPendingSince: null } });
+  await ctx.db.user.update({
+    where: { id: person.id },
+    data: { accessPendingSince: null, accessPendingReason: null, accessPendingById: null },
+  });
+  await notifyTenantAdmins({
+    ctx,
+    tenantId,
+    mail: (brand, signInUrl) =>
+      accessGrantedMail(brand, {
+        person: personName(person),
+        grantedBy: personName(me),
+        asAdmin: person.role === "TENANT_ADMIN",
+        signInUrl,
+      }),
+  });
   await ctx.audit({
     tenantId,
     action: "user.access-granted",
     entityType: "User",
     entityId: person.id,
-    details: { username: person.username, documents },
+    details: { username: person.username, documents: regranted.documents, reports: regranted.reports },
   });
 }
 
@@ -177,7 +265,10 @@ export async function recoverAccess(opts: { ctx: ActorContext; input: { sealedFo
     create: { tenantId, userId: me.id, forPublicKey: me.publicKey, sealedKey: input.sealedForMe },
     update: { forPublicKey: me.publicKey, sealedKey: input.sealedForMe },
   });
-  await ctx.db.user.update({ where: { id: me.id }, data: { accessPendingSince: null } });
+  await ctx.db.user.update({
+    where: { id: me.id },
+    data: { accessPendingSince: null, accessPendingReason: null, accessPendingById: null },
+  });
   await ctx.audit({ tenantId, action: "tenant.keys-recovered", entityType: "User", entityId: me.id });
 }
 

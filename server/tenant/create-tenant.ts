@@ -1,6 +1,6 @@
 /**
- * Creates a tenant with its domains, default security policy and (optionally) its first admin — who
- * has no password until they open the welcome link mailed here. The platform admin never knows it, and
+ * Creates a tenant with its domains, default security policy and its first admin — who has no
+ * password until they open the welcome link mailed here, and who alone sets up the organisation key. The platform admin never knows it, and
  * the organisation's key and recovery code are made in that admin's own browser at first sign-in.
  */
 import { DEFAULT_PASSWORD_POLICY } from "@/lib/password-policy";
@@ -54,7 +54,6 @@ export async function createTenant(opts: { ctx: ActorContext; input: TenantCreat
     entityId: tenant.id,
     details: { name: input.name, domains: input.domains },
   });
-  if (!input.admin) return { ...tenant, welcomeSentTo: null };
   const admin = await createUser({
     ctx,
     tenantId: tenant.id,
@@ -64,6 +63,8 @@ export async function createTenant(opts: { ctx: ActorContext; input: TenantCreat
     credentials: null,
     mustChangePassword: false, // they choose it themselves
   });
+  // Only this admin, through their own welcome link, sets up the organisation key (setUpTenantKeys).
+  await db.tenant.update({ where: { id: tenant.id }, data: { firstAdminId: admin.id } });
   const { to } = await sendWelcome({ ctx, id: admin.id });
-  return { ...tenant, welcomeSentTo: to };
+  return { ...tenant, firstAdminId: admin.id, welcomeSentTo: to };
 }

@@ -65,6 +65,10 @@ export async function createUser(opts: CreateUserOptions) {
             }
           : {}),
         mustChangePassword: opts.mustChangePassword,
+        // Shown on Grant ("created by"); the name as it is now, as an organisation cannot see a platform admin.
+        createdById: ctx.actor?.id ?? null,
+        createdByName: ctx.actor?.username ?? null,
+        createdByRole: ctx.actor?.role ?? null,
       },
     })
     .catch((error: unknown) => {

@@ -2,6 +2,7 @@
  * Emails a user a welcome with their username, their portal's address and a single-use link to
  * choose a password — so an admin never has to pass a password on. Sent on demand: the message is
  * queued in the admin's transaction and delivered after it commits (Mail Outbox shows the outcome).
+ * Only for an account that has no password yet (invited, link not opened).
  */
 import { issueResetToken } from "../auth/password-reset";
 import type { ScopedContext } from "../db/run-in-scope";
@@ -17,6 +18,12 @@ export async function sendWelcome(opts: { ctx: Pick<ScopedContext, "db" | "audit
   const { db } = opts.ctx;
   const user = await loadUser(db, opts.id);
   if (user.locked) throw badRequest("Unlock this user before sending a welcome email.");
+  // A welcome link chooses the password: on an account that has one it would be a reset by someone else.
+  if (user.kdfSalt) {
+    throw badRequest(
+      "This person already has a password, so a welcome email is not sent. If they forgot it, they can use Forgot password on the sign-in page.",
+    );
+  }
   const tenant = user.tenantId
     ? await db.tenant.findUnique({
         where: { id: user.tenantId },

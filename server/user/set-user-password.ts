@@ -10,15 +10,18 @@ import { setPassword } from "../auth/set-password";
 import type { ActorContext } from "../db/run-in-scope";
 import { badRequest } from "../errors";
 import { loadUser } from "./get-user";
+import { assertOwnOrganisationAdmin } from "./platform-admin-limits";
 
 export async function setUserPassword(opts: { ctx: ActorContext; input: UserSetPasswordInput }) {
   const { ctx, input } = opts;
   const { db, actor } = ctx;
   const user = await loadUser(db, input.id);
+  // The password makes the person's new key pair: whoever types it could open what is granted to it.
+  assertOwnOrganisationAdmin(actor, user, "set-password");
   // Changing your own password must prove the current one (a stolen session must not suffice).
   if (user.id === actor.id)
     throw badRequest("To change your own password, use Change password; it asks for your current one.");
-  await setPassword(db, { userId: user.id, credentials: input.credentials, byAdmin: true });
+  await setPassword(db, { userId: user.id, credentials: input.credentials, byAdmin: true, adminId: actor.id });
   // The admin's tick may ask for a change the policy does not; it cannot waive the policy's.
   const mustChangePassword = await mustChangeTypedPassword(db, {
     tenantId: user.tenantId,
@@ -37,6 +40,7 @@ export async function setUserPassword(opts: { ctx: ActorContext; input: UserSetP
 /** What the admin's browser needs to set this person's password: their parameters, name parts and rules. */
 export async function passwordParamsFor(opts: { ctx: ActorContext; id: string }) {
   const user = await loadUser(opts.ctx.db, opts.id);
+  assertOwnOrganisationAdmin(opts.ctx.actor, user, "set-password");
   return {
     kdf: paramsForNewPassword(user),
     person: { username: user.username, email: user.email, firstName: user.firstName, lastName: user.lastName },

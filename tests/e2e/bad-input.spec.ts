@@ -15,7 +15,9 @@ test.describe("platform admin", () => {
     await page.getByRole("button", { name: "New organisation" }).click();
     await page.getByLabel("Organisation name").fill("Copycat Health");
     await page.getByLabel("Domains").fill("acme.localhost");
-    await page.getByLabel("Create the organisation admin now").uncheck();
+    // The first admin is required (issue 16: after creation only the organisation adds its people).
+    await page.getByLabel("Admin username").fill("copycat-admin");
+    await page.getByLabel("Admin email").fill("it@copycat.test");
     await page.getByRole("button", { name: "Create organisation" }).click();
     await expect(
       page
@@ -38,7 +40,8 @@ test.describe("platform admin", () => {
     await page.getByLabel("Organisation's retention (days)").fill("30");
     await page.getByLabel("Daily fax limit").fill("900");
     await page.getByLabel("Monthly fax limit").fill("100");
-    await page.getByLabel("Create the organisation admin now").uncheck();
+    await page.getByLabel("Admin username").fill("bounds-admin");
+    await page.getByLabel("Admin email").fill("it@bounds.test");
     await page.getByRole("button", { name: "Create organisation" }).click();
     await expect(page.getByText("Retention must be between 1 and 8 days")).toBeVisible();
     await expect(page.getByText("Daily limit cannot exceed the monthly limit")).toBeVisible();

@@ -10,7 +10,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { textPdf } from "../support/text-pdf";
 import { documentRow, expectDocumentReadable, uploadDocument } from "./document-steps";
 import { choosePasswordByLink, linkMailedTo, open, signIn, signOut, site } from "./helpers";
-import { ensureAcmeOrganisationKey } from "./organisation-key";
+import { ensureAcmeOrganisationKey, grantWithSafetyCode } from "./organisation-key";
 
 const HOST = "acme.localhost";
 const ADMIN = { username: "acme-admin", password: "Acme-Admin-2026" };
@@ -44,16 +44,21 @@ async function usersPage(admin: Page) {
   await expect(admin.getByRole("heading", { name: "Users" })).toBeVisible();
 }
 
-/** The organisation admin grants the waiting person access from the Users page. */
-async function grant(admin: Page) {
+/**
+ * The organisation admin grants the waiting person access from the Users page, after checking how
+ * they came to wait and the safety code the person reads from their own screen (`person`).
+ */
+async function grant(admin: Page, person: Page, origin: RegExp) {
   // A fresh load of the page, as the admin would after hearing from the person: it locks the
   // admin's keys in that tab until they type their password.
   await open(admin, `${site(HOST)}/admin/users`);
   await admin.getByLabel("Your keys are locked in this tab. Enter your password to unlock them.").fill(ADMIN.password);
   await admin.getByRole("button", { name: "Unlock" }).click();
   await expect(admin.getByTestId("keys-unlocked")).toBeAttached();
-  await admin.getByRole("button", { name: `Grant access to ${PERSON}` }).click();
-  await expect(admin.getByRole("button", { name: `Grant access to ${PERSON}` })).toHaveCount(0);
+  const row = admin.getByTestId("waiting-person").filter({ hasText: PERSON });
+  await expect(row.getByTestId("created-by")).toContainText("acme-admin");
+  await expect(row.getByTestId("waiting-origin")).toContainText(origin);
+  await grantWithSafetyCode(admin, person, PERSON);
 }
 
 test.beforeAll(async ({ browser }) => ensureAcmeOrganisationKey(browser));
@@ -102,7 +107,7 @@ test("a document stays readable through a password change, a reset with re-grant
   await choosePasswordByLink(page, await linkMailedTo(browser, PERSON), "Reset-Meadow-Key-4");
   await signInAs(page, "Reset-Meadow-Key-4");
   await expect(waiting(page)).toContainText("Waiting for access");
-  await grant(admin);
+  await grant(admin, page, /reset their own password with an emailed link/);
   await signOut(page);
   await signInAs(page, "Reset-Meadow-Key-4");
   await expect(waiting(page)).toHaveCount(0);
@@ -121,7 +126,7 @@ test("a document stays readable through a password change, a reset with re-grant
   await expect(admin.getByRole("dialog")).toHaveCount(0);
   await signInAs(page, "Admin-Set-Meadow-5", "Mine-Again-Meadow-6");
   await expect(waiting(page)).toContainText("Waiting for access");
-  await grant(admin);
+  await grant(admin, page, /Alice Admin \(acme-admin\) set their password/);
   await signOut(page);
   await signInAs(page, "Mine-Again-Meadow-6");
   await openDocuments(page);

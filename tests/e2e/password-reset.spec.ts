@@ -4,6 +4,7 @@
  */
 import { expect, type Page, test } from "@playwright/test";
 import { ADMIN, open, signIn, signOut, site } from "./helpers";
+import { grantWithSafetyCode } from "./organisation-key";
 
 const PERSON = { email: "forgetful@acme.example", password: "First-Orchard-Key-3" };
 
@@ -57,14 +58,16 @@ test("a user resets a forgotten password through the emailed link", async ({ pag
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   // A reset gives fresh keys: nothing sealed to the old ones opens until an admin grants access.
   await expect(page.getByTestId("waiting-for-access")).toContainText("Waiting for access");
-  await signOut(page);
 
-  // Acme's admin sees the person waiting and grants access from their own browser.
-  await signIn(page, "acme.localhost", "acme-admin", "Acme-Admin-2026");
-  await page.getByRole("link", { name: "Users" }).click();
-  const waiting = page.getByRole("region", { name: "Waiting for access" });
-  await waiting.getByRole("button", { name: `Grant access to ${PERSON.email}` }).click();
-  await expect(page.getByText(`Access granted to ${PERSON.email}.`)).toBeVisible();
+  // Acme's admin sees the person waiting and grants access from their own browser, once the safety
+  // code the person reads from their screen matches.
+  const adminPage = await browser.newPage();
+  await signIn(adminPage, "acme.localhost", "acme-admin", "Acme-Admin-2026");
+  await adminPage.getByRole("link", { name: "Users" }).click();
+  await expect(adminPage.getByRole("region", { name: "Waiting for access" })).toBeVisible();
+  await grantWithSafetyCode(adminPage, page, PERSON.email);
+  await expect(adminPage.getByText(`Access granted to ${PERSON.email}.`)).toBeVisible();
+  await adminPage.close();
   await signOut(page);
 
   await signIn(page, "acme.localhost", PERSON.email, "Green-Meadow-Key-9");

@@ -3,14 +3,19 @@
  * admin, who gets a welcome link (nobody but them ever knows their password) → that admin chooses a
  * password, signs in on the tenant's own domain, sees its brand and the organisation's recovery code
  * made in their browser → creates a user →
- * the user signs in (choosing their own password) and cannot reach Administration.
+ * the user signs in (choosing their own password) and cannot reach Administration. Issue 16: the
+ * platform admin adds nobody to the organisation and sets no one's password there (it can re-send a
+ * welcome only while the account has none); a second organisation admin waits for access until the
+ * first grants it after comparing the safety code, and every organisation admin is mailed.
  */
 import { expect, test } from "@playwright/test";
 import { ADMIN, choosePasswordByLink, linkMailedTo, open, signIn, signOut, site } from "./helpers";
+import { grantWithSafetyCode } from "./organisation-key";
 
 const DOMAIN = "northwind.localhost";
 
 test("platform admin onboards a tenant whose people sign in on its own domain", async ({ page, browser }) => {
+  test.setTimeout(180_000);
   await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
 
@@ -30,6 +35,30 @@ test("platform admin onboards a tenant whose people sign in on its own domain", 
     ),
   ).toBeVisible();
   await expect(page.getByRole("cell", { name: "Northwind Clinics", exact: true })).toBeVisible();
+
+  // On Users the platform admin adds only platform admins, and for the organisation's invited admin
+  // can re-send the welcome but neither edit them nor set their password.
+  await page.getByRole("link", { name: "Users" }).click();
+  await page.getByRole("button", { name: "New platform admin" }).click();
+  await expect(page.getByRole("dialog").getByLabel("Organisation", { exact: true })).toHaveCount(0);
+  await expect(page.getByRole("dialog").getByLabel("Organisation admin")).toHaveCount(0);
+  await expect(page.getByRole("dialog")).toContainText("This adds a platform admin.");
+  await page.keyboard.press("Escape");
+  await page.getByLabel("Search").fill("nw-admin");
+  await expect(page.getByText("1–1 of 1")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Edit nw-admin" })).toHaveCount(0);
+  await page.getByRole("button", { name: "More actions for nw-admin" }).click();
+  await expect(page.getByRole("menuitem", { name: "Send welcome" })).toBeVisible();
+  await expect(page.getByRole("menuitem", { name: "Change password" })).toHaveCount(0);
+  await page.keyboard.press("Escape");
+  // Someone who has a password gets no welcome link (it would reset their password).
+  await page.getByLabel("Search").fill("acme-user");
+  await expect(page.getByText("1–1 of 1")).toBeVisible();
+  await page.getByRole("button", { name: "More actions for acme-user" }).click();
+  await expect(page.getByRole("menuitem", { name: "Lock" })).toBeVisible();
+  await expect(page.getByRole("menuitem", { name: "Send welcome" })).toHaveCount(0);
+  await expect(page.getByRole("menuitem", { name: "Change password" })).toHaveCount(0);
+  await page.keyboard.press("Escape");
   await signOut(page);
 
   // The tenant's own domain shows its brand before and after signing in.
@@ -68,7 +97,50 @@ test("platform admin onboards a tenant whose people sign in on its own domain", 
   await page.getByLabel("Password", { exact: true }).fill("Temporary-Pass-7");
   await page.getByRole("button", { name: "Create user" }).click();
   await expect(page.getByRole("cell", { name: "nurse@northwind.test" }).first()).toBeVisible();
+
+  // …and a second organisation admin, who waits for access until granted.
+  await page.getByRole("button", { name: "New user" }).click();
+  await page.getByLabel("Email", { exact: true }).fill("deputy@northwind.test");
+  await page.getByLabel("Password", { exact: true }).fill("Quiet-Lantern-Typed-3");
+  await page.getByLabel("Organisation admin").check();
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByRole("cell", { name: "deputy@northwind.test" }).first()).toBeVisible();
+  const deputy = await browser.newPage();
+  await signIn(deputy, DOMAIN, "deputy@northwind.test", "Quiet-Lantern-Typed-3");
+  await deputy.getByLabel("Current password").fill("Quiet-Lantern-Typed-3");
+  await deputy.getByLabel("New password", { exact: true }).fill("Quiet-Lantern-Own-44");
+  await deputy.getByLabel("Repeat new password").fill("Quiet-Lantern-Own-44");
+  await deputy.getByRole("button", { name: "Change password" }).click();
+  await expect(deputy.getByTestId("waiting-for-access")).toContainText("Waiting for access");
+  // The first admin compares the code over the phone and grants from their Users page.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users", exact: true }).click();
+  const row = page.getByTestId("waiting-person").filter({ hasText: "deputy@northwind.test" });
+  await expect(row.getByTestId("created-by")).toContainText("nw-admin");
+  await expect(row.getByTestId("waiting-origin")).toContainText("New organisation admin");
+  await grantWithSafetyCode(page, deputy, "deputy@northwind.test");
+  await open(deputy, `${site(DOMAIN)}/dashboard`);
+  await deputy
+    .getByLabel("Your keys are locked in this tab. Enter your password to unlock them.")
+    .fill("Quiet-Lantern-Own-44");
+  await deputy.getByRole("button", { name: "Unlock" }).click();
+  await expect(deputy.getByTestId("keys-unlocked")).toBeAttached();
+  await expect(deputy.getByTestId("waiting-for-access")).toHaveCount(0);
+  await deputy.close();
   await signOut(page);
+
+  // Both organisation admins were told by mail of the new admin and of the grant.
+  const outbox = await browser.newPage();
+  await signIn(outbox, ADMIN.host, ADMIN.username, ADMIN.password);
+  await open(outbox, `${site(ADMIN.host)}/admin/outbox`);
+  for (const subject of [
+    /deputy@northwind\.test is now an organisation admin/,
+    /deputy@northwind\.test was granted access/,
+  ]) {
+    const rows = outbox.getByRole("row").filter({ hasText: subject });
+    await expect(rows).toHaveCount(2);
+    await expect(rows.filter({ hasText: "it@northwind.test" })).toHaveCount(1);
+  }
+  await outbox.close();
 
   // The user signs in, must choose their own password first, and has no Administration.
   await signIn(page, DOMAIN, "nurse@northwind.test", "Temporary-Pass-7");

@@ -4,8 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../server/db/client";
-import { changePasswordInput, createUserInput, setPasswordInput } from "../support/credentials";
-import { callerFor, makePlatformAdmin, makeTenant } from "../support/fixtures";
+import { changePasswordInput, createUserInput, credentialsForUser, setPasswordInput } from "../support/credentials";
+import { callerFor, makePlatformAdmin, makeTenant, makeUser } from "../support/fixtures";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 let platform: Caller;
@@ -37,10 +37,22 @@ const newUser = (email: string, mustChangePassword: boolean) => ({
 });
 
 describe("a password someone else typed", () => {
-  it("an organisation admin whose password a platform admin set must change it, and nothing else works until then", async () => {
+  it("an organisation admin whose password another admin set must change it, and nothing else works until then", async () => {
     const northwind = await makeTenant("Typed Northwind", "typed-northwind.localhost");
     const tenant = northwind.tenant;
-    await platform.user.setPassword(await setPasswordInput(platform, northwind.admin.id, "Harbour-Lights-71", false));
+    // Platform admins no longer set an organisation's passwords (issue 16): a fellow admin does.
+    await expect(
+      platform.user.setPassword({
+        id: northwind.admin.id,
+        mustChangePassword: false,
+        credentials: await credentialsForUser(northwind.admin.id, "Harbour-Lights-71"),
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const fellow = await callerFor(
+      (await makeUser(tenant.id, "typed-northwind-second", "TENANT_ADMIN")).id,
+      "typed-northwind.localhost",
+    );
+    await fellow.user.setPassword(await setPasswordInput(fellow, northwind.admin.id, "Harbour-Lights-71", false));
     expect(await flagOf(northwind.admin.username)).toBe(true);
     const admin = northwind.admin;
     const before = await callerFor(admin.id, "typed-northwind.localhost");
@@ -53,7 +65,7 @@ describe("a password someone else typed", () => {
     await before.auth.changePassword(await changePasswordInput(before, "Harbour-Lights-71", "Own-Choice-Pass-77"));
     expect(await flagOf(northwind.admin.username)).toBe(false);
     const after = await callerFor(admin.id, "typed-northwind.localhost");
-    expect((await after.user.list({ page: 1, pageSize: 10 })).total).toBe(2); // the admin and a user
+    expect((await after.user.list({ page: 1, pageSize: 10 })).total).toBe(3); // two admins and a user
     expect((await after.tenant.mine())?.id).toBe(tenant.id);
   });
 

@@ -160,6 +160,7 @@ describe("domains a platform admin sets", () => {
       retentionMinDays: 1,
       retentionMaxDays: 30,
       retentionDays: null,
+      admin: { username: "initech-boss", email: "boss@initech.test" },
     });
     expect(await rowOf("fax.initech.test")).toMatchObject({ verifiedBy: "PLATFORM", isPrimary: true });
     expect((await resolveHost("fax.initech.test")).kind).toBe("tenant");

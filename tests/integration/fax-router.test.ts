@@ -87,6 +87,8 @@ describe("sending", () => {
         pages: 2,
         userId: acme.user.id,
         faxTiffKey: `${doc.document.storageKey}.fax-fine.tif`,
+        // The report will be sealed to the key the sender has now (issue 16), not a later one.
+        senderPublicKey: acme.user.publicKey,
       });
       expect(job.gatewaySealedKey?.length).toBe(gatewayGrantBytes("send"));
     }

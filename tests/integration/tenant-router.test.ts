@@ -20,6 +20,7 @@ const base = {
   retentionMinDays: 1,
   retentionMaxDays: 8,
   retentionDays: null,
+  admin: { username: "boss", email: "boss@example.test" },
 };
 
 describe("tenants", () => {
@@ -28,6 +29,8 @@ describe("tenants", () => {
     expect(tenant.welcomeSentTo).toBe("boss@acme.test");
     const db = getDb();
     const admin = await db.user.findFirstOrThrow({ where: { username: "acme-boss" } });
+    // Named on the organisation: only they set up its key.
+    expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).firstAdminId).toBe(admin.id);
     // No password, no keys: the platform admin never knew one, and nothing signs in yet.
     expect(admin).toMatchObject({ tenantId: tenant.id, role: "TENANT_ADMIN", kdfSalt: null, publicKey: null });
     expect(admin.mustChangePassword).toBe(false);

@@ -12,36 +12,57 @@ beforeAll(async () => {
   b = await makeTenant("Welcome B", "welcome-b.localhost");
 });
 
+/** Someone invited who has not chosen a password yet (no hash that verifies, no salt, no keys). */
+const invite = (tenantId: string, username: string) =>
+  getDb().user.create({ data: { tenantId, username, email: `${username}@invited.test`, passwordHash: "" } });
+
 const linkIn = (text: string) => /(http:\/\/\S+\/reset-password\?token=([A-Za-z0-9_-]+))/.exec(text);
 
 describe("welcome email", () => {
   it("tells the user their username and portal, with a link that sets their password", async () => {
     const admin = await callerFor(a.admin.id, a.hostname);
-    expect(await admin.user.sendWelcome({ id: a.user.id })).toEqual({ to: a.user.email });
+    const invited = await invite(a.tenant.id, "welcome-a-invited");
+    expect(await admin.user.sendWelcome({ id: invited.id })).toEqual({ to: invited.email });
     const mail = await getDb().mailMessage.findFirstOrThrow({
-      where: { to: a.user.email, subject: { contains: "Welcome" } },
+      where: { to: invited.email, subject: { contains: "Welcome" } },
     });
-    expect(mail.text).toContain(a.user.username);
+    expect(mail.text).toContain(invited.username);
     expect(mail.text).toContain("http://welcome-a.localhost:3000/login");
     const [, url, token] = linkIn(mail.text)!;
     expect(url).toContain("http://welcome-a.localhost:3000/reset-password?token=");
     const anon = await callerFor(null, a.hostname);
     await anon.auth.resetPassword(await resetInput(anon, token!, "Chosen-By-Me-2026"));
     const signIn = await signInWith({
-      username: a.user.username,
+      username: invited.username,
       password: "Chosen-By-Me-2026",
       host: await resolveHost(a.hostname),
       ip: "10.4.0.1",
     });
     expect(signIn.ok).toBe(true);
-    expect(await getDb().auditLog.count({ where: { action: "user.welcome", entityId: a.user.id } })).toBe(1);
+    expect(await getDb().auditLog.count({ where: { action: "user.welcome", entityId: invited.id } })).toBe(1);
+    // The link chose the password: another welcome would be a reset by someone else.
+    await expect(admin.user.sendWelcome({ id: invited.id })).rejects.toThrow(/already has a password/);
+  });
+
+  it("is refused for an account that already has a password, by anyone, and mails nothing", async () => {
+    const root = await makePlatformAdmin("welcome-root-refused");
+    const platform = await callerFor(root.id, "localhost");
+    const admin = await callerFor(a.admin.id, a.hostname);
+    for (const caller of [platform, admin]) {
+      await expect(caller.user.sendWelcome({ id: a.user.id })).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+        message: expect.stringMatching(/already has a password/),
+      });
+    }
+    expect(await getDb().mailMessage.count({ where: { to: a.user.email } })).toBe(0);
   });
 
   it("links a platform admin's welcome to the tenant's own domain", async () => {
     const root = await makePlatformAdmin("welcome-root");
     const platform = await callerFor(root.id, "localhost");
-    await platform.user.sendWelcome({ id: b.user.id });
-    const mail = await getDb().mailMessage.findFirstOrThrow({ where: { to: b.user.email } });
+    const invited = await invite(b.tenant.id, "welcome-b-invited");
+    await platform.user.sendWelcome({ id: invited.id });
+    const mail = await getDb().mailMessage.findFirstOrThrow({ where: { to: invited.email } });
     expect(linkIn(mail.text)![1]).toMatch(/^http:\/\/welcome-b\.localhost:3000\/reset-password/);
     expect(mail.subject).toBe("Welcome to Welcome B fax");
   });

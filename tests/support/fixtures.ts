@@ -28,6 +28,8 @@ export async function makeTenant(name: string, hostname: string) {
       ...(await sharedPasswordColumns(PASSWORD)),
     },
   });
+  // The admin named at creation: the one who may set up the organisation key.
+  await db.tenant.update({ where: { id: tenant.id }, data: { firstAdminId: admin.id } });
   const user = await db.user.create({
     data: {
       tenantId: tenant.id,

@@ -6,6 +6,7 @@ const base = {
   domains: ["bounds.localhost"],
   dailyFaxLimit: 10,
   monthlyFaxLimit: 100,
+  admin: { username: "bounds-admin", email: "admin@bounds.test" },
 };
 const messages = (input: object) => {
   const r = tenantCreateSchema.safeParse({ ...base, ...input });

@@ -39,13 +39,17 @@ export const tenantKeysRouter = router({
           .array(z.object({ documentId: idSchema, sealedKey: z.string().trim().min(1).max(400) }))
           .max(MAX_REGRANT_DOCUMENTS)
           .default([]),
+        reportKeys: z
+          .array(z.object({ faxJobId: idSchema, sealedKey: z.string().trim().min(1).max(400) }))
+          .max(MAX_REGRANT_DOCUMENTS)
+          .default([]),
       }),
     )
     .mutation(async ({ ctx, input }) => {
       await grantAccess({ ctx, input });
       return { ok: true };
     }),
-  /** The person's documents to re-seal in the admin's browser before Grant (organisation copies). */
+  /** The person's documents and reports to re-seal in the admin's browser before Grant (organisation copies). */
   documentsToRegrant: tenantAdminProcedure
     .input(z.object({ userId: idSchema }))
     .query(({ ctx, input }) => documentsToRegrantFor({ ctx, userId: input.userId })),
