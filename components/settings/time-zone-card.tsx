@@ -15,7 +15,7 @@ import { TimeZoneSelect } from "./time-zone-select";
 
 export function TimeZoneCard() {
   const mine = trpc.tenant.mine.useQuery();
-  // Kept here: the form below starts afresh (its key) once the saved zone comes back.
+  // Kept here, beside the form: the notice outlives the form's own state.
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <Card>
@@ -34,7 +34,6 @@ export function TimeZoneCard() {
         ) : null}
         {mine.data ? (
           <TimeZoneForm
-            key={mine.data.timeZone}
             saved={mine.data.timeZone}
             country={mine.data.defaultCountry}
             onNotice={setNotice}
