@@ -33,11 +33,7 @@ export function TimeZoneCard() {
           </Alert>
         ) : null}
         {mine.data ? (
-          <TimeZoneForm
-            saved={mine.data.timeZone}
-            country={mine.data.defaultCountry}
-            onNotice={setNotice}
-          />
+          <TimeZoneForm saved={mine.data.timeZone} country={mine.data.defaultCountry} onNotice={setNotice} />
         ) : null}
       </CardContent>
     </Card>
