@@ -11,7 +11,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     title: { default: brand.title, template: `%s · ${brand.title}` },
     description: `${brand.name} web fax portal`,
-    icons: { icon: "/favicon.svg" },
+    // The SVG for browsers that take one; /favicon.ico (the same drawing, 16–48 px) for the rest,
+    // and for anything that asks for it by that name without reading the page.
+    icons: {
+      icon: [
+        { url: "/favicon.svg", type: "image/svg+xml" },
+        { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+      ],
+    },
   };
 }
 

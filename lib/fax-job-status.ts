@@ -1,6 +1,6 @@
 /**
  * What an outbound fax's status reads as, in one place for the list, the detail page and reports:
- * Queued → Dialing → Sending page k of n → Delivered, or Failed: <reason>, or waiting to retry.
+ * Queued → Dialling → Sending page k of n → Delivered, or Failed: <reason>, or waiting to retry.
  */
 import { describeOutcome, type FaxOutcome, isFaxFailureCode } from "./fax-statuses";
 
@@ -31,7 +31,7 @@ export function faxJobStatusLabel(job: FaxJobStatusFacts): string {
         const k = job.currentPage ?? 1;
         return job.pages ? `Sending page ${k} of ${job.pages}` : `Sending page ${k}`;
       }
-      return "Dialing";
+      return "Dialling";
   }
 }
 

@@ -30,19 +30,27 @@ export function passwordProblems(password: string, policy: PasswordPolicy, perso
   const count = (re: RegExp) => (password.match(re) ?? []).length;
   if (password.length < policy.minLength) problems.push(`at least ${policy.minLength} characters`);
   if (password.length > 256) problems.push("at most 256 characters");
-  if (count(/[A-Z]/g) < policy.minUpper) problems.push(`${policy.minUpper} upper-case letter(s)`);
-  if (count(/[a-z]/g) < policy.minLower) problems.push(`${policy.minLower} lower-case letter(s)`);
-  if (count(/[0-9]/g) < policy.minDigits) problems.push(`${policy.minDigits} digit(s)`);
-  if (count(/[^A-Za-z0-9]/g) < policy.minSpecial) problems.push(`${policy.minSpecial} special character(s)`);
+  if (count(/[A-Z]/g) < policy.minUpper) problems.push(counted(policy.minUpper, "upper-case letter"));
+  if (count(/[a-z]/g) < policy.minLower) problems.push(counted(policy.minLower, "lower-case letter"));
+  if (count(/[0-9]/g) < policy.minDigits) problems.push(counted(policy.minDigits, "digit"));
+  if (count(/[^A-Za-z0-9]/g) < policy.minSpecial) problems.push(counted(policy.minSpecial, "special character"));
   if (policy.excludePersonalInfo) {
     const lower = password.toLowerCase();
     const parts = [person.username, person.email?.split("@")[0], person.firstName, person.lastName]
       .filter((p): p is string => !!p && p.length >= 3)
       .map((p) => p.toLowerCase());
-    if (parts.some((p) => lower.includes(p))) problems.push("no part of your name, username or email");
+    if (parts.some((p) => lower.includes(p))) problems.push(PERSONAL_INFO_RULE);
   }
   return problems;
 }
+
+/** "1 digit", "2 digits": the rules read as sentences, not forms. */
+function counted(n: number, thing: string): string {
+  return `${n} ${thing}${n === 1 ? "" : "s"}`;
+}
+
+/** The rule the live checklist cannot check yet because it does not know whose password it is. */
+export const PERSONAL_INFO_RULE = "no part of your name, username or email";
 
 export function describeProblems(problems: string[]): string {
   return `Password needs ${problems.join(", ")}.`;

@@ -59,7 +59,7 @@ export function BrandingPageClient({ isPlatform }: { isPlatform: boolean }) {
       ) : null}
       {branding.data && !movedTo ? (
         <Card>
-          <CardContent className="pt-5">
+          <CardContent>
             <BrandingForm
               key={branding.data.id}
               branding={branding.data}

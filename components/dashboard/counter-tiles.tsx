@@ -12,7 +12,7 @@ export function CounterTiles({ title, counters }: { title: string; counters: Das
         {counters.map((c) => (
           <li key={c.label}>
             <Card className="h-full">
-              <CardContent className="pt-3 md:pt-5">
+              <CardContent>
                 <div className="text-2xl font-semibold">{c.value}</div>
                 <div className="text-sm text-muted-foreground">{c.label}</div>
               </CardContent>

@@ -1,5 +1,7 @@
+import Link from "next/link";
 import { formatPhone } from "@/components/did/did-labels";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
 import type { DashboardFax } from "@/server/dashboard/get-dashboard";
 
 const STATUS: Record<string, string> = {
@@ -23,10 +25,15 @@ export function RecentFaxesCard({ faxes }: { faxes: DashboardFax[] }) {
       </CardHeader>
       <CardContent>
         {faxes.length === 0 ? (
-          <p className="text-sm">
-            No faxes yet. Faxes you send and receive will be listed here once sending and receiving open in a later
-            release.
-          </p>
+          <div className="grid justify-items-start gap-2 text-sm">
+            <p>
+              No faxes yet. Faxes you send are listed here with their status; received faxes join them once receiving
+              opens (marked Soon in the navigation).
+            </p>
+            <Link href="/send/new" className="font-medium text-primary hover:underline">
+              Send a fax
+            </Link>
+          </div>
         ) : (
           <ul className="grid gap-2 text-sm">
             {faxes.map((f) => (
@@ -37,7 +44,7 @@ export function RecentFaxesCard({ faxes }: { faxes: DashboardFax[] }) {
                   {f.pages ? ` · ${f.pages} ${f.pages === 1 ? "page" : "pages"}` : ""}
                 </span>
                 <span className="text-muted-foreground">
-                  {STATUS[f.status] ?? f.status} · {f.at.toLocaleDateString("en-GB", { dateStyle: "medium" })}
+                  {STATUS[f.status] ?? f.status} · <DateTime value={f.at} dateOnly />
                 </span>
               </li>
             ))}

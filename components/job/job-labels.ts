@@ -80,5 +80,3 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
-
-export const formatTime = (date: Date | null) => (date ? date.toLocaleString() : "—");

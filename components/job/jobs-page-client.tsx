@@ -9,6 +9,7 @@ import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { DateTime, usePageTimeZone, useViewerLocale } from "@/components/ui/date-time";
 import { Dialog } from "@/components/ui/dialog";
 import { NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -17,17 +18,9 @@ import { PageAlerts } from "@/components/ui/page-alerts";
 import { RowActions, rowMenuButton } from "@/components/ui/row-actions";
 import { TD, TR } from "@/components/ui/table";
 import { Truncate } from "@/components/ui/truncate";
+import { formatDateTime } from "@/lib/dates/format-date-time";
 import type { JobRunStatus } from "@/lib/schemas/job";
-import {
-  canCancel,
-  canRetry,
-  formatTime,
-  isActive,
-  RUN_STATES,
-  runDuration,
-  STATUS_FILTERS,
-  triggerText,
-} from "./job-labels";
+import { canCancel, canRetry, isActive, RUN_STATES, runDuration, STATUS_FILTERS, triggerText } from "./job-labels";
 import { RunDialog } from "./run-dialog";
 import { useRunControls } from "./use-run-controls";
 
@@ -35,6 +28,9 @@ const PAGE_SIZE = 25;
 const REFRESH_MS = 3000;
 
 export function JobsPageClient() {
+  // Row names (for the row's menu) carry the same time the row shows.
+  const timeZone = usePageTimeZone();
+  const locale = useViewerLocale();
   const [status, setStatus] = useState<JobRunStatus | "">("");
   const [functionId, setFunctionId] = useState("");
   const [page, setPage] = useState(1);
@@ -141,7 +137,7 @@ export function JobsPageClient() {
                 <Badge variant={state.variant}>{state.label}</Badge>
               </TD>
               <TD className={`${WIDE_ONLY} whitespace-nowrap`}>
-                {formatTime(run.startedAt ?? run.createdAt)}
+                <DateTime value={run.startedAt ?? run.createdAt} />
                 <span className="block text-xs text-muted-foreground">{runDuration(run, now)}</span>
               </TD>
               <TD className={`${WIDE_ONLY} whitespace-nowrap`}>
@@ -153,7 +149,7 @@ export function JobsPageClient() {
               <TD className="text-right">
                 <RowActions
                   rowId={run.id}
-                  rowName={`run of ${run.functionId} started ${formatTime(run.startedAt ?? run.createdAt)}`}
+                  rowName={`run of ${run.functionId} started ${formatDateTime(run.startedAt ?? run.createdAt, { locale, timeZone })}`}
                   primary={
                     <Button variant="ghost" size="sm" onClick={show} aria-label={`Steps of run of ${run.functionId}`}>
                       Steps

@@ -7,6 +7,7 @@ import { trpc } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { DateTime } from "@/components/ui/date-time";
 import { DialogContent, FormActions } from "@/components/ui/dialog";
 import { Truncate } from "@/components/ui/truncate";
 import type { JobStepView } from "@/server/job/job-run-view";
@@ -14,7 +15,6 @@ import {
   canCancel,
   canRetry,
   formatBytes,
-  formatTime,
   isActive,
   RUN_STATES,
   runDuration,
@@ -62,13 +62,25 @@ export function RunDialog({
               <Truncate text={triggerText(run)} className="font-mono text-xs leading-5" />
             </dd>
             <dt className="text-muted-foreground">Started</dt>
-            <dd>{formatTime(run.startedAt ?? run.createdAt)}</dd>
+            <dd>
+              <When date={run.startedAt ?? run.createdAt} />
+            </dd>
             <dt className="text-muted-foreground">Ended</dt>
-            <dd>{run.endedAt ? `${formatTime(run.endedAt)} (${runDuration(run, now)})` : "—"}</dd>
+            <dd>
+              {run.endedAt ? (
+                <>
+                  <When date={run.endedAt} /> ({runDuration(run, now)})
+                </>
+              ) : (
+                "—"
+              )}
+            </dd>
             {run.state === "retrying" ? (
               <>
                 <dt className="text-muted-foreground">Next try</dt>
-                <dd>{formatTime(run.runAt)}</dd>
+                <dd>
+                  <When date={run.runAt} />
+                </dd>
               </>
             ) : null}
             <dt className="text-muted-foreground">Attempt</dt>
@@ -132,11 +144,15 @@ function StepItem({ step, index }: { step: JobStepView; index: number }) {
       </div>
       <dl className="mt-2 grid grid-cols-[6.5rem_1fr] gap-x-3 gap-y-0.5 text-xs text-muted-foreground">
         <dt>Started</dt>
-        <dd>{formatTime(step.startedAt)}</dd>
+        <dd>
+          <When date={step.startedAt} />
+        </dd>
         {step.sleepsUntil ? (
           <>
             <dt>Sleeps until</dt>
-            <dd>{formatTime(step.sleepsUntil)}</dd>
+            <dd>
+              <When date={step.sleepsUntil} />
+            </dd>
           </>
         ) : null}
         {step.waitsFor ? (
@@ -148,7 +164,9 @@ function StepItem({ step, index }: { step: JobStepView; index: number }) {
         {step.endedAt ? (
           <>
             <dt>Ended</dt>
-            <dd>{formatTime(step.endedAt)}</dd>
+            <dd>
+              <When date={step.endedAt} />
+            </dd>
           </>
         ) : null}
         <dt>Attempts</dt>
@@ -168,4 +186,9 @@ function StepItem({ step, index }: { step: JobStepView; index: number }) {
       ) : null}
     </li>
   );
+}
+
+/** A time in the page's zone, named, to the second; a dash when there is none. */
+function When({ date }: { date: Date | null }) {
+  return date ? <DateTime value={date} seconds /> : <>—</>;
 }

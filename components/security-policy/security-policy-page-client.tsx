@@ -30,7 +30,7 @@ export function SecurityPolicyPageClient({ isPlatform }: { isPlatform: boolean }
       ) : null}
       {policy.data ? (
         <Card>
-          <CardContent className="pt-5">
+          <CardContent>
             <SecurityPolicyForm key={policy.data.tenantId} policy={policy.data} tenantId={target} />
           </CardContent>
         </Card>

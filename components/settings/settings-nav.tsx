@@ -1,8 +1,9 @@
 "use client";
 /**
  * The settings area's own sub-navigation (Branding, Retention, Security policy): tabs above each
- * settings page, on phones too, where the main navigation sits behind the Menu button. A row that
- * scrolls sideways on its own if a later page makes it wider than the screen.
+ * settings page, on phones too, where the main navigation sits behind the Menu button. Tabs that do
+ * not fit one row wrap onto the next (a row scrolling sideways hid the last tabs on a phone, with
+ * nothing to say they were there).
  */
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -13,7 +14,7 @@ export function SettingsNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Settings" className="mb-6 border-b">
-      <ul className="-mb-px flex gap-1 overflow-x-auto text-sm">
+      <ul className="-mb-px flex flex-wrap gap-x-1 text-sm">
         {items.map((item) => {
           const current = pathname === item.href;
           return (

@@ -9,12 +9,13 @@ import { DateTime } from "@/components/ui/date-time";
 import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
 import { Field } from "@/components/ui/label";
+import { countryName } from "@/lib/schemas/country";
 import { timeZoneChoiceSchema } from "@/lib/schemas/time-zone";
 import { TimeZoneSelect } from "./time-zone-select";
 
 export function TimeZoneCard() {
   const mine = trpc.tenant.mine.useQuery();
-  // Kept here: the form below starts afresh (its key) once the saved zone comes back.
+  // Kept here, beside the form: the notice outlives the form's own state.
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <Card>
@@ -31,13 +32,23 @@ export function TimeZoneCard() {
             {notice}
           </Alert>
         ) : null}
-        {mine.data ? <TimeZoneForm key={mine.data.timeZone} saved={mine.data.timeZone} onNotice={setNotice} /> : null}
+        {mine.data ? (
+          <TimeZoneForm saved={mine.data.timeZone} country={mine.data.defaultCountry} onNotice={setNotice} />
+        ) : null}
       </CardContent>
     </Card>
   );
 }
 
-function TimeZoneForm({ saved, onNotice: setNotice }: { saved: string; onNotice: (notice: string | null) => void }) {
+function TimeZoneForm({
+  saved,
+  country,
+  onNotice: setNotice,
+}: {
+  saved: string;
+  country: string;
+  onNotice: (notice: string | null) => void;
+}) {
   const utils = trpc.useUtils();
   const [zone, setZone] = useState(saved);
   const save = trpc.tenant.setTimeZone.useMutation({
@@ -58,8 +69,13 @@ function TimeZoneForm({ saved, onNotice: setNotice }: { saved: string; onNotice:
   return (
     <Form errors={errors} onSubmit={submit} className="grid max-w-md gap-4">
       <FormAlert />
-      <Field label="Time zone" htmlFor="tz-zone" name="timeZone">
-        <TimeZoneSelect id="tz-zone" value={zone} onChange={setZone} />
+      <Field
+        label="Time zone"
+        htmlFor="tz-zone"
+        name="timeZone"
+        hint={`Type to search, e.g. a city. Zones of ${countryName(country)} (your organisation's country) come first.`}
+      >
+        <TimeZoneSelect id="tz-zone" value={zone} country={country} onChange={setZone} />
       </Field>
       <p className="text-sm text-muted-foreground">
         Now in this zone: <DateTime value={new Date()} timeZone={zone} />

@@ -3,11 +3,11 @@ import { KeyUnlock } from "@/components/keys/key-unlock";
 import { TenantKeyPanel } from "@/components/keys/tenant-key-panel";
 import { navigationFor, ROLE_LABELS } from "@/lib/roles";
 import type { SessionUser } from "@/server/auth/sessions";
-import { signOutAction } from "@/server/auth/sign-out-action";
 import { currentBrand } from "@/server/tenant/current-brand";
 import { BrandMark } from "./brand-mark";
 import { MobileNav } from "./mobile-nav";
 import { SideNav } from "./side-nav";
+import { SignOutButton } from "./sign-out-button";
 
 /**
  * The branded frame of every signed-in page: header, navigation for the role, footer. From 768 px
@@ -65,11 +65,7 @@ function AccountLinks({ who, testId }: { who: string; testId?: string }) {
       <Link href="/change-password" className="text-primary hover:underline">
         Change password
       </Link>
-      <form action={signOutAction}>
-        <button type="submit" className="text-primary hover:underline">
-          Sign out
-        </button>
-      </form>
+      <SignOutButton />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { Card, CardContent } from "@/components/ui/card";
 export function NoAccess() {
   return (
     <Card>
-      <CardContent className="pt-5">
+      <CardContent>
         <h1 className="text-lg font-semibold">No access</h1>
         <p className="mt-1 text-sm text-muted-foreground" role="alert">
           You do not have access to this page. Ask your administrator if you need it.

@@ -12,7 +12,7 @@ export function NotAvailable({ title, what }: { title: string; what: string }) {
     <>
       <PageHeader title={title} />
       <Card data-testid="coming-soon">
-        <CardContent className="grid gap-2 pt-5">
+        <CardContent className="grid gap-2">
           <p className="flex items-center gap-2 font-medium">
             <Badge variant="muted">Soon</Badge>
             Coming in a later release — not available yet.

@@ -1,11 +1,12 @@
 "use client";
 import { trpc } from "@/components/providers/trpc";
-import { type PasswordPolicy, type PersonalInfo, passwordProblems } from "@/lib/password-policy";
+import { type PasswordPolicy, PERSONAL_INFO_RULE, type PersonalInfo, passwordProblems } from "@/lib/password-policy";
 
 /**
  * Live checklist of the password rules, so the server rarely has to refuse: the site's own rules,
- * or — when an admin types someone else's password — the rules of that person's organisation
- * (`policy`), with the person's name and email (`person`) as the server will check them.
+ * or the rules of the person's organisation (`policy`), checked against the person's name, username
+ * and email (`person`) the way the submit checks them. Until it knows whose password it is, it never
+ * says the rules are met: the name rule is named as still to keep.
  */
 export function PasswordRules({
   password,
@@ -14,15 +15,20 @@ export function PasswordRules({
 }: {
   password: string;
   policy?: PasswordPolicy | null;
-  person?: PersonalInfo;
+  person?: PersonalInfo | null;
 }) {
   const site = trpc.auth.passwordPolicy.useQuery(undefined, { enabled: !given });
   const policy = given ?? site.data;
   if (!policy) return null;
-  const unmet = passwordProblems(password, person ? policy : { ...policy, excludePersonalInfo: false }, person);
+  const unknownPerson = !person && policy.excludePersonalInfo;
+  const unmet = passwordProblems(password, person ? policy : { ...policy, excludePersonalInfo: false }, person ?? {});
+  let text: string;
+  if (unmet.length) text = `Needs ${unmet.join(", ")}${unknownPerson ? `, and ${PERSONAL_INFO_RULE}` : ""}.`;
+  else if (unknownPerson) text = `Meets the length and character rules; it needs ${PERSONAL_INFO_RULE} too.`;
+  else text = "Meets the password rules.";
   return (
     <p className="text-xs text-muted-foreground" aria-live="polite" data-testid="password-rules">
-      {unmet.length ? `Needs ${unmet.join(", ")}.` : "Meets the password rules."}
+      {text}
     </p>
   );
 }

@@ -37,8 +37,9 @@ export function SideNav({ items, onNavigate }: { items: NavItem[]; onNavigate?: 
 }
 
 /**
- * One link. A section not released yet is greyed with a "Soon" badge, and its accessible name says
- * so ("Send fax, coming soon"); it still opens, to a page that says what is coming.
+ * One link. A section not released yet is greyed with a "Soon" badge; the badge is part of the
+ * link's name ("Reports Soon"), so what is seen is what is heard and what speech input can say
+ * (WCAG 2.5.3 Label in Name). It still opens, to a page that says what is coming.
  */
 function NavLink({
   item,
@@ -56,8 +57,6 @@ function NavLink({
       href={item.href}
       onClick={onNavigate}
       aria-current={current ? "page" : undefined}
-      // The name starts with the visible label, so speech input ("click Send fax") still finds it.
-      aria-label={item.soon ? `${item.label}, coming soon` : undefined}
       data-soon={item.soon ? "" : undefined}
       className={cn(
         "flex items-center justify-between gap-2 rounded-md py-1.5 hover:bg-muted",
@@ -68,10 +67,7 @@ function NavLink({
     >
       <span>{item.label}</span>
       {item.soon ? (
-        <span
-          aria-hidden
-          className="rounded-full border border-dashed px-1.5 text-[0.625rem] font-medium uppercase leading-4 tracking-wide"
-        >
+        <span className="rounded-full border border-dashed px-1.5 text-[0.625rem] font-medium uppercase leading-4 tracking-wide">
           Soon
         </span>
       ) : null}

@@ -202,14 +202,6 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
         />
       </Field>
       <Field
-        label="Time zone"
-        htmlFor="t-zone"
-        name="timeZone"
-        hint="Dates on the organisation's portal are shown in this zone. Its admin may change it."
-      >
-        <TimeZoneSelect id="t-zone" value={v.timeZone} onChange={(timeZone) => setV({ ...v, timeZone })} />
-      </Field>
-      <Field
         label="Country for fax numbers"
         htmlFor="t-country"
         name="defaultCountry"
@@ -219,6 +211,19 @@ export function TenantForm({ tenant, onDone }: { tenant: TenantRow | null; onDon
           id="t-country"
           value={v.defaultCountry}
           onChange={(defaultCountry) => setV({ ...v, defaultCountry })}
+        />
+      </Field>
+      <Field
+        label="Time zone"
+        htmlFor="t-zone"
+        name="timeZone"
+        hint="Dates on the organisation's portal are shown in this zone. Its admin may change it."
+      >
+        <TimeZoneSelect
+          id="t-zone"
+          value={v.timeZone}
+          country={v.defaultCountry}
+          onChange={(timeZone) => setV({ ...v, timeZone })}
         />
       </Field>
       <div className="grid gap-1">

@@ -153,7 +153,7 @@ export function DataTable<T>({
 
   return (
     <Card>
-      <CardContent className="pt-3 md:pt-5">
+      <CardContent>
         {toolbar || optional.length ? (
           <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
             <div className="min-w-0 flex-1">{toolbar}</div>

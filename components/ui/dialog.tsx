@@ -42,6 +42,14 @@ export function DialogContent({
           className,
         )}
         {...props}
+        onEscapeKeyDown={(e) => {
+          props.onEscapeKeyDown?.(e);
+          // Esc in an open combobox (the time zone picker) closes its list, not the whole dialog.
+          const focused = document.activeElement;
+          if (focused?.getAttribute("role") === "combobox" && focused.getAttribute("aria-expanded") === "true") {
+            e.preventDefault();
+          }
+        }}
         onCloseAutoFocus={(e) => {
           onCloseAutoFocus?.(e);
           if (e.defaultPrevented || !opener?.isConnected || opener === document.body) return;

@@ -52,7 +52,7 @@ export function ListTable<T>({
   const columns = headers.filter((h): h is ListHeader => Boolean(h));
   return (
     <Card>
-      <CardContent className="pt-3 md:pt-5">
+      <CardContent>
         {toolbar}
         <Table label={label}>
           <THead>

@@ -1,22 +1,13 @@
 /**
- * Every page of every role passes axe-core's WCAG 2.x A/AA rules. Pages are discovered from what
- * the person can reach (the header and the side navigation, the links on the signed-out pages), so
- * a new page is checked without writing a case; the dialogs its header's buttons open are checked too.
+ * Every page of every role passes axe-core's WCAG 2.x A/AA rules, experimental ones included
+ * (./axe.ts). Pages are discovered from what the person can reach (the header and the side
+ * navigation, the links on the signed-out pages), so a new page is checked without writing a case;
+ * the dialogs its header's buttons open are checked too.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
+import { wcagViolations as violations } from "./axe";
 import { discoverMore, headerButtons, linkedPaths, ROLES, settle, signedInPaths } from "./discover-pages";
 import { ADMIN, signIn, site } from "./helpers";
-
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-/** axe's findings on the page as it is now, one readable line per element. */
-async function violations(page: Page, where: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return result.violations.flatMap((v) =>
-    v.nodes.map((n) => `${where}: ${v.id} (${v.impact}) ${v.help} — ${n.target.join(" ")}\n    ${n.failureSummary}`),
-  );
-}
 
 /** Checks each dialog the page header's buttons ("New tenant", "Bulk add"…) open, then closes it again. */
 async function dialogViolations(page: Page, path: string): Promise<{ found: string[]; dialogs: number }> {

@@ -6,9 +6,9 @@
  * portal's runner; Cancel ends the sleeper. The rows are deleted afterwards (demo data unchanged).
  */
 import { randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import pg from "pg";
+import { wcagResults } from "./axe";
 import { ADMIN, open, signIn, site } from "./helpers";
 
 const DATABASE_URL = `postgresql://faxport_app:faxport-local@127.0.0.1:${process.env.E2E_PG_PORT ?? 54350}/faxport`;
@@ -22,9 +22,7 @@ let db: pg.Client;
 
 /** axe's WCAG A/AA findings (the accessibility spec sees this page only with no runs listed). */
 const axe = async (page: Page) =>
-  (
-    await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze()
-  ).violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} — ${n.target.join(" ")}`));
+  (await wcagResults(page)).flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} — ${n.target.join(" ")}`));
 
 async function insertRun(id: string, run: { status: string; runAt: string; error?: object; errorStep?: string }) {
   const started = new Date(Date.now() - 60_000).toISOString();
@@ -100,6 +98,8 @@ test("the platform admin sees runs and their steps, retries a failed run and can
   await expect(failedRow).toContainText("Failed");
   await expect(failedRow).toContainText("Database unreachable (e2e)");
   await expect(sleepingRow).toContainText("Sleeping");
+  // When it started, with the zone named (the platform's pages show UTC).
+  await expect(failedRow.locator("time").first()).toContainText("UTC");
   expect(await axe(page)).toEqual([]);
   // The table fits: it would become a scrollable region named "Job runs" if it did not.
   const tableScrolls = page.getByRole("region", { name: "Job runs" });

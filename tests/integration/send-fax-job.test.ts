@@ -169,7 +169,7 @@ describe("a multi-page fax on the loopback trunk", () => {
     }, 120_000);
   }
 
-  it("shows Dialing, then Sending page k of n, then Delivered while it runs", async () => {
+  it("shows Dialling, then Sending page k of n, then Delivered while it runs", async () => {
     clock = createManualClock("2026-11-23T11:00:00Z");
     const { runner } = setUp({ timeScale: 0.01 });
     const doc = await document(3);

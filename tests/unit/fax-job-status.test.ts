@@ -5,9 +5,9 @@ import { splitDestinations } from "@/lib/schemas/fax";
 const base = { callState: null, currentPage: null, pages: 3, failureReason: null, cancelRequestedAt: null };
 
 describe("an outbound fax's status as people read it", () => {
-  it("follows Queued → Dialing → Sending page k of n → Delivered", () => {
+  it("follows Queued → Dialling → Sending page k of n → Delivered", () => {
     expect(faxJobStatusLabel({ ...base, status: "QUEUED" })).toBe("Queued");
-    expect(faxJobStatusLabel({ ...base, status: "IN_PROGRESS", callState: "DIALING" })).toBe("Dialing");
+    expect(faxJobStatusLabel({ ...base, status: "IN_PROGRESS", callState: "DIALING" })).toBe("Dialling");
     expect(faxJobStatusLabel({ ...base, status: "IN_PROGRESS", callState: "RINGING" })).toBe("Ringing");
     expect(faxJobStatusLabel({ ...base, status: "IN_PROGRESS", callState: "SENDING", currentPage: 2 })).toBe(
       "Sending page 2 of 3",

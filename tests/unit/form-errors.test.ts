@@ -6,9 +6,9 @@ const trpcError = (message: string, fieldErrors: Record<string, string> | null) 
 
 describe("a server refusal in a form", () => {
   it("goes to the field it names, renamed for the form (the tenant's admin password)", () => {
-    const error = trpcError("Password needs 1 digit(s).", { password: "Password needs 1 digit(s)." });
+    const error = trpcError("Password needs 1 digit.", { password: "Password needs 1 digit." });
     expect(fromServer(error, { password: "admin.password" })).toEqual({
-      errors: { "admin.password": "Password needs 1 digit(s)." },
+      errors: { "admin.password": "Password needs 1 digit." },
       message: null,
     });
   });

@@ -5,9 +5,18 @@ describe("password policy", () => {
   it("lists every unmet rule in plain words", () => {
     expect(passwordProblems("abc", { ...DEFAULT_PASSWORD_POLICY, minSpecial: 1 })).toEqual([
       "at least 10 characters",
-      "1 upper-case letter(s)",
-      "1 digit(s)",
-      "1 special character(s)",
+      "1 upper-case letter",
+      "1 digit",
+      "1 special character",
+    ]);
+  });
+
+  it("counts in words: one letter, two letters", () => {
+    const strict = { ...DEFAULT_PASSWORD_POLICY, minUpper: 2, minLower: 2, minDigits: 2, minSpecial: 2 };
+    expect(passwordProblems("Abcdefghijk1!", strict)).toEqual([
+      "2 upper-case letters",
+      "2 digits",
+      "2 special characters",
     ]);
   });
 

@@ -21,10 +21,13 @@ import { PASSWORD_MAX } from "@/lib/schemas/user";
 export function ChangePasswordForm({ forced }: { forced: boolean }) {
   const router = useRouter();
   const [currentPassword, setCurrent] = useState("");
-  const newPassword = useNewPassword();
   const [deriving, setDeriving] = useState(false);
   const utils = trpc.useUtils();
   const keys = trpc.keys.mine.useQuery();
+  // Whose password and which rules: the live checklist checks the name rule as the submit does.
+  const me = trpc.auth.me.useQuery();
+  const params = trpc.auth.myPasswordParams.useQuery();
+  const newPassword = useNewPassword({ policy: params.data?.policy, person: me.data });
   const change = trpc.auth.changePassword.useMutation({
     onSuccess: () => {
       void utils.keys.mine.invalidate();
@@ -82,7 +85,7 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
 
   return (
     <Card>
-      <CardContent className="pt-5">
+      <CardContent>
         {forced ? <Alert className="mb-4">Choose a new password before you continue.</Alert> : null}
         <Form errors={errors} className="grid gap-4" onSubmit={submit}>
           <FormAlert />

@@ -14,7 +14,7 @@ export function ForgotPasswordForm() {
   const request = trpc.auth.requestPasswordReset.useMutation();
   return (
     <Card>
-      <CardContent className="pt-5">
+      <CardContent>
         {request.isSuccess ? (
           <Alert variant="success">
             If an account matches, we sent a link to choose a new password. Check your email.

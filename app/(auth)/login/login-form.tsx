@@ -52,7 +52,7 @@ export function LoginForm({ notice }: { notice: string | null }) {
 
   return (
     <Card>
-      <CardContent className="pt-5">
+      <CardContent>
         {notice ? (
           <Alert variant="success" className="mb-4">
             {notice}

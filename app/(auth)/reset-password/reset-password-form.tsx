@@ -17,7 +17,9 @@ import { resetPasswordFormSchema } from "@/lib/schemas/auth";
 export function ResetPasswordForm({ token }: { token: string }) {
   const router = useRouter();
   const utils = trpc.useUtils();
-  const newPassword = useNewPassword();
+  // The link's person and rules, for the live checklist (a bad link is reported on submit).
+  const link = trpc.auth.resetParams.useQuery({ token }, { enabled: !!token, retry: false });
+  const newPassword = useNewPassword({ policy: link.data?.policy, person: link.data?.person });
   const reset = trpc.auth.resetPassword.useMutation({ onSuccess: () => router.push("/login?reset=done") });
   // An invalid or used link is refused when the parameters are asked for, like a refused submit.
   const [linkError, setLinkError] = useState<unknown>(null);
@@ -45,7 +47,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
 
   return (
     <Card>
-      <CardContent className="pt-5">
+      <CardContent>
         <Form errors={errors} className="grid gap-4" onSubmit={submit}>
           <FormAlert />
           {newPassword.fields("password")}

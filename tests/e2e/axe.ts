@@ -1,0 +1,23 @@
+/**
+ * axe-core as every browser check runs it: the rules tagged WCAG 2.0/2.1/2.2 level A or AA —
+ * including the ones axe still calls experimental (label-content-name-mismatch, WCAG 2.5.3 Label in
+ * Name, among them), which the WCAG tags alone would leave out. Asking for "experimental" also runs
+ * experimental best-practice rules, so findings are kept only when their rule carries a WCAG tag.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** axe's WCAG A/AA violations on the page as it is now (experimental rules included). */
+export async function wcagResults(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags([...WCAG_TAGS, "experimental"]).analyze();
+  return result.violations.filter((v) => v.tags.some((tag) => WCAG_TAGS.includes(tag)));
+}
+
+/** The same, one readable line per element, prefixed with where it was found. */
+export async function wcagViolations(page: Page, where: string): Promise<string[]> {
+  return (await wcagResults(page)).flatMap((v) =>
+    v.nodes.map((n) => `${where}: ${v.id} (${v.impact}) ${v.help} — ${n.target.join(" ")}\n    ${n.failureSummary}`),
+  );
+}
