@@ -6,10 +6,9 @@
 import { cancelledRunTrigger } from "@/inngest/runner/function-registry";
 import { stepTransaction } from "@/inngest/runner/step-transaction";
 import { endFaxOfCancelledRun, MAX_HANG_UP_LOOKS } from "@/server/fax/end-fax-of-cancelled-run";
-import { mailFaxResult } from "@/server/fax/fax-result-email";
-import { makeFaxReport } from "@/server/fax/make-fax-report";
 import { sendFaxRuntime } from "@/server/fax/send-fax-runtime";
 import { inngest } from "../client";
+import { reportAndMailEndedFax } from "./fax-ended-steps";
 import { sendFaxFunction } from "./send-fax";
 import { sendFaxEventSchema } from "./send-fax-event";
 
@@ -29,19 +28,7 @@ export const sendFaxCancelledFunction = inngest.createFunction(
       await step.sleep(`wait for the call to end (${look})`, LOOK_EVERY);
       state = await step.run(`end the fax as cancelled (${look})`, endFax(look));
     }
-    await step.run("transmission report", async () => {
-      const runtime = sendFaxRuntime();
-      const db = await stepTransaction();
-      return makeFaxReport({
-        db,
-        storage: runtime.storage,
-        faxJobId,
-        firstPage: null,
-        now: runtime.now(),
-        ifMissing: true,
-      });
-    });
-    await step.run("email the result", () => mailFaxResult(faxJobId));
+    await reportAndMailEndedFax(step, faxJobId);
     return { status: "CANCELLED" };
   },
 );

@@ -13,6 +13,7 @@ import { recordFaxAttempt } from "@/server/fax/record-fax-attempt";
 import { sendFaxRuntime } from "@/server/fax/send-fax-runtime";
 import { startFaxAttempt } from "@/server/fax/start-fax-attempt";
 import { inngest } from "../client";
+import { reportAndMailEndedFax } from "./fax-ended-steps";
 import { SEND_FAX_EVENT, sendFaxEventSchema } from "./send-fax-event";
 
 /** Attempts are bounded by the job's policy (at most 10); this only guards the loop. */
@@ -43,20 +44,7 @@ export const sendFaxFunction = inngest.createFunction(
           },
         });
       });
-      await step.run("transmission report", async () => {
-        const runtime = sendFaxRuntime();
-        const { faxJobId } = parsed.data;
-        const db = await stepTransaction();
-        return makeFaxReport({
-          db,
-          storage: runtime.storage,
-          faxJobId,
-          firstPage: null,
-          now: runtime.now(),
-          ifMissing: true,
-        });
-      });
-      await step.run("email the result", () => mailFaxResult(parsed.data.faxJobId));
+      await reportAndMailEndedFax(step, parsed.data.faxJobId);
     },
   },
   async ({ event, step }) => {

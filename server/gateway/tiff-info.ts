@@ -11,12 +11,23 @@ export type TiffInfo = { ok: true; pages: TiffPageInfo[] } | { ok: false; reason
 
 const MAX_PAGES = 1000;
 
-export async function readTiffInfo(file: string): Promise<TiffInfo> {
+type TiffReader = {
+  read: (offset: number, length: number) => Promise<Buffer>;
+  u16: (b: Buffer, o: number) => number;
+  u32: (b: Buffer, o: number) => number;
+  firstIfd: number;
+};
+
+/**
+ * Opens a TIFF and checks its header, then runs `use` with bounded reads in its byte order. `missing`
+ * when the file does not exist; `not-a-tiff` for a wrong header or any read outside the file.
+ */
+async function withTiff<T>(file: string, use: (tiff: TiffReader) => Promise<T>): Promise<T | "missing" | "not-a-tiff"> {
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(file, "r");
   } catch {
-    return { ok: false, reason: "missing" };
+    return "missing";
   }
   try {
     const { size } = await handle.stat();
@@ -28,13 +39,23 @@ export async function readTiffInfo(file: string): Promise<TiffInfo> {
     };
     const header = await read(0, 8);
     const order = header.toString("latin1", 0, 2);
-    if (order !== "II" && order !== "MM") return { ok: false, reason: "not-a-tiff" };
+    if (order !== "II" && order !== "MM") return "not-a-tiff";
     const le = order === "II";
     const u16 = (b: Buffer, o: number) => (le ? b.readUInt16LE(o) : b.readUInt16BE(o));
     const u32 = (b: Buffer, o: number) => (le ? b.readUInt32LE(o) : b.readUInt32BE(o));
-    if (u16(header, 2) !== 42) return { ok: false, reason: "not-a-tiff" };
+    if (u16(header, 2) !== 42) return "not-a-tiff";
+    return await use({ read, u16, u32, firstIfd: u32(header, 4) });
+  } catch {
+    return "not-a-tiff";
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function readTiffInfo(file: string): Promise<TiffInfo> {
+  const result = await withTiff(file, async ({ read, u16, u32, firstIfd }) => {
     const pages: TiffPageInfo[] = [];
-    for (let ifd = u32(header, 4); ifd !== 0 && pages.length < MAX_PAGES; ) {
+    for (let ifd = firstIfd; ifd !== 0 && pages.length < MAX_PAGES; ) {
       const count = u16(await read(ifd, 2), 0);
       const entries = await read(ifd + 2, count * 12 + 4);
       const page: TiffPageInfo = { width: 0, length: 0, yDpi: 0 };
@@ -56,12 +77,10 @@ export async function readTiffInfo(file: string): Promise<TiffInfo> {
       pages.push(page);
       ifd = u32(entries, count * 12);
     }
-    return pages.length ? { ok: true, pages } : { ok: false, reason: "not-a-tiff" };
-  } catch {
-    return { ok: false, reason: "not-a-tiff" };
-  } finally {
-    await handle.close();
-  }
+    return pages;
+  });
+  if (result === "missing" || result === "not-a-tiff") return { ok: false, reason: result };
+  return result.length ? { ok: true, pages: result } : { ok: false, reason: "not-a-tiff" };
 }
 
 /**
@@ -70,39 +89,17 @@ export async function readTiffInfo(file: string): Promise<TiffInfo> {
  * rendered), null when it is not a readable TIFF. A directory chain that loops counts as damaged.
  */
 export async function countTiffPages(file: string, stopAt: number): Promise<number | null> {
-  let handle: Awaited<ReturnType<typeof open>>;
-  try {
-    handle = await open(file, "r");
-  } catch {
-    return 0;
-  }
-  try {
-    const { size } = await handle.stat();
-    const read = async (offset: number, length: number) => {
-      if (offset < 0 || offset + length > size) throw new RangeError("outside the file");
-      const buf = Buffer.alloc(length);
-      await handle.read(buf, 0, length, offset);
-      return buf;
-    };
-    const header = await read(0, 8);
-    const order = header.toString("latin1", 0, 2);
-    if (order !== "II" && order !== "MM") return null;
-    const le = order === "II";
-    const u16 = (b: Buffer, o: number) => (le ? b.readUInt16LE(o) : b.readUInt16BE(o));
-    const u32 = (b: Buffer, o: number) => (le ? b.readUInt32LE(o) : b.readUInt32BE(o));
-    if (u16(header, 2) !== 42) return null;
+  const result = await withTiff(file, async ({ read, u16, u32, firstIfd }) => {
     const seen = new Set<number>();
     let pages = 0;
-    for (let ifd = u32(header, 4); ifd !== 0 && pages < stopAt; pages++) {
+    for (let ifd = firstIfd; ifd !== 0 && pages < stopAt; pages++) {
       if (seen.has(ifd)) return null;
       seen.add(ifd);
       const count = u16(await read(ifd, 2), 0);
       ifd = u32(await read(ifd + 2 + count * 12, 4), 0);
     }
     return pages;
-  } catch {
-    return null;
-  } finally {
-    await handle.close();
-  }
+  });
+  if (result === "missing") return 0;
+  return result === "not-a-tiff" ? null : result;
 }
