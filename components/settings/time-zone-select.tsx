@@ -58,6 +58,8 @@ export function TimeZoneSelect({
   const flat = useMemo(() => shown.flatMap((g) => g.zones), [shown]);
   const optionId = (zone: string) => `${listId}-${zone}`;
   const activeZone = open ? flat[active] : undefined;
+  // Open with nothing to offer: a message, not an empty listbox.
+  const expanded = open && flat.length > 0;
 
   // A zone chosen elsewhere (the form reset, another organisation opened) shows at once.
   useEffect(() => setQuery(zoneLabel(value)), [value]);
@@ -111,7 +113,7 @@ export function TimeZoneSelect({
       <Input
         id={id}
         role="combobox"
-        aria-expanded={open}
+        aria-expanded={expanded}
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={activeZone ? optionId(activeZone) : undefined}
@@ -127,51 +129,55 @@ export function TimeZoneSelect({
         onClick={() => setOpen(true)}
         onBlur={close}
       />
-      {open ? (
+      {expanded ? (
         <div
           id={listId}
           role="listbox"
           aria-label="Time zones"
           className="absolute z-20 mt-1 max-h-72 w-full overflow-y-auto rounded-md border bg-card py-1 text-sm shadow-lg"
         >
-          {shown.length === 0 ? (
-            <p className="px-3 py-2 text-muted-foreground">No time zone matches “{query.trim()}”.</p>
-          ) : (
-            shown.map((group) => (
-              // biome-ignore lint/a11y/useSemanticElements: a listbox's option groups are role="group", not fieldsets
-              <div key={group.label} role="group" aria-label={group.label}>
-                <div
-                  aria-hidden
-                  className="px-3 pt-2 pb-1 text-xs font-semibold uppercase tracking-wide text-muted-foreground"
-                >
-                  {group.label}
-                </div>
-                {group.zones.map((zone) => (
-                  <div
-                    key={zone}
-                    id={optionId(zone)}
-                    role="option"
-                    aria-selected={zone === value}
-                    tabIndex={-1}
-                    // Chosen on press, before the input's blur would close the list.
-                    onMouseDown={(e) => {
-                      e.preventDefault();
-                      choose(zone);
-                    }}
-                    className={cn(
-                      "flex cursor-pointer justify-between gap-3 px-3 py-1.5 hover:bg-muted",
-                      zone === activeZone && "bg-accent text-primary",
-                      zone === value && "font-medium",
-                    )}
-                  >
-                    <span>{zoneLabel(zone)}</span>
-                    <span className="whitespace-nowrap text-xs text-muted-foreground">{zoneOffset(zone, now)}</span>
-                  </div>
-                ))}
+          {shown.map((group) => (
+            // biome-ignore lint/a11y/useSemanticElements: a listbox's option groups are role="group", not fieldsets
+            <div key={group.label} role="group" aria-label={group.label}>
+              <div
+                aria-hidden
+                className="px-3 pt-2 pb-1 text-xs font-semibold uppercase tracking-wide text-muted-foreground"
+              >
+                {group.label}
               </div>
-            ))
-          )}
+              {group.zones.map((zone) => (
+                <div
+                  key={zone}
+                  id={optionId(zone)}
+                  role="option"
+                  aria-selected={zone === value}
+                  tabIndex={-1}
+                  // Chosen on press, before the input's blur would close the list.
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    choose(zone);
+                  }}
+                  className={cn(
+                    "flex cursor-pointer justify-between gap-3 px-3 py-1.5 hover:bg-muted",
+                    zone === activeZone && "bg-accent text-primary",
+                    zone === value && "font-medium",
+                  )}
+                >
+                  <span>{zoneLabel(zone)}</span>
+                  <span className="whitespace-nowrap text-xs text-muted-foreground">{zoneOffset(zone, now)}</span>
+                </div>
+              ))}
+            </div>
+          ))}
         </div>
+      ) : null}
+      {open && !expanded ? (
+        <p
+          role="status"
+          className="absolute z-20 mt-1 w-full rounded-md border bg-card px-3 py-2 text-sm text-muted-foreground shadow-lg"
+        >
+          No time zone matches “{query.trim()}”.
+        </p>
       ) : null}
     </div>
   );

@@ -6,6 +6,7 @@
  * and a dashboard that says what exists today.
  */
 import { expect, type Page, test } from "@playwright/test";
+import { wcagViolations } from "./axe";
 import { open, signIn, site } from "./helpers";
 
 const ACME = "acme.localhost";
@@ -91,6 +92,13 @@ test.describe("an organisation admin's settings", () => {
     const first = list.getByRole("group").first();
     await expect(first).toHaveAccessibleName("United States");
     await expect(first.getByRole("option", { name: /^America\/New York/ })).toBeVisible();
+    expect(await wcagViolations(page, "time zone list, open")).toEqual([]);
+
+    await zone.fill("nowhere at all");
+    await expect(page.getByRole("status").filter({ hasText: "No time zone matches" })).toHaveText(
+      "No time zone matches “nowhere at all”.",
+    );
+    await expect(zone).toHaveAttribute("aria-expanded", "false");
 
     await zone.fill("new york");
     await expect(list.getByRole("option")).toHaveCount(1);
