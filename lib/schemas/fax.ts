@@ -34,7 +34,9 @@ export const faxSendSchema = z.object({
    * document's key (encryptFaxTitle, base64url). Left out: the fax has no title.
    */
   titleCipher: z.string().trim().max(1_200, "The title is too long").optional(),
-  documentId: idSchema,
+  documentId: z.uuid({
+    error: (issue) => (issue.input === "" || issue.input === undefined ? "Choose a document to fax" : "Not a valid id"),
+  }),
   destinations: z
     .array(destinationSchema)
     .min(1, "Enter at least one fax number")
@@ -50,8 +52,8 @@ export const faxSendSchema = z.object({
     .default(DEFAULT_RETRY_MINUTES),
   quality: z.enum(FAX_QUALITIES).default("FINE"),
   /**
-   * The document key sealed (crypto_box_seal, base64url) by the browser to the gateway's public key,
-   * for these jobs only. Checked by the service, so the refusal can say what to do.
+   * The send grant (lib/crypto/gateway-grant.ts: the pages key only) the browser sealed to the gateway's
+   * current key, for these jobs only. Checked by the service, so the refusal can say what to do.
    */
   gatewaySealedKey: z.string().trim().max(400),
 });
