@@ -6,7 +6,7 @@
  * and pdfimages. Platform admins and other users of the organisation are refused.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -94,11 +94,17 @@ async function openReport(report: { cipher: string; keyForMe: { via: string; sea
   const parts: Uint8Array[] = [];
   for await (const piece of decryptContent(key, [await fromBase64(report.cipher)])) parts.push(piece);
   const pdf = Buffer.concat(parts);
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "faxport-report-")), "report.pdf");
-  writeFileSync(file, pdf);
-  const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
-  const images = execFileSync("pdfimages", ["-list", file], { encoding: "utf8" }).trim().split("\n").slice(2);
-  return { pdf, text, images };
+  // The decrypted report shows a fax page: read it, then remove it.
+  const dir = mkdtempSync(path.join(tmpdir(), "faxport-report-"));
+  try {
+    const file = path.join(dir, "report.pdf");
+    writeFileSync(file, pdf);
+    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+    const images = execFileSync("pdfimages", ["-list", file], { encoding: "utf8" }).trim().split("\n").slice(2);
+    return { pdf, text, images };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 beforeAll(async () => {

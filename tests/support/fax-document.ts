@@ -6,11 +6,10 @@
  */
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { encryptContent, encryptFaxTitle, newDocumentKey, pagesKey, sealGatewayGrant, toBase64 } from "@/lib/crypto";
 import { convertDocument, type FaxQuality, withConversionDir } from "@/server/gateway/convert";
-import { makeScratchDir } from "@/server/gateway/convert/scratch-root";
+import { makeScratchDir, processScratchDir } from "@/server/gateway/convert/scratch-root";
 import { GatewayKeyRing, type GatewayKeyTiming } from "@/server/gateway/gateway-key-ring";
 import { faxTiffKeyFor } from "@/server/gateway/open-fax-document";
 import type { FaxResolution } from "@/server/gateway/types";
@@ -102,9 +101,11 @@ export async function prepareFaxDocument(opts: {
   };
 }
 
-/** A gateway key ring of the test's own, in a directory removed when the process exits. */
+/**
+ * A gateway key ring of the test's own, in this process's scratch folder (never the system temp
+ * directory): removed at exit, or by the next sweep when a test worker is torn down without one.
+ */
 export function testGatewayKeyRing(options: { now?: () => Date; timing?: Partial<GatewayKeyTiming> } = {}) {
-  const dir = mkdtempSync(path.join(tmpdir(), "faxport-test-gateway-keys-"));
-  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  const dir = mkdtempSync(path.join(processScratchDir(), "test-gateway-keys-"));
   return new GatewayKeyRing({ dir, ...options });
 }
