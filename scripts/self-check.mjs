@@ -8,7 +8,7 @@
  *   node scripts/self-check.mjs [unit|integration|durability|playwright]   (default: all)
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -110,7 +110,22 @@ async function checkStart() {
   return problems;
 }
 
+/** The lint stage's path check on a planted comment that names a file that does not exist. */
+function checkCommentPaths() {
+  const planted = path.join(out, "comment-paths");
+  mkdirSync(path.join(planted, "server"), { recursive: true });
+  writeFileSync(path.join(planted, "server", "real.ts"), "// See server/real.ts and server/planted-missing.ts.\n");
+  const { code, output } = run("node", ["scripts/check-comment-paths.mjs", planted]);
+  const problems = [];
+  if (code === 0) problems.push("exited 0 although a comment names a missing file");
+  if (!output.includes("server/planted-missing.ts")) problems.push("did not name the missing path");
+  if (output.includes("names server/real.ts")) problems.push("reported a path that exists");
+  if (problems.length) problems.push(`output:\n${output.slice(-2000)}`);
+  return problems;
+}
+
 const checks = [
+  ["Lint: comment paths", checkCommentPaths],
   ["Vitest unit", () => checkVitest("unit")],
   ["Vitest integration (embedded PostgreSQL)", () => checkVitest("integration")],
   ["Vitest durability", () => checkVitest("durability")],

@@ -27,6 +27,7 @@ const stages = [
   ["Prisma client", "node_modules/.bin/tsx", ["scripts/prisma.ts", "generate"]],
   ["Typecheck", "node_modules/.bin/tsc", ["--noEmit", "-p", "."]],
   ["Lint and format (Biome)", "node_modules/.bin/biome", ["check", "."]],
+  ["Lint: paths named in comments exist", "node", ["scripts/check-comment-paths.mjs"]],
   ["Self-check: planted failures fail every stage", "node", ["scripts/self-check.mjs"]],
   ["Unit and integration tests", "node_modules/.bin/vitest", ["run", "--project", "unit", "--project", "integration"]],
   ["End-to-end tests (Chromium)", "node_modules/.bin/playwright", ["test"]],

@@ -1,6 +1,6 @@
 /**
  * The domain's own error. Services throw it; each edge maps it once — tRPC in server/trpc/init.ts,
- * HTTP route handlers in server/http/route.ts — so a service never knows who called it.
+ * HTTP route handlers in server/http/domain-error-response.ts — so a service never knows who called it.
  * `field` names the input field the message is about, so forms can show it beside that field.
  */
 import { Prisma } from "@prisma/client";
