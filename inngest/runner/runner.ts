@@ -22,16 +22,21 @@
  */
 import { randomUUID } from "node:crypto";
 import type { InngestFunction } from "inngest";
-import { errors } from "inngest/internals";
-import { StepOpCode } from "inngest/types";
 import type pg from "pg";
 import { cancelledEvent } from "./cancel-run";
 import { type Clock, systemClock } from "./clock";
-import { driveFunction, type EngineResult, type MemoizedStep } from "./drive-function";
 import { sleepEnd } from "./durations";
 import { embeddedClientOptions, holdEvents, type IncomingEvent, installEventSink } from "./event-route";
 import { FUNCTION_FAILED_EVENT, type RegisteredFunction, registerFunctions, triggeredBy } from "./function-registry";
 import { matches, parseMatch } from "./match-event";
+import {
+  clientFetch,
+  executeStepwise,
+  INVOKE_TIMEOUT_ERROR,
+  type MemoizedStep,
+  SDK_EVENTS,
+  type StepwiseResult,
+} from "./sdk-adapter";
 import { rollBack, withStepScope } from "./step-transaction";
 import { at, createPool, type RunRow, type StepRow, transaction } from "./store";
 
@@ -66,8 +71,8 @@ export interface Runner {
 const CHANNEL = "faxport_jobs";
 /** A notification with this payload says runs are due; any other, that stored events await fan-out. */
 const RUNS_DUE = "runs";
-/** The event an invoked function receives (as Inngest names it). */
-const FUNCTION_INVOKED_EVENT = "inngest/function.invoked";
+/** What a step row's `op` says it is (the Jobs page reads them; "StepRun" and "SendEvent" come from the SDK adapter). */
+const STEP_OPS = { sleep: "Sleep", wait: "WaitForEvent", invoke: "InvokeFunction" } as const;
 /** A step waiting for an invoked run is marked with this and the run's id. */
 const INVOKE_WAIT_PREFIX = "invoke:";
 
@@ -89,8 +94,7 @@ class LeaseLost extends Error {
 export function createRunner(options: RunnerOptions): Runner {
   const registry = registerFunctions(options.functions);
   for (const { fn, id } of registry.values()) {
-    const clientOptions = (fn as unknown as { client: { options: { fetch?: unknown } } }).client.options;
-    if (clientOptions.fetch !== embeddedClientOptions.fetch) {
+    if (clientFetch(fn) !== embeddedClientOptions.fetch) {
       throw new Error(
         `The embedded job runner cannot deliver the events of function "${id}": create its Inngest client with embeddedClientOptions.`,
       );
@@ -616,17 +620,12 @@ export function createRunner(options: RunnerOptions): Runner {
           await withLease(run, async (db) => {
             for (const s of due) {
               // A sleep or a wait for an event ends with null; an invoke that timed out, with an error.
-              const timedOut = s.op === StepOpCode.InvokeFunction;
+              const timedOut = s.op === STEP_OPS.invoke;
               await saveStep(db, run.id, {
                 ...s,
                 done: true,
                 data: timedOut ? undefined : null,
-                error: timedOut
-                  ? {
-                      name: "InngestInvokeTimeoutError",
-                      message: "Timed out waiting for the invoked function to finish",
-                    }
-                  : undefined,
+                error: timedOut ? INVOKE_TIMEOUT_ERROR : undefined,
                 wakeAt: s.wakeAt ?? undefined,
               });
             }
@@ -664,7 +663,7 @@ export function createRunner(options: RunnerOptions): Runner {
           steps: memo,
         };
         const drive = (input: typeof base & { requestedStep?: string }) =>
-          withStepScope(pool, () => holdEvents(() => driveFunction(input)));
+          withStepScope(pool, () => holdEvents(() => executeStepwise(input)));
         const began = clock.now();
         const first = await drive(base);
         const next = await handle(
@@ -689,56 +688,37 @@ export function createRunner(options: RunnerOptions): Runner {
     }
   }
 
-  /** Records what the engine reported; "continue" means drive the function again. */
+  /** Records what the SDK reported; "continue" means execute the function again. */
   async function handle(
     run: RunRow & { leaseToken: string },
-    result: EngineResult,
+    result: StepwiseResult,
     events: IncomingEvent[],
     stepClient: pg.PoolClient | null,
     runPlannedStep: ((hashedId: string) => Promise<"continue" | "stop">) | null,
     began: Date,
   ): Promise<"continue" | "stop"> {
     const now = clock.now();
-    const succeeded = result.type === "step-ran" && result.step.op !== StepOpCode.StepError;
+    const succeeded = result.kind === "step-done" || result.kind === "step-failed";
     // A step body's own transaction commits only with the step's successful result.
     if (stepClient && !succeeded) await rollBack(stepClient);
-    switch (result.type) {
-      case "step-ran": {
-        const step = result.step;
-        const name = step.displayName ?? step.name ?? step.id;
-        // step.sendEvent runs as a step; its own op name lets the Jobs page tell it apart.
-        const op = (step.opts as { type?: string } | undefined)?.type === "step.sendEvent" ? "SendEvent" : "StepRun";
-        if (step.op === StepOpCode.StepError) {
-          await retryLater(
-            run,
-            serialize(step.error),
-            typeof result.retriable === "string" ? result.retriable : undefined,
-            name,
-          );
-          return "stop";
-        }
+    switch (result.kind) {
+      case "step-error":
+        await retryLater(run, result.error, result.retryAfter, result.step.name);
+        return "stop";
+      case "step-done":
+      case "step-failed": {
+        const { step } = result;
+        const outcome = result.kind === "step-failed" ? { error: result.error } : { data: result.data };
         const record = async (db: pg.PoolClient) => {
-          if (step.op === StepOpCode.StepFailed) {
-            await saveStep(db, run.id, {
-              hashedId: step.id,
-              name,
-              op,
-              done: true,
-              error: serialize(step.error),
-              startedAt: began,
-              attempts: run.attempt + 1,
-            });
-          } else {
-            await saveStep(db, run.id, {
-              hashedId: step.id,
-              name,
-              op,
-              done: true,
-              data: step.data ?? null,
-              startedAt: began,
-              attempts: run.attempt + 1,
-            });
-          }
+          await saveStep(db, run.id, {
+            hashedId: step.id,
+            name: step.name,
+            op: step.op,
+            done: true,
+            ...outcome,
+            startedAt: began,
+            attempts: run.attempt + 1,
+          });
           await db.query(`UPDATE "JobRun" SET attempt = 0, "updatedAt" = $2 WHERE id = $1`, [run.id, at(now)]);
           await storeEvents(db, events, now);
         };
@@ -750,24 +730,17 @@ export function createRunner(options: RunnerOptions): Runner {
       }
       case "steps-found": {
         for (const step of result.steps) {
-          if (step.op === StepOpCode.Sleep) {
-            const wakeAt = sleepEnd(String(step.name), now);
+          if (step.kind === "sleep") {
+            const wakeAt = sleepEnd(step.until, now);
             await withLease(run, (db) =>
-              saveStep(db, run.id, {
-                hashedId: step.id,
-                name: step.displayName ?? step.id,
-                op: StepOpCode.Sleep,
-                done: false,
-                wakeAt,
-              }),
+              saveStep(db, run.id, { hashedId: step.id, name: step.name, op: STEP_OPS.sleep, done: false, wakeAt }),
             );
-          } else if (step.op === StepOpCode.WaitForEvent) {
-            const opts = (step.opts ?? {}) as { timeout?: string; if?: string };
-            if (opts.if && !parseMatch(opts.if)) {
+          } else if (step.kind === "wait") {
+            if (step.if && !parseMatch(step.if)) {
               await finish(run, {
                 error: {
                   name: "Error",
-                  message: `The embedded job runner can only wait for an event with "match", not the expression "${opts.if}" (step "${step.displayName ?? step.id}").`,
+                  message: `The embedded job runner can only wait for an event with "match", not the expression "${step.if}" (step "${step.name}").`,
                 },
               });
               return "stop";
@@ -775,22 +748,21 @@ export function createRunner(options: RunnerOptions): Runner {
             await withLease(run, (db) =>
               saveStep(db, run.id, {
                 hashedId: step.id,
-                name: step.displayName ?? step.id,
-                op: StepOpCode.WaitForEvent,
+                name: step.name,
+                op: STEP_OPS.wait,
                 done: false,
-                wakeAt: sleepEnd(String(opts.timeout), now),
-                waitEvent: String(step.name),
-                waitIf: opts.if,
+                wakeAt: sleepEnd(step.timeout, now),
+                waitEvent: step.event,
+                waitIf: step.if,
               }),
             );
-          } else if (step.op === StepOpCode.InvokeFunction) {
-            const opts = (step.opts ?? {}) as { function_id?: string; payload?: { data?: unknown }; timeout?: string };
-            const target = registry.get(String(opts.function_id));
+          } else if (step.kind === "invoke") {
+            const target = registry.get(step.functionId);
             if (!target) {
               await finish(run, {
                 error: {
                   name: "Error",
-                  message: `step.invoke: the embedded job runner has no function "${opts.function_id}" (step "${step.displayName ?? step.id}").`,
+                  message: `step.invoke: the embedded job runner has no function "${step.functionId}" (step "${step.name}").`,
                 },
               });
               return "stop";
@@ -798,30 +770,31 @@ export function createRunner(options: RunnerOptions): Runner {
             await withLease(run, async (db) => {
               const invoked: IncomingEvent = {
                 id: randomUUID(),
-                name: FUNCTION_INVOKED_EVENT,
-                data: (opts.payload?.data ?? {}) as Record<string, unknown>,
+                name: SDK_EVENTS.functionInvoked,
+                data: step.data,
                 ts: now.getTime(),
               };
               const childId = await insertRun(db, target, "main", invoked, now);
               await saveStep(db, run.id, {
                 hashedId: step.id,
-                name: step.displayName ?? step.id,
-                op: StepOpCode.InvokeFunction,
+                name: step.name,
+                op: STEP_OPS.invoke,
                 done: false,
                 // Without a timeout Inngest waits up to a year.
-                wakeAt: opts.timeout ? sleepEnd(opts.timeout, now) : new Date(now.getTime() + 365 * 86_400_000),
+                wakeAt: step.timeout ? sleepEnd(step.timeout, now) : new Date(now.getTime() + 365 * 86_400_000),
                 waitEvent: `${INVOKE_WAIT_PREFIX}${childId}`,
               });
               await db.query(`SELECT pg_notify('${CHANNEL}', '${RUNS_DUE}')`);
             });
             wake();
-          } else if (step.op === StepOpCode.StepPlanned && runPlannedStep) {
+          } else if (step.kind === "planned" && runPlannedStep) {
             if ((await runPlannedStep(step.id)) === "stop") return "stop";
           } else {
+            const what = step.kind === "unsupported" ? step.what : `the step operation "StepPlanned"`;
             await finish(run, {
               error: {
                 name: "Error",
-                message: `The embedded job runner does not support ${describeOp(step.op)} (step "${step.displayName ?? step.id}").`,
+                message: `The embedded job runner does not support ${what} (step "${step.name}").`,
               },
             });
             return "stop";
@@ -829,23 +802,16 @@ export function createRunner(options: RunnerOptions): Runner {
         }
         return "continue";
       }
-      case "function-resolved":
-        await finish(run, { output: result.data });
+      case "complete":
+        await finish(run, { output: result.output });
         return "stop";
-      case "function-rejected":
-        if (result.retriable) {
-          await retryLater(
-            run,
-            serialize(result.error),
-            typeof result.retriable === "string" ? result.retriable : undefined,
-          );
-        } else {
-          await finish(run, { error: serialize(result.error) });
-        }
+      case "error":
+        if (result.retriable) await retryLater(run, result.error, result.retryAfter);
+        else await finish(run, { error: result.error });
         return "stop";
       default:
         await finish(run, {
-          error: { name: "Error", message: `Unexpected result from the Inngest SDK: ${result.type}` },
+          error: { name: "Error", message: `Unexpected result from the Inngest SDK: ${result.what}` },
         });
         return "stop";
     }
@@ -880,7 +846,7 @@ export function createRunner(options: RunnerOptions): Runner {
           if (!inserted.rowCount) return false;
           const event: IncomingEvent = {
             id: `cron-${fn.id}-${tick.toISOString()}`,
-            name: "inngest/scheduled.timer",
+            name: SDK_EVENTS.scheduledTimer,
             data: { cron: expression },
             ts: tick.getTime(),
           };
@@ -1020,28 +986,10 @@ export function createRunner(options: RunnerOptions): Runner {
   };
 }
 
-function serialize(error: unknown): unknown {
-  if (error && typeof error === "object" && "message" in error && !(error instanceof Error)) return error;
-  return errors.serializeError(error);
-}
-
 function retryTime(retryAfter: string, now: Date): Date {
   const asDate = new Date(retryAfter);
   if (Number.isFinite(asDate.getTime()) && /\d{4}-/.test(retryAfter)) return asDate;
   const seconds = Number(retryAfter);
   if (Number.isFinite(seconds)) return new Date(now.getTime() + seconds * 1000);
   return sleepEnd(retryAfter, now);
-}
-
-function describeOp(op: string): string {
-  switch (op) {
-    case StepOpCode.WaitForEvent:
-      return "step.waitForEvent";
-    case StepOpCode.InvokeFunction:
-      return "step.invoke";
-    case StepOpCode.AiGateway:
-      return "step.ai.infer";
-    default:
-      return `the step operation "${op}"`;
-  }
 }
