@@ -7,7 +7,7 @@ import type { InngestFunction } from "inngest";
 import { type CronSchedule, parseCron } from "./cron";
 import { durationMs } from "./durations";
 import { parseEqualsText } from "./match-event";
-import { DEFAULT_RETRIES, functionId, SDK_EVENTS } from "./sdk-adapter";
+import { DEFAULT_RETRIES, functionId, functionOptions, SDK_EVENTS } from "./sdk-adapter";
 
 export interface ConcurrencyRule {
   limit: number;
@@ -98,7 +98,7 @@ export function parseKeyExpression(expression: string, where: string): KeyExpres
 }
 
 export function registerFunction(fn: InngestFunction.Any): RegisteredFunction {
-  const opts = fn.opts as unknown as RawOptions;
+  const opts = functionOptions(fn) as RawOptions;
   const id = functionId(fn);
   const refuse = (what: string) =>
     new Error(`The embedded job runner cannot run function "${id}": ${what} is not supported yet.`);

@@ -41,6 +41,14 @@ export function functionId(fn: InngestFunction.Any): string {
   return (fn as unknown as { absoluteId: string }).absoluteId;
 }
 
+/**
+ * The options the function was created with, as the SDK keeps them (its public `opts`, typed by
+ * the function's generics; function-registry.ts reads the ones the runner implements).
+ */
+export function functionOptions(fn: InngestFunction.Any): Record<string, unknown> {
+  return fn.opts as unknown as Record<string, unknown>;
+}
+
 /** The `fetch` the function's client was created with (a protected field of the function). */
 export function clientFetch(fn: InngestFunction.Any): unknown {
   return (fn as unknown as { client: { options: { fetch?: unknown } } }).client.options.fetch;

@@ -12,6 +12,7 @@ import {
   DEFAULT_RETRIES,
   executeStepwise,
   functionId,
+  functionOptions,
   INVOKE_TIMEOUT_ERROR,
   type MemoizedStep,
   PINNED_SDK_VERSION,
@@ -94,13 +95,14 @@ describe("sdk-adapter: function objects", () => {
       },
       async () => "ok",
     );
-    expect(fn.opts).toMatchObject({
+    const opts = functionOptions(fn);
+    expect(opts).toMatchObject({
       triggers: [{ event: "test/go", if: "event.data.fax == 'f1'" }, { cron: "TZ=UTC 0 3 * * *" }],
       retries: 7,
       cancelOn: [{ event: "test/stop", match: "data.fax", timeout: "1h" }],
       concurrency: { limit: 2, key: "event.data.fax" },
     });
-    expect(typeof (fn.opts as { onFailure?: unknown }).onFailure).toBe("function");
+    expect(opts.onFailure).toBe(onFailure);
   });
 });
 
@@ -333,6 +335,24 @@ describe("sdk-adapter: stepwise execution", () => {
       output: "cleaned up",
     });
     expect(seen).toEqual({ message: "line busy", original: { fax: "f1" } });
+  });
+
+  it("runs a cancelled run's handler with the cancellation event as Inngest sends it", async () => {
+    const cancelled = client.createFunction({ id: "cancellable", triggers }, async () => "ok");
+    const handler = client.createFunction(
+      { id: "on-cancelled", triggers: [{ event: SDK_EVENTS.functionCancelled }] },
+      async ({ event }) => ({ fn: event.data.function_id, run: event.data.run_id, fax: event.data.event.data.fax }),
+    );
+    const event = {
+      id: "evt-cancelled",
+      name: SDK_EVENTS.functionCancelled,
+      data: { function_id: functionId(cancelled), run_id: "run-0", event: trigger, error: { message: "cancelled" } },
+      ts: trigger.ts,
+    };
+    expect(await execute(handler, { event })).toEqual({
+      kind: "complete",
+      output: { fn: "contract-cancellable", run: "run-0", fax: "f1" },
+    });
   });
 
   it("serializes errors as the SDK stores them, keeping one already serialized", () => {
