@@ -9,7 +9,7 @@ import type { Claimed } from "./claim";
 import type { Clock } from "./clock";
 import { holdEvents } from "./event-route";
 import type { RegisteredFunction } from "./function-registry";
-import type { createResultRecorder } from "./record-result";
+import type { RecordResult } from "./record-result";
 import { LeaseLost, loadSteps, releaseRun, renewLease, STEP_OPS, saveStep, withLease } from "./run-rows";
 import { executeStepwise, INVOKE_TIMEOUT_ERROR, type MemoizedStep } from "./sdk-adapter";
 import { withStepScope } from "./step-transaction";
@@ -20,7 +20,7 @@ export interface ExecuteDeps {
   pool: pg.Pool;
   clock: Clock;
   leaseMs: number;
-  recordResult: ReturnType<typeof createResultRecorder>;
+  recordResult: RecordResult;
 }
 
 export function createExecutor(deps: ExecuteDeps): (run: Claimed) => Promise<void> {

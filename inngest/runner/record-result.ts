@@ -46,12 +46,19 @@ export interface Reported {
   stepClient: pg.PoolClient | null;
 }
 
-export function createResultRecorder(deps: RecordDeps) {
+/** Records one report; `runPlannedStep` runs a planned step.run body (null when this report is of one). */
+export type RecordResult = (
+  run: LeasedRunRow,
+  reported: Reported,
+  runPlannedStep: ((hashedId: string) => Promise<Next>) | null,
+  began: Date,
+) => Promise<Next>;
+
+export function createResultRecorder(deps: RecordDeps): RecordResult {
   const { registry, pool, clock, storeEvents, wake } = deps;
   const { finish, retryLater } = deps.ending;
   const refuse = (run: LeasedRunRow, message: string) => finish(run, { error: { name: "Error", message } });
 
-  /** `runPlannedStep` runs a planned step.run body (null when this report is of one). */
   async function recordResult(
     run: LeasedRunRow,
     { result, events, stepClient }: Reported,
