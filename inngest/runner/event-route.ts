@@ -11,6 +11,7 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
+import { readSentEvents, sentEventsResponse } from "./sdk-adapter";
 
 export interface IncomingEvent {
   id: string;
@@ -50,15 +51,11 @@ export async function holdEvents<T>(fn: () => Promise<T>): Promise<{ result: T; 
   return { result, events };
 }
 
-function isSendEventsRequest(url: string, init?: RequestInit): boolean {
-  return init?.method === "POST" && /\/e\/[^/]+$/.test(new URL(url).pathname);
-}
-
 export const routeEvents: typeof fetch = async (input, init) => {
   const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-  if (!isSendEventsRequest(url, init) || (!sinks.length && inngestServerConfigured())) return fetch(input, init);
+  const raw = readSentEvents(url, init);
+  if (!raw || (!sinks.length && inngestServerConfigured())) return fetch(input, init);
   const sink = sinks.at(-1) ?? databaseSink;
-  const raw = JSON.parse(String(init?.body ?? "[]")) as Partial<IncomingEvent>[];
   const events = raw.map((e) => ({
     id: typeof e.id === "string" && e.id ? e.id : randomUUID(),
     name: String(e.name),
@@ -68,7 +65,7 @@ export const routeEvents: typeof fetch = async (input, init) => {
   const held = heldEvents.getStore();
   if (held) held.push(...events);
   else await sink.accept(events);
-  return Response.json({ ids: events.map((e) => e.id), status: 200 });
+  return sentEventsResponse(events.map((e) => e.id));
 };
 
 /** Without a runner in this process: store the events for a runner worker to fan out. */

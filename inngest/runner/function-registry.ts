@@ -7,9 +7,7 @@ import type { InngestFunction } from "inngest";
 import { type CronSchedule, parseCron } from "./cron";
 import { durationMs } from "./durations";
 import { parseEqualsText } from "./match-event";
-
-// The SDK's default when a function sets no `retries` (inngest/helpers/consts defaultMaxRetries).
-const DEFAULT_RETRIES = 3;
+import { DEFAULT_RETRIES, functionId, functionOptions, SDK_EVENTS } from "./sdk-adapter";
 
 export interface ConcurrencyRule {
   limit: number;
@@ -48,7 +46,7 @@ export interface CancelRule {
 }
 
 /** The event every onFailure handler listens to (as Inngest names it). */
-export const FUNCTION_FAILED_EVENT = "inngest/function.failed";
+export const FUNCTION_FAILED_EVENT = SDK_EVENTS.functionFailed;
 
 /**
  * Sent (as Inngest does) when a run is cancelled — at once, even while a step of it is still
@@ -56,11 +54,11 @@ export const FUNCTION_FAILED_EVENT = "inngest/function.failed";
  * ("what cancelled means" for it) has a handler triggered by it, with
  * `if: "event.data.function_id == '<app>-<function>'"` (see cancelledRunTrigger).
  */
-export const FUNCTION_CANCELLED_EVENT = "inngest/function.cancelled";
+export const FUNCTION_CANCELLED_EVENT = SDK_EVENTS.functionCancelled;
 
 /** The trigger of a handler for the cancelled runs of `fn` (the same expression works on Inngest). */
 export function cancelledRunTrigger(fn: InngestFunction.Any) {
-  const id = (fn as unknown as { absoluteId: string }).absoluteId;
+  const id = functionId(fn);
   return { event: FUNCTION_CANCELLED_EVENT, if: `event.data.function_id == '${id}'` } as const;
 }
 
@@ -100,8 +98,8 @@ export function parseKeyExpression(expression: string, where: string): KeyExpres
 }
 
 export function registerFunction(fn: InngestFunction.Any): RegisteredFunction {
-  const opts = fn.opts as unknown as RawOptions;
-  const id = (fn as unknown as { absoluteId: string }).absoluteId;
+  const opts = functionOptions(fn) as RawOptions;
+  const id = functionId(fn);
   const refuse = (what: string) =>
     new Error(`The embedded job runner cannot run function "${id}": ${what} is not supported yet.`);
 
