@@ -10,8 +10,8 @@
  * Results are stored as JSON (Inngest stores them so too): ids and statuses only, never content or keys.
  */
 import type pg from "pg";
-import { plainPool } from "@/server/db/plain-pool";
 import { embeddedStepTransaction, rollBack } from "./runner/step-transaction";
+import { at, createPool } from "./runner/store";
 
 type StepTools = { run: <T>(id: string, fn: () => Promise<T>) => Promise<unknown> };
 export type Transaction = () => Promise<pg.PoolClient>;
@@ -25,11 +25,20 @@ export async function transactionalStep<T>(
   return (await ctx.step.run(id, () => runOnce(ctx.runId, id, body))) as T;
 }
 
+// The runner's kind of pool (UTC times, as the step bodies expect), one per process and database.
+const shared = globalThis as unknown as { faxportStepPool?: { url: string; pool: pg.Pool } };
+function stepPool(): pg.Pool {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set");
+  if (shared.faxportStepPool?.url !== url) shared.faxportStepPool = { url, pool: createPool(url) };
+  return shared.faxportStepPool.pool;
+}
+
 async function runOnce<T>(runId: string, stepId: string, body: (transaction: Transaction) => Promise<T>): Promise<T> {
   const embedded = embeddedStepTransaction();
   if (embedded) return body(embedded);
 
-  const pool = plainPool();
+  const pool = stepPool();
   const earlier = await pool.query<{ result: T }>(
     `SELECT result FROM "JobStepOutcome" WHERE "runId" = $1 AND "stepId" = $2`,
     [runId, stepId],
@@ -54,11 +63,11 @@ async function runOnce<T>(runId: string, stepId: string, body: (transaction: Tra
   const client = await transaction();
   try {
     // Two copies of one step racing: the second fails here, rolls back, and its retry finds the row.
-    await client.query(`INSERT INTO "JobStepOutcome" ("runId", "stepId", result) VALUES ($1, $2, $3::jsonb)`, [
-      runId,
-      stepId,
-      JSON.stringify(result ?? null),
-    ]);
+    await client.query(
+      `INSERT INTO "JobStepOutcome" ("runId", "stepId", result, "createdAt")
+       VALUES ($1, $2, $3::jsonb, now() AT TIME ZONE 'UTC')`,
+      [runId, stepId, JSON.stringify(result ?? null)],
+    );
     await client.query("COMMIT");
     client.release();
   } catch (error) {
@@ -66,4 +75,14 @@ async function runOnce<T>(runId: string, stepId: string, body: (transaction: Tra
     throw error;
   }
   return JSON.parse(JSON.stringify(result ?? null)) as T;
+}
+
+/** How long a step's stored outcome is kept: Inngest holds the result once it has the answer, within hours. */
+export const STEP_OUTCOMES_KEPT_DAYS = 30;
+
+/** Deletes stored outcomes older than that (the daily clean-up, prune-auth-records). */
+export async function forgetOldStepOutcomes(now = new Date()): Promise<{ stepOutcomes: number }> {
+  const before = new Date(now.getTime() - STEP_OUTCOMES_KEPT_DAYS * 86_400_000);
+  const { rowCount } = await stepPool().query(`DELETE FROM "JobStepOutcome" WHERE "createdAt" < $1`, [at(before)]);
+  return { stepOutcomes: rowCount ?? 0 };
 }

@@ -42,7 +42,11 @@ let gateway: LoopbackGateway;
 let restore: (() => void) | null = null;
 
 function useRuntime(parts: { storage?: typeof storage } = {}) {
-  const gateways = new GatewayRegistry({ loopback: { timeScale: 0, engine: "spandsp" }, freeswitch: null, httpApi: null });
+  const gateways = new GatewayRegistry({
+    loopback: { timeScale: 0, engine: "spandsp" },
+    freeswitch: null,
+    httpApi: null,
+  });
   gateway = gateways.forTrunk({ driver: "LOOPBACK" }) as LoopbackGateway;
   restore?.();
   restore = setSendFaxRuntime({
@@ -112,7 +116,9 @@ describe("send-fax under @inngest/test", () => {
     const failed = await new InngestTestEngine({ function: sendFaxFunction, events: [sendFaxEvent(id)] }).execute();
     expect(failed.error).toMatchObject({ message: "storage is unreachable" });
     expect(gateway.dialCount(to)).toBe(0);
-    expect(await db().faxAttempt.findMany({ where: { faxJobId: id } })).toMatchObject([{ dialedAt: null, endedAt: null }]);
+    expect(await db().faxAttempt.findMany({ where: { faxJobId: id } })).toMatchObject([
+      { dialedAt: null, endedAt: null },
+    ]);
 
     useRuntime();
     const again = await new InngestTestEngine({ function: sendFaxFunction, events: [sendFaxEvent(id)] }).execute();
@@ -201,11 +207,21 @@ describe("the crons under @inngest/test", () => {
     expect(keys.ids()).toHaveLength(1);
   });
 
-  it("prune-auth-records deletes old sign-in records", async () => {
+  it("prune-auth-records deletes old sign-in records, and step outcomes kept for Inngest after 30 days", async () => {
+    const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000);
     await db().loginAttempt.create({
-      data: { username: "old-one", ip: "1.1.1.1", success: false, createdAt: new Date(Date.now() - 48 * 3_600_000) },
+      data: { username: "old-one", ip: "1.1.1.1", success: false, createdAt: daysAgo(2) },
+    });
+    await db().jobStepOutcome.createMany({
+      data: [
+        { runId: "01JOLDRUN", stepId: "attempt 1: call", result: { kind: "ended" }, createdAt: daysAgo(31) },
+        { runId: "01JNEWRUN", stepId: "attempt 1: call", result: { kind: "ended" }, createdAt: daysAgo(29) },
+      ],
     });
     const { result } = await new InngestTestEngine({ function: pruneAuthRecordsFunction }).execute();
     expect(result).toMatchObject({ loginAttempts: 1 });
+    expect(
+      await db().jobStepOutcome.findMany({ select: { runId: true }, where: { runId: { endsWith: "RUN" } } }),
+    ).toEqual([{ runId: "01JNEWRUN" }]);
   });
 });
