@@ -62,7 +62,7 @@ export interface RunHooks {
    * process dies after a step committed but before its answer reached Inngest: the same request
    * is then sent again.
    */
-  onAnswer?: (ops: Op[], request: number) => "keep" | "lose";
+  onAnswer?: (ops: Op[], request: number) => "keep" | "lose" | Promise<"keep" | "lose">;
   maxAttempts?: number;
 }
 
@@ -177,7 +177,7 @@ export class FakeInngest {
         continue;
       }
       const ops = JSON.parse(text) as Op[];
-      if (hooks.onAnswer?.(ops, request) === "lose") continue;
+      if ((await hooks.onAnswer?.(ops, request)) === "lose") continue;
       requestedStep = "step";
       for (const op of ops) {
         const name = op.displayName ?? op.name ?? op.id;

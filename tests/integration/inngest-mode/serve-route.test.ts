@@ -44,6 +44,7 @@ const { makeTenantKeys } = await import("@/lib/auth/tenant-access");
 const { fromBase64 } = await import("@/lib/crypto");
 const { getDb } = await import("@/server/db/client");
 const { setSendFaxRuntime } = await import("@/server/fax/send-fax-runtime");
+const { queueFaxResultMail } = await import("@/server/fax/fax-result-email");
 const { GatewayRegistry } = await import("@/server/gateway/gateway-registry");
 const { createLocalStorage } = await import("@/server/storage/local-storage");
 const { prepareFaxDocument, testGatewayKeyRing } = await import("../../support/fax-document");
@@ -178,6 +179,30 @@ describe("send-fax served to Inngest", () => {
     expect(await job(id)).toMatchObject({ status: "SENT", attemptsMade: 1, gatewaySealedKey: null });
     expect((await job(id)).reportKey).toMatch(/\.report$/);
     expect(mailsAbout(id)).toHaveLength(1);
+  }, 60_000);
+
+  it("sends a result mail that a dying server had queued but not sent when the step runs again, once", async () => {
+    const to = "+13125550131";
+    const { id } = await sendFax(to);
+    const event = await eventFor("fax/send.requested", "faxJobId", id);
+    let crashed = false;
+    const outcome = await inngestServer.run(post, "send-fax", event, {
+      onAnswer: async (ops): Promise<"keep"> => {
+        if (!ops.some((o) => o.displayName === "attempt 1: call")) return "keep";
+        // Next comes the mail step. A server ran it up to its commit (the mail queued, the fax marked
+        // mailed) and died before sending and answering; Inngest then asks for the step again.
+        expect(await queueFaxResultMail(id)).toMatchObject({ mailId: expect.any(String) });
+        crashed = true;
+        return "keep";
+      },
+    });
+    expect(crashed).toBe(true);
+    expect(outcome).toMatchObject({ status: "completed", result: { status: "SENT" } });
+    expect(outcome.steps["email the result"]).toBe("mailed");
+    expect(mailsAbout(id)).toHaveLength(1);
+    expect(await db().mailMessage.findMany({ where: { text: { contains: `/send/${id}` } } })).toMatchObject([
+      { status: "sent", transport: "smtp" },
+    ]);
   }, 60_000);
 
   it("retries a step that threw (the store was unreachable) and dials once when it succeeds", async () => {
@@ -343,7 +368,7 @@ describe("the crons served to Inngest", () => {
 });
 
 describe("what Inngest holds", () => {
-  it("event data, step results and errors of a whole send carry ids and statuses only: no key, title, number or page", async () => {
+  it("event data, step results and errors of a whole send carry ids and statuses only: no key, grant, title or number", async () => {
     const from = inngestServer.exchanges.length;
     const title = `Referral ${randomBytes(6).toString("hex")}`;
     const to = "+13125550199";
