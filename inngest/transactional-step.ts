@@ -16,7 +16,7 @@ import { at, createPool } from "./runner/store";
 type StepTools = { run: <T>(id: string, fn: () => Promise<T>) => Promise<unknown> };
 export type Transaction = () => Promise<pg.PoolClient>;
 
-/** `step.run(id, …)` whose body's database work commits once per run; see above. */
+/** `step.run(id, …)` whose body's database work commits once per run; see above. The id must be unique in the run. */
 export async function transactionalStep<T>(
   ctx: { step: StepTools; runId: string },
   id: string,
