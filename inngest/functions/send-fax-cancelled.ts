@@ -4,7 +4,7 @@
  * as when any fax ends, its transmission report and the sender's result email.
  */
 import { cancelledRunTrigger } from "@/inngest/runner/function-registry";
-import { stepTransaction } from "@/inngest/runner/step-transaction";
+import { transactionalStep } from "@/inngest/transactional-step";
 import { endFaxOfCancelledRun, MAX_HANG_UP_LOOKS } from "@/server/fax/end-fax-of-cancelled-run";
 import { sendFaxRuntime } from "@/server/fax/send-fax-runtime";
 import { inngest } from "../client";
@@ -17,18 +17,21 @@ const LOOK_EVERY = "5s";
 
 export const sendFaxCancelledFunction = inngest.createFunction(
   { id: "send-fax-cancelled", triggers: [cancelledRunTrigger(sendFaxFunction)], retries: 5 },
-  async ({ event, step }) => {
+  async ({ event, step, runId }) => {
     const parsed = sendFaxEventSchema.safeParse((event.data as { event?: { data?: unknown } }).event?.data);
     if (!parsed.success) return { status: "UNKNOWN" };
     const { faxJobId } = parsed.data;
-    const endFax = (look: number) => async () =>
-      endFaxOfCancelledRun({ db: await stepTransaction(), faxJobId, now: sendFaxRuntime().now(), look });
-    let state = await step.run("end the fax as cancelled", endFax(0));
+    const ctx = { step, runId };
+    const endFax = (id: string, look: number) =>
+      transactionalStep(ctx, id, async (transaction) =>
+        endFaxOfCancelledRun({ db: await transaction(), faxJobId, now: sendFaxRuntime().now(), look }),
+      );
+    let state = await endFax("end the fax as cancelled", 0);
     for (let look = 1; state !== "ended" && look <= MAX_HANG_UP_LOOKS; look++) {
       await step.sleep(`wait for the call to end (${look})`, LOOK_EVERY);
-      state = await step.run(`end the fax as cancelled (${look})`, endFax(look));
+      state = await endFax(`end the fax as cancelled (${look})`, look);
     }
-    await reportAndMailEndedFax(step, faxJobId);
+    await reportAndMailEndedFax(ctx, faxJobId);
     return { status: "CANCELLED" };
   },
 );

@@ -1,10 +1,11 @@
 /**
  * One run per outbound fax (one destination). Each attempt is two steps — find a trunk and open the
- * attempt row; place the call and record its result — each committed with its step's result, so
- * a crash neither records nor dials an attempt twice. Between attempts the run sleeps durably for
+ * attempt row; place the call and record its result — each a transactional step (its database work
+ * commits once, with its result, on either runner), so a crash or a step asked for again neither
+ * records nor dials an attempt twice. Between attempts the run sleeps durably for
  * the job's retry spacing; a fax cancelled meanwhile is seen when it wakes and dials no more.
  */
-import { stepTransaction } from "@/inngest/runner/step-transaction";
+import { type Transaction, transactionalStep } from "@/inngest/transactional-step";
 import { getDb } from "@/server/db/client";
 import { mailFaxResult } from "@/server/fax/fax-result-email";
 import { makeFaxReport } from "@/server/fax/make-fax-report";
@@ -29,7 +30,7 @@ export const sendFaxFunction = inngest.createFunction(
     triggers: { event: SEND_FAX_EVENT },
     retries: 5,
     // The run gave up on an error: the fax must not stay "Dialing" for ever, nor keep its key.
-    onFailure: async ({ event, step }) => {
+    onFailure: async ({ event, step, runId }) => {
       const parsed = sendFaxEventSchema.safeParse(event.data.event.data);
       if (!parsed.success) return;
       await step.run("mark the fax failed", async () => {
@@ -44,14 +45,15 @@ export const sendFaxFunction = inngest.createFunction(
           },
         });
       });
-      await reportAndMailEndedFax(step, parsed.data.faxJobId);
+      await reportAndMailEndedFax({ step, runId }, parsed.data.faxJobId);
     },
   },
-  async ({ event, step }) => {
+  async ({ event, step, runId }) => {
     const { faxJobId } = sendFaxEventSchema.parse(event.data);
+    const ctx = { step, runId };
     const ended = await (async () => {
-      const start = (attemptNumber: number) => async () => {
-        const db = await stepTransaction();
+      const start = (attemptNumber: number) => async (transaction: Transaction) => {
+        const db = await transaction();
         const runtime = sendFaxRuntime();
         const started = await startFaxAttempt({ db, runtime, faxJobId, attemptNumber });
         // Ended without a call (cancelled while queued): the report still records it, without a page image.
@@ -68,18 +70,18 @@ export const sendFaxFunction = inngest.createFunction(
         return started;
       };
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-        let started = await step.run(`attempt ${attempt}: take a trunk`, start(attempt));
+        let started = await transactionalStep(ctx, `attempt ${attempt}: take a trunk`, start(attempt));
         for (let wait = 1; started.kind === "wait"; wait++) {
           if (wait > MAX_TRUNK_WAITS) return { status: "NO_TRUNK" };
           await step.sleep(`attempt ${attempt}: wait for a free trunk (${wait})`, seconds(started.ms));
-          started = await step.run(`attempt ${attempt}: take a trunk (${wait + 1})`, start(attempt));
+          started = await transactionalStep(ctx, `attempt ${attempt}: take a trunk (${wait + 1})`, start(attempt));
         }
         if (started.kind === "ended") return { status: started.status };
         const { attemptId } = started;
-        const decision = await step.run(`attempt ${attempt}: call`, async () => {
+        const decision = await transactionalStep(ctx, `attempt ${attempt}: call`, async (transaction) => {
           const runtime = sendFaxRuntime();
           const { result, answeredAt, firstPage } = await placeFaxCall({ runtime, attemptId });
-          const db = await stepTransaction();
+          const db = await transaction();
           const now = runtime.now();
           const decision = await recordFaxAttempt({ db, attemptId, result, answeredAt, now });
           // The fax has ended: its transmission report, committed with this step's result.

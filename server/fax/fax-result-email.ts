@@ -30,10 +30,20 @@ export async function setFaxResultEmail(ctx: ActorContext, faxResultEmail: FaxRe
 
 /**
  * Called by the send job once the fax has ended: queues the mail if the sender asked for it, in the
- * transaction that marks the fax mailed, so a re-run after a crash never mails twice. System work.
+ * transaction that marks the fax mailed, so a re-run after a crash never mails twice. A re-run that
+ * finds the mail still queued (the server died between that commit and the sending) sends it then.
+ * System work.
  */
 export async function mailFaxResult(faxJobId: string): Promise<"mailed" | "not asked" | "already"> {
-  const mailId = await getDb().$transaction(async (db) => {
+  const queued = await queueFaxResultMail(faxJobId);
+  if (queued === "already" || queued === "not asked") return queued;
+  await deliverMail(queued.mailId);
+  return "mailed";
+}
+
+/** The first half of mailFaxResult: the mail to send now (queued now, or queued earlier and never sent). */
+export async function queueFaxResultMail(faxJobId: string): Promise<{ mailId: string } | "not asked" | "already"> {
+  return getDb().$transaction(async (db) => {
     const job = await db.faxJob.findUnique({
       where: { id: faxJobId },
       select: {
@@ -46,6 +56,7 @@ export async function mailFaxResult(faxJobId: string): Promise<"mailed" | "not a
         maxRetries: true,
         completedAt: true,
         resultMailedAt: true,
+        resultMailId: true,
         tenantId: true,
         user: { select: { email: true, faxResultEmail: true } },
         tenant: {
@@ -59,7 +70,13 @@ export async function mailFaxResult(faxJobId: string): Promise<"mailed" | "not a
         attempts: { orderBy: { attemptNumber: "desc" }, take: 1, select: { pagesSent: true, totalPages: true } },
       },
     });
-    if (!job || job.resultMailedAt) return "already" as const;
+    if (!job) return "already" as const;
+    if (job.resultMailedAt) {
+      const queued = job.resultMailId
+        ? await db.mailMessage.findFirst({ where: { id: job.resultMailId, status: "queued" }, select: { id: true } })
+        : null;
+      return queued ? { mailId: queued.id } : ("already" as const);
+    }
     const delivered = job.status === "SENT";
     const wanted =
       job.user?.faxResultEmail === "ALWAYS" || (job.user?.faxResultEmail === "FAILED" && job.status === "FAILED");
@@ -82,10 +99,7 @@ export async function mailFaxResult(faxJobId: string): Promise<"mailed" | "not a
       },
     );
     const id = await queueMail(db, { tenantId: job.tenantId, to: job.user.email, ...mail });
-    await db.faxJob.update({ where: { id: job.id }, data: { resultMailedAt: new Date() } });
-    return id;
+    await db.faxJob.update({ where: { id: job.id }, data: { resultMailedAt: new Date(), resultMailId: id } });
+    return { mailId: id };
   });
-  if (mailId === "already" || mailId === "not asked") return mailId;
-  await deliverMail(mailId);
-  return "mailed";
 }

@@ -93,8 +93,16 @@ export async function placeFaxCall(opts: {
     job,
     { storage: runtime.storage, gatewayKeys: runtime.gatewayKeys },
     async (tiffPath) => {
-      // Committed before dialling; anything that fails before this point may simply run again.
-      await db.faxAttempt.update({ where: { id: attemptId }, data: { dialedAt: runtime.now() } });
+      // Committed before dialling; anything that fails before this point may simply run again. Only
+      // while unmarked: of two copies of this step running at once (an Inngest server may ask twice),
+      // one dials.
+      const marked = await db.faxAttempt.updateMany({
+        where: { id: attemptId, dialedAt: null },
+        data: { dialedAt: runtime.now() },
+      });
+      if (marked.count === 0) {
+        return emptyResult("GENERAL_ERROR", "The call was already being placed by another run of this step");
+      }
       const call = gateway.send({
         trunk,
         to: job.toNumber,

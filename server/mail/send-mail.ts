@@ -39,8 +39,8 @@ export async function deliverMail(id: string): Promise<{ id: string; status: "se
   const row = await db.mailMessage.findUniqueOrThrow({ where: { id } });
   const mail: Mail = { tenantId: row.tenantId, to: row.to, subject: row.subject, text: row.text, html: row.html };
   try {
-    if (row.transport === "resend") await sendWithResend(mail);
-    if (row.transport === "smtp") await sendWithSmtp(mail);
+    if (row.transport === "resend") await sendWithResend(id, mail);
+    if (row.transport === "smtp") await sendWithSmtp(id, mail);
     await db.mailMessage.update({ where: { id }, data: { status: "sent", sentAt: new Date() } });
     return { id, status: "sent" };
   } catch (error) {
@@ -55,20 +55,27 @@ export async function sendMail(mail: Mail): Promise<{ id: string; status: "sent"
   return deliverMail(await queueMail(getDb(), mail));
 }
 
-async function sendWithResend(mail: Mail): Promise<void> {
+// The message's id names each sending: Resend sends one message once for a key within 24 hours, and a
+// message sent twice over SMTP (a job asked for the same step again) carries one Message-ID.
+async function sendWithResend(id: string, mail: Mail): Promise<void> {
   const e = env();
   const res = await fetch(`${e.RESEND_API_URL}/emails`, {
     method: "POST",
-    headers: { Authorization: `Bearer ${e.RESEND_API_KEY}`, "Content-Type": "application/json" },
+    headers: {
+      Authorization: `Bearer ${e.RESEND_API_KEY}`,
+      "Content-Type": "application/json",
+      "Idempotency-Key": `faxport-mail/${id}`,
+    },
     body: JSON.stringify({ from: e.MAIL_FROM, to: [mail.to], subject: mail.subject, html: mail.html, text: mail.text }),
   });
   if (!res.ok) throw new Error(`Resend answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
 }
 
-async function sendWithSmtp(mail: Mail): Promise<void> {
+async function sendWithSmtp(id: string, mail: Mail): Promise<void> {
   const e = env();
   const transporter = nodemailer.createTransport(e.SMTP_URL!);
   await transporter.sendMail({
+    messageId: `<${id}@${/@([^>\s]+)/.exec(e.MAIL_FROM)?.[1] ?? "faxport.localhost"}>`,
     from: e.MAIL_FROM,
     to: mail.to,
     subject: mail.subject,

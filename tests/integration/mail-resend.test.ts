@@ -17,7 +17,7 @@ const resendEmail = z.object({
   text: z.string().optional(),
 });
 
-const requests: { auth: string | undefined; body: unknown }[] = [];
+const requests: { auth: string | undefined; idempotencyKey?: string | string[]; body: unknown }[] = [];
 let failNext = false;
 const server = http.createServer((req, res) => {
   let raw = "";
@@ -27,7 +27,11 @@ const server = http.createServer((req, res) => {
       res.writeHead(status, { "Content-Type": "application/json" });
       res.end(JSON.stringify(body));
     };
-    requests.push({ auth: req.headers.authorization, body: JSON.parse(raw || "{}") });
+    requests.push({
+      auth: req.headers.authorization,
+      idempotencyKey: req.headers["idempotency-key"],
+      body: JSON.parse(raw || "{}"),
+    });
     if (req.method !== "POST" || req.url !== "/emails")
       return reply(404, { statusCode: 404, name: "not_found", message: "Not found" });
     if (req.headers.authorization !== "Bearer re_test_key")
@@ -62,6 +66,8 @@ describe("Resend transport", () => {
     expect(result.status).toBe("sent");
     expect(requests.at(-1)).toEqual({
       auth: "Bearer re_test_key",
+      // The message's own id: Resend sends a message sent again (a job's step run twice) only once.
+      idempotencyKey: `faxport-mail/${result.id}`,
       body: {
         from: "Acme Fax <fax@acme.test>",
         to: ["bob@acme.test"],

@@ -5,7 +5,7 @@ import { pruneAuthRecordsFunction } from "../../../inngest/functions/prune-auth-
 import { getDb } from "../../../server/db/client";
 
 describe("prune-auth-records under @inngest/test", () => {
-  it("deletes old sign-in records in its one step and returns the counts", async () => {
+  it("deletes old sign-in records in its steps and returns the counts", async () => {
     await getDb().loginAttempt.createMany({
       data: [
         { username: "old-one", ip: "1.1.1.1", success: false, createdAt: new Date(Date.now() - 48 * 3_600_000) },

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "FaxJob" ADD COLUMN     "resultMailId" UUID;
