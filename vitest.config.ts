@@ -13,6 +13,10 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Every file is isolated (integration files each have their own database, see
+    // tests/support/database-per-file.ts), so two run side by side even on two cores, where
+    // Vitest's default (cores − 1) would run one. Durability opts out below (one shared port).
+    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },

@@ -60,6 +60,8 @@ export interface Runner {
   start(): void;
   /** Stops the loop and waits for work in hand; with `abandon`, walks away from it like a crash. */
   stop(opts?: { abandon?: boolean }): Promise<void>;
+  /** Resolves once the runs in hand have ended, also after an abandoning stop (tests wait on it). */
+  settled(): Promise<void>;
   readonly pool: pg.Pool;
 }
 
@@ -1007,6 +1009,9 @@ export function createRunner(options: RunnerOptions): Runner {
     workerId,
     pool,
     send,
+    settled: async () => {
+      while (inFlight.size) await Promise.allSettled([...inFlight]);
+    },
     drain: async () => {
       const uninstallForDrain = uninstall ? null : installEventSink({ accept: send });
       try {
