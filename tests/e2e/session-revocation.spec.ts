@@ -4,6 +4,7 @@ import { open, signIn, site } from "./helpers";
 import { newOrganisation } from "./organisation";
 
 test("an admin locks a signed-in user and the user is signed out at once", async ({ page, browser }) => {
+  test.setTimeout(120_000); // it makes its organisation first
   const org = await newOrganisation(browser, "Revocation Clinic");
   const HOST = org.host;
   const CLERK = `temp.clerk@${org.host.replace(/\.localhost$/, ".example")}`;

@@ -29,7 +29,7 @@ describe("embedded runner: several workers", () => {
     b.start();
     const completed = async () =>
       (await a.pool.query(`SELECT count(*)::int AS n FROM "JobRun" WHERE status = 'COMPLETED'`)).rows[0].n;
-    await expect.poll(completed, { timeout: 60_000 }).toBe(total);
+    await expect.poll(completed, { timeout: 100_000 }).toBe(total);
     // Whatever either worker still has in hand ends before anything is counted.
     await Promise.all([a.settled(), b.settled()]);
     const { rows: byWorker } = await a.pool.query(`SELECT "leaseOwner", count(*)::int FROM "JobRun" GROUP BY 1`);
@@ -37,7 +37,7 @@ describe("embedded runner: several workers", () => {
     expect(bodies.size).toBe(total * 2);
     expect([...bodies.values()].every((n) => n === 1)).toBe(true);
     expect((await runsOf(a, "runner-test-shared")).filter((r) => r.status === "COMPLETED")).toHaveLength(total);
-  });
+  }, 120_000);
 
   it("takes over the run of a worker that died once its lease expires, and refuses the dead worker's late result", async () => {
     let bodies = 0;
