@@ -26,7 +26,7 @@ const planted = process.env.FAXPORT_PLANTED_SPECS;
  * spec's project depends on run first, in full). Every spec passes alone: what the setup makes, the
  * specs that need it make too when it is missing (tests/e2e/organisation-key.ts).
  */
-const READING = ["accessibility", "viewports", "security-headers", "route-isolation", "guidance", "first-day"].map(
+const READING = ["accessibility", "viewports", "security-headers", "route-isolation", "guidance"].map(
   (name) => `**/${name}.spec.ts`,
 );
 const OWN_ORGANISATIONS = ["tenant-onboarding", "recovery-code", "lists", "session-revocation"].map(
