@@ -29,7 +29,7 @@ const planted = process.env.FAXPORT_PLANTED_SPECS;
 const READING = ["accessibility", "viewports", "security-headers", "route-isolation", "guidance"].map(
   (name) => `**/${name}.spec.ts`,
 );
-const OWN_ORGANISATIONS = ["tenant-onboarding", "recovery-code", "lists", "session-revocation"].map(
+const OWN_ORGANISATIONS = ["tenant-onboarding", "recovery-code", "lists", "session-revocation", "lockout"].map(
   (name) => `**/${name}.spec.ts`,
 );
 
