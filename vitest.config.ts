@@ -20,7 +20,13 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: include("tests/unit/**/*.test.ts"), environment: "node" },
+        test: {
+          name: "unit",
+          include: include("tests/unit/**/*.test.ts"),
+          environment: "node",
+          // Real Argon2id (64 MiB, 3 passes) in WASM takes seconds when two files share two cores.
+          testTimeout: 20_000,
+        },
       },
       {
         resolve: { alias },
