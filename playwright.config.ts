@@ -6,18 +6,54 @@
  * speed-ups are set here — never a secret or setting npm start would not have, so a job that works
  * here works for users.
  */
-import { defineConfig } from "@playwright/test";
+import { defineConfig, type Project } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // The self-check (scripts/self-check.mjs) runs planted specs that need no portal: no web server then.
 const planted = process.env.FAXPORT_PLANTED_SPECS;
+
+/**
+ * Specs run two at a time where they cannot meet. The demo world (Acme and Globex, seeded by
+ * scripts/serve.ts) is shared, so:
+ *  1. "demo world setup" makes what the first sign-ins would (the organisation keys) once;
+ *  2. "reading" — specs that only read the demo world, or use organisations of their own — run in
+ *     parallel, file by file and test by test;
+ *  3. "demo world" — specs that change Acme or Globex (their domains, logos, policies, people) —
+ *     run after them one at a time, while "own organisations" fills the other worker.
+ * A new spec that creates its organisation with tests/e2e/organisation.ts goes under OWN_ORGANISATIONS.
+ * Any spec file not named below runs in "demo world", the safe default.
+ * One spec alone: `playwright test --no-deps tests/e2e/x.spec.ts` (without --no-deps the projects a
+ * spec's project depends on run first, in full). Every spec passes alone: what the setup makes, the
+ * specs that need it make too when it is missing (tests/e2e/organisation-key.ts).
+ */
+const READING = ["accessibility", "viewports", "security-headers", "route-isolation", "guidance"].map(
+  (name) => `**/${name}.spec.ts`,
+);
+const OWN_ORGANISATIONS = ["tenant-onboarding", "recovery-code", "lists", "session-revocation", "lockout"].map(
+  (name) => `**/${name}.spec.ts`,
+);
+
+const projects: Project[] = [
+  { name: "demo world setup", testMatch: "**/demo-world.setup.ts" },
+  { name: "reading", testMatch: READING, fullyParallel: true, dependencies: ["demo world setup"] },
+  { name: "own organisations", testMatch: OWN_ORGANISATIONS, fullyParallel: true, dependencies: ["demo world setup"] },
+  {
+    name: "demo world",
+    testMatch: "**/*.spec.ts",
+    testIgnore: [...READING, ...OWN_ORGANISATIONS],
+    workers: 1,
+    dependencies: ["reading"],
+  },
+];
 
 export default defineConfig({
   testDir: planted ?? "tests/e2e",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  // Two cores here: two browsers and the portal keep both busy (more workers measured no faster).
+  workers: 2,
+  projects: planted ? undefined : projects,
   retries: 0,
   forbidOnly: true,
   reporter: [["list"]],

@@ -13,10 +13,20 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Every file is isolated (integration files each have their own database, see
+    // tests/support/database-per-file.ts), so two run side by side even on two cores, where
+    // Vitest's default (cores − 1) would run one. Durability opts out below (one shared port).
+    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: include("tests/unit/**/*.test.ts"), environment: "node" },
+        test: {
+          name: "unit",
+          include: include("tests/unit/**/*.test.ts"),
+          environment: "node",
+          // Real Argon2id (64 MiB, 3 passes) in WASM takes seconds when two files share two cores.
+          testTimeout: 20_000,
+        },
       },
       {
         resolve: { alias },

@@ -3,7 +3,7 @@
  * Run: npx tsx bench/gateway-spandsp.ts  (builds the addon first if needed)
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadNativeFaxCall } from "../server/gateway/spandsp/native-fax-call";
@@ -12,6 +12,7 @@ execFileSync(process.execPath, ["scripts/build-native.mjs"], { stdio: "inherit" 
 const run = loadNativeFaxCall();
 if (!run) throw new Error("spandsp addon not built");
 const dir = mkdtempSync(path.join(tmpdir(), "faxport-bench-"));
+process.once("exit", () => rmSync(dir, { recursive: true, force: true })); // the pages rendered and received
 const pages = 10;
 writeFileSync(
   path.join(dir, "doc.ps"),

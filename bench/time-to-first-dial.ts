@@ -7,7 +7,7 @@
  * Runs with the embedded default's 16 job slots (`npm start` starts the runner with FAXPORT_JOB_SLOTS,
  * default 16); with only 4 the dials fall behind, since a run holds its slot for the whole call.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { runPrisma } from "../scripts/prisma";
@@ -65,7 +65,8 @@ async function main() {
     data: { name: "Bench loopback", host: "loopback.invalid", maxChannels: 1_000, maxCallsPerMinute: 1_000_000 },
   });
   const keys = testGatewayKeyRing();
-  const storage = createLocalStorage(mkdtempSync(path.join(tmpdir(), "faxport-bench-store-")));
+  const storeDir = mkdtempSync(path.join(tmpdir(), "faxport-bench-store-"));
+  const storage = createLocalStorage(storeDir);
   const doc = await prepareFaxDocument({
     tenantId: tenant.id,
     ownerId: user.id,
@@ -149,6 +150,7 @@ async function main() {
     await disconnectDb();
     await (await import("../server/db/plain-pool")).closePlainPool(); // fax.send asks it for a trunk
     await pg.stop();
+    rmSync(storeDir, { recursive: true, force: true }); // its fax pages go with the bench
   }
 }
 

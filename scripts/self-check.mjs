@@ -3,12 +3,14 @@
  * Proves that `npm test` cannot report a failing test as passed: runs every test stage — Vitest's
  * unit, integration (with its real global PostgreSQL setup) and durability projects, and Playwright —
  * on planted tests (tests/self-check/) and requires each run to exit non-zero, with the planted
- * passing control passed and every planted failure reported. An earlier `npm test` printed
+ * passing control passed and every planted failure reported. The stages that are no test runner
+ * are planted too: the build stage on a `next build` that fails, the leftovers stage on a folder
+ * a test left in the temp directory. An earlier `npm test` printed
  * "2 failed" and exited 0 (an exit hook in a dependency replaced the code), so CI checks this first.
- *   node scripts/self-check.mjs [unit|integration|durability|playwright]   (default: all)
+ *   node scripts/self-check.mjs [unit|integration|durability|playwright|build|leftovers|start]   (default: all)
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -124,6 +126,56 @@ function checkCommentPaths() {
   return problems;
 }
 
+/**
+ * The build stage (scripts/build-portal.ts) in a planted project whose `next build` fails: it must
+ * exit non-zero. Then a build that succeeds is stamped, and is not built again while the sources
+ * are unchanged (the stages after it reuse it) — a failing `next` is not even called then.
+ */
+function checkBuild() {
+  const dir = path.join(out, "build");
+  const bin = path.join(dir, "node_modules/.bin");
+  mkdirSync(bin, { recursive: true });
+  writeFileSync(path.join(dir, "next.config.ts"), "export default {};\n");
+  const next = (script) => {
+    writeFileSync(path.join(bin, "next"), `#!/bin/sh\n${script}\n`);
+    chmodSync(path.join(bin, "next"), 0o755);
+  };
+  const build = () => {
+    const result = spawnSync(path.resolve("node_modules/.bin/tsx"), [path.resolve("scripts/build-portal.ts")], {
+      cwd: dir,
+      encoding: "utf8",
+    });
+    return { code: result.status ?? 1, output: `${result.stdout}\n${result.stderr}` };
+  };
+  const problems = [];
+  next("echo planted build failure >&2; exit 3");
+  const failed = build();
+  if (failed.code === 0) problems.push(`exited 0 although next build failed:\n${failed.output.slice(-2000)}`);
+  next("mkdir -p .next && echo planted > .next/BUILD_ID");
+  const built = build();
+  if (built.code !== 0 || !existsSync(path.join(dir, ".next/BUILD_ID")))
+    problems.push(`a succeeding build failed:\n${built.output.slice(-2000)}`);
+  next("echo built again >&2; exit 3");
+  const reused = build();
+  if (reused.code !== 0 || !reused.output.includes("Build is up to date"))
+    problems.push(`an unchanged project was built again:\n${reused.output.slice(-2000)}`);
+  return problems;
+}
+
+/** The leftovers stage (scripts/leftovers.mjs): a folder left in the temp directory fails it, by name. */
+function checkLeftovers() {
+  const dir = path.join(out, "tmp");
+  mkdirSync(path.join(dir, "tsx-0"), { recursive: true }); // a tool's cache: allowed
+  const problems = [];
+  const clean = run("node", ["scripts/leftovers.mjs", dir]);
+  if (clean.code !== 0) problems.push(`failed with only a tool cache left:\n${clean.output.slice(-2000)}`);
+  mkdirSync(path.join(dir, "faxport-planted-leftover-x1"));
+  const left = run("node", ["scripts/leftovers.mjs", dir]);
+  if (left.code === 0) problems.push("exited 0 although a folder was left");
+  if (!left.output.includes("faxport-planted-leftover-x1")) problems.push(`did not name the folder:\n${left.output}`);
+  return problems;
+}
+
 const checks = [
   ["Lint: comment paths", checkCommentPaths],
   ["Vitest unit", () => checkVitest("unit")],
@@ -131,6 +183,8 @@ const checks = [
   ["Vitest durability", () => checkVitest("durability")],
   ["Playwright", checkPlaywright],
   ["npm start", checkStart],
+  ["Build (next build once)", checkBuild],
+  ["Leftovers in the temp directory", checkLeftovers],
 ];
 
 let failed = false;

@@ -3,12 +3,13 @@
  * migrations, demo seed, a build when sources changed, then `next start`. Prints URL and logins.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 // Modules that use the Prisma client are imported after `prisma generate` has written it.
 import { startEmbeddedPostgres } from "../server/db/embedded-postgres";
+import { ensurePortalBuilt } from "./build-portal";
 import { DATA_DIR, EMBEDDED_DATA_DIR, EMBEDDED_PORT } from "./paths";
 import { clientIsCurrent, pendingMigrations, runPrisma } from "./prisma";
 
@@ -21,42 +22,6 @@ function authSecret(): string {
   const file = path.join(DATA_DIR, "auth-secret");
   if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
   return readFileSync(file, "utf8").trim();
-}
-
-/** A fingerprint of everything that goes into the build, to rebuild only when it changed. */
-function sourceFingerprint(): string {
-  const hash = createHash("sha256");
-  const roots = ["app", "components", "lib", "server", "public", "inngest"];
-  const files = [
-    "next.config.ts",
-    "proxy.ts",
-    "postcss.config.mjs",
-    "package-lock.json",
-    "tsconfig.json",
-    "prisma/schema.prisma",
-  ];
-  const walk = (dir: string) => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const p = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else files.push(p);
-    }
-  };
-  roots.forEach(walk);
-  for (const f of files) {
-    if (!existsSync(f)) continue;
-    const s = statSync(f);
-    hash.update(`${f}:${s.size}:${s.mtimeMs}\n`);
-  }
-  return hash.digest("hex");
-}
-
-function exec(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: "inherit", env });
-    child.on("exit", (code) => resolve(code ?? 1));
-  });
 }
 
 /** Fails early, with the setting to change, when another program already listens on the web port. */
@@ -132,18 +97,7 @@ async function main() {
   if (dev) {
     next = spawn("node_modules/.bin/next", ["dev", "-p", String(port)], { stdio: "inherit", env });
   } else {
-    const fingerprint = sourceFingerprint();
-    const stamp = path.join(".next", "faxport-source-fingerprint");
-    const built =
-      existsSync(path.join(".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint;
-    if (!built) {
-      say("Building the portal (next build)…");
-      const code = await exec("node_modules/.bin/next", ["build"], { ...env, NODE_ENV: "production" });
-      if (code !== 0) throw new Error("next build failed");
-      writeFileSync(stamp, fingerprint);
-    } else {
-      say("Build is up to date.");
-    }
+    await ensurePortalBuilt(env, say);
     next = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
       stdio: ["inherit", "pipe", "inherit"],
       env: { ...env, NODE_ENV: "production" },

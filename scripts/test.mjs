@@ -3,10 +3,14 @@
  * `npm test`: install what is missing (npm packages; Debian's chromium, conversion tools and the fax
  * addon's libraries; the addon itself), then run every suite:
  * typecheck → lint → self-check (each test stage run on planted failures must exit non-zero, so a red
- * test can never be reported green) → unit + integration (real embedded PostgreSQL) → end-to-end (real
- * Chromium against the real server) → durability (kill -9 and restart). Stops at the first failing stage.
+ * test can never be reported green) → unit + integration (real embedded PostgreSQL) → the portal's
+ * build (once; the stages after it reuse it) → end-to-end (real Chromium against the real server) →
+ * durability (kill -9 and restart) → leftovers (everything ran with a temp directory of its own, which
+ * must hold nothing afterwards but the tools' caches). Stops at the first failing stage.
  */
-import { rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { ensureNativeGateway, NATIVE_BUILD_PACKAGES } from "./build-native.mjs";
 import { CONVERSION_PACKAGES, CONVERSION_TEST_PACKAGES } from "./debian-packages.mjs";
 import { ensureDebianPackages, ensureDependencies, run } from "./ensure-deps.mjs";
@@ -22,7 +26,14 @@ ensureDebianPackages([
 // The gateway tests run real T.30 calls through the spandsp addon: it must build here.
 if (!ensureNativeGateway({ withTestTools: true }).ok) process.exit(1);
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
+// The system temp directory as every stage sees it: a fresh folder, so the last stage can tell
+// exactly what the suite left there (other programs on the machine use the real one meanwhile).
+const suiteTmp = mkdtempSync(path.join(tmpdir(), "faxport-suite-"));
+chmodSync(suiteTmp, 0o1777); // like /tmp: the embedded PostgreSQL's own user reads its password file here
+process.on("exit", () => rmSync(suiteTmp, { recursive: true, force: true }));
+process.on("SIGINT", () => process.exit(130));
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", TMPDIR: suiteTmp };
 const stages = [
   ["Prisma client", "node_modules/.bin/tsx", ["scripts/prisma.ts", "generate"]],
   ["Typecheck", "node_modules/.bin/tsc", ["--noEmit", "-p", "."]],
@@ -30,8 +41,10 @@ const stages = [
   ["Lint: paths named in comments exist", "node", ["scripts/check-comment-paths.mjs"]],
   ["Self-check: planted failures fail every stage", "node", ["scripts/self-check.mjs"]],
   ["Unit and integration tests", "node_modules/.bin/vitest", ["run", "--project", "unit", "--project", "integration"]],
+  ["Build the portal (next build, once for the stages after it)", "node_modules/.bin/tsx", ["scripts/build-portal.ts"]],
   ["End-to-end tests (Chromium)", "node_modules/.bin/playwright", ["test"]],
   ["Durability (kill -9, restart)", "node_modules/.bin/vitest", ["run", "--project", "durability"]],
+  ["Leftovers in the temp directory", "node", ["scripts/leftovers.mjs", suiteTmp]],
 ];
 
 const started = Date.now();

@@ -29,6 +29,8 @@ export interface Loop {
   stop(opts?: { abandon?: boolean }): Promise<void>;
   /** Does all work due now until none is left; returns how many runs it took. */
   drain(): Promise<number>;
+  /** Resolves once the runs in hand have ended, also after an abandoning stop (tests wait on it). */
+  settled(): Promise<void>;
 }
 
 export function createLoop(deps: LoopDeps): Loop {
@@ -142,5 +144,9 @@ export function createLoop(deps: LoopDeps): Loop {
     if (!opts.abandon) await pool.end();
   }
 
-  return { wake, start, stop, drain };
+  async function settled() {
+    while (inFlight.size) await Promise.allSettled([...inFlight]);
+  }
+
+  return { wake, start, stop, drain, settled };
 }

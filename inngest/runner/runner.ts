@@ -59,6 +59,8 @@ export interface Runner {
   start(): void;
   /** Stops the loop and waits for work in hand; with `abandon`, walks away from it like a crash. */
   stop(opts?: { abandon?: boolean }): Promise<void>;
+  /** Resolves once the runs in hand have ended, also after an abandoning stop (tests wait on it). */
+  settled(): Promise<void>;
   readonly pool: pg.Pool;
 }
 
@@ -110,5 +112,5 @@ export function createRunner(options: RunnerOptions): Runner {
     accept: send,
   });
 
-  return { workerId, pool, send, drain: loop.drain, start: loop.start, stop: loop.stop };
+  return { workerId, pool, send, drain: loop.drain, start: loop.start, stop: loop.stop, settled: loop.settled };
 }

@@ -9,20 +9,34 @@ import { signIn } from "./helpers";
 export const E2E_DATABASE_URL = `postgresql://faxport_app:faxport-local@127.0.0.1:${process.env.E2E_PG_PORT ?? 54350}/faxport`;
 
 export async function ensureAcmeOrganisationKey(browser: Browser) {
-  const page = await browser.newPage();
-  await signIn(page, "acme.localhost", "acme-admin", "Acme-Admin-2026");
+  await ensureOrganisationKey(browser, {
+    host: "acme.localhost",
+    slug: "acme-health",
+    username: "acme-admin",
+    password: "Acme-Admin-2026",
+  });
+}
+
+/** Signs the organisation's first admin in (their browser makes the key) unless the key exists. */
+export async function ensureOrganisationKey(
+  browser: Browser,
+  org: { host: string; slug: string; username: string; password: string },
+) {
   const db = new pg.Client({ connectionString: E2E_DATABASE_URL });
   await db.connect();
+  const key = async () =>
+    (await db.query(`SELECT "publicKey" FROM "Tenant" WHERE slug = $1`, [org.slug])).rows[0]?.publicKey;
   try {
-    await expect
-      .poll(
-        async () => (await db.query(`SELECT "publicKey" FROM "Tenant" WHERE slug = 'acme-health'`)).rows[0]?.publicKey,
-        { timeout: 30_000 },
-      )
-      .toBeTruthy();
+    if (await key()) return;
+    const page = await browser.newPage();
+    try {
+      await signIn(page, org.host, org.username, org.password);
+      await expect.poll(key, { timeout: 30_000 }).toBeTruthy();
+    } finally {
+      await page.close();
+    }
   } finally {
     await db.end();
-    await page.close();
   }
 }
 

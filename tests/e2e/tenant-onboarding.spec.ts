@@ -111,7 +111,8 @@ test("platform admin onboards a tenant whose people sign in on its own domain", 
   await deputy.getByLabel("New password", { exact: true }).fill("Quiet-Lantern-Own-44");
   await deputy.getByLabel("Repeat new password").fill("Quiet-Lantern-Own-44");
   await deputy.getByRole("button", { name: "Change password" }).click();
-  await expect(deputy.getByTestId("waiting-for-access")).toContainText("Waiting for access");
+  // The new password re-derives and re-seals the deputy's keys in their browser first: seconds on a busy machine.
+  await expect(deputy.getByTestId("waiting-for-access")).toContainText("Waiting for access", { timeout: 30_000 });
   // The first admin compares the code over the phone and grants from their Users page.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users", exact: true }).click();
   const row = page.getByTestId("waiting-person").filter({ hasText: "deputy@northwind.test" });

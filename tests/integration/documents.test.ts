@@ -5,9 +5,7 @@
  * conversion job makes the viewable PDF and fax pages; only the owner and the organisation's admins
  * can open any of it, and nothing stored — rows or objects — holds the plaintext.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStoredKeys } from "@/lib/auth/account-keys";
 import { deriveCredentials } from "@/lib/auth/credentials";
@@ -32,6 +30,7 @@ import { createLocalStorage } from "../../server/storage/local-storage";
 import { filesUnder, secretForms } from "../support/canary";
 import { testGatewayKeyRing } from "../support/fax-document";
 import { callerFor, makePlatformAdmin, makeTenant, makeUser } from "../support/fixtures";
+import { testTempDir } from "../support/temp-dir";
 import { textPdf } from "../support/text-pdf";
 import { actorOf, collect, inScopeOf, unlock, uploadAsBrowser } from "../support/upload-as-browser";
 
@@ -50,7 +49,7 @@ let ownerKeys: KeyPair;
 let tenantPublicKey: Uint8Array;
 
 beforeAll(async () => {
-  storageDir = mkdtempSync(path.join(tmpdir(), "faxport-documents-"));
+  storageDir = testTempDir("faxport-documents-");
   gateway = testGatewayKeyRing();
   restore = setSendFaxRuntime({ storage: createLocalStorage(storageDir), gatewayKeys: gateway });
   t = await makeTenant("Docs Clinic", "docs.localhost");

@@ -21,6 +21,7 @@ import { getDb } from "../../server/db/client";
 import { filesUnder, secretForms } from "../support/canary";
 import { prepareFaxDocument, testGatewayKeyRing } from "../support/fax-document";
 import { callerFor, makePlatformAdmin, makeTenant, makeUser } from "../support/fixtures";
+import { testTempDir } from "../support/temp-dir";
 import { requireNativeFaxCall } from "../unit/gateway/support/native-addon";
 
 const MINUTE = 60_000;
@@ -31,7 +32,7 @@ let admin: Awaited<ReturnType<typeof callerFor>>;
 let keys: ReturnType<typeof testGatewayKeyRing>;
 let userKeys: KeyPair;
 let tenantKeys: KeyPair;
-const storeDir = mkdtempSync(path.join(tmpdir(), "faxport-report-store-"));
+const storeDir = testTempDir("faxport-report-store-");
 const storage = createLocalStorage(storeDir);
 let clock: ManualClock;
 let restore: (() => void) | null = null;

@@ -1,11 +1,3 @@
-/**
- * Send Fax through the fax router (no runner here: the events wait in JobEvent): jobs per
- * destination, limits reserved atomically, blocked and invalid numbers refused before any job,
- * list/detail/cancel/resend with owner isolation between two users of one tenant.
- */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { gatewayGrantBytes } from "@/lib/crypto";
 import { decryptFaxTitle } from "../../lib/crypto/document-key";
@@ -16,6 +8,7 @@ import { createLocalStorage } from "../../server/storage/local-storage";
 import { secretForms } from "../support/canary";
 import { prepareFaxDocument, testGatewayKeyRing } from "../support/fax-document";
 import { callerFor, makePlatformAdmin, makeTenant, makeUser } from "../support/fixtures";
+import { testTempDir } from "../support/temp-dir";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 let acme: Awaited<ReturnType<typeof makeTenant>>;
@@ -46,7 +39,7 @@ beforeAll(async () => {
   await db().trunk.create({ data: { name: "Loopback", host: "loopback.invalid", active: true } });
   await db().did.create({ data: { number: "+12125550150", tenantId: acme.tenant.id } }); // the pool
   await db().did.create({ data: { number: "+12125550160", tenantId: acme.tenant.id, userId: acme.user.id } });
-  const storage = createLocalStorage(mkdtempSync(path.join(tmpdir(), "faxport-store-")));
+  const storage = createLocalStorage(testTempDir("faxport-store-"));
   doc = await prepareFaxDocument({
     tenantId: acme.tenant.id,
     ownerId: acme.user.id,

@@ -1,18 +1,10 @@
-/**
- * Administration → Sent faxes: platform admins list every organisation's outbound faxes as
- * metadata (organisation, numbers, status with its explanation, pages, attempts, sender, trunk)
- * and get nothing that opens a page; organisation people cannot call the platform list, and the
- * platform cannot read the organisations' own list or a fax's pages.
- */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../server/db/client";
 import { setSendFaxRuntime } from "../../server/fax/send-fax-runtime";
 import { createLocalStorage } from "../../server/storage/local-storage";
 import { prepareFaxDocument, testGatewayKeyRing } from "../support/fax-document";
 import { callerFor, makePlatformAdmin, makeTenant } from "../support/fixtures";
+import { testTempDir } from "../support/temp-dir";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 let acme: Awaited<ReturnType<typeof makeTenant>>;
@@ -36,7 +28,7 @@ beforeAll(async () => {
   acmeAdmin = await callerFor(acme.admin.id, acme.hostname);
   acmeUser = await callerFor(acme.user.id, acme.hostname);
   const trunk = await db().trunk.create({ data: { name: "Loopback East", host: "loopback.invalid", active: true } });
-  const storage = createLocalStorage(mkdtempSync(path.join(tmpdir(), "faxport-store-")));
+  const storage = createLocalStorage(testTempDir("faxport-store-"));
   for (const [name, org, to] of [
     ["acme", acme, "+13125550111"],
     ["globex", globex, "+442079460111"],

@@ -4,8 +4,7 @@
  * pages sent (each quality), retries spaced by the policy, cancel between attempts and during a
  * call, resend, and a worker dying mid-call never dialling the number again.
  */
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { convertDocumentFunction } from "@/inngest/functions/convert-document";
@@ -26,6 +25,7 @@ import { createLocalStorage } from "@/server/storage/local-storage";
 import { getDb } from "../../server/db/client";
 import { prepareFaxDocument, testGatewayKeyRing } from "../support/fax-document";
 import { callerFor, makePlatformAdmin, makeTenant } from "../support/fixtures";
+import { testTempDir } from "../support/temp-dir";
 import { requireNativeFaxCall } from "../unit/gateway/support/native-addon";
 import { decodeTiffPages, splitHeader } from "../unit/gateway/support/tiff-pages";
 
@@ -34,7 +34,7 @@ let acme: Awaited<ReturnType<typeof makeTenant>>;
 let user: Awaited<ReturnType<typeof callerFor>>;
 let keys: ReturnType<typeof testGatewayKeyRing>;
 let platform: Awaited<ReturnType<typeof callerFor>>;
-const storage = createLocalStorage(mkdtempSync(path.join(tmpdir(), "faxport-store-")));
+const storage = createLocalStorage(testTempDir("faxport-store-"));
 let clock: ManualClock;
 let restore: (() => void) | null = null;
 const runners: Runner[] = [];
@@ -199,7 +199,7 @@ describe("a multi-page fax on the loopback trunk", () => {
 describe("retries", () => {
   it("a busy number is dialled 4 times, 5 minutes apart, then fails with Busy and its explanation", async () => {
     clock = createManualClock("2026-11-23T12:00:00Z");
-    const dialLog = path.join(mkdtempSync(path.join(tmpdir(), "faxport-dials-")), "dials.log");
+    const dialLog = path.join(testTempDir("faxport-dials-"), "dials.log");
     const { runner, gateway } = setUp({ dialLog });
     const doc = await document(1);
     const id = await send(doc, "+13125550486");

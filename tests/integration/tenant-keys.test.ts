@@ -1,12 +1,3 @@
-/**
- * The organisation key and the lifecycle around it (issue 7, §2): made by the first admin's browser
- * with a recovery code; an admin-set or reset password leaves the person waiting for access until an
- * admin grants it; the recovery code restores an admin who lost access; a platform admin never holds
- * it. Each "browser" step runs the same code the pages run.
- */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { openStoredKeys } from "@/lib/auth/account-keys";
@@ -21,6 +12,7 @@ import { issueResetToken } from "../../server/auth/password-reset";
 import { getDb } from "../../server/db/client";
 import { changePasswordInput, createUserInput, resetInput, setPasswordInput } from "../support/credentials";
 import { callerFor, makePlatformAdmin, makeTenant, makeUser, PASSWORD } from "../support/fixtures";
+import { testTempDir } from "../support/temp-dir";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 
@@ -282,7 +274,7 @@ describe("issue 16: who holds the organisation key", () => {
 describe("issue 16: transmission reports", () => {
   it("are sealed to the key the sender had when they sent; a re-grant opens them for the new key", async () => {
     const { t, admin } = await setUpOrganisation();
-    const storage = createLocalStorage(mkdtempSync(path.join(tmpdir(), "faxport-keys-report-")));
+    const storage = createLocalStorage(testTempDir("faxport-keys-report-"));
     const restore = setSendFaxRuntime({ storage });
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
     try {

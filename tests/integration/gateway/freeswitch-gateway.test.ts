@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FreeswitchGateway } from "@/server/gateway/freeswitch/freeswitch-gateway";
 import { sofiaGatewayName } from "@/server/gateway/freeswitch/originate-command";
 import { sofiaGatewayXml } from "@/server/gateway/freeswitch/sofia-gateway-xml";
 import type { FaxProgress, SendFaxRequest } from "@/server/gateway/types";
+import { testTempDir } from "../../support/temp-dir";
 import { testTrunk } from "../../unit/gateway/support/trunks";
 import { FakeFreeswitch } from "./support/fake-freeswitch";
 
@@ -130,7 +130,7 @@ describe("FreeSWITCH gateway over the event socket", () => {
   });
 
   it("installs a trunk as a sofia gateway and reloads the profile", async () => {
-    const gatewayDir = mkdtempSync(path.join(tmpdir(), "faxport-sofia-"));
+    const gatewayDir = testTempDir("faxport-sofia-");
     await connect({ gatewayDir }).syncTrunk(trunk);
     const name = sofiaGatewayName(trunk);
     const xml = readFileSync(path.join(gatewayDir, `${name}.xml`), "utf8");

@@ -45,7 +45,7 @@ async function killFirstWorkerMidStep(
   clock.advance(30_001); // the dead worker's lease expires
   await live.drain();
   g.open(); // the dead worker's body finishes late
-  await new Promise((r) => setTimeout(r, 300));
+  await dying.settled(); // …and the dead worker has tried to store its result
   return { live, dying };
 }
 

@@ -27,18 +27,17 @@ describe("embedded runner: several workers", () => {
     await a.send(Array.from({ length: total }, (_, n) => event("test/shared", { n })));
     a.start();
     b.start();
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const { rows } = await a.pool.query(`SELECT count(*)::int AS n FROM "JobRun" WHERE status = 'COMPLETED'`);
-      if (rows[0].n === total || Date.now() > deadline) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const completed = async () =>
+      (await a.pool.query(`SELECT count(*)::int AS n FROM "JobRun" WHERE status = 'COMPLETED'`)).rows[0].n;
+    await expect.poll(completed, { timeout: 100_000 }).toBe(total);
+    // Whatever either worker still has in hand ends before anything is counted.
+    await Promise.all([a.settled(), b.settled()]);
     const { rows: byWorker } = await a.pool.query(`SELECT "leaseOwner", count(*)::int FROM "JobRun" GROUP BY 1`);
     expect(byWorker).toEqual([{ leaseOwner: null, count: total }]);
     expect(bodies.size).toBe(total * 2);
     expect([...bodies.values()].every((n) => n === 1)).toBe(true);
     expect((await runsOf(a, "runner-test-shared")).filter((r) => r.status === "COMPLETED")).toHaveLength(total);
-  });
+  }, 120_000);
 
   it("takes over the run of a worker that died once its lease expires, and refuses the dead worker's late result", async () => {
     let bodies = 0;
@@ -71,7 +70,7 @@ describe("embedded runner: several workers", () => {
     await live.drain();
     expect(bodies).toBe(2); // a step cut off mid-body runs again
     releaseFirst(); // the dead worker's step now ends; its result must not be kept
-    await new Promise((r) => setTimeout(r, 200));
+    await dying.settled(); // …and the dead worker has tried to store it
     const [run] = await runsOf(live, "runner-test-lease");
     expect(run).toMatchObject({ status: "COMPLETED", output: "from the live worker" });
     const { rows } = await live.pool.query(`SELECT data FROM "JobStep" WHERE "runId" = $1`, [run!.id]);

@@ -1,5 +1,6 @@
+import { rmSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outcomeFromT30Code } from "@/lib/fax-statuses";
 import type { NativeFaxCall } from "@/server/gateway/spandsp/native-fax-call";
 import { type FaxResolution, resolutionFromYDpi } from "@/server/gateway/types";
@@ -13,6 +14,8 @@ beforeAll(() => {
   runFaxCall = requireNativeFaxCall();
   dir = scratchDir();
 }, 60_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true })); // the fax pages sent and received
 
 describe("spandsp fax call (native addon)", () => {
   it.each(["STANDARD", "FINE", "SUPERFINE"] as FaxResolution[])(

@@ -1,0 +1,142 @@
+/**
+ * An organisation of a spec's own, so specs that change things run side by side and in any order.
+ *
+ * How to use it (new specs, and old ones moving off the shared demo world):
+ *
+ *   import { newOrganisation } from "./organisation";
+ *   test("…", async ({ page, browser }) => {
+ *     const org = await newOrganisation(browser, "Fabrikam");   // its own domain, admin and user
+ *     await signIn(page, org.host, org.user.username, org.user.password);
+ *     …
+ *   });
+ *
+ * It writes the rows straight into the e2e database (as `prisma/seed.ts` does for the demo world):
+ * a tenant with a verified primary domain `<slug>.localhost` (Chromium sends *.localhost to this
+ * machine), its security policy, a tenant admin and a plain user whose credentials are made the
+ * way a browser makes them, and one fax number for the user. With `browser` given, the admin signs
+ * in once so their browser makes the organisation key (documents and faxes need it); leave it out
+ * for specs that never touch documents. Names carry a random part: specs never meet each other's.
+ *
+ * Specs that change the demo world (acme.localhost, globex.localhost) run one at a time in the
+ * "demo world" project of playwright.config.ts; a spec that uses only its own organisations (or
+ * only reads) goes in the "parallel" list there.
+ */
+import { randomBytes } from "node:crypto";
+import { type Browser, expect } from "@playwright/test";
+import pg from "pg";
+import { newCredentials } from "../../lib/auth/credentials";
+import { newKdfParams } from "../../lib/crypto/key-schedule";
+import { hashAuthKey } from "../../server/auth/password-hash";
+import { signIn } from "./helpers";
+import { E2E_DATABASE_URL } from "./organisation-key";
+
+/** The portal under test runs with this cheap key derivation too (playwright.config.ts). */
+const CHEAP_KDF = { opsLimit: 1, memLimit: 8 * 1024 * 1024 };
+
+export interface Person {
+  id: string;
+  username: string;
+  email: string;
+  password: string;
+}
+
+export interface Organisation {
+  id: string;
+  name: string;
+  /** Its own domain, e.g. fabrikam-3f9a.localhost. */
+  host: string;
+  admin: Person;
+  user: Person;
+  /** The user's fax number (E.164). */
+  did: string;
+}
+
+async function credentialColumns(password: string) {
+  const credentials = await newCredentials(password, await newKdfParams(CHEAP_KDF));
+  return [
+    await hashAuthKey(credentials.authKey),
+    credentials.kdf.salt,
+    credentials.kdf.opsLimit,
+    credentials.kdf.memLimit,
+    credentials.keys.publicKey,
+    credentials.keys.sealedPrivateKey,
+  ];
+}
+
+const randomDid = () => `+1212555${String(1000 + (randomBytes(2).readUInt16BE() % 9000)).padStart(4, "0")}`;
+
+export async function newOrganisation(browser: Browser | null, name: string): Promise<Organisation> {
+  const tag = randomBytes(3).toString("hex");
+  const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${tag}`;
+  const host = `${slug}.localhost`;
+  const person = (role: string): Omit<Person, "id"> => ({
+    username: `${role}-${tag}`,
+    email: `${role}-${tag}@${slug}.example`,
+    password: `${role[0]!.toUpperCase()}${role.slice(1)}-Secret-${tag}`,
+  });
+  const admin = person("admin");
+  const user = person("user");
+  const db = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  await db.connect();
+  let org: Organisation;
+  try {
+    await db.query("BEGIN");
+    const tenant = await db.query<{ id: string }>(
+      `INSERT INTO "Tenant" (id, name, slug, "dailyFaxLimit", "monthlyFaxLimit", "domainTitle", "updatedAt")
+       VALUES (gen_random_uuid(), $1, $2, 500, 10000, $3, now()) RETURNING id`,
+      [`${name} ${tag}`, slug, `${name} Fax`],
+    );
+    const tenantId = tenant.rows[0]!.id;
+    await db.query(
+      `INSERT INTO "TenantDomain" (id, "tenantId", hostname, "isPrimary", "verifiedAt", "verifiedBy")
+       VALUES (gen_random_uuid(), $1, $2, true, now(), 'PLATFORM')`,
+      [tenantId, host],
+    );
+    await db.query(`INSERT INTO "SecurityPolicy" (id, "tenantId", "updatedAt") VALUES (gen_random_uuid(), $1, now())`, [
+      tenantId,
+    ]);
+    const insertPerson = async (p: Omit<Person, "id">, role: string) => {
+      const row = await db.query<{ id: string }>(
+        `INSERT INTO "User" (id, "tenantId", username, email, "firstName", "lastName", role, "passwordHash",
+           "kdfSalt", "kdfOpsLimit", "kdfMemLimit", "publicKey", "sealedPrivateKey", "updatedAt")
+         VALUES (gen_random_uuid(), $1, $2, $3, $4, 'Tester', $5, $6, $7, $8, $9, $10, $11, now()) RETURNING id`,
+        [tenantId, p.username, p.email, p.username.split("-")[0], role, ...(await credentialColumns(p.password))],
+      );
+      return { ...p, id: row.rows[0]!.id };
+    };
+    const adminRow = await insertPerson(admin, "TENANT_ADMIN");
+    const userRow = await insertPerson(user, "USER");
+    await db.query(`UPDATE "Tenant" SET "firstAdminId" = $2 WHERE id = $1`, [tenantId, adminRow.id]);
+    const did = randomDid();
+    await db.query(
+      `INSERT INTO "Did" (id, number, title, "tenantId", "userId", "updatedAt")
+       VALUES (gen_random_uuid(), $1, 'Front desk', $2, $3, now())`,
+      [did, tenantId, userRow.id],
+    );
+    await db.query("COMMIT");
+    org = { id: tenantId, name: `${name} ${tag}`, host, admin: adminRow, user: userRow, did };
+  } catch (error) {
+    await db.query("ROLLBACK").catch(() => {});
+    await db.end();
+    throw error;
+  }
+  try {
+    if (browser) {
+      // The first admin's browser makes the organisation key at their first sign-in.
+      const page = await browser.newPage();
+      await signIn(page, host, admin.username, admin.password);
+      await expect
+        .poll(
+          async () => (await db.query(`SELECT "publicKey" FROM "Tenant" WHERE id = $1`, [org.id])).rows[0]?.publicKey,
+          {
+            timeout: 30_000,
+          },
+        )
+        .toBeTruthy();
+      await page.close();
+    }
+  } finally {
+    await db.end();
+  }
+  return org;
+}
