@@ -2,7 +2,7 @@
 /**
  * `npm test`: install what is missing (npm packages; Debian's chromium, conversion tools and the fax
  * addon's libraries; the addon itself), then run every suite:
- * typecheck → lint → self-check (each test stage run on planted failures must exit non-zero, so a red
+ * typecheck → lint → layers (imports point one way) → self-check (each test stage run on planted failures must exit non-zero, so a red
  * test can never be reported green) → unit + integration (real embedded PostgreSQL) → end-to-end (real
  * Chromium against the real server) → durability (kill -9 and restart). Stops at the first failing stage.
  */
@@ -27,6 +27,7 @@ const stages = [
   ["Prisma client", "node_modules/.bin/tsx", ["scripts/prisma.ts", "generate"]],
   ["Typecheck", "node_modules/.bin/tsc", ["--noEmit", "-p", "."]],
   ["Lint and format (Biome)", "node_modules/.bin/biome", ["check", "."]],
+  ["Layers (imports point one way)", "node", ["scripts/check-layers.mjs"]],
   ["Self-check: planted failures fail every stage", "node", ["scripts/self-check.mjs"]],
   ["Unit and integration tests", "node_modules/.bin/vitest", ["run", "--project", "unit", "--project", "integration"]],
   ["End-to-end tests (Chromium)", "node_modules/.bin/playwright", ["test"]],

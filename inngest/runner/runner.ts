@@ -25,15 +25,16 @@ import type { InngestFunction } from "inngest";
 import { errors } from "inngest/internals";
 import { StepOpCode } from "inngest/types";
 import type pg from "pg";
-import { cancelledEvent } from "./cancel-run";
+import { at } from "@/server/db/raw-query";
+import { embeddedClientOptions, holdEvents, type IncomingEvent, installEventSink } from "@/server/job/event-route";
+import { cancelledEvent } from "@/server/job/run-controls/cancel-run";
 import { type Clock, systemClock } from "./clock";
 import { driveFunction, type EngineResult, type MemoizedStep } from "./drive-function";
 import { sleepEnd } from "./durations";
-import { embeddedClientOptions, holdEvents, type IncomingEvent, installEventSink } from "./event-route";
 import { FUNCTION_FAILED_EVENT, type RegisteredFunction, registerFunctions, triggeredBy } from "./function-registry";
 import { matches, parseMatch } from "./match-event";
 import { rollBack, withStepScope } from "./step-transaction";
-import { at, createPool, type RunRow, type StepRow, transaction } from "./store";
+import { createPool, type RunRow, type StepRow, transaction } from "./store";
 
 export interface RunnerOptions {
   functions: readonly InngestFunction.Any[];

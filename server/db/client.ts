@@ -1,7 +1,8 @@
 /**
- * The database client. `db` connects as the owner and is NOT tenant-scoped: use it only for
- * system work (sign-in lookup, host → tenant resolution, jobs, seeding). Everything done for a
- * signed-in person goes through `withScope` (server/db/scope.ts), where row-level security applies.
+ * The Prisma client, one per process. It connects as the application role and is not scoped by
+ * itself: outside server/db/ it is reached only as `systemDb()` (system-db.ts) for the system's own
+ * work, or through `runInScope` (run-in-scope.ts), where row-level security applies. The layer
+ * check (scripts/check-layers.mjs) keeps imports of this file inside server/db/.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";

@@ -11,7 +11,7 @@
  * the call has had long enough to hang up. Each call runs in its step's transaction.
  */
 import type pg from "pg";
-import { at } from "@/inngest/runner/store";
+import { at } from "../db/raw-query";
 
 export type CancelledRunFax = "ended" | "hanging up";
 

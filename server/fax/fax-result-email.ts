@@ -7,8 +7,8 @@ import { formatDateTime } from "@/lib/dates/format-date-time";
 import { explainOutcome } from "@/lib/fax-job-status";
 import { formatPhone } from "@/lib/phone";
 import type { FaxResultEmail } from "@/lib/schemas/fax";
-import { getDb } from "../db/client";
 import type { ActorContext } from "../db/run-in-scope";
+import { systemDb } from "../db/system-db";
 import { forbidden } from "../errors";
 import { portalUrl } from "../http/public-url";
 import { deliverMail, queueMail } from "../mail/send-mail";
@@ -33,7 +33,7 @@ export async function setFaxResultEmail(ctx: ActorContext, faxResultEmail: FaxRe
  * transaction that marks the fax mailed, so a re-run after a crash never mails twice. System work.
  */
 export async function mailFaxResult(faxJobId: string): Promise<"mailed" | "not asked" | "already"> {
-  const mailId = await getDb().$transaction(async (db) => {
+  const mailId = await systemDb().$transaction(async (db) => {
     const job = await db.faxJob.findUnique({
       where: { id: faxJobId },
       select: {

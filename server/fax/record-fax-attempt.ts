@@ -4,8 +4,8 @@
  * or waiting to retry after the policy's spacing. A job that ends forgets its document key.
  */
 import type pg from "pg";
-import { at } from "@/inngest/runner/store";
 import { describeOutcome } from "@/lib/fax-statuses";
+import { at } from "../db/raw-query";
 import type { FaxCallResult } from "../gateway/types";
 
 export type AttemptDecision =

@@ -5,7 +5,7 @@
  * under a per-trunk advisory lock, so two runs never take the same last channel.
  */
 import type pg from "pg";
-import { at } from "@/inngest/runner/store";
+import { at } from "../db/raw-query";
 import type { SendFaxRuntime } from "./send-fax-runtime";
 
 export type StartAttemptResult =
