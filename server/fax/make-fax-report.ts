@@ -9,11 +9,11 @@
  */
 import path from "node:path";
 import { Readable } from "node:stream";
-import type pg from "pg";
 import { encryptContent, fromBase64, loadSodium, newDocumentKey, sealDocumentKey } from "@/lib/crypto";
 import { formatDateTime } from "@/lib/dates/format-date-time";
 import { explainOutcome } from "@/lib/fax-job-status";
 import { at } from "../db/raw-query";
+import type { StepDb } from "../db/system-db";
 import { faxReportKey } from "../document/document-storage-keys";
 import { runTool } from "../gateway/convert/run-tool";
 import type { ObjectStorage } from "../storage/object-storage";
@@ -76,7 +76,8 @@ type AttemptFacts = {
 
 /** Makes, encrypts, stores and records the report of a fax that has ended. Returns false if it has not. */
 export async function makeFaxReport(opts: {
-  db: pg.PoolClient;
+  /** The step's own transaction: unscoped, so each query names the fax. */
+  db: StepDb;
   storage: ObjectStorage;
   faxJobId: string;
   firstPage: Uint8Array | null;

@@ -46,7 +46,7 @@ export async function sendFaxes(opts: {
       "documentId",
     );
   }
-  if (!(await anyActiveTrunk())) {
+  if (!(await anyActiveTrunk(db))) {
     throw conflict("No SIP trunk is available to send faxes right now. Ask your provider to set one up.");
   }
   const gatewaySealedKey = await readGatewayGrant({
