@@ -22,7 +22,7 @@ const planted = process.env.FAXPORT_PLANTED_SPECS;
  *     run after them one at a time, while "own organisations" fills the other worker.
  * A new spec that creates its organisation with tests/e2e/organisation.ts goes under OWN_ORGANISATIONS.
  * Any spec file not named below runs in "demo world", the safe default.
- * One spec alone: `playwright test --no-deps tests/e2e/x.spec.ts` (without --no-deps the projects a
+ * One spec alone: `playwright test --no-deps tests/e2e/<name>.spec.ts` (without --no-deps the projects a
  * spec's project depends on run first, in full). Every spec passes alone: what the setup makes, the
  * specs that need it make too when it is missing (tests/e2e/organisation-key.ts).
  */

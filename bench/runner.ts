@@ -5,10 +5,10 @@
  */
 import { cpus, loadavg } from "node:os";
 import { Inngest } from "inngest";
-import { embeddedClientOptions } from "../inngest/runner/event-route";
 import { createRunner } from "../inngest/runner/runner";
 import { runPrisma } from "../scripts/prisma";
 import { startEmbeddedPostgres } from "../server/db/embedded-postgres";
+import { embeddedClientOptions } from "../server/job/event-route";
 
 const THROUGHPUT_EVENTS = 1_000;
 const LATENCY_EVENTS = 300;

@@ -148,7 +148,6 @@ async function main() {
     await runner.stop();
     await gateways.close();
     await disconnectDb();
-    await (await import("../server/db/plain-pool")).closePlainPool(); // fax.send asks it for a trunk
     await pg.stop();
     rmSync(storeDir, { recursive: true, force: true }); // its fax pages go with the bench
   }

@@ -10,8 +10,9 @@
  * Results are stored as JSON (Inngest stores them so too): ids and statuses only, never content or keys.
  */
 import type pg from "pg";
+import { at } from "@/server/db/raw-query";
 import { embeddedStepTransaction, rollBack } from "./runner/step-transaction";
-import { at, createPool } from "./runner/store";
+import { createPool } from "./runner/store";
 
 type StepTools = { run: <T>(id: string, fn: () => Promise<T>) => Promise<unknown> };
 export type Transaction = () => Promise<pg.PoolClient>;

@@ -176,8 +176,47 @@ function checkLeftovers() {
   return problems;
 }
 
+/** The layer check on a planted tree: each back-edge must be named by file and line, and fail the run. */
+function checkLayers() {
+  const tree = path.join(out, "layers");
+  const plant = (file, text) => {
+    mkdirSync(path.dirname(path.join(tree, file)), { recursive: true });
+    writeFileSync(path.join(tree, file), text);
+  };
+  plant("lib/shared.ts", 'export const a = 1;\nimport { s } from "@/server/service";\n');
+  plant("server/service.ts", 'export const s = 1;\n\nimport { run } from "../inngest/job";\n');
+  plant("server/db/client.ts", "export const getDb = () => null;\n");
+  plant("server/unscoped.ts", 'import { getDb } from "./db/client";\n');
+  plant("server/action.ts", '"use server";\nexport async function act() {}\n');
+  plant("inngest/job.ts", 'import { s } from "@/server/service";\nexport const run = s;\n');
+  plant("components/widget.tsx", '"use client";\nimport { helper } from "./helper";\n');
+  plant("components/helper.ts", 'import { s } from "@/server/service";\nexport const helper = s;\n');
+  // Controls: types and server actions may cross into the browser; inngest/ may import server/.
+  plant(
+    "components/fine.tsx",
+    '"use client";\nimport type { s } from "@/server/service";\nimport { act } from "@/server/action";\n',
+  );
+  const { code, output } = run("node", ["scripts/check-layers.mjs", tree]);
+  const problems = [];
+  if (code === 0) problems.push("exited 0 although planted imports point the wrong way");
+  for (const expected of [
+    "lib/shared.ts:2",
+    "server/service.ts:3",
+    "server/unscoped.ts:1",
+    "components/widget.tsx:2",
+  ]) {
+    if (!output.includes(expected)) problems.push(`did not report ${expected}`);
+  }
+  for (const control of ["components/fine.tsx", "inngest/job.ts"]) {
+    if (output.includes(control)) problems.push(`reported the allowed imports of ${control}`);
+  }
+  if (problems.length) problems.push(`output:\n${output.slice(-3000)}`);
+  return problems;
+}
+
 const checks = [
   ["Lint: comment paths", checkCommentPaths],
+  ["Layer check", checkLayers],
   ["Vitest unit", () => checkVitest("unit")],
   ["Vitest integration (embedded PostgreSQL)", () => checkVitest("integration")],
   ["Vitest durability", () => checkVitest("durability")],

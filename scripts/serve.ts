@@ -76,11 +76,12 @@ async function main() {
   }
 
   const { DEMO_LOGINS, seedDemo } = await import("../prisma/seed");
-  const { getDb, disconnectDb } = await import("../server/db/client");
+  const { disconnectDb } = await import("../server/db/client");
+  const { systemDb } = await import("../server/db/system-db");
   const { startEmbeddedRunner } = await import("../inngest/runner/start-embedded-runner");
-  const { startEventForwarder } = await import("../inngest/forward-events");
+  const { startEventForwarder } = await import("../inngest/event-forwarder");
   if (process.env.FAXPORT_SEED !== "false") {
-    const seeded = await seedDemo(getDb());
+    const seeded = await seedDemo(systemDb());
     say(seeded ? "Seeded the demo platform, tenants, trunk and DIDs." : "Demo data already present — keeping it.");
   }
   // Decrypted pages a killed process left in the scratch root go before any job can run.

@@ -2,7 +2,8 @@
 /**
  * `npm test`: install what is missing (npm packages; Debian's chromium, conversion tools and the fax
  * addon's libraries; the addon itself), then run every suite:
- * typecheck → lint → self-check (each test stage run on planted failures must exit non-zero, so a red
+ * typecheck → lint (Biome, and paths named in comments exist) → layers (imports
+ * point one way) → self-check (each test stage run on planted failures must exit non-zero, so a red
  * test can never be reported green) → unit + integration (real embedded PostgreSQL) → the portal's
  * build (once; the stages after it reuse it) → end-to-end (real Chromium against the real server) →
  * durability (kill -9 and restart) → leftovers (everything ran with a temp directory of its own, which
@@ -39,6 +40,7 @@ const stages = [
   ["Typecheck", "node_modules/.bin/tsc", ["--noEmit", "-p", "."]],
   ["Lint and format (Biome)", "node_modules/.bin/biome", ["check", "."]],
   ["Lint: paths named in comments exist", "node", ["scripts/check-comment-paths.mjs"]],
+  ["Layers (imports point one way)", "node", ["scripts/check-layers.mjs"]],
   ["Self-check: planted failures fail every stage", "node", ["scripts/self-check.mjs"]],
   ["Unit and integration tests", "node_modules/.bin/vitest", ["run", "--project", "unit", "--project", "integration"]],
   ["Build the portal (next build, once for the stages after it)", "node_modules/.bin/tsx", ["scripts/build-portal.ts"]],

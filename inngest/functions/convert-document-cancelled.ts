@@ -4,9 +4,9 @@
  * document no longer processing and leaves it as it is (convert-stored-document.ts).
  */
 import { cancelledRunTrigger } from "@/inngest/runner/function-registry";
-import { getDb } from "@/server/db/client";
+import { systemDb } from "@/server/db/system-db";
 import { documentUploadedSchema } from "@/server/document/document-uploaded-event";
-import { inngest } from "../client";
+import { inngest } from "@/server/job/inngest-client";
 import { convertDocumentFunction } from "./convert-document";
 
 export const CANCELLED_CONVERSION_REASON = "The conversion was cancelled. Upload the document again to fax it.";
@@ -17,7 +17,7 @@ export const convertDocumentCancelledFunction = inngest.createFunction(
     const parsed = documentUploadedSchema.safeParse((event.data as { event?: { data?: unknown } }).event?.data);
     if (!parsed.success) return { ended: 0 };
     return step.run("mark the document invalid (cancelled)", async () => {
-      const { count } = await getDb().document.updateMany({
+      const { count } = await systemDb().document.updateMany({
         where: { id: parsed.data.documentId, status: "PROCESSING" },
         data: { status: "INVALID", invalidReason: CANCELLED_CONVERSION_REASON, gatewaySealedKey: null },
       });

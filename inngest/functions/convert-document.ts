@@ -1,9 +1,9 @@
 /** Converts an uploaded document on the gateway side (server/document/convert-stored-document.ts). */
-import { getDb } from "@/server/db/client";
+import { systemDb } from "@/server/db/system-db";
 import { convertStoredDocument } from "@/server/document/convert-stored-document";
 import { DOCUMENT_UPLOADED_EVENT, documentUploadedSchema } from "@/server/document/document-uploaded-event";
 import { sendFaxRuntime } from "@/server/fax/send-fax-runtime";
-import { inngest } from "../client";
+import { inngest } from "@/server/job/inngest-client";
 
 export const convertDocumentFunction = inngest.createFunction(
   {
@@ -17,7 +17,7 @@ export const convertDocumentFunction = inngest.createFunction(
       const parsed = documentUploadedSchema.safeParse(event.data.event.data);
       if (!parsed.success) return;
       await step.run("mark the document invalid", async () => {
-        await getDb().document.updateMany({
+        await systemDb().document.updateMany({
           where: { id: parsed.data.documentId, status: "PROCESSING" },
           data: {
             status: "INVALID",

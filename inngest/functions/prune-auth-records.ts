@@ -4,7 +4,7 @@
  */
 import { forgetOldStepOutcomes } from "@/inngest/transactional-step";
 import { pruneAuthRecords } from "@/server/auth/prune-auth-records";
-import { inngest } from "../client";
+import { inngest } from "@/server/job/inngest-client";
 
 export const pruneAuthRecordsFunction = inngest.createFunction(
   { id: "prune-auth-records", triggers: { cron: "TZ=UTC 17 3 * * *" } },

@@ -6,11 +6,11 @@
 import { cancelledRunTrigger } from "@/inngest/runner/function-registry";
 import { transactionalStep } from "@/inngest/transactional-step";
 import { endFaxOfCancelledRun, MAX_HANG_UP_LOOKS } from "@/server/fax/end-fax-of-cancelled-run";
+import { sendFaxEventSchema } from "@/server/fax/send-fax-event";
 import { sendFaxRuntime } from "@/server/fax/send-fax-runtime";
-import { inngest } from "../client";
+import { inngest } from "@/server/job/inngest-client";
 import { reportAndMailEndedFax } from "./fax-ended-steps";
 import { sendFaxFunction } from "./send-fax";
-import { sendFaxEventSchema } from "./send-fax-event";
 
 /** How long the call gets between looks (cancel requests reach the gateway within a second or two). */
 const LOOK_EVERY = "5s";

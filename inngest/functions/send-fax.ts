@@ -6,16 +6,16 @@
  * the job's retry spacing; a fax cancelled meanwhile is seen when it wakes and dials no more.
  */
 import { type Transaction, transactionalStep } from "@/inngest/transactional-step";
-import { getDb } from "@/server/db/client";
+import { systemDb } from "@/server/db/system-db";
 import { mailFaxResult } from "@/server/fax/fax-result-email";
 import { makeFaxReport } from "@/server/fax/make-fax-report";
 import { placeFaxCall } from "@/server/fax/place-fax-call";
 import { recordFaxAttempt } from "@/server/fax/record-fax-attempt";
+import { SEND_FAX_EVENT, sendFaxEventSchema } from "@/server/fax/send-fax-event";
 import { sendFaxRuntime } from "@/server/fax/send-fax-runtime";
 import { startFaxAttempt } from "@/server/fax/start-fax-attempt";
-import { inngest } from "../client";
+import { inngest } from "@/server/job/inngest-client";
 import { reportAndMailEndedFax } from "./fax-ended-steps";
-import { SEND_FAX_EVENT, sendFaxEventSchema } from "./send-fax-event";
 
 /** Attempts are bounded by the job's policy (at most 10); this only guards the loop. */
 const MAX_ATTEMPTS = 10;
@@ -34,7 +34,7 @@ export const sendFaxFunction = inngest.createFunction(
       const parsed = sendFaxEventSchema.safeParse(event.data.event.data);
       if (!parsed.success) return;
       await step.run("mark the fax failed", async () => {
-        await getDb().faxJob.updateMany({
+        await systemDb().faxJob.updateMany({
           where: { id: parsed.data.faxJobId, status: { in: ["QUEUED", "IN_PROGRESS"] } },
           data: {
             status: "FAILED",

@@ -6,10 +6,11 @@
  */
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
+import { at } from "@/server/db/raw-query";
 import type { Clock } from "./clock";
 import type { RegisteredFunction } from "./function-registry";
 import { lockKey } from "./run-rows";
-import { at, type RunRow, transaction } from "./store";
+import { type RunRow, transaction } from "./store";
 
 /** A run this worker leased; `fresh` when it had never started before. */
 export type Claimed = RunRow & { leaseToken: string; fresh?: boolean };

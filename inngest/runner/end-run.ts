@@ -5,12 +5,13 @@
  */
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
+import { at } from "@/server/db/raw-query";
+import type { IncomingEvent } from "@/server/job/event-route";
 import type { Clock } from "./clock";
 import { sleepEnd } from "./durations";
-import type { IncomingEvent } from "./event-route";
 import { FUNCTION_FAILED_EVENT, type RegisteredFunction } from "./function-registry";
 import { endWaitingStep, invokeWaitEvent, type LeasedRun, releaseRun, withLease } from "./run-rows";
-import { at, type RunRow } from "./store";
+import type { RunRow } from "./store";
 
 export type RunOutcome = { output: unknown } | { error: unknown };
 

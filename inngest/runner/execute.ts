@@ -5,15 +5,16 @@
  * stored when the sleep is first reached, so it ends at that time after restarts.
  */
 import type pg from "pg";
+import { at } from "@/server/db/raw-query";
+import { holdEvents } from "@/server/job/event-route";
 import type { Claimed } from "./claim";
 import type { Clock } from "./clock";
-import { holdEvents } from "./event-route";
 import type { RegisteredFunction } from "./function-registry";
 import type { RecordResult } from "./record-result";
 import { LeaseLost, loadSteps, releaseRun, renewLease, STEP_OPS, saveStep, withLease } from "./run-rows";
 import { executeStepwise, INVOKE_TIMEOUT_ERROR, type MemoizedStep } from "./sdk-adapter";
 import { withStepScope } from "./step-transaction";
-import { at, type StepRow } from "./store";
+import type { StepRow } from "./store";
 
 export interface ExecuteDeps {
   registry: Map<string, RegisteredFunction>;

@@ -5,12 +5,13 @@
  * event ends the step.waitForEvent waits it matches and cancels the runs whose cancelOn it matches.
  */
 import type pg from "pg";
-import { cancelledEvent } from "./cancel-run";
-import type { IncomingEvent } from "./event-route";
+import { at } from "@/server/db/raw-query";
+import type { IncomingEvent } from "@/server/job/event-route";
+import { cancelledEvent } from "@/server/job/run-controls/cancel-run";
 import { FUNCTION_FAILED_EVENT, type RegisteredFunction, triggeredBy } from "./function-registry";
 import { matches, parseMatch } from "./match-event";
 import { endWaitingStep, insertRun, lockKey, notifyRunsDue, releaseRun } from "./run-rows";
-import { at, transaction } from "./store";
+import { transaction } from "./store";
 
 export interface FanOut {
   /** Stores events and their runs in `db`'s transaction; returns how many runs it started or woke. */

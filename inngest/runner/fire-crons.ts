@@ -5,11 +5,12 @@
  */
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
-import type { IncomingEvent } from "./event-route";
+import { at } from "@/server/db/raw-query";
+import type { IncomingEvent } from "@/server/job/event-route";
 import type { RegisteredFunction } from "./function-registry";
 import { insertRun } from "./run-rows";
 import { SDK_EVENTS } from "./sdk-adapter";
-import { at, transaction } from "./store";
+import { transaction } from "./store";
 
 /**
  * Fires each cron function's latest tick due at `now`; returns how many fired. A function with

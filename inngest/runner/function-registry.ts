@@ -4,6 +4,7 @@
  * function that silently runs without its limits.
  */
 import type { InngestFunction } from "inngest";
+import { FUNCTION_CANCELLED_EVENT } from "@/server/job/run-controls/cancel-run";
 import { type CronSchedule, parseCron } from "./cron";
 import { durationMs } from "./durations";
 import { parseEqualsText } from "./match-event";
@@ -49,14 +50,9 @@ export interface CancelRule {
 export const FUNCTION_FAILED_EVENT = SDK_EVENTS.functionFailed;
 
 /**
- * Sent (as Inngest does) when a run is cancelled — at once, even while a step of it is still
- * running — with `{ function_id, run_id, event }`. A function that has rows of its own to end
- * ("what cancelled means" for it) has a handler triggered by it, with
- * `if: "event.data.function_id == '<app>-<function>'"` (see cancelledRunTrigger).
+ * The trigger of a handler for the cancelled runs of `fn` (the same expression works on Inngest): a
+ * function that has rows of its own to end ("what cancelled means" for it) listens with it.
  */
-export const FUNCTION_CANCELLED_EVENT = SDK_EVENTS.functionCancelled;
-
-/** The trigger of a handler for the cancelled runs of `fn` (the same expression works on Inngest). */
 export function cancelledRunTrigger(fn: InngestFunction.Any) {
   const id = functionId(fn);
   return { event: FUNCTION_CANCELLED_EVENT, if: `event.data.function_id == '${id}'` } as const;

@@ -4,8 +4,8 @@
  * While it runs, this process's `inngest.send` goes to the runner (installEventSink).
  */
 import type pg from "pg";
+import { type IncomingEvent, installEventSink } from "@/server/job/event-route";
 import type { Claimed } from "./claim";
-import { type IncomingEvent, installEventSink } from "./event-route";
 import { CHANNEL, RUNS_DUE } from "./run-rows";
 
 export interface LoopDeps {

@@ -5,10 +5,11 @@
  */
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
+import { at } from "@/server/db/raw-query";
+import type { IncomingEvent } from "@/server/job/event-route";
 import type { Clock } from "./clock";
 import { sleepEnd } from "./durations";
 import type { LeasedRunRow, RunEnding } from "./end-run";
-import type { IncomingEvent } from "./event-route";
 import type { RegisteredFunction } from "./function-registry";
 import { parseMatch } from "./match-event";
 import {
@@ -23,7 +24,6 @@ import {
 } from "./run-rows";
 import { type FoundStep, type RanStep, SDK_EVENTS, type StepwiseResult } from "./sdk-adapter";
 import { rollBack } from "./step-transaction";
-import { at } from "./store";
 
 /** "continue": execute the function again; "stop": the run is ended, sleeping or waiting for a retry. */
 export type Next = "continue" | "stop";

@@ -6,10 +6,11 @@
  */
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
-import type { IncomingEvent } from "./event-route";
+import { at } from "@/server/db/raw-query";
+import type { IncomingEvent } from "@/server/job/event-route";
 import type { RegisteredFunction } from "./function-registry";
 import { rollBack } from "./step-transaction";
-import { at, type StepRow, transaction } from "./store";
+import { type StepRow, transaction } from "./store";
 
 /** The channel that wakes the workers; cancel-run.ts, retry-run.ts and event-route.ts notify it too. */
 export const CHANNEL = "faxport_jobs";

@@ -21,10 +21,10 @@
 import { randomUUID } from "node:crypto";
 import type { InngestFunction } from "inngest";
 import type pg from "pg";
+import { embeddedClientOptions, type IncomingEvent } from "@/server/job/event-route";
 import { createClaimer } from "./claim";
 import { type Clock, systemClock } from "./clock";
 import { createRunEnding } from "./end-run";
-import { embeddedClientOptions, type IncomingEvent } from "./event-route";
 import { createExecutor } from "./execute";
 import { createFanOut } from "./fan-out";
 import { fireCrons } from "./fire-crons";

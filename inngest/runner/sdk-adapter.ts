@@ -61,26 +61,9 @@ export function serializeError(error: unknown): unknown {
 }
 
 // ── events the client sends ──────────────────────────────────────────────────────────────────
-
-/** An event as the client puts it in its send request (id and ts only when the caller gave them). */
-export interface SentEvent {
-  id?: unknown;
-  name?: unknown;
-  data?: unknown;
-  ts?: unknown;
-}
-
-/** The events of the client's "send events" request (POST …/e/<event key>), or null for any other request. */
-export function readSentEvents(url: string, init?: RequestInit): SentEvent[] | null {
-  if (init?.method !== "POST" || !/\/e\/[^/]+$/.test(new URL(url).pathname)) return null;
-  const body = JSON.parse(String(init.body ?? "[]")) as unknown;
-  return Array.isArray(body) ? (body as SentEvent[]) : [];
-}
-
-/** The answer the client expects to its send request. */
-export function sentEventsResponse(ids: string[]): Response {
-  return Response.json({ ids, status: 200 });
-}
+// The app's own client lives in server/ (server/job/inngest-client.ts), which may not import this
+// file; the wire format of its send request is read there, and checked here by the contract test.
+export { readSentEvents, type SentEvent, sentEventsResponse } from "@/server/job/inngest-send-request";
 
 // ── stepwise execution ───────────────────────────────────────────────────────────────────────
 

@@ -3,8 +3,9 @@
  * function in inngest/functions, crons included, unless an Inngest server is configured to run them.
  * Several processes may call it on one database: they share the work without running a step twice.
  */
+
+import { inngestServerConfigured } from "@/server/job/event-route";
 import { functions } from "../functions";
-import { inngestServerConfigured } from "./event-route";
 import { createRunner, type Runner } from "./runner";
 
 export function startEmbeddedRunner(opts: { databaseUrl?: string; workerId?: string } = {}): Runner | null {

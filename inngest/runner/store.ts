@@ -29,9 +29,6 @@ export function createPool(connectionString: string, max = 5, opts: { durable?: 
   return pool;
 }
 
-/** A time as a parameter: always an explicit UTC instant. */
-export const at = (date: Date) => date.toISOString();
-
 /**
  * One transaction. `durable: false` lets the commit return before its WAL reaches the disk; only
  * for writes whose loss in a database crash is harmless (a lease, a wake-up time, a fan-out that
@@ -83,15 +80,3 @@ export interface StepRow {
   wakeAt: Date | null;
   position: number;
 }
-
-/**
- * One SQL statement and its rows — what the run controls (retry-run.ts, cancel-run.ts) need, so
- * they work in a runner's own transaction and in a tRPC procedure's Prisma transaction alike.
- * Parameters are cast in the SQL, since Prisma sends them untyped.
- */
-export type Query = <T = Record<string, unknown>>(text: string, values: unknown[]) => Promise<T[]>;
-
-export const queryWith =
-  (client: pg.Pool | pg.PoolClient): Query =>
-  async <T>(text: string, values: unknown[]) =>
-    (await client.query(text, values)).rows as T[];

@@ -3,7 +3,7 @@
  * host), by username, else by email. Another tenant's people are never looked at, so their names
  * can neither collide with nor be discovered from this one's.
  */
-import { getDb } from "../db/client";
+import { systemDb } from "../db/system-db";
 import type { HostContext } from "../tenant/resolve-tenant";
 
 export const normaliseLogin = (login: string) => login.trim().toLowerCase();
@@ -22,7 +22,7 @@ export async function findSignInUser(host: HostContext, login: string) {
   if (host.kind === "unknown") return null;
   const people =
     host.kind === "tenant" ? { tenantId: host.tenant.id } : { tenantId: null, role: "PLATFORM_ADMIN" as const };
-  const matches = await getDb().user.findMany({
+  const matches = await systemDb().user.findMany({
     where: { ...people, OR: [{ username: login }, { email: login }] },
     take: 2,
   });

@@ -7,9 +7,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { NewCredentials } from "@/lib/auth/credentials";
 import { runAfterResponse } from "../after-response";
-import { getDb } from "../db/client";
 import { type Actor, runInScope } from "../db/run-in-scope";
 import type { Tx } from "../db/scope";
+import { systemDb } from "../db/system-db";
 import { badRequest, tooManyRequests } from "../errors";
 import { portalUrl } from "../http/public-url";
 import { deliverMail, queueMail } from "../mail/send-mail";
@@ -115,7 +115,7 @@ const INVALID_LINK = "This reset link is invalid or has expired. Ask for a new o
  */
 export async function resetParams(opts: { token: string; now?: Date }) {
   const now = opts.now ?? new Date();
-  const row = await getDb().passwordResetToken.findUnique({
+  const row = await systemDb().passwordResetToken.findUnique({
     where: { tokenHash: sha256(opts.token) },
     include: { user: true },
   });
@@ -136,7 +136,7 @@ export async function resetPassword(opts: {
 }): Promise<void> {
   const now = opts.now ?? new Date();
   const tokenHash = sha256(opts.token);
-  const row = await getDb().passwordResetToken.findUnique({ where: { tokenHash }, include: { user: true } });
+  const row = await systemDb().passwordResetToken.findUnique({ where: { tokenHash }, include: { user: true } });
   if (!row || row.usedAt || row.expiresAt <= now) throw badRequest(INVALID_LINK);
   const { user } = row;
   const actor: Actor = {

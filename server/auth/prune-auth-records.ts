@@ -3,14 +3,14 @@
  * back minutes), sessions that ended a week ago, used or expired reset tokens, and sign-in
  * counters whose window and lock ended a day ago.
  */
-import { getDb } from "../db/client";
+import { systemDb } from "../db/system-db";
 import { pruneThrottle } from "./throttle";
 
 export const LOGIN_ATTEMPTS_KEPT_HOURS = 24;
 export const ENDED_SESSIONS_KEPT_DAYS = 7;
 
 export async function pruneAuthRecords(opts: { now?: Date } = {}) {
-  const db = getDb();
+  const db = systemDb();
   const now = opts.now ?? new Date();
   const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
   const [attempts, sessions, tokens, counters] = await Promise.all([

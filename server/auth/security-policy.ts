@@ -1,7 +1,7 @@
 /** A tenant's security policy, with the platform defaults for platform admins and new tenants. */
 import type { SecurityPolicy } from "@prisma/client";
-import { getDb } from "../db/client";
 import type { Tx } from "../db/scope";
+import { systemDb } from "../db/system-db";
 
 export type EffectivePolicy = Omit<SecurityPolicy, "id" | "tenantId" | "updatedAt">;
 
@@ -23,7 +23,7 @@ export const PLATFORM_POLICY: EffectivePolicy = {
 
 export async function policyFor(tenantId: string | null, tx?: Tx): Promise<EffectivePolicy> {
   if (!tenantId) return PLATFORM_POLICY;
-  const row = await (tx ?? getDb()).securityPolicy.findUnique({ where: { tenantId } });
+  const row = await (tx ?? systemDb()).securityPolicy.findUnique({ where: { tenantId } });
   if (!row) return PLATFORM_POLICY;
   const { id: _id, tenantId: _t, updatedAt: _u, ...policy } = row;
   return policy;

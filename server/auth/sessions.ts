@@ -4,7 +4,7 @@
  * times out by the tenant's policy.
  */
 import type { Role } from "@prisma/client";
-import { getDb } from "../db/client";
+import { systemDb } from "../db/system-db";
 import { PLATFORM_POLICY } from "./security-policy";
 import { cachedSession, forgetSession, MAX_AGE_MS, rememberSession, sessionCacheGeneration } from "./session-cache";
 
@@ -32,7 +32,7 @@ export async function createSession(input: {
   now?: Date;
 }): Promise<string> {
   const now = input.now ?? new Date();
-  const row = await getDb().session.create({
+  const row = await systemDb().session.create({
     data: {
       userId: input.userId,
       tenantId: input.tenantId,
@@ -69,12 +69,12 @@ export async function validateSession(sessionId: string, now = new Date()): Prom
   if (cached && at - cached.lastSeenAt <= cached.idleTimeoutMs) {
     if (at - cached.lastSeenAt > TOUCH_EVERY_MS) {
       cached.lastSeenAt = at;
-      await getDb().session.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
+      await systemDb().session.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
     }
     return cached.user;
   }
   const generation = sessionCacheGeneration();
-  const db = getDb();
+  const db = systemDb();
   const [row] = await db.$queryRaw<SessionRow[]>`
     SELECT s."revokedAt", s."expiresAt", s."lastSeenAt", u.id, u."tenantId", u.username, u.email,
            u."firstName", u."lastName", u.role::text AS role, u.permissions, u."mustChangePassword", u.locked,
@@ -124,17 +124,17 @@ export async function validateSession(sessionId: string, now = new Date()): Prom
 }
 
 export async function revokeSession(sessionId: string): Promise<void> {
-  await getDb().session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+  await systemDb().session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
   forgetSession(sessionId); // committed: this process forgets it now, the others on the notification
 }
 
-type SessionWriter = { session: { updateMany: ReturnType<typeof getDb>["session"]["updateMany"] } };
+type SessionWriter = { session: { updateMany: ReturnType<typeof systemDb>["session"]["updateMany"] } };
 
 /** Ends every session of a user, optionally keeping the one making the change. */
 export async function revokeUserSessions(
   userId: string,
   exceptSessionId?: string,
-  db: SessionWriter = getDb(),
+  db: SessionWriter = systemDb(),
 ): Promise<void> {
   await db.session.updateMany({
     where: { userId, revokedAt: null, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },

@@ -5,7 +5,7 @@
  * (a reservation); a successful one gives its reservation back.
  */
 import { Prisma } from "@prisma/client";
-import { getDb } from "../db/client";
+import { systemDb } from "../db/system-db";
 
 export interface AttemptCount {
   /** This attempt's number within the window (1 = first). */
@@ -34,7 +34,7 @@ export async function countAttempt(opts: {
   // The stored count no longer applies: its lock ended, or (never locked) its window ran out.
   const fresh = Prisma.sql`((t."lockedUntil" IS NOT NULL AND t."lockedUntil" <= ${now}::timestamp)
     OR (t."lockedUntil" IS NULL AND t."windowStart" <= ${windowStartedBefore}::timestamp))`;
-  const [row] = await getDb().$queryRaw<{ count: number; lockedUntil: Date | null }[]>`
+  const [row] = await systemDb().$queryRaw<{ count: number; lockedUntil: Date | null }[]>`
     INSERT INTO "SignInThrottle" AS t ("key", "count", "windowStart", "lockedUntil")
     VALUES (${key}, 1, ${now}, CASE WHEN 1 >= ${limit}::int THEN ${lockEnd}::timestamp ELSE NULL END)
     ON CONFLICT ("key") DO UPDATE SET
@@ -52,7 +52,7 @@ export async function countAttempt(opts: {
 
 /** Gives a successful attempt's reservation back (the limit counts failures only). */
 export async function releaseAttempt(key: string, limit: number): Promise<void> {
-  await getDb().$executeRaw`
+  await systemDb().$executeRaw`
     UPDATE "SignInThrottle" SET "count" = greatest("count" - 1, 0),
       "lockedUntil" = CASE WHEN "count" - 1 < ${limit}::int THEN NULL ELSE "lockedUntil" END
     WHERE "key" = ${key}`;
@@ -60,12 +60,12 @@ export async function releaseAttempt(key: string, limit: number): Promise<void> 
 
 /** Forgets a counter (a success on that origin, or an administrator's unlock). */
 export async function clearAttempts(keys: string[]): Promise<void> {
-  if (keys.length) await getDb().signInThrottle.deleteMany({ where: { key: { in: keys } } });
+  if (keys.length) await systemDb().signInThrottle.deleteMany({ where: { key: { in: keys } } });
 }
 
 /** Drops counters whose window and lock are long over (daily clean-up). */
 export async function pruneThrottle(before: Date): Promise<number> {
-  const { count } = await getDb().signInThrottle.deleteMany({
+  const { count } = await systemDb().signInThrottle.deleteMany({
     where: { windowStart: { lt: before }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: before } }] },
   });
   return count;

@@ -15,8 +15,8 @@
  * the account's KDF parameters, see sign-in-params.ts); the password itself never arrives.
  */
 import type { Role } from "@prisma/client";
-import { getDb } from "../db/client";
 import { writeAudit } from "../db/run-in-scope";
+import { systemDb } from "../db/system-db";
 import type { HostContext } from "../tenant/resolve-tenant";
 import { deviceFor } from "./device-cookie";
 import { findSignInUser, normaliseLogin, realmOf, realmOfPerson } from "./find-sign-in-user";
@@ -70,7 +70,7 @@ export async function verifyCredentials(input: {
   device?: string | null;
   now?: Date;
 }): Promise<CredentialResult> {
-  const db = getDb();
+  const db = systemDb();
   const now = input.now ?? new Date();
   const login = normaliseLogin(input.username);
   const realm = realmOf(input.host);
@@ -174,7 +174,7 @@ async function noteLockout(
   ip: string | null,
   knownDevice: boolean,
 ) {
-  const db = getDb();
+  const db = systemDb();
   // Informational (the user list shows "locked out"); sessions and other origins are unaffected.
   await db.user.update({ where: { id: user.id }, data: { lockedUntil: until } });
   await writeAudit(
@@ -199,7 +199,7 @@ export async function clearSignInLockouts(user: {
 }): Promise<void> {
   const realm = realmOfPerson(user.tenantId);
   const logins = [user.username, user.email.toLowerCase()];
-  await getDb().signInThrottle.deleteMany({
+  await systemDb().signInThrottle.deleteMany({
     where: {
       OR: [
         ...logins.map((l) => ({ key: { startsWith: throttleKeys.originPrefix(realm, l) } })),

@@ -1,13 +1,15 @@
 /**
- * The plain-SQL side of a scoped transaction (see `Sql` in scope.ts): a node-pg connection that
- * opens `BEGIN` with the scope's row-level-security settings in the same round trip, runs reads
- * in order, and ends with COMMIT (or ROLLBACK) before it goes back to the pool. Opened only when a
- * request's first query is a plain read, so such a request never pays for Prisma's transaction.
+ * The plain-SQL side of a scoped transaction (see `Sql` in scope.ts): a connection borrowed from
+ * the process's one pool (client.ts, the one under Prisma) that opens `BEGIN` with the scope's
+ * row-level-security settings in the same round trip, runs reads in order, and ends with COMMIT (or
+ * ROLLBACK) before it goes back. Opened only when a request's first query is a plain read, so such a
+ * request never pays for Prisma's transaction: about half the cost of the same SQL through Prisma
+ * (bench/scoped-queries.ts prints both).
  */
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { recordSpan, timed } from "../http/request-profile";
-import { plainPool } from "./plain-pool";
+import { getPool } from "./client";
 import type { Scope } from "./scope";
 import { beginIn } from "./scoped-begin";
 
@@ -42,7 +44,7 @@ async function begin(client: pg.PoolClient, scope: Scope) {
 export function openPlainRead(scope: Scope): PlainRead {
   const t0 = performance.now();
   const ready: Promise<pg.PoolClient> = (async () => {
-    const client = await plainPool().connect();
+    const client = await getPool().connect();
     try {
       await begin(client, scope);
     } catch (error) {

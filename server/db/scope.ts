@@ -13,8 +13,8 @@ export type Tx = Prisma.TransactionClient;
 
 /**
  * A read in plain SQL (positional `$1` parameters), in the same scope and seeing the same
- * transaction's writes: inside Prisma's transaction once that is open, else on a scoped node-pg
- * connection of its own — a fraction of Prisma's per-query cost, for the hottest reads. Cast counts
+ * transaction's writes: inside Prisma's transaction once that is open, else on a scoped connection
+ * of its own (plain-read.ts) — about half of Prisma's cost for the hottest reads (bench/scoped-queries.ts). Cast counts
  * to int (`count(*)::int`) so both paths return numbers.
  */
 export type Sql = <R>(text: string, values?: readonly unknown[]) => Promise<R[]>;
@@ -27,71 +27,100 @@ export type Scope =
  * Runs `fn` with a scoped transaction. The transaction opens on `fn`'s first query, so work that
  * turns out to need no database (say, returning who is signed in) costs no round trip; every query
  * still runs inside it, after the scope is set. It commits when `fn` resolves and rolls back when
- * it throws.
+ * it throws. Two kinds, both in the same scope: Prisma's transaction (`tx`, and `sql` once that is
+ * open), and before it a plain read (`sql` as the first query, plain-read.ts), which ends — it
+ * changed nothing — when Prisma's opens.
  */
 export async function withScope<T>(scope: Scope, fn: (tx: Tx, sql: Sql) => Promise<T>): Promise<T> {
-  let opened: Promise<Tx> | null = null;
-  let plain: PlainRead | null = null;
-  let plainDone: Promise<void> | null = null;
-  let transaction: Promise<unknown> | null = null;
-  let finish: (outcome: { ok: true } | { ok: false; error: unknown }) => void = () => {};
-  const finished = new Promise<{ ok: true } | { ok: false; error: unknown }>((resolve) => {
-    finish = resolve;
-  });
+  const state: { prisma: ScopedTransaction | null; plain: PlainRead | null; plainEnded: Promise<void> | null } = {
+    prisma: null,
+    plain: null,
+    plainEnded: null,
+  };
   const open = () => {
-    // Reads done so far on the plain connection end there (they changed nothing); from now on
-    // everything, plain SQL included, runs in Prisma's transaction and sees its writes.
-    if (plain && !plainDone) plainDone = plain.finish(true);
-    opened ??= new Promise<Tx>((resolve, reject) => {
-      const t0 = performance.now();
-      let t1 = 0;
-      const { claim, started } = claimScopedBegin(scope, () =>
-        getDb().$transaction(
-          async (tx) => {
-            recordSpan("tx-open", performance.now() - t0);
-            // Normally the settings came with BEGIN (scoped-begin.ts); otherwise they are set here.
-            if (!claim.applied) {
-              await timed(
-                "set-config",
-                () => tx.$queryRaw`SELECT set_config('role', 'faxport_scoped', true),
-                  set_config('app.tenant_id', ${scope.kind === "tenant" ? scope.tenantId : ""}, true),
-                  set_config('app.platform', ${scope.kind === "platform" ? "on" : "off"}, true)`,
-              );
-            }
-            resolve(tx);
-            const outcome = await finished;
-            t1 = performance.now();
-            if (!outcome.ok) throw outcome.error; // rolls back
-          },
-          { timeout: 20_000, maxWait: 10_000 },
-        ),
-      );
-      transaction = started.then(() => {
-        recordSpan("tx-close", performance.now() - t1);
-        recordSpan("tx", performance.now() - t0);
-      });
-      transaction.catch(reject); // failed to open (no connection, set_config refused)
-    });
-    return opened;
+    if (!state.prisma) {
+      if (state.plain) {
+        state.plainEnded = state.plain.finish(true);
+        state.plainEnded.catch(() => {}); // awaited when fn ends; meanwhile not an unhandled rejection
+      }
+      state.prisma = openScopedTransaction(scope);
+    }
+    return state.prisma.tx;
   };
   const sql: Sql = async <R>(text: string, values: readonly unknown[] = []) => {
-    if (opened) return (await opened).$queryRawUnsafe<R[]>(text, ...values);
-    plain ??= openPlainRead(scope);
-    return plain.query<R>(text, values);
+    if (state.prisma) return (await state.prisma.tx).$queryRawUnsafe<R[]>(text, ...values);
+    state.plain ??= openPlainRead(scope);
+    return state.plain.query<R>(text, values);
   };
+  const endPlain = (commit: boolean) => state.plainEnded ?? state.plain?.finish(commit);
   let value: T;
   try {
     value = await fn(lazyTx(open), sql);
   } catch (error) {
-    finish({ ok: false, error });
-    await (transaction as Promise<unknown> | null)?.catch(() => {});
-    await (plainDone ?? (plain as PlainRead | null)?.finish(false))?.catch(() => {});
+    await Promise.allSettled([state.prisma?.end(false), endPlain(false)]);
     throw error;
   }
-  finish({ ok: true });
-  await (plainDone ?? (plain as PlainRead | null)?.finish(true));
-  await transaction; // the commit: its failure is the caller's failure
+  // Both end either way (a failed plain COMMIT must not leave Prisma's transaction open); a failed
+  // commit is the caller's failure.
+  await Promise.all([endPlain(true), state.prisma?.end(true)]);
   return value;
+}
+
+interface ScopedTransaction {
+  /** The transaction client, once BEGIN and the scope's settings have run; rejects if it could not open. */
+  tx: Promise<Tx>;
+  /** Commits (true) or rolls back (false) and waits until Prisma has ended it. */
+  end(commit: boolean): Promise<void>;
+}
+
+const ROLLBACK = new Error("rolled back by withScope");
+
+/** Prisma's interactive transaction in `scope`, opened now, held open until `end`. */
+function openScopedTransaction(scope: Scope): ScopedTransaction {
+  const t0 = performance.now();
+  let t1 = 0;
+  let decide: (commit: boolean) => void = () => {};
+  const decided = new Promise<boolean>((resolve) => {
+    decide = resolve;
+  });
+  let ready: (tx: Tx) => void = () => {};
+  const { claim, started } = claimScopedBegin(scope, () =>
+    getDb().$transaction(
+      async (tx) => {
+        recordSpan("tx-open", performance.now() - t0);
+        // Normally the settings came with BEGIN (scoped-begin.ts); otherwise they are set here.
+        if (!claim.applied) {
+          await timed(
+            "set-config",
+            () => tx.$queryRaw`SELECT set_config('role', 'faxport_scoped', true),
+              set_config('app.tenant_id', ${scope.kind === "tenant" ? scope.tenantId : ""}, true),
+              set_config('app.platform', ${scope.kind === "platform" ? "on" : "off"}, true)`,
+          );
+        }
+        ready(tx);
+        const commit = await decided;
+        t1 = performance.now();
+        if (!commit) throw ROLLBACK;
+      },
+      { timeout: 20_000, maxWait: 10_000 },
+    ),
+  );
+  const ended = started.then(() => {
+    recordSpan("tx-close", performance.now() - t1);
+    recordSpan("tx", performance.now() - t0);
+  });
+  const tx = new Promise<Tx>((resolve, reject) => {
+    ready = resolve;
+    ended.catch(reject); // failed to open (no connection, set_config refused); later failures: see end
+  });
+  return {
+    tx,
+    async end(commit) {
+      decide(commit);
+      if (commit) await ended;
+      else await ended.catch(() => {});
+    },
+  };
 }
 
 /**

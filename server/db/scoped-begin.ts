@@ -7,7 +7,6 @@
  * `withScope` sends the settings itself as before, so the scope is never assumed.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
 import type { Scope } from "./scope";
 
@@ -38,54 +37,41 @@ export function beginIn(scope: Scope): string | null {
 }
 
 type QueryConfig = { text?: string; values?: unknown[] };
-const patched = new WeakSet<pg.PoolClient>();
 
-function patchClient(client: pg.PoolClient) {
-  if (patched.has(client)) return;
-  patched.add(client);
-  const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
-  (client as { query: unknown }).query = (...args: unknown[]) => {
-    const [config] = args;
-    const claim = claims.getStore();
-    const c = config as QueryConfig;
-    const callback = args.some((a) => typeof a === "function");
-    if (claim && !claim.taken && !callback && typeof config === "object" && c?.text === "BEGIN" && !c.values?.length) {
-      claim.taken = true;
-      const text = beginIn(claim.scope);
-      if (text) {
-        // No parameters: pg sends a simple query, which may hold two statements.
-        return query({ ...c, text, values: undefined }).then((result) => {
-          claim.applied = true;
-          return Array.isArray(result) ? result[0] : result;
-        });
+/**
+ * Lets BEGIN carry a claimed scope on every connection of `pool`. Relies on how @prisma/adapter-pg
+ * opens a transaction: `client.query({ text: "BEGIN", values: [] , … }, [])` on a client it checked
+ * out of the pool it was given. tests/integration/scoped-begin.test.ts pins that (and the adapter's
+ * version): if it changes, the claim is not applied, withScope sends the settings itself, and that
+ * test fails so the change is looked at.
+ */
+export function sendScopeWithBegin(pool: pg.Pool): void {
+  pool.on("connect", (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+    (client as { query: unknown }).query = (...args: unknown[]) => {
+      const [config] = args;
+      const claim = claims.getStore();
+      const c = config as QueryConfig;
+      const callback = args.some((a) => typeof a === "function");
+      if (
+        claim &&
+        !claim.taken &&
+        !callback &&
+        typeof config === "object" &&
+        c?.text === "BEGIN" &&
+        !c.values?.length
+      ) {
+        claim.taken = true;
+        const text = beginIn(claim.scope);
+        if (text) {
+          // No parameters: pg sends a simple query, which may hold two statements.
+          return query({ ...c, text, values: undefined }).then((result) => {
+            claim.applied = true;
+            return Array.isArray(result) ? result[0] : result;
+          });
+        }
       }
-    }
-    return query(...args); // everything else as it came, callbacks included
-  };
-}
-
-/** Lets BEGIN carry a claimed scope on every connection the adapter's pool hands out. */
-export function scopedBeginAdapter(factory: PrismaPg): PrismaPg {
-  const connect = factory.connect.bind(factory);
-  factory.connect = async () => {
-    const adapter = await connect();
-    const pool = adapter.underlyingDriver();
-    type Done = (error: Error | undefined, client: pg.PoolClient | undefined, release: () => void) => void;
-    const checkout = pool.connect.bind(pool) as (done?: Done) => Promise<pg.PoolClient> | undefined;
-    // Both forms: the adapter awaits connect(); pool.query() passes a callback.
-    (pool as { connect: unknown }).connect = (done?: Done) => {
-      if (done) {
-        return checkout((error, client, release) => {
-          if (client) patchClient(client);
-          done(error, client, release);
-        });
-      }
-      return (checkout() as Promise<pg.PoolClient>).then((client) => {
-        patchClient(client);
-        return client;
-      });
+      return query(...args); // everything else as it came, callbacks included
     };
-    return adapter;
-  };
-  return factory;
+  });
 }

@@ -25,7 +25,7 @@ import {
 } from "@/lib/crypto";
 import { DOCUMENT_TYPES, type DocumentType } from "@/lib/documents/document-types";
 import type { DocumentPart } from "@/lib/schemas/document";
-import { getDb } from "../db/client";
+import { systemDb } from "../db/system-db";
 import type { SendFaxRuntime } from "../fax/send-fax-runtime";
 import { convertDocument, type FaxQuality, withConversionDir } from "../gateway/convert";
 import { conversionLimitsSchema, conversionToolsSchema } from "../gateway/convert/conversion-options";
@@ -41,7 +41,7 @@ export async function convertStoredDocument(
   documentId: string,
   runtime: Pick<SendFaxRuntime, "storage" | "gatewayKeys">,
 ): Promise<Outcome> {
-  const db = getDb(); // system work: the job acts for the gateway, not for a person
+  const db = systemDb(); // system work: the job acts for the gateway, not for a person
   const document = await db.document.findUnique({
     where: { id: documentId },
     select: { id: true, status: true, kind: true, quality: true, storageKey: true, gatewaySealedKey: true },

@@ -1,9 +1,10 @@
 /**
- * Where a document's objects live in storage. The original under its storage key; what the
- * conversion makes under that key plus a suffix (the send job already reads fax TIFFs this way:
- * server/gateway/open-fax-document.ts faxTiffKeyFor). All of it is ciphertext under the document key.
+ * The one rule for where an organisation's objects live in storage: a document's original under its
+ * storage key, what the conversion makes under that key plus a suffix (the fax pages the send job
+ * reads included), and a fax's transmission report beside them. All of it is ciphertext.
  */
 import { DOCUMENT_PARTS, type DocumentPart } from "@/lib/schemas/document";
+import type { FaxResolution } from "../gateway/types";
 
 export function documentStorageKey(tenantId: string, documentId: string): string {
   return `documents/${tenantId}/${documentId}`;
@@ -16,4 +17,14 @@ export function documentPartKey(document: { storageKey: string }, part: Document
 /** Every object a document may have, for deleting them all. */
 export function allDocumentPartKeys(document: { storageKey: string }): string[] {
   return DOCUMENT_PARTS.map((part) => documentPartKey(document, part));
+}
+
+/** Where a document's fax pages at one quality are stored (ciphertext under the document's pages key). */
+export function faxTiffKeyFor(document: { storageKey: string }, quality: FaxResolution): string {
+  return documentPartKey(document, `fax-${quality.toLowerCase() as Lowercase<FaxResolution>}.tif`);
+}
+
+/** Where a fax's transmission report lives (ciphertext under its own key). */
+export function faxReportKey(tenantId: string, faxJobId: string): string {
+  return `documents/${tenantId}/fax-${faxJobId}.report`;
 }

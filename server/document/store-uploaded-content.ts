@@ -4,8 +4,8 @@
  * PROCESSING with the conversion event in one transaction. Only the owner, only once.
  */
 import { Readable } from "node:stream";
-import { sendEvent } from "@/inngest/send-event";
 import { MAX_DOCUMENT_CIPHER_BYTES } from "@/lib/documents/document-limits";
+import { sendEvent } from "@/server/job/send-event";
 import type { ActorContext } from "../db/run-in-scope";
 import { badRequest, conflict, DomainError, notFound } from "../errors";
 import { sendFaxRuntime } from "../fax/send-fax-runtime";

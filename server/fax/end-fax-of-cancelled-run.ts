@@ -10,8 +10,8 @@
  * is on the line (`placed` false: nobody will dial now, place-fax-call sees the request first) or
  * the call has had long enough to hang up. Each call runs in its step's transaction.
  */
-import type pg from "pg";
-import { at } from "@/inngest/runner/store";
+import { at } from "../db/raw-query";
+import type { StepDb } from "../db/system-db";
 
 export type CancelledRunFax = "ended" | "hanging up";
 
@@ -21,7 +21,8 @@ export const MAX_HANG_UP_LOOKS = 24;
 const ENDED = ["SENT", "FAILED", "CANCELLED"];
 
 export async function endFaxOfCancelledRun(opts: {
-  db: pg.PoolClient;
+  /** The step's own transaction: unscoped, so each query names the fax. */
+  db: StepDb;
   faxJobId: string;
   now: Date;
   /** 0 when the run was just cancelled; then how many times the handler has looked again. */

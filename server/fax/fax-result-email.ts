@@ -7,8 +7,8 @@ import { formatDateTime } from "@/lib/dates/format-date-time";
 import { explainOutcome } from "@/lib/fax-job-status";
 import { formatPhone } from "@/lib/phone";
 import type { FaxResultEmail } from "@/lib/schemas/fax";
-import { getDb } from "../db/client";
 import type { ActorContext } from "../db/run-in-scope";
+import { systemDb } from "../db/system-db";
 import { forbidden } from "../errors";
 import { portalUrl } from "../http/public-url";
 import { deliverMail, queueMail } from "../mail/send-mail";
@@ -43,7 +43,7 @@ export async function mailFaxResult(faxJobId: string): Promise<"mailed" | "not a
 
 /** The first half of mailFaxResult: the mail to send now (queued now, or queued earlier and never sent). */
 export async function queueFaxResultMail(faxJobId: string): Promise<{ mailId: string } | "not asked" | "already"> {
-  return getDb().$transaction(async (db) => {
+  return systemDb().$transaction(async (db) => {
     const job = await db.faxJob.findUnique({
       where: { id: faxJobId },
       select: {

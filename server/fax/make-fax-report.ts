@@ -9,19 +9,15 @@
  */
 import path from "node:path";
 import { Readable } from "node:stream";
-import type pg from "pg";
-import { at } from "@/inngest/runner/store";
 import { encryptContent, fromBase64, loadSodium, newDocumentKey, sealDocumentKey } from "@/lib/crypto";
 import { formatDateTime } from "@/lib/dates/format-date-time";
 import { explainOutcome } from "@/lib/fax-job-status";
+import { at } from "../db/raw-query";
+import type { StepDb } from "../db/system-db";
+import { faxReportKey } from "../document/document-storage-keys";
 import { runTool } from "../gateway/convert/run-tool";
 import type { ObjectStorage } from "../storage/object-storage";
 import { type ReportImage, type ReportLine, writeReportPdf } from "./write-report-pdf";
-
-/** Where a fax's report lives (ciphertext under its own key R). */
-export function faxReportKey(tenantId: string, faxJobId: string): string {
-  return `documents/${tenantId}/fax-${faxJobId}.report`;
-}
 
 /** The reduced first page: A4 proportions whatever the fax resolution (standard's pixels are twice as tall). */
 export const FIRST_PAGE_SIZE = { width: 496, height: 702 };
@@ -80,7 +76,8 @@ type AttemptFacts = {
 
 /** Makes, encrypts, stores and records the report of a fax that has ended. Returns false if it has not. */
 export async function makeFaxReport(opts: {
-  db: pg.PoolClient;
+  /** The step's own transaction: unscoped, so each query names the fax. */
+  db: StepDb;
   storage: ObjectStorage;
   faxJobId: string;
   firstPage: Uint8Array | null;

@@ -9,7 +9,7 @@
 import { faxHeaderInfo } from "@/lib/fax-header";
 import { describeOutcome } from "@/lib/fax-statuses";
 import { emptyResult, type FaxCallResult, type FaxProgress, type GatewayTrunk } from "@/server/gateway/types";
-import { getDb } from "../db/client";
+import { systemDb } from "../db/system-db";
 import { withFaxDocument } from "../gateway/open-fax-document";
 import { reduceFirstPage } from "./make-fax-report";
 import type { SendFaxRuntime } from "./send-fax-runtime";
@@ -19,7 +19,7 @@ export async function placeFaxCall(opts: {
   attemptId: string;
 }): Promise<{ result: FaxCallResult; answeredAt: Date | null; firstPage?: Uint8Array | null }> {
   const { runtime, attemptId } = opts;
-  const db = getDb();
+  const db = systemDb();
   const attempt = await db.faxAttempt.findUniqueOrThrow({
     where: { id: attemptId },
     include: {

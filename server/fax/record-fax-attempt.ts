@@ -3,9 +3,9 @@
  * step's result: Delivered, Cancelled, failed for good (not worth retrying, or the last attempt),
  * or waiting to retry after the policy's spacing. A job that ends forgets its document key.
  */
-import type pg from "pg";
-import { at } from "@/inngest/runner/store";
 import { describeOutcome } from "@/lib/fax-statuses";
+import { at } from "../db/raw-query";
+import type { StepDb } from "../db/system-db";
 import type { FaxCallResult } from "../gateway/types";
 
 export type AttemptDecision =
@@ -13,7 +13,8 @@ export type AttemptDecision =
   | { kind: "retry"; ms: number };
 
 export async function recordFaxAttempt(opts: {
-  db: pg.PoolClient;
+  /** The step's own transaction: unscoped, so each query names the fax. */
+  db: StepDb;
   attemptId: string;
   result: FaxCallResult;
   answeredAt: Date | null;

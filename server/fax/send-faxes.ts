@@ -4,18 +4,18 @@
  * behind. The events that start the send-fax runs are stored in the same transaction (sendEvent).
  */
 import { randomUUID } from "node:crypto";
-import { sendFaxEvent } from "@/inngest/functions/send-fax-event";
-import { sendEvent } from "@/inngest/send-event";
 import type { FaxSendInput } from "@/lib/schemas/fax";
+import { sendEvent } from "@/server/job/send-event";
 import type { ActorContext } from "../db/run-in-scope";
+import { faxTiffKeyFor } from "../document/document-storage-keys";
 import { badRequest, conflict, forbidden, notFound } from "../errors";
-import { faxTiffKeyFor } from "../gateway/open-fax-document";
 import { readGatewayGrant } from "../gateway/read-gateway-grant";
 import { anyActiveTrunk } from "../trunk/any-active-trunk";
 import { readTitleCipher } from "./read-title-cipher";
 import { reserveFaxQuota } from "./reserve-fax-quota";
 import { resolveCallerId } from "./resolve-caller-id";
 import { resolveDestinations } from "./resolve-destinations";
+import { sendFaxEvent } from "./send-fax-event";
 import { sendFaxRuntime } from "./send-fax-runtime";
 
 export type SendFaxesResult = { jobIds: string[] };
@@ -46,7 +46,7 @@ export async function sendFaxes(opts: {
       "documentId",
     );
   }
-  if (!(await anyActiveTrunk())) {
+  if (!(await anyActiveTrunk(db))) {
     throw conflict("No SIP trunk is available to send faxes right now. Ask your provider to set one up.");
   }
   const gatewaySealedKey = await readGatewayGrant({

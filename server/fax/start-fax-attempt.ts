@@ -4,8 +4,8 @@
  * calls-per-minute window, and create the attempt row (the CDR line) on it. Trunks are checked
  * under a per-trunk advisory lock, so two runs never take the same last channel.
  */
-import type pg from "pg";
-import { at } from "@/inngest/runner/store";
+import { at } from "../db/raw-query";
+import type { StepDb } from "../db/system-db";
 import type { SendFaxRuntime } from "./send-fax-runtime";
 
 export type StartAttemptResult =
@@ -18,7 +18,8 @@ const MINUTE = 60_000;
 const STALE_CALL_MS = 2 * 3_600_000;
 
 export async function startFaxAttempt(opts: {
-  db: pg.PoolClient;
+  /** The step's own transaction: unscoped, so each query names the fax. */
+  db: StepDb;
   runtime: SendFaxRuntime;
   faxJobId: string;
   attemptNumber: number;

@@ -3,13 +3,13 @@
  * FaxJob or Document still holds a grant for, and any key past its maximum life. Run by the
  * `destroy-gateway-keys` cron and when a job that held a grant ends.
  */
-import { getDb } from "../db/client";
+import { systemDb } from "../db/system-db";
 import type { GatewayKeyRing } from "./gateway-key-ring";
 
 export async function destroyRetiredGatewayKeys(opts: { ring: GatewayKeyRing }): Promise<{ destroyed: number }> {
   if (opts.ring.ids().length === 0) return { destroyed: 0 };
   // System work across every organisation; only the grants' plain key ids are read (bytes 2–17).
-  const rows = await getDb().$queryRaw<{ id: string }[]>`
+  const rows = await systemDb().$queryRaw<{ id: string }[]>`
     SELECT encode(substring("gatewaySealedKey" from 2 for 16), 'hex') AS id
       FROM "FaxJob" WHERE "gatewaySealedKey" IS NOT NULL
     UNION

@@ -6,7 +6,7 @@
  * original, never the name.
  *
  * Contract with the documents flow: the gateway's conversion job stores each document's fax pages at
- * every quality under `faxTiffKeyFor(document, quality)`, encrypted with lib/crypto's content stream
+ * every quality under `faxTiffKeyFor(document, quality)` (server/document/document-storage-keys.ts), encrypted with lib/crypto's content stream
  * under P = pagesKey(K); to send, the browser seals a "send" grant (lib/crypto/gateway-grant.ts) to
  * the gateway's current key and passes it with the send request.
  */
@@ -19,12 +19,6 @@ import type { FaxFailureCode } from "@/lib/fax-statuses";
 import { type ObjectStorage, StorageNotFoundError } from "../storage/object-storage";
 import { withConversionDir } from "./convert/conversion-dir";
 import type { GatewayKeyRing } from "./gateway-key-ring";
-import type { FaxResolution } from "./types";
-
-/** Where a document's fax pages at one quality are stored (ciphertext under the document's key). */
-export function faxTiffKeyFor(document: { storageKey: string }, quality: FaxResolution): string {
-  return `${document.storageKey}.fax-${quality.toLowerCase()}.tif`;
-}
 
 export type FaxDocumentRef = { faxTiffKey: string | null; gatewaySealedKey: Uint8Array | null };
 

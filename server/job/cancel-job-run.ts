@@ -1,8 +1,8 @@
 /** Cancel, by a platform admin from the Jobs page: the runner's control (cancel-run.ts), audited. */
-import { cancelRun } from "@/inngest/runner/cancel-run";
+import { cancelRun } from "@/server/job/run-controls/cancel-run";
+import { prismaQuery } from "../db/raw-query";
 import type { ActorContext } from "../db/run-in-scope";
 import { conflict, notFound } from "../errors";
-import { prismaQuery } from "./prisma-query";
 
 export async function cancelJobRun(opts: { ctx: ActorContext; id: string; now?: Date }) {
   const { ctx } = opts;

@@ -1,8 +1,8 @@
 /** Retry now, by a platform admin from the Jobs page: the runner's control (retry-run.ts), audited. */
-import { retryRun } from "@/inngest/runner/retry-run";
+import { retryRun } from "@/server/job/run-controls/retry-run";
+import { prismaQuery } from "../db/raw-query";
 import type { ActorContext } from "../db/run-in-scope";
 import { conflict, notFound } from "../errors";
-import { prismaQuery } from "./prisma-query";
 
 const STATE_WORDS: Record<string, string> = {
   QUEUED: "queued",

@@ -6,8 +6,8 @@
  * platform admins in the portal).
  */
 import nodemailer from "nodemailer";
-import { getDb } from "../db/client";
 import type { Tx } from "../db/scope";
+import { systemDb } from "../db/system-db";
 import { env } from "../read-env";
 
 export interface Mail {
@@ -35,7 +35,7 @@ export async function queueMail(db: Pick<Tx, "mailMessage">, mail: Mail): Promis
 
 /** Sends a queued message (after its transaction committed) and records the outcome on it. */
 export async function deliverMail(id: string): Promise<{ id: string; status: "sent" | "failed" }> {
-  const db = getDb();
+  const db = systemDb();
   const row = await db.mailMessage.findUniqueOrThrow({ where: { id } });
   const mail: Mail = { tenantId: row.tenantId, to: row.to, subject: row.subject, text: row.text, html: row.html };
   try {
@@ -52,7 +52,7 @@ export async function deliverMail(id: string): Promise<{ id: string; status: "se
 
 /** Queues and delivers at once, for work outside any transaction. */
 export async function sendMail(mail: Mail): Promise<{ id: string; status: "sent" | "failed" }> {
-  return deliverMail(await queueMail(getDb(), mail));
+  return deliverMail(await queueMail(systemDb(), mail));
 }
 
 // The message's id names each sending: Resend sends one message once for a key within 24 hours, and a

@@ -4,7 +4,7 @@
  * Says only "taken", never whose — the same the save would say.
  */
 import { hostnameSchema } from "@/lib/schemas/common";
-import { getDb } from "../db/client";
+import { systemDb } from "../db/system-db";
 import { platformHosts } from "../env";
 
 export async function domainAvailability(opts: { tenantId: string | null; hostnames: string[] }) {
@@ -20,7 +20,7 @@ export async function domainAvailability(opts: { tenantId: string | null; hostna
   }
   if (!hosts.length) return { hostname: null, problem: null };
   // Another organisation's domain is invisible under row-level security: ask as the owner.
-  const taken = await getDb().tenantDomain.findFirst({
+  const taken = await systemDb().tenantDomain.findFirst({
     where: { hostname: { in: hosts }, ...(opts.tenantId ? { tenantId: { not: opts.tenantId } } : {}) },
     select: { hostname: true },
   });

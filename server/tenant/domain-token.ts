@@ -3,13 +3,13 @@
  * domain's own host name. When the portal fetches that address and gets the token back, the
  * domain's DNS points at this server — the proof verify-domain.ts looks for.
  */
-import { getDb } from "../db/client";
+import { systemDb } from "../db/system-db";
 import { parseHost } from "./resolve-tenant";
 
 export async function domainTokenFor(rawHost: string | null | undefined): Promise<string | null> {
   const hostname = parseHost(rawHost);
   if (!hostname) return null;
-  const domain = await getDb().tenantDomain.findUnique({
+  const domain = await systemDb().tenantDomain.findUnique({
     where: { hostname },
     select: { verifiedAt: true, verificationToken: true },
   });

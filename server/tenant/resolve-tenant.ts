@@ -2,7 +2,7 @@
  * Host → tenant. The host is parsed purely (no port, lower-case) and looked up in a small
  * in-process cache, so every request knows whose brand to show (Dub's pattern).
  */
-import { getDb } from "../db/client";
+import { systemDb } from "../db/system-db";
 import { platformHosts } from "../env";
 
 export interface TenantBrand {
@@ -52,7 +52,7 @@ export async function resolveHost(rawHost: string | null | undefined): Promise<H
 }
 
 async function lookup(host: string): Promise<HostContext> {
-  const domain = await getDb().tenantDomain.findUnique({
+  const domain = await systemDb().tenantDomain.findUnique({
     where: { hostname: host },
     include: {
       tenant: {

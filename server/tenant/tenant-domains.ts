@@ -4,8 +4,9 @@
  * new ones wait for proof (verify-domain.ts), and the tenant keeps a verified one meanwhile: when
  * the admin replaces it, it serves on as "retiring" until the new one is proven.
  */
-import { getDb } from "../db/client";
+
 import type { Tx } from "../db/scope";
+import { systemDb } from "../db/system-db";
 import { platformHosts } from "../env";
 import { badRequest } from "../errors";
 
@@ -21,7 +22,7 @@ export async function replaceDomains(
     throw badRequest(`${platform} is the platform's own address and cannot belong to an organisation.`, "domains");
   // Another tenant's domain is invisible under row-level security, so ask as the owner (system
   // client) — it reveals only that the name is taken; the unique index stays the final guard.
-  const taken = await getDb().tenantDomain.findMany({
+  const taken = await systemDb().tenantDomain.findMany({
     where: { hostname: { in: unique }, tenantId: { not: tenantId } },
     select: { hostname: true },
   });

@@ -1,13 +1,11 @@
 /**
- * Whether any SIP trunk can carry a call now. Trunks are the provider's rows (platform-only under
- * row-level security), so an organisation's transaction cannot see them; this asks as the system,
- * on the plain pool — never on the Prisma pool the asking transaction already holds a connection of.
+ * Whether any SIP trunk can carry a call now, asked in the organisation's own transaction. Trunks
+ * are the provider's rows (platform-only under row-level security), so it asks through
+ * `app_any_active_trunk()`, which answers yes or no and shows nothing of the trunks.
  */
-import { plainPool } from "../db/plain-pool";
+import type { Tx } from "../db/scope";
 
-export async function anyActiveTrunk(): Promise<boolean> {
-  const { rows } = await plainPool().query<{ any: boolean }>(
-    'SELECT EXISTS (SELECT 1 FROM "Trunk" WHERE active) AS any',
-  );
-  return rows[0]?.any ?? false;
+export async function anyActiveTrunk(db: Tx): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ any: boolean }[]>`SELECT app_any_active_trunk() AS any`;
+  return row?.any ?? false;
 }

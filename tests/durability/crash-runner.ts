@@ -12,11 +12,11 @@
 import path from "node:path";
 import { Inngest } from "inngest";
 import pg from "pg";
-import { embeddedClientOptions } from "../../inngest/runner/event-route";
 import { createRunner } from "../../inngest/runner/runner";
 import { stepTransaction } from "../../inngest/runner/step-transaction";
 import { pendingMigrations, runPrismaAsync } from "../../scripts/prisma";
 import { startEmbeddedPostgres } from "../../server/db/embedded-postgres";
+import { embeddedClientOptions } from "../../server/job/event-route";
 import { CRASH_EVENT, LEASE_MS, SLEEP_MS } from "./crash-settings";
 
 const quiet = { info() {}, warn() {}, error() {}, debug() {} };

@@ -4,6 +4,7 @@
  */
 process.env.FAXPORT_PROFILE = "1"; // before the modules below read it: spans show the round trips
 
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const { withScope } = await import("../../server/db/scope");
@@ -51,5 +52,28 @@ describe("a scoped transaction", () => {
       seen = await tx.$queryRaw`SELECT current_user::text AS role, current_setting('app.platform') AS platform`;
     });
     expect(seen).toEqual([{ role: "faxport_scoped", platform: "on" }]);
+  });
+});
+
+/**
+ * server/db/scoped-begin.ts rewrites the BEGIN that @prisma/adapter-pg sends — as
+ * `client.query({ text: "BEGIN", values: [] … }, [])` on a client of the pg.Pool it was given — and
+ * hooks that pool's "connect" event. Neither is a documented promise of either package. The first
+ * test above fails if the rewrite stops applying; these fail on any upgrade, so that whoever
+ * upgrades reads both packages' transaction code again before moving the pins.
+ */
+describe("what the scoped BEGIN relies on", () => {
+  const versionOf = (pkg: string) =>
+    (JSON.parse(readFileSync(`node_modules/${pkg}/package.json`, "utf8")) as { version: string }).version;
+
+  it("is the @prisma/adapter-pg it was checked against", () => {
+    expect(versionOf("@prisma/adapter-pg"), "re-check PrismaPgAdapter.startTransaction, then move this pin").toBe(
+      "6.19.3",
+    );
+  });
+
+  it("is the pg it was checked against", () => {
+    expect(versionOf("pg"), "re-check Pool's connect event and Client.query, then move this pin").toBe("8.23.1");
+    expect(versionOf("pg-pool"), "re-check Pool's connect event, then move this pin").toBe("3.14.0");
   });
 });

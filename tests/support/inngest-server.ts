@@ -1,6 +1,6 @@
 /**
  * A small stand-in for an Inngest server, speaking the SDK's own HTTP protocol (inngest 4,
- * components/InngestCommHandler.js and helpers/net.js) to the app's real /api/inngest handlers:
+ * inngest/components/InngestCommHandler.js and inngest/helpers/net.js) to the app's real /api/inngest handlers:
  * - an event API (`POST /e/<event key>`, where the app's client sends events) that records them;
  * - an executor that drives one run the way Inngest does: a signed POST
  *   `?fnId=<app>-<function>&stepId=step` with `{event, events, steps, ctx: {run_id, attempt, stack}, version}`;

@@ -3,9 +3,9 @@
  * (the embedded default) it says so plainly instead of failing: jobs then run in-process.
  */
 import { serve } from "inngest/next";
-import { inngest } from "@/inngest/client";
 import { functions } from "@/inngest/functions";
-import { inngestServerConfigured } from "@/inngest/runner/event-route";
+import { inngestServerConfigured } from "@/server/job/event-route";
+import { inngest } from "@/server/job/inngest-client";
 
 const configured = inngestServerConfigured();
 

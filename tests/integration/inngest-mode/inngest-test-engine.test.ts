@@ -18,11 +18,11 @@ import { destroyGatewayKeysFunction } from "@/inngest/functions/destroy-gateway-
 import { pruneAuthRecordsFunction } from "@/inngest/functions/prune-auth-records";
 import { sendFaxFunction } from "@/inngest/functions/send-fax";
 import { sendFaxCancelledFunction } from "@/inngest/functions/send-fax-cancelled";
-import { sendFaxEvent } from "@/inngest/functions/send-fax-event";
 import { makeTenantKeys } from "@/lib/auth/tenant-access";
 import { fromBase64 } from "@/lib/crypto";
 import { getDb } from "@/server/db/client";
 import { documentUploadedEvent } from "@/server/document/document-uploaded-event";
+import { sendFaxEvent } from "@/server/fax/send-fax-event";
 import { setSendFaxRuntime } from "@/server/fax/send-fax-runtime";
 import { GatewayRegistry } from "@/server/gateway/gateway-registry";
 import type { LoopbackGateway } from "@/server/gateway/loopback/loopback-gateway";

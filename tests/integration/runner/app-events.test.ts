@@ -6,9 +6,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { functions } from "../../../inngest/functions";
 import { createManualClock } from "../../../inngest/runner/clock";
-import { sendEvent } from "../../../inngest/send-event";
 import { getDb } from "../../../server/db/client";
 import { runInScope } from "../../../server/db/run-in-scope";
+import { sendEvent } from "../../../server/job/send-event";
 import { closeRunners, makeRunner, runsOf, testClient } from "./helpers";
 
 afterEach(closeRunners);

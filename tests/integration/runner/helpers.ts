@@ -1,8 +1,8 @@
 /** Shared set-up for the runner tests: a test Inngest client and runners on this file's database. */
 import { Inngest, type InngestFunction } from "inngest";
 import type { ManualClock } from "../../../inngest/runner/clock";
-import { embeddedClientOptions } from "../../../inngest/runner/event-route";
 import { createRunner, type Runner, type RunnerOptions } from "../../../inngest/runner/runner";
+import { embeddedClientOptions } from "../../../server/job/event-route";
 
 const quiet = { info() {}, warn() {}, error() {}, debug() {} };
 

@@ -10,11 +10,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Inngest } from "inngest";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createEventForwarder } from "../../../inngest/forward-events";
+import { createEventForwarder } from "../../../inngest/event-forwarder";
 import { createManualClock } from "../../../inngest/runner/clock";
-import { sendEvent } from "../../../inngest/send-event";
 import { getDb } from "../../../server/db/client";
 import { runInScope } from "../../../server/db/run-in-scope";
+import { sendEvent } from "../../../server/job/send-event";
 import { closeRunners, makeRunner, runsOf, testClient } from "./helpers";
 
 afterEach(closeRunners);

@@ -5,12 +5,13 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { cancelRun } from "../../../inngest/runner/cancel-run";
 import { createManualClock } from "../../../inngest/runner/clock";
 import { cancelledRunTrigger } from "../../../inngest/runner/function-registry";
-import { retryRun } from "../../../inngest/runner/retry-run";
 import type { Runner } from "../../../inngest/runner/runner";
-import { queryWith, transaction } from "../../../inngest/runner/store";
+import { transaction } from "../../../inngest/runner/store";
+import { queryWith } from "../../../server/db/raw-query";
+import { cancelRun } from "../../../server/job/run-controls/cancel-run";
+import { retryRun } from "../../../server/job/run-controls/retry-run";
 import { closeRunners, event, makeRunner, runsOf, testClient } from "./helpers";
 
 afterEach(closeRunners);

@@ -4,9 +4,10 @@
  * sent after commit used to be lost. Used by outbox.test.ts.
  *   DATABASE_URL=… TENANT_ID=… EVENT_NAME=… [CRASH=1] tsx tests/integration/runner/send-then-crash.ts
  */
-import { sendEvent } from "../../../inngest/send-event";
+
 import { disconnectDb } from "../../../server/db/client";
 import { runInScope } from "../../../server/db/run-in-scope";
+import { sendEvent } from "../../../server/job/send-event";
 
 await runInScope({ scope: { kind: "tenant", tenantId: process.env.TENANT_ID! }, actor: null }, async (ctx) => {
   if (process.env.CRASH === "1") ctx.afterCommit(() => process.kill(process.pid, "SIGKILL"));

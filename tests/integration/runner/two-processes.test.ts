@@ -6,8 +6,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { Inngest } from "inngest";
 import { afterAll, describe, expect, it } from "vitest";
-import { embeddedClientOptions } from "../../../inngest/runner/event-route";
 import { getDb } from "../../../server/db/client";
+import { embeddedClientOptions } from "../../../server/job/event-route";
 
 const RUNS = 1_000;
 const children: ChildProcess[] = [];

@@ -5,8 +5,8 @@
  */
 import { Inngest } from "inngest";
 import pg from "pg";
-import { embeddedClientOptions } from "../../../inngest/runner/event-route";
 import { createRunner } from "../../../inngest/runner/runner";
+import { embeddedClientOptions } from "../../../server/job/event-route";
 
 const databaseUrl = process.env.DATABASE_URL!;
 const workerId = process.env.WORKER_ID ?? `worker-${process.pid}`;

@@ -3,8 +3,8 @@ import { JobsPageClient } from "@/components/job/jobs-page-client";
 import { NoAccess } from "@/components/shell/no-access";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
-import { inngestServerConfigured } from "@/inngest/runner/event-route";
 import { userWithRole } from "@/server/auth/guards";
+import { inngestServerConfigured } from "@/server/job/event-route";
 
 export const metadata: Metadata = { title: "Jobs" };
 

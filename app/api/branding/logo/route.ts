@@ -1,6 +1,6 @@
 /** The logo of the tenant that owns this host (public: shown on its sign-in page). */
 import { sanitizeSvg } from "@/lib/branding/sanitize-svg";
-import { getDb } from "@/server/db/client";
+import { systemDb } from "@/server/db/system-db";
 import { requestHost } from "@/server/http/request-host";
 import { resolveHost } from "@/server/tenant/resolve-tenant";
 
@@ -15,7 +15,7 @@ const noLogo = () => new Response("No logo", { status: 404, headers: { "Content-
 export async function GET(req: Request) {
   const host = await resolveHost(requestHost(req.headers));
   if (host.kind !== "tenant") return noLogo();
-  const tenant = await getDb().tenant.findUnique({
+  const tenant = await systemDb().tenant.findUnique({
     where: { id: host.tenant.id },
     select: { logo: true, logoMimeType: true },
   });

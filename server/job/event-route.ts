@@ -11,7 +11,7 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
-import { readSentEvents, sentEventsResponse } from "./sdk-adapter";
+import { readSentEvents, sentEventsResponse } from "./inngest-send-request";
 
 export interface IncomingEvent {
   id: string;
@@ -71,8 +71,8 @@ export const routeEvents: typeof fetch = async (input, init) => {
 /** Without a runner in this process: store the events for a runner worker to fan out. */
 const databaseSink: EventSink = {
   async accept(events) {
-    const { getDb } = await import("../../server/db/client");
-    const db = getDb();
+    const { systemDb } = await import("../db/system-db");
+    const db = systemDb();
     await db.$transaction(async (tx) => {
       for (const e of events) {
         await tx.$executeRaw`INSERT INTO "JobEvent" (id, name, data, ts, "receivedAt")

@@ -5,7 +5,7 @@
  * The run's row is locked first, as every worker write about it is, so a worker cannot claim it
  * half-changed; a NOTIFY wakes the workers after commit.
  */
-import { at, type Query } from "./store";
+import { at, type Query } from "../../db/raw-query";
 
 export type RetryOutcome =
   | { outcome: "restarted" | "woken"; functionId: string }

@@ -5,14 +5,14 @@
  * - embedded default: the stored event is the delivery; the commit wakes the runner (NOTIFY), and
  *   any runner worker fans it out (each event once, by id);
  * - with an Inngest server: it is forwarded to Inngest's event API after the commit; what a failure
- *   or a crash leaves undelivered, the event forwarder re-sends (forward-events.ts). Inngest drops a
+ *   or a crash leaves undelivered, the event forwarder re-sends (inngest/event-forwarder.ts). Inngest drops a
  *   re-sent event whose id it has seen, so a re-send is never a second event.
  * Call it inside `runInScope` (tRPC procedures, route handlers, steps) and await it.
  */
 import { randomUUID } from "node:crypto";
-import type { ScopedContext } from "@/server/db/run-in-scope";
+import type { ScopedContext } from "../db/run-in-scope";
+import { inngestServerConfigured } from "./event-route";
 import { forwardEvents, type StoredEvent } from "./forward-events";
-import { inngestServerConfigured } from "./runner/event-route";
 
 export interface OutgoingEvent {
   name: string;

@@ -3,20 +3,26 @@
  * an event or backing off before a retry ends as CANCELLED at once. A run a worker holds right now
  * (its lease has not expired) may be inside a step body, which cannot be stopped half-way: it is
  * marked, the step finishes and its result is recorded, and the worker then ends the run as
- * CANCELLED without running anything after it (runner.ts). Locks the run's row like every worker write.
+ * CANCELLED without running anything after it (inngest/runner/runner.ts). Locks the run's row like every worker write.
  *
  * Either way `inngest/function.cancelled` is sent at once, as Inngest does: the runner only stops
  * the run; what "cancelled" means for the rows the run was working on (a fax, a document) is said
  * by the function's own handler of that event (e.g. inngest/functions/send-fax-cancelled.ts).
  */
 import { randomUUID } from "node:crypto";
-import { FUNCTION_CANCELLED_EVENT } from "./function-registry";
-import { at, type Query } from "./store";
+import { at, type Query } from "../../db/raw-query";
 
 export type CancelOutcome =
   | { outcome: "cancelled" | "cancelling"; functionId: string }
   | { outcome: "not-found" }
   | { outcome: "already-ended"; status: string };
+
+/**
+ * Sent (as Inngest does) when a run is cancelled — at once, even while a step of it is still
+ * running — with `{ function_id, run_id, event }`. Handlers subscribe with `cancelledRunTrigger`
+ * (inngest/runner/function-registry.ts).
+ */
+export const FUNCTION_CANCELLED_EVENT = "inngest/function.cancelled";
 
 const ENDED = ["COMPLETED", "FAILED", "CANCELLED"];
 
