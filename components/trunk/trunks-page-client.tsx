@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
+import { withGatewaySync } from "@/components/trunk/gateway-sync-notice";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -27,9 +28,9 @@ export function TrunksPageClient({ initialSearch = "" }: { initialSearch?: strin
   const utils = trpc.useUtils();
   const list = trpc.trunk.list.useQuery({ search, page, pageSize: PAGE_SIZE });
   const remove = trpc.trunk.delete.useMutation({
-    onSuccess: () => {
+    onSuccess: ({ gatewaySync }) => {
       setDeleting(null);
-      setNotice("SIP trunk deleted.");
+      setNotice(withGatewaySync("SIP trunk deleted.", gatewaySync));
       void utils.trunk.list.invalidate();
     },
   });
