@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
-import { withGatewaySync } from "@/components/trunk/gateway-sync-notice";
+import { type TrunkSaved, withGatewaySync } from "@/components/trunk/gateway-sync-notice";
 import { Button } from "@/components/ui/button";
 import { FormActions } from "@/components/ui/dialog";
 import { Form, FormAlert } from "@/components/ui/form";
@@ -39,7 +39,7 @@ export interface TrunkRow {
 
 const num = (v: string) => (v.trim() === "" ? Number.NaN : Number(v));
 
-export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (message: string) => void }) {
+export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (saved: TrunkSaved) => void }) {
   const [v, setV] = useState({
     name: trunk?.name ?? "",
     active: trunk?.active ?? true,
