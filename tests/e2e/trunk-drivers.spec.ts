@@ -29,10 +29,10 @@ for (const viewport of [
     );
     expect(await wcagViolations(page, "trunk form")).toEqual([]);
 
-    await page.getByLabel("Name").fill(`Carrier ${viewport.width}`);
+    await page.getByLabel("Name", { exact: true }).fill(`Carrier ${viewport.width}`);
     await page.getByLabel("SIP username").fill("acct-1");
     await page.getByLabel("SIP password").fill("Sip-Pa55word");
-    await page.getByLabel("Host").fill("sip.carrier.example");
+    await page.getByLabel("Host", { exact: true }).fill("sip.carrier.example");
     await page.getByRole("button", { name: "Save trunk" }).click();
     await expect(driver).toHaveAccessibleDescription(/^FreeSWITCH is not configured on this installation: set /);
     await expect(driver).toHaveAttribute("aria-invalid", "true");
