@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
+import { type TrunkSaved, withGatewaySync } from "@/components/trunk/gateway-sync-notice";
 import { Button } from "@/components/ui/button";
 import { FormActions } from "@/components/ui/dialog";
 import { Form, FormAlert } from "@/components/ui/form";
@@ -38,7 +39,7 @@ export interface TrunkRow {
 
 const num = (v: string) => (v.trim() === "" ? Number.NaN : Number(v));
 
-export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (message: string) => void }) {
+export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (saved: TrunkSaved) => void }) {
   const [v, setV] = useState({
     name: trunk?.name ?? "",
     active: trunk?.active ?? true,
@@ -56,8 +57,16 @@ export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (
       ...v,
       [k]: e.target instanceof HTMLInputElement && e.target.type === "checkbox" ? e.target.checked : e.target.value,
     });
-  const create = trpc.trunk.create.useMutation({ onSuccess: () => onDone(`Trunk ${v.name} created.`) });
-  const update = trpc.trunk.update.useMutation({ onSuccess: () => onDone(`Trunk ${v.name} saved.`) });
+  const create = trpc.trunk.create.useMutation({
+    onSuccess: ({ gatewaySync }) => onDone(withGatewaySync(`Trunk ${v.name} created.`, gatewaySync)),
+  });
+  const update = trpc.trunk.update.useMutation({
+    onSuccess: ({ gatewaySync }) => onDone(withGatewaySync(`Trunk ${v.name} saved.`, gatewaySync)),
+  });
+  // Which drivers this installation has settings for; the others say what to set.
+  const drivers = trpc.trunk.drivers.useQuery();
+  const status = (d: TrunkDriverName) => drivers.data?.find((s) => s.driver === d);
+  const chosen = status(v.driver);
   const mutation = trunk ? update : create;
   const errors = useFieldErrors(mutation.error);
   const { setErrors, check } = errors;
@@ -106,11 +115,17 @@ export function TrunkForm({ trunk, onDone }: { trunk: TrunkRow | null; onDone: (
         <Field label="Gateway type" htmlFor="trunk-gateway">
           <Input id="trunk-gateway" value="SIP" readOnly disabled />
         </Field>
-        <Field label="Driver" htmlFor="trunk-driver" name="driver">
+        <Field
+          label="Driver"
+          htmlFor="trunk-driver"
+          name="driver"
+          hint={chosen ? (chosen.reason ?? "Configured on this installation.") : undefined}
+        >
           <NativeSelect id="trunk-driver" value={v.driver} onChange={set("driver")}>
             {TRUNK_DRIVERS.map((d) => (
               <option key={d} value={d}>
                 {TRUNK_DRIVER_LABELS[d]}
+                {status(d)?.configured === false ? " — not configured" : ""}
               </option>
             ))}
           </NativeSelect>

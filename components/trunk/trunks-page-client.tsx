@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
+import { type TrunkSaved, withGatewaySync } from "@/components/trunk/gateway-sync-notice";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -24,12 +25,18 @@ export function TrunksPageClient({ initialSearch = "" }: { initialSearch?: strin
   const [editing, setEditing] = useState<TrunkRow | "new" | null>(null);
   const [deleting, setDeleting] = useState<TrunkRow | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // FreeSWITCH did not take a saved change: shown as an error, the save itself stands.
+  const [warning, setWarning] = useState<string | null>(null);
+  const show = (saved: TrunkSaved | null) => {
+    setNotice(saved?.notice ?? null);
+    setWarning(saved?.warning ?? null);
+  };
   const utils = trpc.useUtils();
   const list = trpc.trunk.list.useQuery({ search, page, pageSize: PAGE_SIZE });
   const remove = trpc.trunk.delete.useMutation({
-    onSuccess: () => {
+    onSuccess: ({ gatewaySync }) => {
       setDeleting(null);
-      setNotice("SIP trunk deleted.");
+      show(withGatewaySync("SIP trunk deleted.", gatewaySync));
       void utils.trunk.list.invalidate();
     },
   });
@@ -42,7 +49,7 @@ export function TrunksPageClient({ initialSearch = "" }: { initialSearch?: strin
         actions={
           <Button
             onClick={() => {
-              setNotice(null);
+              show(null);
               setEditing("new");
             }}
           >
@@ -50,7 +57,7 @@ export function TrunksPageClient({ initialSearch = "" }: { initialSearch?: strin
           </Button>
         }
       />
-      <PageAlerts notice={notice} errors={[list.error]} />
+      <PageAlerts notice={notice} errors={[list.error, warning ? { message: warning } : null]} />
       <DataTable
         id="trunks"
         label="SIP trunks"
@@ -127,7 +134,7 @@ export function TrunksPageClient({ initialSearch = "" }: { initialSearch?: strin
                 size="sm"
                 aria-label={`Edit ${t.name}`}
                 onClick={() => {
-                  setNotice(null);
+                  show(null);
                   setEditing(t);
                 }}
               >
@@ -140,7 +147,7 @@ export function TrunksPageClient({ initialSearch = "" }: { initialSearch?: strin
                 destructive: true,
                 onSelect: () => {
                   remove.reset();
-                  setNotice(null);
+                  show(null);
                   setDeleting(t);
                 },
               },
@@ -182,9 +189,9 @@ export function TrunksPageClient({ initialSearch = "" }: { initialSearch?: strin
         {(e) => (
           <TrunkForm
             trunk={e === "new" ? null : e}
-            onDone={(message) => {
+            onDone={(saved) => {
               setEditing(null);
-              setNotice(message);
+              show(saved);
               void utils.trunk.list.invalidate();
             }}
           />

@@ -8,6 +8,7 @@ import { GatewayRegistry } from "../gateway/gateway-registry";
 import { gatewaySettingsFromEnv } from "../gateway/gateway-settings";
 import { createStorage } from "../storage/create-storage";
 import type { ObjectStorage } from "../storage/object-storage";
+import { httpApiCalls } from "./http-api-calls";
 
 export type SendFaxRuntime = {
   gateways: GatewayRegistry;
@@ -25,7 +26,8 @@ const shared = globalThis as unknown as { faxportSendFaxRuntime?: SendFaxRuntime
 
 export function sendFaxRuntime(): SendFaxRuntime {
   shared.faxportSendFaxRuntime ??= {
-    gateways: new GatewayRegistry(gatewaySettingsFromEnv(process.env)),
+    // The HTTP fax API's calls meet their webhooks and media downloads on their attempt rows.
+    gateways: new GatewayRegistry(gatewaySettingsFromEnv(process.env, { calls: httpApiCalls() })),
     storage: createStorage(),
     gatewayKeys: gatewayKeyRingFromEnv(process.env),
     now: () => new Date(),

@@ -5,16 +5,22 @@
  */
 import type { TrunkDriverName } from "@/lib/schemas/trunk";
 import { FreeswitchGateway } from "./freeswitch/freeswitch-gateway";
-import type { GatewaySettings } from "./gateway-settings";
+import { DRIVER_SETTINGS, type GatewaySettings } from "./gateway-settings";
 import { HttpApiGateway } from "./http-api/http-api-gateway";
 import { LoopbackGateway } from "./loopback/loopback-gateway";
 import type { FaxGateway, GatewayDescription } from "./types";
 
-const NOT_CONFIGURED: Record<Exclude<TrunkDriverName, "LOOPBACK">, string> = {
-  FREESWITCH: "FreeSWITCH is not configured: set FREESWITCH_ESL_HOST and FREESWITCH_ESL_PASSWORD",
-  HTTP_API:
-    "The HTTP fax API is not configured: set FAX_API_BASE_URL, FAX_API_KEY, FAX_API_CONNECTION_ID, FAX_API_WEBHOOK_URL and FAX_API_WEBHOOK_PUBLIC_KEY",
+const DRIVER_NAMES: Record<Exclude<TrunkDriverName, "LOOPBACK">, string> = {
+  FREESWITCH: "FreeSWITCH",
+  HTTP_API: "The HTTP fax API",
 };
+
+/** "FreeSWITCH is not configured on this installation: set X and Y in .env" — only what is missing. */
+function notConfigured(driver: Exclude<TrunkDriverName, "LOOPBACK">, missing: readonly string[] | undefined): string {
+  const names = missing?.length ? missing : DRIVER_SETTINGS[driver];
+  const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
+  return `${DRIVER_NAMES[driver]} is not configured on this installation: set ${list} in .env`;
+}
 
 export class GatewayRegistry {
   private readonly gateways = new Map<TrunkDriverName, FaxGateway>();
@@ -28,6 +34,22 @@ export class GatewayRegistry {
     const gateway = this.create(trunk.driver);
     this.gateways.set(trunk.driver, gateway);
     return gateway;
+  }
+
+  /** Whether trunks of this driver can work here (no connection is made). */
+  configured(driver: TrunkDriverName): boolean {
+    return driver === "LOOPBACK" || Boolean(driver === "FREESWITCH" ? this.settings.freeswitch : this.settings.httpApi);
+  }
+
+  /** Why a driver cannot be used here, or null when it can. */
+  notConfiguredReason(driver: TrunkDriverName): string | null {
+    if (this.configured(driver) || driver === "LOOPBACK") return null;
+    return notConfigured(driver, this.settings.missing?.[driver]);
+  }
+
+  /** The FreeSWITCH driver when configured (trunk sync), else null. */
+  freeswitch(): FreeswitchGateway | null {
+    return this.settings.freeswitch ? (this.forTrunk({ driver: "FREESWITCH" }) as FreeswitchGateway) : null;
   }
 
   /** What the trunk list shows for a driver, including "not configured". */
@@ -54,10 +76,10 @@ export class GatewayRegistry {
       case "LOOPBACK":
         return new LoopbackGateway(this.settings.loopback);
       case "FREESWITCH":
-        if (!this.settings.freeswitch) throw new Error(NOT_CONFIGURED.FREESWITCH);
+        if (!this.settings.freeswitch) throw new Error(notConfigured(driver, this.settings.missing?.FREESWITCH));
         return new FreeswitchGateway(this.settings.freeswitch);
       case "HTTP_API":
-        if (!this.settings.httpApi) throw new Error(NOT_CONFIGURED.HTTP_API);
+        if (!this.settings.httpApi) throw new Error(notConfigured(driver, this.settings.missing?.HTTP_API));
         return new HttpApiGateway(this.settings.httpApi);
     }
   }

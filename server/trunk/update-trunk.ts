@@ -3,16 +3,23 @@
  * turning IP authentication on clears the username and password.
  */
 import { SIP_PASSWORD_REQUIRED, type TrunkUpdateInput } from "@/lib/schemas/trunk";
-import { sealSecret } from "../crypto/secret-box";
+import { openSecret, sealSecret } from "../crypto/secret-box";
 import type { ActorContext } from "../db/run-in-scope";
 import { badRequest, notFound, uniqueOr } from "../errors";
+import { requireConfiguredDriver } from "./require-configured-driver";
+import { type GatewaySync, syncTrunkGateway } from "./sync-trunk-gateway";
 import { duplicateTrunkName, toTrunkView, trunkAuditDetails, trunkColumns, trunkSelect } from "./trunk-view";
 
 export async function updateTrunk(opts: { ctx: ActorContext; input: TrunkUpdateInput }) {
   const { ctx, input } = opts;
   const { db } = ctx;
-  const before = await db.trunk.findUnique({ where: { id: input.id }, select: { sipPasswordSealed: true } });
+  const before = await db.trunk.findUnique({
+    where: { id: input.id },
+    select: { id: true, driver: true, sipPasswordSealed: true },
+  });
   if (!before) throw notFound("Trunk");
+  // A trunk may keep a driver configured away since; it may not be moved onto one.
+  if (input.driver !== before.driver) requireConfiguredDriver(input.driver);
 
   let sealed: string | null;
   if (input.ipAuth) sealed = null;
@@ -38,5 +45,13 @@ export async function updateTrunk(opts: { ctx: ActorContext; input: TrunkUpdateI
     entityId: view.id,
     details: trunkAuditDetails(view, sealed !== before.sipPasswordSealed),
   });
-  return view;
+  const answer: typeof view & { gatewaySync: GatewaySync | null } = { ...view, gatewaySync: null };
+  ctx.afterCommit(async () => {
+    answer.gatewaySync = await syncTrunkGateway({
+      before,
+      after: view,
+      sipPassword: () => (sealed ? openSecret(sealed) : null),
+    });
+  });
+  return answer;
 }

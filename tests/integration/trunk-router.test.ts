@@ -12,7 +12,7 @@ const base = {
   name: "Carrier One",
   active: true,
   gatewayType: "SIP" as const,
-  driver: "FREESWITCH" as const,
+  driver: "LOOPBACK" as const,
   ipAuth: false,
   sipUsername: "acct-100",
   sipPassword: SECRET,
@@ -155,6 +155,41 @@ describe("trunks", () => {
     expect(
       await getDb().auditLog.count({ where: { entityId: victim.id, action: "trunk.delete", tenantId: null } }),
     ).toBe(1);
+  });
+
+  it("says which drivers this installation has configured, and refuses the others beside the driver field", async () => {
+    // This installation sets nothing for FreeSWITCH or the HTTP fax API (the test environment's default).
+    expect(await platform.trunk.drivers()).toEqual([
+      { driver: "LOOPBACK", configured: true, reason: null },
+      {
+        driver: "FREESWITCH",
+        configured: false,
+        reason:
+          "FreeSWITCH is not configured on this installation: set FREESWITCH_ESL_HOST, FREESWITCH_ESL_PASSWORD and FREESWITCH_GATEWAY_DIR in .env",
+      },
+      {
+        driver: "HTTP_API",
+        configured: false,
+        reason: expect.stringMatching(
+          /^The HTTP fax API is not configured on this installation: set FAX_API_BASE_URL, /,
+        ),
+      },
+    ]);
+    const refused = {
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/^FreeSWITCH is not configured on this installation: set /),
+      cause: { field: "driver" },
+    };
+    await expect(platform.trunk.create({ ...base, name: "Nowhere", driver: "FREESWITCH" })).rejects.toMatchObject(
+      refused,
+    );
+    expect(await getDb().trunk.count({ where: { name: "Nowhere" } })).toBe(0);
+    const trunk = await platform.trunk.create({ ...base, name: "Somewhere" });
+    await expect(
+      platform.trunk.update({ ...base, id: trunk.id, name: "Somewhere", driver: "FREESWITCH", sipPassword: "" }),
+    ).rejects.toMatchObject(refused);
+    await expect(platform.trunk.drivers()).resolves.toHaveLength(3);
+    await expect(tenantAdmin.trunk.drivers()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("is platform-only: a tenant admin is FORBIDDEN", async () => {

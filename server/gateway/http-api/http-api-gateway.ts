@@ -1,7 +1,13 @@
 /**
  * HTTP fax-API driver shaped like Telnyx Programmable Fax v2: `POST /v2/faxes` starts a fax, the
  * provider fetches the document from a URL we give it, and status arrives by signed webhooks that
- * may repeat, arrive late or out of order. `handleWebhook` is what the webhook route calls.
+ * may repeat, arrive late or out of order.
+ *
+ * Webhooks reach the web server, which is not the process waiting for the call (the embedded runner
+ * runs beside `next start`; an Inngest server may call any replica). So, given a `relay`, the driver
+ * records the provider's fax id with the attempt and reads the newest verified event the webhook
+ * route stored there (server/fax/http-api-calls.ts). Without one, `handleWebhook` applies webhooks
+ * received in this same process.
  */
 
 import type { KeyObject } from "node:crypto";
@@ -29,6 +35,16 @@ import {
 } from "./telnyx-schemas";
 import { ed25519PublicKey, verifyWebhookSignature } from "./verify-webhook-signature";
 
+/** Where calls meet their webhooks across processes (the database, in the app). */
+export type WebhookRelay = {
+  /** The provider accepted the fax and named it: webhooks carrying this id belong to `reference`. */
+  callPlaced(reference: string, providerCallId: string): Promise<void>;
+  /** The newest verified webhook stored for the call, if any. */
+  latest(providerCallId: string): Promise<FaxWebhook | null>;
+  /** The call ended: its media URL stops working. */
+  callEnded(reference: string): Promise<void>;
+};
+
 export type HttpApiSettings = {
   /** e.g. https://api.telnyx.com */
   baseUrl: string;
@@ -40,6 +56,10 @@ export type HttpApiSettings = {
   webhookPublicKey: string;
   /** A URL the provider can fetch the fax document from (short-lived, unguessable). */
   mediaUrl: (request: SendFaxRequest) => string | Promise<string>;
+  /** Calls meet their webhooks through this (see the file comment); `reference` is then required. */
+  relay?: WebhookRelay;
+  /** How often a call looks for a stored webhook (with a relay). */
+  relayPollMs?: number;
   t38?: boolean;
   maxSkewSeconds?: number;
   /** Give up waiting for a final webhook after this long. */
@@ -47,7 +67,10 @@ export type HttpApiSettings = {
   clock?: Clock;
 };
 
-export type WebhookResponse = { status: 200 | 400 | 401; message: string };
+export type WebhookResponse = { status: 200 | 400 | 401 | 404 | 413; message: string };
+
+/** A webhook delivery read: a verified fax event, or the answer to give the provider. */
+export type ReadWebhook = { ok: true; event: FaxWebhook } | { ok: false; response: WebhookResponse };
 
 type LiveFax = {
   callId: string;
@@ -106,7 +129,10 @@ export class HttpApiGateway implements FaxGateway {
         fax.watchdog.abort();
         this.byCallId.delete(callId);
         if (fax.providerId) this.byProviderId.delete(fax.providerId);
-        finish(r);
+        // The media URL dies with the call, before anyone learns the call ended.
+        const relay = this.settings.relay;
+        const ended = relay && request.reference ? relay.callEnded(request.reference) : Promise.resolve();
+        void ended.catch((error) => console.error("fax call end not recorded:", error)).finally(() => finish(r));
       },
       done: false,
       cancelRequested: false,
@@ -124,6 +150,7 @@ export class HttpApiGateway implements FaxGateway {
 
   private async start(fax: LiveFax, request: SendFaxRequest): Promise<void> {
     try {
+      if (this.settings.relay && !request.reference) throw new Error("a call needs its attempt as reference");
       const body = {
         connection_id: this.settings.connectionId,
         to: request.to,
@@ -151,6 +178,8 @@ export class HttpApiGateway implements FaxGateway {
       }
       fax.providerId = created.data.data.id;
       this.byProviderId.set(fax.providerId, fax);
+      if (this.settings.relay && request.reference)
+        await this.settings.relay.callPlaced(request.reference, fax.providerId);
       this.reportDialing(fax);
       if (fax.cancelRequested) await this.cancel(fax);
       else void this.watch(fax);
@@ -160,8 +189,21 @@ export class HttpApiGateway implements FaxGateway {
   }
 
   private async watch(fax: LiveFax): Promise<void> {
+    const deadline = fax.startedAt + (this.settings.resultTimeoutMs ?? 30 * 60_000);
+    const relay = this.settings.relay;
     try {
-      await this.clock.sleep(this.settings.resultTimeoutMs ?? 30 * 60_000, fax.watchdog.signal);
+      while (!fax.done) {
+        const left = deadline - this.clock.now();
+        if (left <= 0) break;
+        await this.clock.sleep(relay ? Math.min(left, this.settings.relayPollMs ?? 1_000) : left, fax.watchdog.signal);
+        if (relay && fax.providerId && !fax.done) {
+          const event = await relay.latest(fax.providerId).catch((error) => {
+            console.error("fax webhook lookup failed:", error);
+            return null;
+          });
+          if (event) this.apply(fax, event);
+        }
+      }
       fax.finish(emptyResult("GENERAL_ERROR", "No result from the fax provider in time", this.elapsed(fax)));
     } catch (error) {
       if (!isAbortError(error)) throw error;
@@ -211,11 +253,24 @@ export class HttpApiGateway implements FaxGateway {
     }
   }
 
-  /** Verifies and applies one webhook delivery; the route answers with the returned status. */
+  /** Verifies and applies one webhook delivery received in this process. */
   handleWebhook(input: {
     rawBody: Buffer | string;
     headers: Headers | Record<string, string | undefined>;
   }): WebhookResponse {
+    const read = this.readWebhook(input);
+    if (!read.ok) return read.response;
+    const event = read.event;
+    if (this.seenEvents.has(event.data.id)) return { status: 200, message: "Duplicate ignored" };
+    this.remember(event.data.id);
+    const fax = this.findFax(event);
+    if (!fax) return { status: 200, message: "Not a fax this process is waiting for" };
+    this.apply(fax, event);
+    return { status: 200, message: "OK" };
+  }
+
+  /** Checks a delivery's signature and shape (the webhook route stores what passes). */
+  readWebhook(input: { rawBody: Buffer | string; headers: Headers | Record<string, string | undefined> }): ReadWebhook {
     const header = (name: string) =>
       input.headers instanceof Headers
         ? input.headers.get(name)
@@ -228,22 +283,16 @@ export class HttpApiGateway implements FaxGateway {
       nowMs: this.clock.now(),
       maxSkewSeconds: this.settings.maxSkewSeconds,
     });
-    if (!check.ok) return { status: 401, message: `Webhook refused: ${check.reason}` };
+    if (!check.ok) return { ok: false, response: { status: 401, message: `Webhook refused: ${check.reason}` } };
     let json: unknown;
     try {
       json = JSON.parse(input.rawBody.toString());
     } catch {
-      return { status: 400, message: "Webhook body is not JSON" };
+      return { ok: false, response: { status: 400, message: "Webhook body is not JSON" } };
     }
     const parsed = faxWebhookSchema.safeParse(json);
-    if (!parsed.success) return { status: 400, message: "Webhook body is not a fax event" };
-    const event = parsed.data;
-    if (this.seenEvents.has(event.data.id)) return { status: 200, message: "Duplicate ignored" };
-    this.remember(event.data.id);
-    const fax = this.findFax(event);
-    if (!fax) return { status: 200, message: "Not a fax this process is waiting for" };
-    this.apply(fax, event);
-    return { status: 200, message: "OK" };
+    if (!parsed.success) return { ok: false, response: { status: 400, message: "Webhook body is not a fax event" } };
+    return { ok: true, event: parsed.data };
   }
 
   private remember(eventId: string): void {

@@ -30,12 +30,13 @@ describe("gateway registry", () => {
         FAXPORT_LOOPBACK_TIME_SCALE: "0.01",
         FREESWITCH_ESL_HOST: "127.0.0.1",
         FREESWITCH_ESL_PASSWORD: "ClueCon",
+        FREESWITCH_GATEWAY_DIR: "/etc/freeswitch/sip_profiles/external",
         FREESWITCH_T38: "false",
         FAX_API_BASE_URL: "https://api.telnyx.example",
         FAX_API_KEY: "KEY",
         FAX_API_CONNECTION_ID: "c1",
-        FAX_API_WEBHOOK_URL: "https://portal.example/api/webhooks/fax",
         FAX_API_WEBHOOK_PUBLIC_KEY: publicKey,
+        FAXPORT_PUBLIC_URL: "https://portal.example/",
       },
       { mediaUrl: () => "https://portal.example/media/x" },
     );
@@ -44,6 +45,23 @@ describe("gateway registry", () => {
     const registry = new GatewayRegistry(settings);
     expect(registry.forTrunk({ driver: "FREESWITCH" })).toBeInstanceOf(FreeswitchGateway);
     expect(registry.httpApi()).toBeInstanceOf(HttpApiGateway);
+    expect(registry.describe("HTTP_API").notes).toContain("Webhooks to https://portal.example/api/gateway/http-api");
+  });
+
+  it("names only the settings still missing, and takes the public address from PLATFORM_URL", () => {
+    const registry = new GatewayRegistry(
+      gatewaySettingsFromEnv(
+        { FREESWITCH_ESL_HOST: "127.0.0.1", FREESWITCH_ESL_PASSWORD: "ClueCon", PLATFORM_URL: "https://fax.example" },
+        { mediaUrl: () => "https://fax.example/media/x" },
+      ),
+    );
+    expect(registry.notConfiguredReason("FREESWITCH")).toBe(
+      "FreeSWITCH is not configured on this installation: set FREESWITCH_GATEWAY_DIR in .env",
+    );
+    expect(registry.notConfiguredReason("HTTP_API")).toBe(
+      "The HTTP fax API is not configured on this installation: set FAX_API_BASE_URL, FAX_API_KEY, FAX_API_CONNECTION_ID and FAX_API_WEBHOOK_PUBLIC_KEY in .env",
+    );
+    expect(registry.notConfiguredReason("LOOPBACK")).toBeNull();
   });
 
   it("explains invalid settings", () => {

@@ -3,6 +3,9 @@
  * `POST /v2/faxes` (Bearer key) answers 202 with the fax id, then signed webhooks go to the fax's
  * webhook_url — queued, media.processed, sending.started, delivered or failed — repeated and out of
  * order for some numbers. `POST /v2/faxes/{id}/actions/cancel` cancels a fax still queued.
+ * With `fetchMedia` it downloads media_url first, as the provider does, and fails the fax with
+ * `media_download_failed` when that is not a TIFF; with `retryWebhooks` a delivery answered with
+ * anything but 2xx is tried again a few times (the provider retries failed webhooks).
  */
 import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
@@ -18,7 +21,11 @@ type Fax = {
   body: Record<string, unknown>;
   /** Settles when every scripted webhook for this fax has been delivered. */
   scripted?: Promise<void>;
+  /** What media_url answered (with `fetchMedia`). */
+  media?: { status: number; bytes: Buffer };
 };
+
+export type FakeFaxApiOptions = { fetchMedia?: boolean; retryWebhooks?: boolean };
 
 export class FakeFaxApi {
   readonly apiKey = "KEYtest_123";
@@ -28,6 +35,8 @@ export class FakeFaxApi {
   private server: Server | null = null;
   private eventSeq = 0;
   port = 0;
+
+  constructor(private readonly options: FakeFaxApiOptions = {}) {}
 
   get publicKeyBase64(): string {
     const jwk = this.keys.publicKey.export({ format: "jwk" });
@@ -99,6 +108,17 @@ export class FakeFaxApi {
       this.deliver(fax, type, extra, eventId);
     const suffix = fax.to.slice(-4);
     await tick();
+    if (this.options.fetchMedia) {
+      const url = String(fax.body.media_url ?? "");
+      const response = await fetch(url).catch(() => null);
+      const bytes = response ? Buffer.from(await response.arrayBuffer()) : Buffer.alloc(0);
+      fax.media = { status: response?.status ?? 0, bytes };
+      const tiff = bytes.subarray(0, 4).toString("latin1");
+      if (response?.status !== 200 || (tiff !== "II*\0" && tiff !== "MM\0*")) {
+        await send("fax.queued");
+        return void (await send("fax.failed", { status: "failed", failure_reason: "media_download_failed" }));
+      }
+    }
     if (suffix === "0555") return void (await send("fax.queued"));
     if (suffix === "0486") {
       await send("fax.queued");
@@ -163,7 +183,12 @@ export class FakeFaxApi {
   }
 
   private async deliver(fax: Fax, type: string, extra: Record<string, unknown>, eventId?: string): Promise<void> {
-    const status = await this.post(fax.webhookUrl, this.webhookBody(fax, type, extra, eventId));
+    const body = this.webhookBody(fax, type, extra, eventId);
+    let status = await this.post(fax.webhookUrl, body);
+    for (let retry = 1; this.options.retryWebhooks && (status < 200 || status > 299) && retry <= 5; retry++) {
+      await new Promise((r) => setTimeout(r, 20 * retry));
+      status = await this.post(fax.webhookUrl, body);
+    }
     this.webhooks.push({ eventType: type, status });
     await tick();
   }

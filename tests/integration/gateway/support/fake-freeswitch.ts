@@ -4,8 +4,14 @@
  * BACKGROUND_JOB results, channel events and mod_spandsp's txfax events for originated calls.
  * Dialled numbers behave by their last four digits (see `script`). Frames are written in two
  * pieces to exercise the client's reassembly.
+ *
+ * Given a `gatewayDir`, it keeps sofia gateways as FreeSWITCH does: `sofia profile … rescan` loads
+ * each `<gateway name="…">` found in that directory, `killgw <name>` unloads one, and an originate
+ * over a gateway that is not loaded fails with INVALID_GATEWAY.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
+import path from "node:path";
 import { renderPlainEvent } from "@/server/gateway/freeswitch/esl-frames";
 
 export type Originate = { vars: Record<string, string>; gateway: string; number: string; file: string };
@@ -16,9 +22,14 @@ export class FakeFreeswitch {
   private server: Server | null = null;
   private sockets = new Set<Socket>();
   private ringing = new Map<string, { socket: Socket; subscribed: Set<string>; jobUuid: string }>();
+  /** Loaded sofia gateways: name → the XML it was loaded from (with `gatewayDir`). */
+  readonly gateways = new Map<string, string>();
   port = 0;
 
-  constructor(private readonly password = "ClueCon") {}
+  constructor(
+    private readonly password = "ClueCon",
+    private readonly gatewayDir: string | null = null,
+  ) {}
 
   async start(): Promise<void> {
     this.server = createServer((socket) => this.serve(socket));
@@ -91,8 +102,25 @@ export class FakeFreeswitch {
       );
       return "+OK\n";
     }
-    if (/^sofia profile \S+ (killgw|rescan)/.test(command)) return "+OK\n";
+    const killgw = command.match(/^sofia profile \S+ killgw (\S+)/);
+    if (killgw) {
+      if (!this.gatewayDir) return "+OK\n";
+      return this.gateways.delete(killgw[1]!) ? "+OK gateway marked for deletion.\n" : "-ERR no such gateway.\n";
+    }
+    if (/^sofia profile \S+ rescan/.test(command)) {
+      if (this.gatewayDir) this.rescan(this.gatewayDir);
+      return "+OK scan complete\n";
+    }
     return "-ERR unknown command\n";
+  }
+
+  /** Loads gateways found in the directory that are not loaded yet (as sofia's rescan does). */
+  private rescan(dir: string): void {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".xml"))) {
+      const xml = readFileSync(path.join(dir, file), "utf8");
+      const name = xml.match(/<gateway name="([^"]+)">/)?.[1];
+      if (name && !this.gateways.has(name)) this.gateways.set(name, xml);
+    }
   }
 
   private bgapi(socket: Socket, subscribed: Set<string>, command: string, jobUuid: string): void {
@@ -104,6 +132,10 @@ export class FakeFreeswitch {
     const vars = Object.fromEntries(m[1]!.split(",").map((kv) => kv.split("=", 2) as [string, string]));
     const originate = { vars, gateway: m[2]!, number: m[3]!, file: m[4]! };
     this.originates.push(originate);
+    if (this.gatewayDir && !this.gateways.has(originate.gateway)) {
+      sendEvent(socket, subscribed, { "Event-Name": "BACKGROUND_JOB", "Job-UUID": jobUuid }, "-ERR INVALID_GATEWAY\n");
+      return;
+    }
     void this.script(socket, subscribed, originate, jobUuid);
   }
 
