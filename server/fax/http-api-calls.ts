@@ -10,7 +10,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Prisma } from "@prisma/client";
-import { getDb } from "../db/client";
+import { systemDb } from "../db/system-db";
 import type { HttpApiCalls } from "../gateway/gateway-settings";
 import { type FaxWebhook, faxWebhookSchema } from "../gateway/http-api/telnyx-schemas";
 
@@ -30,7 +30,7 @@ export function httpApiCalls(opts: { now?: () => Date } = {}): HttpApiCalls {
     async mediaUrl(request, urlFor) {
       if (!request.reference) throw new Error("a media URL needs the call's attempt");
       const token = randomBytes(32).toString("base64url");
-      await getDb().faxAttempt.update({
+      await systemDb().faxAttempt.update({
         where: { id: request.reference },
         data: {
           mediaTokenHash: hashMediaToken(token),
@@ -41,10 +41,10 @@ export function httpApiCalls(opts: { now?: () => Date } = {}): HttpApiCalls {
     },
     relay: {
       async callPlaced(reference, providerCallId) {
-        await getDb().faxAttempt.update({ where: { id: reference }, data: { providerCallId } });
+        await systemDb().faxAttempt.update({ where: { id: reference }, data: { providerCallId } });
       },
       async latest(providerCallId): Promise<FaxWebhook | null> {
-        const row = await getDb().faxAttempt.findUnique({
+        const row = await systemDb().faxAttempt.findUnique({
           where: { providerCallId },
           select: { providerEvent: true },
         });
@@ -52,7 +52,7 @@ export function httpApiCalls(opts: { now?: () => Date } = {}): HttpApiCalls {
         return parsed.success ? parsed.data : null;
       },
       async callEnded(reference) {
-        await getDb().faxAttempt.updateMany({
+        await systemDb().faxAttempt.updateMany({
           where: { id: reference },
           data: { mediaTokenHash: null, mediaUrlExpiresAt: null },
         });
@@ -63,7 +63,7 @@ export function httpApiCalls(opts: { now?: () => Date } = {}): HttpApiCalls {
 
 /** Stores a verified webhook on its attempt unless something newer is already there. */
 export async function storeFaxWebhook(event: FaxWebhook, rank: number): Promise<"stored" | "older" | "unknown"> {
-  const db = getDb();
+  const db = systemDb();
   const providerCallId = event.data.payload.fax_id;
   const { count } = await db.faxAttempt.updateMany({
     where: { providerCallId, providerEventRank: { lt: rank }, endedAt: null },

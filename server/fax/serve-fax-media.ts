@@ -7,7 +7,7 @@
  */
 import { Readable } from "node:stream";
 import { CryptoError, decryptContent, loadSodium, openGatewayGrant } from "@/lib/crypto";
-import { getDb } from "../db/client";
+import { systemDb } from "../db/system-db";
 import { hashMediaToken, MEDIA_TOKEN_PATTERN } from "./http-api-calls";
 import type { GatewayCallbackAnswer } from "./receive-fax-webhook";
 import { sendFaxRuntime } from "./send-fax-runtime";
@@ -18,7 +18,7 @@ export async function serveFaxMedia(opts: { driver: string; token: string }): Pr
   const refuse = (answer: GatewayCallbackAnswer) => Response.json({ error: answer.message }, { status: answer.status });
   if (opts.driver !== "http-api" || !MEDIA_TOKEN_PATTERN.test(opts.token)) return refuse(GONE);
   const runtime = sendFaxRuntime();
-  const attempt = await getDb().faxAttempt.findUnique({
+  const attempt = await systemDb().faxAttempt.findUnique({
     where: { mediaTokenHash: hashMediaToken(opts.token) },
     select: {
       endedAt: true,
