@@ -187,6 +187,7 @@ export const MATRIX_PROCEDURES: readonly string[] = [
   "tenantKeys.waiting",
   "trunk.create",
   "trunk.delete",
+  "trunk.drivers",
   "trunk.get",
   "trunk.list",
   "trunk.update",
