@@ -11,6 +11,7 @@ import { useDocumentKeys } from "@/components/document/use-document-keys";
 import { useDocumentNames } from "@/components/document/use-document-names";
 import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, FormActions } from "@/components/ui/dialog";
 import { Form, FormAlert } from "@/components/ui/form";
@@ -19,6 +20,7 @@ import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { GATEWAY_KEY_FRESH_MS, sealForGateway } from "@/lib/documents/seal-for-gateway";
 import { estimateFaxCallMs, formatCallTime } from "@/lib/fax-call-time";
+import { checkDestinations, destinationProblems, duplicatesMerged } from "@/lib/fax-destinations";
 import { formatPhone, toE164 } from "@/lib/phone";
 import { countryName } from "@/lib/schemas/country";
 import {
@@ -50,6 +52,7 @@ export function NewFaxClient() {
   const organisation = trpc.tenant.mine.useQuery(undefined, { staleTime: 60_000 }).data;
   const country = organisation?.defaultCountry;
   const names = useDocumentNames(documents.data?.items, me, tenant);
+  const automatic = trpc.fax.automaticCallerId.useQuery(undefined, { staleTime: 60_000 }).data;
   const send = trpc.fax.send.useMutation();
   const errors = useFieldErrors(send.error);
   const [title, setTitle] = useState("");
@@ -62,22 +65,34 @@ export function NewFaxClient() {
   const [uploading, setUploading] = useState(false);
   const [preview, setPreview] = useState(false);
   const [busy, setBusy] = useState(false);
+  // After the first Send, the numbers are checked as they change: a message goes as soon as its cause does.
+  const [submitted, setSubmitted] = useState(false);
 
   const chosen = documents.data?.items.find((d) => d.id === documentId);
   const destinations = splitDestinations(to);
+  // What will really be faxed: valid numbers, each once (as the server will count them).
+  const checked = country
+    ? checkDestinations(destinations, { country, allowCostlyNumbers: organisation?.allowCostlyNumbers ?? false })
+    : null;
+  const count = checked ? checked.numbers.length : destinations.length;
+  const numbersError = submitted && checked ? destinationProblems(checked) : null;
+  const merged = checked ? duplicatesMerged(checked.duplicates) : null;
+  const noCallerId = !callerId && automatic !== undefined && automatic.number === null;
   // A document's own quality is the natural default once it is chosen.
   const choose = (id: string) => {
     setDocumentId(id);
+    errors.clear("documentId");
     const picked = documents.data?.items.find((d) => d.id === id);
     if (picked) setQuality(picked.quality);
   };
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
+    setSubmitted(true);
     const values = {
       title,
       documentId,
-      destinations,
+      destinations: checked?.numbers.length ? checked.numbers : destinations,
       callerId: callerId || null,
       attempts: Number(attempts),
       retryMinutes: Number(retryMinutes),
@@ -85,9 +100,11 @@ export function NewFaxClient() {
       gatewaySealedKey: "pending",
     };
     // The title is checked here and leaves the browser only encrypted (below).
-    const checked = errors.check(faxSendSchema.extend({ title: faxTitleSchema }), values);
-    if (!checked) return;
-    const { title: typedTitle, ...valid } = checked;
+    const valid_ = errors.check(faxSendSchema.extend({ title: faxTitleSchema }), values);
+    if (!valid_) return;
+    const problems = checked && destinationProblems(checked);
+    if (problems) return errors.setErrors({ destinations: problems });
+    const { title: typedTitle, ...valid } = valid_;
     if (chosen?.status !== "READY") {
       return errors.setErrors({ documentId: "Choose a document that shows Ready." });
     }
@@ -120,7 +137,7 @@ export function NewFaxClient() {
       <Form errors={errors} onSubmit={submit} className="grid max-w-3xl gap-5">
         <FormAlert />
         <Field
-          label="Title"
+          label="Title (optional)"
           htmlFor="fax-title"
           name="title"
           hint="For your list; not sent with the fax. Encrypted in this browser. Left empty: the document's name."
@@ -158,6 +175,7 @@ export function NewFaxClient() {
           label="Fax numbers"
           htmlFor="fax-to"
           name="destinations"
+          error={numbersError}
           hint={`One or more, one per line (or separated by commas). Numbers without +country are read as ${
             country ? `${countryName(country)} numbers` : "numbers of your organisation's country"
           }.`}
@@ -170,6 +188,11 @@ export function NewFaxClient() {
             maxLength={4000}
           />
         </Field>
+        {merged ? (
+          <p className="-mt-3 text-xs" role="status" data-testid="duplicates-merged">
+            {merged}: each number gets one fax.
+          </p>
+        ) : null}
         {country && destinations.length ? <DialledNumbers destinations={destinations} country={country} /> : null}
         <Field label="Caller ID" htmlFor="fax-caller-id" name="callerId">
           <select
@@ -178,7 +201,13 @@ export function NewFaxClient() {
             value={callerId}
             onChange={(e) => setCallerId(e.target.value)}
           >
-            <option value="">Automatic (your own fax number first)</option>
+            <option value="">
+              {automatic?.number
+                ? `Automatic: ${formatPhone(automatic.number)}`
+                : automatic
+                  ? "Automatic: none (no fax number)"
+                  : "Automatic (your own fax number first)"}
+            </option>
             {numbers.data?.map((n) => (
               <option key={n.id} value={n.number}>
                 {formatPhone(n.number)}
@@ -231,7 +260,7 @@ export function NewFaxClient() {
               </strong>{" "}
               at {FAX_QUALITY_LABELS[quality].split(" (")[0]?.toLowerCase()} quality ·{" "}
               {formatCallTime(estimateFaxCallMs(pages, quality))} on the line per number
-              {destinations.length > 1 ? ` (${destinations.length} numbers)` : ""}.
+              {count > 1 ? ` (${count} numbers)` : ""}.
             </p>
             <div>
               <Button
@@ -264,9 +293,16 @@ export function NewFaxClient() {
             ) : null}
           </div>
         ) : null}
+        {noCallerId ? (
+          <Alert variant="warning" data-testid="no-caller-id">
+            Your organisation has no fax number, so this fax goes out with no caller ID, and some fax machines refuse
+            calls without one. Your provider assigns fax numbers; an organisation admin gives them out under
+            Administration → Fax numbers.
+          </Alert>
+        ) : null}
         <FormActions>
           <Button type="submit" disabled={busy || send.isPending}>
-            {destinations.length > 1 ? `Send to ${destinations.length} numbers` : "Send fax"}
+            {count > 1 ? `Send to ${count} numbers` : "Send fax"}
           </Button>
         </FormActions>
       </Form>
@@ -277,6 +313,7 @@ export function NewFaxClient() {
               onUploaded={(id) => {
                 setUploading(false);
                 setDocumentId(id);
+                errors.clear("documentId");
                 void documents.refetch();
               }}
             />
@@ -289,14 +326,18 @@ export function NewFaxClient() {
 
 /** Each typed number as it will be dialled, or why it cannot be, read in the organisation's country. */
 function DialledNumbers({ destinations, country }: { destinations: string[]; country: string }) {
+  const seen = new Set<string>();
   return (
     <ul className="-mt-3 grid max-h-48 gap-0.5 overflow-y-auto text-xs" aria-label="Numbers as they will be dialled">
       {destinations.map((raw, i) => {
         const e164 = toE164(raw, country);
+        const duplicate = e164 !== null && seen.has(e164);
+        if (e164) seen.add(e164);
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: the same number may be typed twice
           <li key={i} data-testid="dialled-number" className={e164 ? "text-muted-foreground" : "text-destructive"}>
             {raw} → {e164 ? formatPhone(e164) : "not a valid fax number"}
+            {duplicate ? " (duplicate: merged)" : ""}
           </li>
         );
       })}
