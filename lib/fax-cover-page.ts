@@ -78,3 +78,8 @@ export function coverPagePdf(opts: {
   });
   return writeTextPagePdf({ lines, page: LETTER });
 }
+
+/** The cover page's date: when Send is pressed, in the organisation's time zone ("7 Dec 2026, 14:05"). */
+export function coverDate(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(at);
+}

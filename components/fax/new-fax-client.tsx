@@ -5,7 +5,7 @@
  * key is sealed to the fax gateway in this browser, for these faxes only.
  */
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { DocumentUpload } from "@/components/document/document-upload";
 import { useDocumentKeys } from "@/components/document/use-document-keys";
 import { useDocumentNames } from "@/components/document/use-document-names";
@@ -13,13 +13,25 @@ import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogContent, FormActions } from "@/components/ui/dialog";
 import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
-import { Input } from "@/components/ui/input";
+import { Input, Textarea } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
+import { encryptCoverPage } from "@/lib/documents/encrypt-cover-page";
+import { openDocumentKeyFor } from "@/lib/documents/open-document-key";
 import { GATEWAY_KEY_FRESH_MS, sealForGateway } from "@/lib/documents/seal-for-gateway";
 import { estimateFaxCallMs, formatCallTime } from "@/lib/fax-call-time";
+import {
+  COVER_FIELD_MAX,
+  COVER_NOTE_MAX,
+  type CoverPage,
+  coverDate,
+  coverPagePdf,
+  coverPageSchema,
+  DEFAULT_COVER_NOTICE,
+} from "@/lib/fax-cover-page";
 import { checkDestinations, destinationProblems, duplicatesMerged } from "@/lib/fax-destinations";
 import { formatPhone, toE164 } from "@/lib/phone";
 import { countryName } from "@/lib/schemas/country";
@@ -52,6 +64,7 @@ export function NewFaxClient() {
   const organisation = trpc.tenant.mine.useQuery(undefined, { staleTime: 60_000 }).data;
   const country = organisation?.defaultCountry;
   const names = useDocumentNames(documents.data?.items, me, tenant);
+  const person = trpc.auth.me.useQuery(undefined, { staleTime: 60_000 }).data;
   const automatic = trpc.fax.automaticCallerId.useQuery(undefined, { staleTime: 60_000 }).data;
   const send = trpc.fax.send.useMutation();
   const errors = useFieldErrors(send.error);
@@ -65,10 +78,31 @@ export function NewFaxClient() {
   const [uploading, setUploading] = useState(false);
   const [preview, setPreview] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [withCover, setWithCover] = useState(false);
+  const [cover, setCover] = useState<CoverPage>({ to: "", from: "", subject: "", note: "" });
+  const editCover = (part: keyof CoverPage) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+    setCover((c) => ({ ...c, [part]: e.target.value }));
   // After the first Send, the numbers are checked as they change: a message goes as soon as its cause does.
   const [submitted, setSubmitted] = useState(false);
 
   const chosen = documents.data?.items.find((d) => d.id === documentId);
+  // The cover page is a page of the fax like the others: counted, estimated, previewed, headed.
+  const pages = (chosen?.pageCount ?? 0) + (withCover ? 1 : 0);
+  const notice = organisation?.coverPageNotice ?? null;
+  const timeZone = organisation?.timeZone ?? "UTC";
+  const coverPreview = useMemo(
+    () =>
+      withCover && preview ? coverPagePdf({ cover, notice, pages, date: coverDate(new Date(), timeZone) }) : undefined,
+    [withCover, preview, cover, notice, pages, timeZone],
+  );
+  const addCover = (on: boolean) => {
+    setWithCover(on);
+    // From: the sender and their organisation, unless already typed.
+    if (on && !cover.from && person) {
+      const name = `${person.firstName} ${person.lastName}`.trim() || person.username;
+      setCover((c) => ({ ...c, from: organisation ? `${name}, ${organisation.name}` : name }));
+    }
+  };
   const destinations = splitDestinations(to);
   // What will really be faxed: valid numbers, each once (as the server will count them).
   const checked = country
@@ -86,6 +120,23 @@ export function NewFaxClient() {
     if (picked) setQuality(picked.quality);
   };
 
+  /** The cover page made now (its date is when Send is pressed) and encrypted under the document's pages key. */
+  async function encryptCover(typed: CoverPage, keyForMe: NonNullable<typeof chosen>["keyForMe"]) {
+    if (!me) throw new Error("Unlock your keys first (above the page).");
+    const K = await openDocumentKeyFor(keyForMe, me, tenant);
+    try {
+      const pdf = coverPagePdf({
+        cover: typed,
+        notice,
+        pages,
+        date: coverDate(new Date(), timeZone),
+      });
+      return await encryptCoverPage(pdf, K);
+    } finally {
+      K.fill(0);
+    }
+  }
+
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     setSubmitted(true);
@@ -98,13 +149,17 @@ export function NewFaxClient() {
       retryMinutes: Number(retryMinutes),
       quality,
       gatewaySealedKey: "pending",
+      cover: withCover ? cover : undefined,
     };
     // The title is checked here and leaves the browser only encrypted (below).
-    const valid_ = errors.check(faxSendSchema.extend({ title: faxTitleSchema }), values);
+    const valid_ = errors.check(
+      faxSendSchema.extend({ title: faxTitleSchema, cover: coverPageSchema.optional() }),
+      values,
+    );
     if (!valid_) return;
     const problems = checked && destinationProblems(checked);
     if (problems) return errors.setErrors({ destinations: problems });
-    const { title: typedTitle, ...valid } = valid_;
+    const { title: typedTitle, cover: typedCover, ...valid } = valid_;
     if (chosen?.status !== "READY") {
       return errors.setErrors({ documentId: "Choose a document that shows Ready." });
     }
@@ -119,7 +174,8 @@ export function NewFaxClient() {
       const gatewaySealedKey = await sealForGateway(chosen.keyForMe, me, tenant, gatewayKey);
       // No title typed: the document's name stands in for it (encrypted alike).
       const titleCipher = await encryptTitleFor(typedTitle || names[chosen.id] || "", chosen.keyForMe, me, tenant);
-      const { jobIds } = await send.mutateAsync({ ...valid, gatewaySealedKey, titleCipher });
+      const coverCipher = typedCover ? await encryptCover(typedCover, chosen.keyForMe) : undefined;
+      const { jobIds } = await send.mutateAsync({ ...valid, gatewaySealedKey, titleCipher, coverCipher });
       router.push(jobIds.length === 1 ? `/send/${jobIds[0]}` : "/send");
     } catch (error) {
       if (!send.error && error instanceof Error && !("data" in error)) {
@@ -130,7 +186,6 @@ export function NewFaxClient() {
     }
   }
 
-  const pages = chosen?.pageCount ?? 0;
   return (
     <>
       <PageHeader title="New fax" description="Choose a document, enter the numbers, check the pages, send." />
@@ -252,14 +307,62 @@ export function NewFaxClient() {
             </label>
           ))}
         </fieldset>
+        <div className="grid gap-3">
+          <Checkbox
+            label="Add a cover page"
+            checked={withCover}
+            onChange={(e) => addCover(e.target.checked)}
+            aria-describedby="cover-page-hint"
+          />
+          <p id="cover-page-hint" className="-mt-2 text-xs text-muted-foreground">
+            A first page saying who the fax is for and from, with your organisation's confidentiality notice. Made and
+            encrypted in this browser.
+          </p>
+          {withCover ? (
+            <fieldset className="grid gap-4 rounded-md border p-3" data-testid="cover-page">
+              <legend className="px-1 text-sm font-medium">Cover page</legend>
+              <div className="grid gap-4 sm:grid-cols-2">
+                <Field label="To" htmlFor="cover-to" name="cover.to" hint="A person or department, and where.">
+                  <Input id="cover-to" value={cover.to} maxLength={COVER_FIELD_MAX} onChange={editCover("to")} />
+                </Field>
+                <Field label="From" htmlFor="cover-from" name="cover.from">
+                  <Input id="cover-from" value={cover.from} maxLength={COVER_FIELD_MAX} onChange={editCover("from")} />
+                </Field>
+              </div>
+              <Field label="Subject (optional)" htmlFor="cover-subject" name="cover.subject">
+                <Input
+                  id="cover-subject"
+                  value={cover.subject}
+                  maxLength={COVER_FIELD_MAX}
+                  onChange={editCover("subject")}
+                />
+              </Field>
+              <Field label="Note (optional)" htmlFor="cover-note" name="cover.note">
+                <Textarea
+                  id="cover-note"
+                  rows={4}
+                  value={cover.note}
+                  maxLength={COVER_NOTE_MAX}
+                  onChange={editCover("note")}
+                />
+              </Field>
+              <div className="grid gap-1 text-xs">
+                <p className="font-medium">Printed at the foot: your organisation's confidentiality notice</p>
+                <p className="whitespace-pre-line text-muted-foreground" data-testid="cover-notice">
+                  {notice || DEFAULT_COVER_NOTICE}
+                </p>
+              </div>
+            </fieldset>
+          ) : null}
+        </div>
         {chosen?.status === "READY" ? (
           <div className="grid gap-2 rounded-md border p-3" data-testid="fax-summary">
             <p className="text-sm">
               <strong>
                 {pages} page{pages === 1 ? "" : "s"}
-              </strong>{" "}
-              at {FAX_QUALITY_LABELS[quality].split(" (")[0]?.toLowerCase()} quality ·{" "}
-              {formatCallTime(estimateFaxCallMs(pages, quality))} on the line per number
+              </strong>
+              {withCover ? " (with the cover page)" : ""} at {FAX_QUALITY_LABELS[quality].split(" (")[0]?.toLowerCase()}{" "}
+              quality · {formatCallTime(estimateFaxCallMs(pages, quality))} on the line per number
               {count > 1 ? ` (${count} numbers)` : ""}.
             </p>
             <div>
@@ -279,6 +382,7 @@ export function NewFaxClient() {
                 quality={quality}
                 me={me}
                 tenant={tenant}
+                cover={coverPreview}
                 header={
                   organisation
                     ? {
