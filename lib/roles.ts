@@ -79,7 +79,6 @@ export const NAVIGATION: NavItem[] = [
       { label: "Retention", href: "/admin/settings/retention", roles: ["TENANT_ADMIN"] },
       { label: "Time zone", href: "/admin/settings/time-zone", roles: ["TENANT_ADMIN"] },
       { label: "Country", href: "/admin/settings/country", roles: ["TENANT_ADMIN"] },
-      { label: "Cover page", href: "/admin/settings/cover-page", roles: ["TENANT_ADMIN"] },
       { label: "Security policy", href: "/admin/settings/security", roles: ADMINS },
     ],
   },

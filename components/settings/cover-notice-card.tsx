@@ -1,7 +1,7 @@
 "use client";
 /**
  * An organisation admin words the confidentiality notice printed at the foot of every cover page
- * (New fax → Add a cover page). Left empty, cover pages carry the default notice.
+ * (New fax → Add a cover page), on Settings → Branding. Left empty, cover pages carry the default notice.
  */
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
@@ -20,7 +20,7 @@ export function CoverNoticeCard() {
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Confidentiality notice</CardTitle>
+        <CardTitle>Cover page notice</CardTitle>
         <CardDescription>
           Printed at the foot of each cover page. The cover page itself — who the fax is for, the subject and the note —
           is made and encrypted in the sender's browser; this notice is your organisation's own wording.
@@ -64,7 +64,7 @@ function NoticeForm({ notice, onSaved }: { notice: string | null; onSaved: (mess
     <Form errors={errors} onSubmit={submit} className="grid max-w-2xl gap-4">
       <FormAlert />
       <Field
-        label="Notice"
+        label="Confidentiality notice"
         htmlFor="cover-notice"
         name="notice"
         hint={`At most ${COVER_NOTICE_MAX} characters. Empty: the default notice.`}

@@ -49,7 +49,7 @@ test("an organisation admin words the notice; a fax with a cover page goes out w
     await admin.getByLabel("Notice").fill(NOTICE);
     await admin.getByRole("button", { name: "Save notice" }).click();
     await expect(admin.getByText("Notice saved.")).toBeVisible();
-    expect(await wcagViolations(admin, "Settings → Cover page")).toEqual([]);
+    expect(await wcagViolations(admin, "Settings → Branding with the cover page notice")).toEqual([]);
   } finally {
     await admin.close();
   }
