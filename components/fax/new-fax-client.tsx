@@ -17,7 +17,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogContent, FormActions } from "@/components/ui/dialog";
 import { Form, FormAlert } from "@/components/ui/form";
 import { useFieldErrors } from "@/components/ui/form-errors";
-import { Input, Textarea } from "@/components/ui/input";
+import { Input, NativeSelect, Textarea } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { encryptCoverPage } from "@/lib/documents/encrypt-cover-page";
 import { openDocumentKeyFor } from "@/lib/documents/open-document-key";
@@ -201,9 +201,9 @@ export function NewFaxClient() {
         </Field>
         <Field label="Document" htmlFor="fax-document" name="documentId">
           <div className="flex flex-wrap gap-2">
-            <select
+            <NativeSelect
               id="fax-document"
-              className="h-9 min-w-0 flex-1 rounded-md border bg-background px-2"
+              className="min-w-0 flex-1 basis-48"
               value={documentId}
               onChange={(e) => choose(e.target.value)}
             >
@@ -220,7 +220,7 @@ export function NewFaxClient() {
                         : ""}
                 </option>
               ))}
-            </select>
+            </NativeSelect>
             <Button type="button" variant="outline" onClick={() => setUploading(true)}>
               Upload a document
             </Button>
@@ -235,13 +235,7 @@ export function NewFaxClient() {
             country ? `${countryName(country)} numbers` : "numbers of your organisation's country"
           }.`}
         >
-          <textarea
-            id="fax-to"
-            className="min-h-20 rounded-md border bg-background p-2 text-sm"
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-            maxLength={4000}
-          />
+          <Textarea id="fax-to" value={to} onChange={(e) => setTo(e.target.value)} maxLength={4000} />
         </Field>
         {merged ? (
           <p className="-mt-3 text-xs" role="status" data-testid="duplicates-merged">
@@ -250,12 +244,7 @@ export function NewFaxClient() {
         ) : null}
         {country && destinations.length ? <DialledNumbers destinations={destinations} country={country} /> : null}
         <Field label="Caller ID" htmlFor="fax-caller-id" name="callerId">
-          <select
-            id="fax-caller-id"
-            className="h-9 rounded-md border bg-background px-2"
-            value={callerId}
-            onChange={(e) => setCallerId(e.target.value)}
-          >
+          <NativeSelect id="fax-caller-id" value={callerId} onChange={(e) => setCallerId(e.target.value)}>
             <option value="">
               {automatic?.number
                 ? `Automatic: ${formatPhone(automatic.number)}`
@@ -269,7 +258,7 @@ export function NewFaxClient() {
                 {n.title ? ` — ${n.title}` : ""}
               </option>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field

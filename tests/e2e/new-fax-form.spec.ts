@@ -52,7 +52,7 @@ for (const viewport of VIEWPORTS) {
     // Beside each field, in words: what is missing, and why the number cannot be dialled.
     await expect(page.getByLabel("Document")).toHaveAccessibleDescription("Choose a document to fax");
     await expect(numbers).toHaveAccessibleDescription('Invalid fax number: "555-12" is too short.');
-    await expect(numbers).toBeFocused();
+    await expect(page.getByLabel("Document")).toBeFocused(); // the first problem, brought into view
     // The title may stay empty: no message beside it.
     await expect(page.getByLabel("Title (optional)")).not.toHaveAttribute("aria-invalid", "true");
     expect(await wcagViolations(page, `New fax with errors at ${viewport.width}px`)).toEqual([]);
