@@ -13,7 +13,7 @@ import { sendFaxFunction } from "@/inngest/functions/send-fax";
 import { sendFaxCancelledFunction } from "@/inngest/functions/send-fax-cancelled";
 import { createManualClock } from "@/inngest/runner/clock";
 import { createRunner, type Runner } from "@/inngest/runner/runner";
-import { encryptContent, pagesKey } from "@/lib/crypto";
+import { encryptCoverPage } from "@/lib/documents/encrypt-cover-page";
 import { coverPagePdf } from "@/lib/fax-cover-page";
 import { setSendFaxRuntime } from "@/server/fax/send-fax-runtime";
 import { GatewayRegistry } from "@/server/gateway/gateway-registry";
@@ -51,17 +51,14 @@ afterEach(async () => {
 afterAll(() => restore?.());
 
 /** As the browser does it: the cover page made, then encrypted under the document's pages key. */
-async function coverCipher(documentKey: Uint8Array, pages: number): Promise<string> {
+function coverCipher(documentKey: Uint8Array, pages: number): Promise<string> {
   const pdf = coverPagePdf({
     cover: { to: TO, from: "Ada Obi, Acme", subject: "Echo report", note: NOTE },
     notice: null,
     pages,
     date: "23-Nov-2026 10:00",
   });
-  const P = await pagesKey(documentKey);
-  const pieces: Uint8Array[] = [];
-  for await (const piece of encryptContent(P, [pdf])) pieces.push(piece);
-  return Buffer.concat(pieces).toString("base64url");
+  return encryptCoverPage(pdf, documentKey);
 }
 
 describe("a cover page", () => {
