@@ -26,8 +26,10 @@ async function sql<T = unknown>(text: string, values: unknown[] = []): Promise<T
   }
 }
 
+/** Through the links, as a person goes: a page load would forget the keys unlocked at sign-in. */
 async function newFax(page: Page) {
-  await open(page, `${site(HOST)}/send/new`);
+  await page.getByRole("link", { name: "Send fax" }).first().click();
+  await page.getByRole("link", { name: "New fax" }).click();
   await expect(page.getByRole("heading", { name: "New fax" })).toBeVisible();
 }
 
