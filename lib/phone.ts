@@ -1,5 +1,5 @@
 /** Phone-number rules shared by browser and server: everything is stored as E.164. */
-import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { parsePhoneNumberFromString, validatePhoneNumberLength } from "libphonenumber-js/max";
 
 export const DEFAULT_COUNTRY = "US";
 
@@ -57,4 +57,35 @@ export function costlyNumberReason(kind: CostlyNumberKind): string {
     "international network": "international network numbers (+882, +883)",
   }[kind];
   return `${what[0]!.toUpperCase()}${what.slice(1)} are not allowed for your organisation`;
+}
+
+/**
+ * Why `input` is not a number that can be dialled, read in `country` (as toE164 reads it), in words
+ * that follow the number: "is too short". Null when it is valid.
+ */
+export function invalidNumberReason(input: string, country = DEFAULT_COUNTRY): string | null {
+  const trimmed = input.trim();
+  if (toE164(trimmed, country)) return null;
+  if (/[a-z]/i.test(trimmed)) return "has letters in it (type the digits)";
+  if (!/^[+(\d][\d\s().-]*$/.test(trimmed)) return "is not a phone number";
+  const code = country as Parameters<typeof parsePhoneNumberFromString>[1];
+  const length = validatePhoneNumberLength(trimmed, code);
+  if (length === "INVALID_COUNTRY") return "starts with a country code that does not exist";
+  if (length === "NOT_A_NUMBER") return "is not a phone number";
+  if (length === "TOO_SHORT") return "is too short";
+  if (length === "TOO_LONG") return "is too long";
+  if (length === "INVALID_LENGTH") return "has the wrong number of digits";
+  if (trimmed.startsWith("+")) {
+    const callingCode = parsePhoneNumberFromString(trimmed)?.countryCallingCode;
+    return callingCode ? `is not a valid +${callingCode} number` : "is not a valid number for its country code";
+  }
+  return `is not a valid ${regionName(country)} number (for another country, start with + and its code)`;
+}
+
+function regionName(code: string): string {
+  try {
+    return new Intl.DisplayNames(["en"], { type: "region" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }

@@ -2,6 +2,7 @@
 /** Settings → Branding: an organisation admin's own brand; a platform admin any organisation's. */
 import { useEffect, useRef, useState } from "react";
 import { trpc } from "@/components/providers/trpc";
+import { CoverNoticeCard } from "@/components/settings/cover-notice-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { TenantChooser } from "@/components/tenant/tenant-chooser";
 import { Alert } from "@/components/ui/alert";
@@ -70,6 +71,12 @@ export function BrandingPageClient({ isPlatform }: { isPlatform: boolean }) {
             />
           </CardContent>
         </Card>
+      ) : null}
+      {/* The organisation's own wording on its cover pages: its admins', not the platform's. */}
+      {!isPlatform && branding.data && !movedTo ? (
+        <div className="mt-6">
+          <CoverNoticeCard />
+        </div>
       ) : null}
     </>
   );

@@ -15,18 +15,26 @@ export default function PdfView({
   bytes,
   label,
   pageHeader,
+  before,
 }: {
   bytes: Uint8Array;
   label: string;
   /** A line shown above each page, as a fax machine prints it (fax previews: lib/fax-header.ts). */
   pageHeader?: (page: number) => string;
+  /** Pages shown first and numbered with the rest (a fax's cover page). */
+  before?: Uint8Array;
 }) {
   // pdf.js takes the buffer over; give it a copy so a re-render can show the same bytes again.
   const file = useMemo(() => ({ data: bytes.slice() }), [bytes]);
-  const [pages, setPages] = useState(0);
+  const beforeFile = useMemo(() => (before ? { data: before.slice() } : null), [before]);
+  const [ownPages, setPages] = useState(0);
+  const [beforePages, setBeforePages] = useState(0);
+  const leading = beforeFile ? beforePages : 0;
+  const pages = ownPages + leading;
   const [zoom, setZoom] = useState(2); // index into ZOOMS: 100 %
   const [width, setWidth] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const pageWidth = width ? Math.max(200, width * ZOOMS[zoom]!) : undefined;
   return (
     <section aria-label={label} className="grid gap-2">
       <div className="flex flex-wrap items-center gap-2 text-sm">
@@ -66,34 +74,59 @@ export default function PdfView({
         tabIndex={0}
         aria-label={`${label}: pages`}
       >
+        {beforeFile ? (
+          <Document
+            file={beforeFile}
+            onLoadSuccess={(doc) => setBeforePages(doc.numPages)}
+            onLoadError={() => setError("These pages could not be shown.")}
+            loading={<p className="text-sm">Opening…</p>}
+          >
+            {Array.from({ length: beforePages }, (_, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: pages are their numbers
+              <PdfPage key={i} page={i + 1} number={i + 1} width={pageWidth} header={pageHeader} />
+            ))}
+          </Document>
+        ) : null}
         <Document
           file={file}
           onLoadSuccess={(doc) => setPages(doc.numPages)}
           onLoadError={() => setError("These pages could not be shown.")}
           loading={<p className="text-sm">Opening…</p>}
         >
-          {Array.from({ length: pages }, (_, i) => (
+          {Array.from({ length: ownPages }, (_, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: pages are their numbers
-            <div key={i} className="mx-auto mb-2 w-fit bg-white shadow">
-              {pageHeader ? (
-                <p
-                  data-testid="fax-page-header"
-                  className="overflow-hidden whitespace-pre px-2 pt-1 font-mono text-[10px] text-black"
-                  style={width ? { width: Math.max(200, width * ZOOMS[zoom]!) } : undefined}
-                >
-                  {pageHeader(i + 1)}
-                </p>
-              ) : null}
-              <Page
-                pageNumber={i + 1}
-                width={width ? Math.max(200, width * ZOOMS[zoom]!) : undefined}
-                renderTextLayer={false}
-                renderAnnotationLayer={false}
-              />
-            </div>
+            <PdfPage key={i} page={i + 1} number={leading + i + 1} width={pageWidth} header={pageHeader} />
           ))}
         </Document>
       </section>
     </section>
+  );
+}
+
+/** One page (`page` of its own file), under the header line of its place in the whole (`number`). */
+function PdfPage({
+  page,
+  number,
+  width,
+  header,
+}: {
+  page: number;
+  number: number;
+  width: number | undefined;
+  header?: (page: number) => string;
+}) {
+  return (
+    <div className="mx-auto mb-2 w-fit bg-white shadow">
+      {header ? (
+        <p
+          data-testid="fax-page-header"
+          className="overflow-hidden whitespace-pre px-2 pt-1 font-mono text-[10px] text-black"
+          style={width ? { width } : undefined}
+        >
+          {header(number)}
+        </p>
+      ) : null}
+      <Page pageNumber={page} width={width} renderTextLayer={false} renderAnnotationLayer={false} />
+    </div>
   );
 }

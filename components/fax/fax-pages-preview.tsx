@@ -1,7 +1,7 @@
 "use client";
 /**
- * The exact pages a fax will carry (the document's fax rendering at one quality), decrypted here,
- * each under the header line the far end will print (lib/fax-header.ts).
+ * The exact pages a fax will carry (its cover page, if any, then the document's fax rendering at one
+ * quality), decrypted here, each under the header line the far end will print (lib/fax-header.ts).
  */
 import dynamic from "next/dynamic";
 import { useDecryptedParts } from "@/components/document/document-viewer";
@@ -22,6 +22,7 @@ export function FaxPagesPreview({
   me,
   tenant,
   header,
+  cover,
 }: {
   document: { id: string; keyForMe: KeyForMe; quality: keyof typeof FAX_QUALITY_LABELS };
   quality: keyof typeof FAX_QUALITY_LABELS;
@@ -29,6 +30,8 @@ export function FaxPagesPreview({
   tenant: TenantCopy;
   /** Who the header names: the organisation, its time zone, the chosen caller ID. */
   header?: { organisation: string; timeZone: string; callerId: string | null; pages: number | null };
+  /** A cover page (PDF) made in this browser, shown first as the fax's page 1. */
+  cover?: Uint8Array;
 }) {
   const part = `fax-${quality.toLowerCase()}.pdf` as DocumentPart;
   const { bytes, error } = useDecryptedParts({ ...document, quality }, [part], me, tenant);
@@ -37,6 +40,7 @@ export function FaxPagesPreview({
   return pages ? (
     <PdfView
       bytes={pages}
+      before={cover}
       label={`Fax pages: ${FAX_QUALITY_LABELS[quality]}`}
       pageHeader={
         header

@@ -5,7 +5,7 @@ export function Alert({
   variant = "info",
   className,
   ...props
-}: React.ComponentProps<"div"> & { variant?: "info" | "error" | "success" }) {
+}: React.ComponentProps<"div"> & { variant?: "info" | "warning" | "error" | "success" }) {
   return (
     <div
       role={variant === "error" ? "alert" : "status"}
@@ -14,6 +14,7 @@ export function Alert({
         variant === "error" && "border-red-200 bg-red-50 text-red-900",
         variant === "success" && "border-green-200 bg-green-50 text-green-900",
         variant === "info" && "border-blue-200 bg-blue-50 text-blue-900",
+        variant === "warning" && "border-amber-300 bg-amber-50 text-amber-950",
         className,
       )}
       {...props}

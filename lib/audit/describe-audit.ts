@@ -89,6 +89,8 @@ function predicate(row: AuditRow, d: Details, viewer: Viewer): { text: Segment[]
       const code = str(d.country);
       return { text: [code ? `set the country for fax numbers to ${countryName(code)} (${code})` : "set the country"] };
     }
+    case "tenant.cover-notice":
+      return { text: [d.default ? "set the cover page notice back to the default" : "changed the cover page notice"] };
     case "branding.update":
       return { text: ["updated the ", link("branding", "/admin/branding"), ...ofTenant(row, viewer)] };
     case "branding.logo-upload":

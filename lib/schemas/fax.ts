@@ -28,12 +28,20 @@ const destinationSchema = z
 export const FAX_TITLE_MAX = 200;
 export const faxTitleSchema = visibleTextSchema.max(FAX_TITLE_MAX, `Title is at most ${FAX_TITLE_MAX} characters`);
 
+/** An encrypted cover page, base64url: a page of text is a few kilobytes. */
+const COVER_CIPHER_MAX = 64_000;
+
 export const faxSendSchema = z.object({
   /**
    * The title (or, when none was typed, the document's name) encrypted by the browser under the
    * document's key (encryptFaxTitle, base64url). Left out: the fax has no title.
    */
   titleCipher: z.string().trim().max(1_200, "The title is too long").optional(),
+  /**
+   * A cover page (lib/fax-cover-page.ts) the browser made and encrypted under the document's pages key,
+   * base64url; the send job puts it before the document's pages. Left out: no cover page.
+   */
+  coverCipher: z.string().trim().max(COVER_CIPHER_MAX, "The cover page is too long").optional(),
   documentId: z.uuid({
     error: (issue) => (issue.input === "" || issue.input === undefined ? "Choose a document to fax" : "Not a valid id"),
   }),

@@ -18,6 +18,8 @@ export async function resendFax(opts: { ctx: ActorContext; input: FaxResendInput
     input: {
       // Same document, same key K: the encrypted title is carried over as it is.
       titleCipher: job.titleCipher ? Buffer.from(job.titleCipher).toString("base64url") : undefined,
+      // The cover page is under the same document's pages key: it goes again, as it was.
+      coverCipher: job.coverCipher ? Buffer.from(job.coverCipher).toString("base64url") : undefined,
       documentId: job.documentId,
       destinations: [input.toNumber || job.toNumber],
       callerId: job.callerId,

@@ -1,10 +1,12 @@
 /**
  * Destinations as typed → E.164 in the tenant's default country, refusing invalid, costly
  * (premium-rate, satellite … unless the organisation is allowed them) and blocked numbers
- * (FEATURES #19) before any job exists. Every bad entry is named in one message.
+ * (FEATURES #19) before any job exists. Every bad entry is named, with its reason, in one message;
+ * the same number typed twice is one fax (lib/fax-destinations.ts, as the form counts them).
  */
+
+import { checkDestinations, destinationProblems } from "@/lib/fax-destinations";
 import { FAX_STATUSES } from "@/lib/fax-statuses";
-import { costlyNumberKind, costlyNumberReason, formatPhone, toE164 } from "@/lib/phone";
 import type { Tx } from "../db/scope";
 import { badRequest } from "../errors";
 
@@ -16,34 +18,11 @@ export async function resolveDestinations(opts: {
   allowCostlyNumbers: boolean;
   destinations: string[];
 }): Promise<string[]> {
-  const { db, tenantId, country } = opts;
-  const invalid: string[] = [];
-  const numbers: string[] = [];
-  for (const raw of opts.destinations) {
-    const e164 = toE164(raw, country);
-    if (!e164) invalid.push(raw);
-    else if (!numbers.includes(e164)) numbers.push(e164);
-  }
-  if (invalid.length) {
-    const list = invalid.map((n) => `"${n}"`).join(", ");
-    throw badRequest(
-      `${FAX_STATUSES.INVALID_NUMBER.label}: ${list} ${invalid.length === 1 ? "is not a valid fax number" : "are not valid fax numbers"}. Nothing was sent.`,
-      "destinations",
-    );
-  }
-  if (!opts.allowCostlyNumbers) {
-    // One sentence per kind, naming its numbers.
-    const byReason = new Map<string, string[]>();
-    for (const n of numbers) {
-      const kind = costlyNumberKind(n);
-      if (kind)
-        byReason.set(costlyNumberReason(kind), [...(byReason.get(costlyNumberReason(kind)) ?? []), formatPhone(n)]);
-    }
-    if (byReason.size) {
-      const sentences = [...byReason].map(([reason, list]) => `${reason}: ${list.join(", ")}.`);
-      throw badRequest(`${sentences.join(" ")} Nothing was sent.`, "destinations");
-    }
-  }
+  const { db, tenantId } = opts;
+  const checked = checkDestinations(opts.destinations, opts);
+  const problems = destinationProblems(checked);
+  if (problems) throw badRequest(`${problems} Nothing was sent.`, "destinations");
+  const numbers = checked.numbers;
   const blocked = await db.blockedNumber.findMany({
     where: { tenantId, number: { in: numbers } },
     select: { number: true },

@@ -11,6 +11,7 @@ import { faxTiffKeyFor } from "../document/document-storage-keys";
 import { badRequest, conflict, forbidden, notFound } from "../errors";
 import { readGatewayGrant } from "../gateway/read-gateway-grant";
 import { anyActiveTrunk } from "../trunk/any-active-trunk";
+import { readCoverCipher } from "./read-cover-cipher";
 import { readTitleCipher } from "./read-title-cipher";
 import { reserveFaxQuota } from "./reserve-fax-quota";
 import { resolveCallerId } from "./resolve-caller-id";
@@ -74,6 +75,7 @@ export async function sendFaxes(opts: {
     callerId: input.callerId,
   });
   const titleCipher = await readTitleCipher(input.titleCipher);
+  const coverCipher = await readCoverCipher(input.coverCipher);
   const sender = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { publicKey: true } });
   const jobs = numbers.map((toNumber) => ({
     id: randomUUID(),
@@ -81,12 +83,14 @@ export async function sendFaxes(opts: {
     userId: actor.id,
     documentId: document.id,
     titleCipher,
+    coverCipher,
     toNumber,
     callerId,
     quality: input.quality,
     maxRetries: input.attempts - 1,
     retryIntervalSeconds: input.retryMinutes * 60,
-    pages: document.pageCount,
+    // The cover page is a page of the fax like any other: in the header's count, the estimate, the report.
+    pages: document.pageCount === null ? null : document.pageCount + (coverCipher ? 1 : 0),
     submittedAt: now,
     faxTiffKey: faxTiffKeyFor(document, input.quality),
     gatewaySealedKey,

@@ -1,117 +1,12 @@
 /**
- * A one-page A4 PDF of text lines and, optionally, one greyscale JPEG — all a transmission report
- * needs, written directly so no PDF library is involved. Text uses the standard Helvetica font
- * (no embedding), so a text extractor reads the facts back; characters outside Latin-1 are replaced.
+ * The transmission report's page: its text lines and the fax's first page reduced (lib/pdf/text-page-pdf.ts,
+ * the one PDF writer, shared with cover pages made in the browser).
  */
+import { type PageImage, type TextLine, writeTextPagePdf } from "@/lib/pdf/text-page-pdf";
 
-export type ReportLine = { text: string; bold?: boolean; size?: number };
-export type ReportImage = { jpeg: Uint8Array; width: number; height: number; gray: boolean };
-
-const PAGE_W = 595; // A4 in points
-const PAGE_H = 842;
-const MARGIN = 56;
-
-/** Latin-1 only, with the typographic characters our explanations use made plain. */
-function pdfText(text: string): string {
-  const plain = text
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/[–—]/g, "-")
-    .replace(/…/g, "...")
-    .replace(/[^\x20-\x7e\xa0-\xff]/g, "?");
-  return plain.replace(/[\\()]/g, (c) => `\\${c}`);
-}
+export type ReportLine = TextLine;
+export type ReportImage = PageImage;
 
 export function writeReportPdf(lines: ReportLine[], image: ReportImage | null, imageCaption: string): Uint8Array {
-  let content = "";
-  let y = PAGE_H - MARGIN;
-  for (const line of lines) {
-    const size = line.size ?? 11;
-    for (const piece of wrap(line.text, Math.floor((PAGE_W - 2 * MARGIN) / (size * 0.55)))) {
-      y -= size + 5;
-      content += `BT /${line.bold ? "F2" : "F1"} ${size} Tf ${MARGIN} ${y} Td (${pdfText(piece)}) Tj ET\n`;
-    }
-  }
-  y -= 24;
-  content += `BT /F2 11 Tf ${MARGIN} ${y} Td (${pdfText(imageCaption)}) Tj ET\n`;
-  if (image) {
-    // Fit the reduced page into what is left of the sheet, keeping its proportions.
-    const maxW = PAGE_W - 2 * MARGIN;
-    const maxH = y - MARGIN - 10;
-    const scale = Math.min(maxW / image.width, maxH / image.height);
-    const w = Math.round(image.width * scale);
-    const h = Math.round(image.height * scale);
-    const top = y - 10;
-    // The page first, then a thin frame over its edges (white margins would otherwise vanish).
-    content += `q ${w} 0 0 ${h} ${MARGIN} ${top - h} cm /Im1 Do Q\n`;
-    content += `q 0.5 w ${MARGIN} ${top - h} ${w} ${h} re S Q\n`;
-  }
-
-  // PDF strings here are single bytes (WinAnsi ≈ Latin-1), so encode as Latin-1, not UTF-8.
-  const encoder = { encode: (text: string) => new Uint8Array(Buffer.from(text, "latin1")) };
-  const objects: Uint8Array[] = [];
-  const add = (...parts: (string | Uint8Array)[]) => {
-    const bytes = parts.map((p) => (typeof p === "string" ? encoder.encode(p) : p));
-    objects.push(concat(bytes));
-    return objects.length;
-  };
-  const contentBytes = encoder.encode(content);
-  add("<< /Type /Catalog /Pages 2 0 R >>");
-  add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-  const xobject = image ? " /XObject << /Im1 7 0 R >>" : "";
-  add(
-    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_W} ${PAGE_H}] /Contents 4 0 R ` +
-      `/Resources << /Font << /F1 5 0 R /F2 6 0 R >>${xobject} >> >>`,
-  );
-  add(`<< /Length ${contentBytes.length} >>\nstream\n`, contentBytes, "\nendstream");
-  add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
-  add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>");
-  if (image) {
-    add(
-      `<< /Type /XObject /Subtype /Image /Width ${image.width} /Height ${image.height} ` +
-        `/ColorSpace /${image.gray ? "DeviceGray" : "DeviceRGB"} /BitsPerComponent 8 /Filter /DCTDecode ` +
-        `/Length ${image.jpeg.length} >>\nstream\n`,
-      image.jpeg,
-      "\nendstream",
-    );
-  }
-
-  const parts: Uint8Array[] = [encoder.encode("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")];
-  let offset = parts[0]!.length;
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(offset);
-    const piece = concat([encoder.encode(`${i + 1} 0 obj\n`), body, encoder.encode("\nendobj\n")]);
-    parts.push(piece);
-    offset += piece.length;
-  });
-  let xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const at of offsets) xref += `${String(at).padStart(10, "0")} 00000 n \n`;
-  xref += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${offset}\n%%EOF\n`;
-  parts.push(encoder.encode(xref));
-  return concat(parts);
-}
-
-/** Breaks a line at spaces so no piece is longer than `width` characters (a long word stays whole). */
-function wrap(text: string, width: number): string[] {
-  const out: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line && line.length + 1 + word.length > width) {
-      out.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  out.push(line);
-  return out;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return writeTextPagePdf({ lines, image: { image, caption: imageCaption } });
 }

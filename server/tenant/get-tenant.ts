@@ -17,6 +17,7 @@ export async function getTenant(opts: { db: Tx; id: string }) {
       timeZone: true,
       defaultCountry: true,
       allowCostlyNumbers: true,
+      coverPageNotice: true,
       domainTitle: true,
       footerText: true,
       logoMimeType: true,

@@ -96,18 +96,20 @@ describe("sending", () => {
       expect((await db().faxJob.findUniqueOrThrow({ where: { id: jobIds[0] } })).toNumber).toBe("+442079460959");
       // A US national number is not a UK one: refused, naming it.
       await expect(user.fax.send(send({ destinations: ["(312) 555-0101"] }))).rejects.toMatchObject({
-        message: 'Invalid fax number: "(312) 555-0101" is not a valid fax number. Nothing was sent.',
+        message:
+          'Invalid fax number: "(312) 555-0101" is not a valid United Kingdom number (for another country, start with + and its code). Nothing was sent.',
       });
     } finally {
       await admin.tenant.setCountry({ country: "US" });
     }
   });
 
-  it("refuses invalid numbers, naming them, and creates nothing", async () => {
+  it("refuses invalid numbers, naming each with its reason, and creates nothing", async () => {
     const before = await db().faxJob.count();
     await expect(user.fax.send(send({ destinations: ["+13125550101", "555-12", "hello"] }))).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: 'Invalid fax number: "555-12", "hello" are not valid fax numbers. Nothing was sent.',
+      message:
+        'Invalid fax number: "555-12" is too short; "hello" has letters in it (type the digits). Nothing was sent.',
     });
     expect(await db().faxJob.count()).toBe(before);
   });
@@ -167,6 +169,19 @@ describe("sending", () => {
     await expect(other.fax.send(send())).rejects.toMatchObject({ code: "NOT_FOUND", message: "Document not found." });
     const { jobIds } = await admin.fax.send(send({ callerId: "+1 212 555 0150" }));
     expect((await db().faxJob.findUniqueOrThrow({ where: { id: jobIds[0] } })).callerId).toBe("+12125550150");
+  });
+
+  it("tells New fax the caller ID Automatic gives: the sender's own number, else none in an organisation without numbers", async () => {
+    expect(await user.fax.automaticCallerId()).toEqual({ number: "+12125550160" });
+    expect(await admin.fax.automaticCallerId()).toEqual({ number: "+12125550150" }); // the pool
+    const globex = await makeTenant("Globex", "globex.localhost");
+    const bare = await callerFor(globex.user.id, globex.hostname);
+    expect(await bare.fax.automaticCallerId()).toEqual({ number: null });
+  });
+
+  it("sends the same number typed twice once", async () => {
+    const { jobIds } = await user.fax.send(send({ destinations: ["(312) 555-0111", "+1 312 555 0111"] }));
+    expect(jobIds).toHaveLength(1);
   });
 
   it("refuses a damaged sealed key with a plain message", async () => {

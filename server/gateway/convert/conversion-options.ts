@@ -35,5 +35,6 @@ export const conversionToolsSchema = z.object({
   pdfinfo: z.string().default("pdfinfo"),
   convert: z.string().default("convert"),
   tiff2pdf: z.string().default("tiff2pdf"),
+  tiffcp: z.string().default("tiffcp"),
 });
 export type ConversionTools = z.infer<typeof conversionToolsSchema>;

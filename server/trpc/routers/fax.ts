@@ -7,6 +7,7 @@ import {
   faxResultEmailSchema,
   faxSendSchema,
 } from "@/lib/schemas/fax";
+import { automaticCallerId } from "../../fax/automatic-caller-id";
 import { cancelFax } from "../../fax/cancel-fax";
 import { getFaxResultEmail, setFaxResultEmail } from "../../fax/fax-result-email";
 import { getFax } from "../../fax/get-fax";
@@ -33,6 +34,8 @@ export const faxRouter = router({
   setResultEmail: protectedProcedure
     .input(faxResultEmailSchema)
     .mutation(({ ctx, input }) => setFaxResultEmail(ctx, input.faxResultEmail)),
+  /** The caller ID "Automatic" gives this person (null: the organisation has no fax number to send from). */
+  automaticCallerId: protectedProcedure.query(({ ctx }) => automaticCallerId({ ctx })),
   /** The gateway's current public key (it rotates): the browser seals a job's keys to it. */
   gatewayKey: protectedProcedure.query(() => sendFaxRuntime().gatewayKeys.currentText()),
 });

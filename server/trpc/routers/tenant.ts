@@ -1,5 +1,6 @@
 /** Tenants: platform admins manage all; a tenant admin reads its own and picks its retention. */
 
+import { coverNoticeSchema } from "@/lib/fax-cover-page";
 import { countryChoiceSchema } from "@/lib/schemas/country";
 import {
   retentionChoiceSchema,
@@ -15,6 +16,7 @@ import { deleteTenant } from "../../tenant/delete-tenant";
 import { getTenant } from "../../tenant/get-tenant";
 import { listTenants } from "../../tenant/list-tenants";
 import { setCountry } from "../../tenant/set-country";
+import { setCoverNotice } from "../../tenant/set-cover-notice";
 import { setRetention } from "../../tenant/set-retention";
 import { setTimeZone } from "../../tenant/set-time-zone";
 import { updateTenant } from "../../tenant/update-tenant";
@@ -44,5 +46,10 @@ export const tenantRouter = router({
   setCountry: tenantAdminProcedure.input(countryChoiceSchema).mutation(async ({ ctx, input }) => {
     if (!ctx.user.tenantId) return null;
     return setCountry({ ctx, tenantId: ctx.user.tenantId, country: input.country });
+  }),
+  /** The confidentiality notice on the organisation's cover pages (empty: the default). */
+  setCoverNotice: tenantAdminProcedure.input(coverNoticeSchema).mutation(async ({ ctx, input }) => {
+    if (!ctx.user.tenantId) return null;
+    return setCoverNotice({ ctx, tenantId: ctx.user.tenantId, notice: input.notice });
   }),
 });
