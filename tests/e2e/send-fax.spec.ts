@@ -161,7 +161,7 @@ test("a busy line is retried as asked and then fails with the reason", async ({ 
   await fill(page, { title: "Busy line", to: "+1 312 555 0486", attempts: "2", minutes: "1" });
   await page.getByRole("button", { name: "Send fax" }).click();
   await expect(page.getByTestId("fax-status")).toContainText("Waiting to retry", { timeout: 60_000 });
-  await expect(page.getByTestId("fax-status")).toHaveText("Failed: Busy", { timeout: 150_000 });
+  await expect(page.getByTestId("fax-status")).toHaveText("Failed — Busy", { timeout: 150_000 });
   const rows = page.getByRole("table", { name: "Attempts" }).getByRole("row");
   await expect(rows).toHaveCount(3); // header + two attempts
   await expect(rows.nth(2)).toContainText("Busy");
