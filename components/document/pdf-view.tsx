@@ -1,9 +1,10 @@
 "use client";
 /**
- * Shows decrypted PDF bytes with pdf.js (react-pdf), page by page, with zoom. The bytes never leave
- * the browser; pdf.js's worker is served from our own build (no CDN).
+ * Shows decrypted PDF bytes with pdf.js (react-pdf), page by page, with zoom: 100 % fits the page to
+ * the width it has (on a phone too). The bytes never leave the browser; pdf.js's worker is served
+ * from our own build (no CDN).
  */
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Document, Page, pdfjs } from "react-pdf";
 import { Button } from "@/components/ui/button";
 
@@ -27,8 +28,21 @@ export default function PdfView({
   const [zoom, setZoom] = useState(2); // index into ZOOMS: 100 %
   const [width, setWidth] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  // 100 % is the box's width, measured as it changes (a dialog opening, a phone turned): a page
+  // never opens wider than the screen it is on.
+  const box = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const measure = () => setWidth(Math.max(0, el.clientWidth - 16));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const pageWidth = width ? Math.max(120, Math.round(width * ZOOMS[zoom]!)) : undefined;
   return (
-    <section aria-label={label} className="grid gap-2">
+    <section aria-label={label} className="grid min-w-0 grid-cols-1 gap-2">
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className="font-medium">{label}</span>
         <span className="text-muted-foreground">{pages ? `${pages} page${pages === 1 ? "" : "s"}` : ""}</span>
@@ -58,10 +72,8 @@ export default function PdfView({
       </div>
       {error ? <p className="text-sm text-red-800">{error}</p> : null}
       <section
-        className="max-h-[70vh] overflow-auto rounded border bg-muted p-2"
-        ref={(el) => {
-          if (el && !width) setWidth(el.clientWidth - 16);
-        }}
+        className="max-h-[70vh] w-full min-w-0 overflow-auto rounded border bg-muted p-2"
+        ref={box}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be focusable to scroll by keyboard
         tabIndex={0}
         aria-label={`${label}: pages`}
@@ -72,24 +84,20 @@ export default function PdfView({
           onLoadError={() => setError("These pages could not be shown.")}
           loading={<p className="text-sm">Opening…</p>}
         >
-          {Array.from({ length: pages }, (_, i) => (
+          {/* No page until the box is measured: pdf.js would draw it at its natural size first. */}
+          {Array.from({ length: pageWidth ? pages : 0 }, (_, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: pages are their numbers
             <div key={i} className="mx-auto mb-2 w-fit bg-white shadow">
               {pageHeader ? (
                 <p
                   data-testid="fax-page-header"
                   className="overflow-hidden whitespace-pre px-2 pt-1 font-mono text-[10px] text-black"
-                  style={width ? { width: Math.max(200, width * ZOOMS[zoom]!) } : undefined}
+                  style={{ width: pageWidth }}
                 >
                   {pageHeader(i + 1)}
                 </p>
               ) : null}
-              <Page
-                pageNumber={i + 1}
-                width={width ? Math.max(200, width * ZOOMS[zoom]!) : undefined}
-                renderTextLayer={false}
-                renderAnnotationLayer={false}
-              />
+              <Page pageNumber={i + 1} width={pageWidth} renderTextLayer={false} renderAnnotationLayer={false} />
             </div>
           ))}
         </Document>
