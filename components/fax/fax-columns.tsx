@@ -1,7 +1,8 @@
 "use client";
 /** The columns both sent-fax lists show alike (an organisation's Send fax and the platform's Sent faxes). */
 import type { DataColumn } from "@/components/ui/data-table";
-import { DateTime } from "@/components/ui/date-time";
+import { DateTime, usePageTimeZone, useViewerLocale } from "@/components/ui/date-time";
+import { formatClockTime } from "@/lib/dates/format-date-time";
 import { attemptsLabel } from "@/lib/fax-job-status";
 import { formatPhone } from "@/lib/phone";
 import { FaxStatus, type FaxStatusFacts, useFaxStatusWords } from "./fax-status";
@@ -61,10 +62,22 @@ export function FaxRowFacts({ lines, phoneOnly = [] }: { lines: React.ReactNode[
       ))}
       {phoneOnly.filter(Boolean).map((line, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: fixed lines in a fixed order
-        <span key={`p${i}`} className="block min-w-0 truncate md:hidden">
+        <span key={`p${i}`} className="block min-w-0 md:hidden">
           {line}
         </span>
       ))}
     </span>
+  );
+}
+
+/** When a fax was sent, short enough for a phone's first column: "12:40 AM UTC" today, else with the day. */
+export function ShortTime({ value }: { value: Date | string }) {
+  const timeZone = usePageTimeZone();
+  const locale = useViewerLocale();
+  const date = new Date(value);
+  return (
+    <time dateTime={date.toISOString()} className="whitespace-nowrap">
+      {formatClockTime(date, { timeZone, locale })}
+    </time>
   );
 }

@@ -9,7 +9,6 @@ import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
 import { TenantSelect } from "@/components/tenant/tenant-select";
 import { DataTable } from "@/components/ui/data-table";
-import { DateTime } from "@/components/ui/date-time";
 import { NativeSelect } from "@/components/ui/input";
 import { PageAlerts } from "@/components/ui/page-alerts";
 import { SearchInput } from "@/components/ui/search-input";
@@ -17,7 +16,7 @@ import { Truncate } from "@/components/ui/truncate";
 import { useListParams } from "@/components/ui/use-list-params";
 import { formatPhone } from "@/lib/phone";
 import { FAX_LIST_STATUS_LABELS, FAX_LIST_STATUSES, type FaxListStatus } from "@/lib/schemas/fax";
-import { FaxRowFacts, useSharedFaxColumns } from "./fax-columns";
+import { FaxRowFacts, ShortTime, useSharedFaxColumns } from "./fax-columns";
 import { isActive } from "./fax-status";
 
 const PAGE_SIZE = 20;
@@ -87,7 +86,7 @@ export function PlatformFaxesClient() {
                 {/* The organisation under the number, so the Status column has room on a phone. */}
                 <FaxRowFacts
                   lines={[<Truncate key="org" text={f.tenant.name} className="max-w-48" />]}
-                  phoneOnly={[<DateTime key="at" value={f.submittedAt} />]}
+                  phoneOnly={[<ShortTime key="at" value={f.submittedAt} />]}
                 />
               </>
             ),

@@ -11,14 +11,13 @@ import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
-import { DateTime } from "@/components/ui/date-time";
 import { PageAlerts } from "@/components/ui/page-alerts";
 import { SearchInput } from "@/components/ui/search-input";
 import { Truncate } from "@/components/ui/truncate";
 import { useListParams } from "@/components/ui/use-list-params";
 import { formatPhone } from "@/lib/phone";
 import { FAX_LIST_STATUS_LABELS, FAX_LIST_STATUSES, type FaxListStatus } from "@/lib/schemas/fax";
-import { FaxRowFacts, useSharedFaxColumns } from "./fax-columns";
+import { FaxRowFacts, ShortTime, useSharedFaxColumns } from "./fax-columns";
 import { isActive } from "./fax-status";
 import { useFaxTitles } from "./fax-title";
 import { ResultEmailSetting } from "./result-email-setting";
@@ -88,7 +87,7 @@ export function SentFaxesClient({ isAdmin, notice }: { isAdmin: boolean; notice?
                 <FaxRowFacts
                   lines={[<Truncate key="title" text={titles[f.id] ?? "…"} className="max-w-48" />]}
                   phoneOnly={[
-                    <DateTime key="at" value={f.submittedAt} />,
+                    <ShortTime key="at" value={f.submittedAt} />,
                     f.pages ? `${f.pages} ${f.pages === 1 ? "page" : "pages"}` : null,
                   ]}
                 />
@@ -112,6 +111,8 @@ export function SentFaxesClient({ isAdmin, notice }: { isAdmin: boolean; notice?
         data={list.data}
         rowId={(f) => f.id}
         rowName={(f) => formatPhone(f.toNumber)}
+        // On a phone the number itself opens the fax.
+        actionsOnPhones={false}
         actions={(f) => (
           <Button asChild variant="ghost" size="sm">
             <Link href={`/send/${f.id}`} aria-label={`Details of the fax to ${formatPhone(f.toNumber)}`}>
