@@ -1,3 +1,5 @@
+import { counted } from "./counted";
+
 /** Password rules of a tenant's security policy, checked the same way in the form and on the server. */
 export interface PasswordPolicy {
   minLength: number;
@@ -24,8 +26,16 @@ export interface PersonalInfo {
   lastName?: string;
 }
 
+/** Whose password the words are about: the reader's own, or someone an admin sets it for. */
+export type PasswordOwner = "you" | "them";
+
 /** Returns the list of unmet rules, in plain words; empty when the password is acceptable. */
-export function passwordProblems(password: string, policy: PasswordPolicy, person: PersonalInfo = {}): string[] {
+export function passwordProblems(
+  password: string,
+  policy: PasswordPolicy,
+  person: PersonalInfo = {},
+  owner: PasswordOwner = "you",
+): string[] {
   const problems: string[] = [];
   const count = (re: RegExp) => (password.match(re) ?? []).length;
   if (password.length < policy.minLength) problems.push(`at least ${policy.minLength} characters`);
@@ -39,18 +49,15 @@ export function passwordProblems(password: string, policy: PasswordPolicy, perso
     const parts = [person.username, person.email?.split("@")[0], person.firstName, person.lastName]
       .filter((p): p is string => !!p && p.length >= 3)
       .map((p) => p.toLowerCase());
-    if (parts.some((p) => lower.includes(p))) problems.push(PERSONAL_INFO_RULE);
+    if (parts.some((p) => lower.includes(p))) problems.push(personalInfoRule(owner));
   }
   return problems;
 }
 
-/** "1 digit", "2 digits": the rules read as sentences, not forms. */
-function counted(n: number, thing: string): string {
-  return `${n} ${thing}${n === 1 ? "" : "s"}`;
+/** The name rule, said to the person themselves or to the admin who sets a password for someone else. */
+export function personalInfoRule(owner: PasswordOwner = "you"): string {
+  return `no part of ${owner === "you" ? "your" : "their"} name, username or email`;
 }
-
-/** The rule the live checklist cannot check yet because it does not know whose password it is. */
-export const PERSONAL_INFO_RULE = "no part of your name, username or email";
 
 export function describeProblems(problems: string[]): string {
   return `Password needs ${problems.join(", ")}.`;

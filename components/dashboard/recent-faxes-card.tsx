@@ -1,15 +1,12 @@
 import Link from "next/link";
 import { formatPhone } from "@/components/did/did-labels";
+import { FaxStatusText } from "@/components/fax/fax-status";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 import type { DashboardFax } from "@/server/dashboard/get-dashboard";
 
-const STATUS: Record<string, string> = {
-  QUEUED: "Waiting to send",
-  IN_PROGRESS: "Sending",
-  SENT: "Sent",
-  FAILED: "Failed",
-  CANCELLED: "Cancelled",
+/** Received faxes' words; a sent fax says its state as every other page does (FaxStatusText). */
+const RECEIVED_STATUS: Record<string, string> = {
   RECEIVING: "Receiving",
   RECEIVED: "Received",
   PARTIAL: "Partly received",
@@ -44,7 +41,8 @@ export function RecentFaxesCard({ faxes }: { faxes: DashboardFax[] }) {
                   {f.pages ? ` · ${f.pages} ${f.pages === 1 ? "page" : "pages"}` : ""}
                 </span>
                 <span className="text-muted-foreground">
-                  {STATUS[f.status] ?? f.status} · <DateTime value={f.at} dateOnly />
+                  {f.job ? <FaxStatusText fax={f.job} /> : (RECEIVED_STATUS[f.status] ?? f.status)} ·{" "}
+                  <DateTime value={f.at} dateOnly />
                 </span>
               </li>
             ))}

@@ -4,7 +4,7 @@
  * with progress) before any of it leaves; Cancel stops it and removes the half-made document.
  * Used by the Documents page and by Send fax ("upload one").
  */
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { FormActions } from "@/components/ui/dialog";
@@ -39,14 +39,33 @@ export function kindOf(fileName: string): DocumentType | null {
   return found ? (found[0] as DocumentType) : null;
 }
 
-export function DocumentUpload({ onUploaded }: { onUploaded: (id: string) => void }) {
+export function DocumentUpload({
+  onUploaded,
+  initialFile = null,
+}: {
+  onUploaded: (id: string) => void;
+  /** A file dropped onto the page: chosen already, and shown in the file field. */
+  initialFile?: File | null;
+}) {
   const { me, loadTenant } = useDocumentKeys();
   const utils = trpc.useUtils();
   trpc.fax.gatewayKey.useQuery(undefined, { staleTime: GATEWAY_KEY_FRESH_MS }); // loaded early; read fresh when sealing
   const create = trpc.document.create.useMutation();
   const remove = trpc.document.delete.useMutation();
-  const [file, setFile] = useState<File | null>(null);
-  const [name, setName] = useState("");
+  const [file, setFile] = useState<File | null>(initialFile);
+  const [name, setName] = useState(initialFile ? initialFile.name.slice(0, NAME_MAX) : "");
+  const fileInput = useRef<HTMLInputElement>(null);
+  // The dropped file shows in the field as if chosen there, so what happens next looks the same.
+  useEffect(() => {
+    if (!initialFile || !fileInput.current) return;
+    try {
+      const chosen = new DataTransfer();
+      chosen.items.add(initialFile);
+      fileInput.current.files = chosen.files;
+    } catch {
+      // A browser without a DataTransfer constructor: the file is still chosen, only not named there.
+    }
+  }, [initialFile]);
   const [quality, setQuality] = useState<(typeof FAX_QUALITIES)[number]>("FINE");
   const [progress, setProgress] = useState<UploadPhase | null>(null);
   const cancelRef = useRef<(() => void) | null>(null);
@@ -124,6 +143,7 @@ export function DocumentUpload({ onUploaded }: { onUploaded: (id: string) => voi
         hint={`PDF, Word, Excel, PowerPoint, OpenDocument, RTF, text, TIFF or images, up to 50 MB. Encrypted in this browser before upload.`}
       >
         <Input
+          ref={fileInput}
           id="document-file"
           type="file"
           accept={ACCEPT}

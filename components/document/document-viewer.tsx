@@ -49,7 +49,7 @@ export function DocumentViewer({ document, me, tenant }: { document: Viewable; m
   const original = bytes["view.pdf"];
   const faxPages = bytes[fax];
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
+    <div className="grid min-w-0 grid-cols-1 gap-4 lg:grid-cols-2">
       {original ? <PdfView bytes={original} label="Original" /> : <p className="text-sm">Decrypting…</p>}
       {faxPages ? (
         <PdfView bytes={faxPages} label={`As faxed: ${FAX_QUALITY_LABELS[document.quality]}`} />

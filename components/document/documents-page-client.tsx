@@ -4,12 +4,14 @@
  * status while the gateway converts, view, download, rename and delete. Organisation admins switch
  * between their own documents and the organisation's.
  */
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formatBytes } from "@/components/job/job-labels";
 import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/data-table";
 import { DateTime } from "@/components/ui/date-time";
@@ -17,7 +19,7 @@ import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { PageAlerts } from "@/components/ui/page-alerts";
 import { RowActions } from "@/components/ui/row-actions";
 import { Truncate } from "@/components/ui/truncate";
-import { DOCUMENT_TYPES, type DocumentType } from "@/lib/documents/document-types";
+import { downloadMimeType, downloadName } from "@/lib/documents/download-name";
 import { fetchDecrypted } from "@/lib/documents/fetch-decrypted";
 import { openDocumentKeyFor } from "@/lib/documents/open-document-key";
 import { FAX_QUALITY_LABELS } from "@/lib/schemas/fax";
@@ -48,8 +50,8 @@ const STATUS = {
   INVALID: { label: "Invalid", variant: "danger" },
 } as const;
 
-function saveFile(bytes: Uint8Array, name: string) {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>]));
+function saveFile(bytes: Uint8Array, name: string, type: string) {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
   const a = document.createElement("a");
   a.href = url;
   a.download = name;
@@ -62,6 +64,9 @@ export function DocumentsPageClient({ isAdmin }: { isAdmin: boolean }) {
   const [page, setPage] = useState(1);
   const [search, setSearch] = useState("");
   const [uploading, setUploading] = useState(false);
+  const [dropped, setDropped] = useState<File | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const router = useRouter();
   const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<Row | null>(null);
@@ -102,21 +107,56 @@ export function DocumentsPageClient({ isAdmin }: { isAdmin: boolean }) {
       const K = await openDocumentKeyFor(d.keyForMe, me, tenant);
       const bytes = await fetchDecrypted(d.id, "original", K);
       K.fill(0);
-      const name = names[d.id] ?? `document.${DOCUMENT_TYPES[d.kind as DocumentType]?.extensions[0] ?? "bin"}`;
-      saveFile(bytes, name);
+      saveFile(bytes, downloadName(names[d.id] ?? "document", d.kind), downloadMimeType(d.kind));
     } catch (error) {
       setProblem(error instanceof Error ? error.message : "The document could not be downloaded.");
     }
   }
 
+  const uploadFile = (file: File | null) => {
+    setDropped(file);
+    setUploading(true);
+  };
+  /** Files dragged onto the page: the whole page takes them, not only the zone. */
+  const dragHandlers = {
+    onDragOver: (e: React.DragEvent) => {
+      if (!e.dataTransfer.types.includes("Files")) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = "copy";
+      setDragging(true);
+    },
+    onDragLeave: (e: React.DragEvent) => {
+      if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+    },
+    onDrop: (e: React.DragEvent) => {
+      if (!e.dataTransfer.types.includes("Files")) return;
+      e.preventDefault();
+      setDragging(false);
+      const [file, ...more] = Array.from(e.dataTransfer.files);
+      if (!file) return;
+      setNotice(more.length ? `One file at a time: uploading ${file.name} first.` : null);
+      uploadFile(file);
+    },
+  };
+
   return (
-    <>
+    // Dropping files is a shortcut: the Upload document button does the same by keyboard.
+    <div {...dragHandlers} data-testid="documents-drop-area">
       <PageHeader
         title="Documents"
         description="Your fax documents, encrypted in your browser: only you and your organisation's admins can open them."
-        actions={<Button onClick={() => setUploading(true)}>Upload document</Button>}
+        actions={<Button onClick={() => uploadFile(null)}>Upload document</Button>}
       />
       <PageAlerts notice={notice} errors={[list.error, problem ? new Error(problem) : null]} />
+      <div
+        data-testid="document-drop-zone"
+        className={cn(
+          "mb-4 rounded-lg border-2 border-dashed p-4 text-center text-sm text-muted-foreground",
+          dragging && "border-primary bg-accent text-foreground",
+        )}
+      >
+        {dragging ? "Drop the file to upload it." : "Drag a file onto this page to upload it, or use Upload document."}
+      </div>
       {!me ? (
         <p className="mb-3 text-sm text-muted-foreground">Unlock your keys above to see and upload documents.</p>
       ) : null}
@@ -223,6 +263,12 @@ export function DocumentsPageClient({ isAdmin }: { isAdmin: boolean }) {
             }
             items={[
               {
+                // New fax lists one's own documents: another person's opens there only after a copy.
+                label: "Send as fax",
+                onSelect: () => router.push(`/send/new?document=${d.id}`),
+                disabled: d.status !== "READY" || d.keyForMe?.via !== "owner",
+              },
+              {
                 label: "Download original",
                 onSelect: () => void download(d),
                 disabled: !d.keyForMe || !me || d.status === "UPLOADING",
@@ -247,6 +293,7 @@ export function DocumentsPageClient({ isAdmin }: { isAdmin: boolean }) {
         {uploading ? (
           <DialogContent title="Upload a document" description="Encrypted in this browser before it is sent.">
             <DocumentUpload
+              initialFile={dropped}
               onUploaded={() => {
                 setUploading(false);
                 setNotice("Uploaded. The document is being prepared for faxing; it shows Ready when done.");
@@ -301,6 +348,6 @@ export function DocumentsPageClient({ isAdmin }: { isAdmin: boolean }) {
           waiting to send it stops the delete.
         </p>
       </ConfirmDialog>
-    </>
+    </div>
   );
 }

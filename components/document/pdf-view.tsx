@@ -1,9 +1,10 @@
 "use client";
 /**
- * Shows decrypted PDF bytes with pdf.js (react-pdf), page by page, with zoom. The bytes never leave
- * the browser; pdf.js's worker is served from our own build (no CDN).
+ * Shows decrypted PDF bytes with pdf.js (react-pdf), page by page, with zoom: 100 % fits the page to
+ * the width it has (on a phone too). The bytes never leave the browser; pdf.js's worker is served
+ * from our own build (no CDN).
  */
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Document, Page, pdfjs } from "react-pdf";
 import { Button } from "@/components/ui/button";
 
@@ -34,9 +35,21 @@ export default function PdfView({
   const [zoom, setZoom] = useState(2); // index into ZOOMS: 100 %
   const [width, setWidth] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const pageWidth = width ? Math.max(200, width * ZOOMS[zoom]!) : undefined;
+  // 100 % is the box's width, measured as it changes (a dialog opening, a phone turned): a page
+  // never opens wider than the screen it is on.
+  const box = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const measure = () => setWidth(Math.max(0, el.clientWidth - 16));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const pageWidth = width ? Math.max(120, Math.round(width * ZOOMS[zoom]!)) : undefined;
   return (
-    <section aria-label={label} className="grid gap-2">
+    <section aria-label={label} className="grid min-w-0 grid-cols-1 gap-2">
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className="font-medium">{label}</span>
         <span className="text-muted-foreground">{pages ? `${pages} page${pages === 1 ? "" : "s"}` : ""}</span>
@@ -66,10 +79,8 @@ export default function PdfView({
       </div>
       {error ? <p className="text-sm text-red-800">{error}</p> : null}
       <section
-        className="max-h-[70vh] overflow-auto rounded border bg-muted p-2"
-        ref={(el) => {
-          if (el && !width) setWidth(el.clientWidth - 16);
-        }}
+        className="max-h-[70vh] w-full min-w-0 overflow-auto rounded border bg-muted p-2"
+        ref={box}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be focusable to scroll by keyboard
         tabIndex={0}
         aria-label={`${label}: pages`}
@@ -81,7 +92,7 @@ export default function PdfView({
             onLoadError={() => setError("These pages could not be shown.")}
             loading={<p className="text-sm">Opening…</p>}
           >
-            {Array.from({ length: beforePages }, (_, i) => (
+            {Array.from({ length: pageWidth ? beforePages : 0 }, (_, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: pages are their numbers
               <PdfPage key={i} page={i + 1} number={i + 1} width={pageWidth} header={pageHeader} />
             ))}
@@ -93,7 +104,8 @@ export default function PdfView({
           onLoadError={() => setError("These pages could not be shown.")}
           loading={<p className="text-sm">Opening…</p>}
         >
-          {Array.from({ length: ownPages }, (_, i) => (
+          {/* No page until the box is measured: pdf.js would draw it at its natural size first. */}
+          {Array.from({ length: pageWidth ? ownPages : 0 }, (_, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: pages are their numbers
             <PdfPage key={i} page={i + 1} number={leading + i + 1} width={pageWidth} header={pageHeader} />
           ))}

@@ -26,6 +26,7 @@ import { fromBase64 } from "@/lib/crypto/encoding";
 import { fetchDecrypted } from "@/lib/documents/fetch-decrypted";
 import { openDocumentKeyFor } from "@/lib/documents/open-document-key";
 import { GATEWAY_KEY_FRESH_MS, sealForGateway } from "@/lib/documents/seal-for-gateway";
+import { attemptsLabel, retryPlanLabel } from "@/lib/fax-job-status";
 import { formatPhone } from "@/lib/phone";
 import type { DocumentPart } from "@/lib/schemas/document";
 import { FAX_QUALITY_LABELS } from "@/lib/schemas/fax";
@@ -141,15 +142,15 @@ export function FaxDetailClient({ id }: { id: string }) {
         <CardContent className="grid gap-3 p-4 sm:grid-cols-2">
           <div>
             <p className="text-xs text-muted-foreground">Status</p>
-            <FaxStatus fax={f} explain />
+            <FaxStatus fax={f} />
           </div>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
             <dt className="text-muted-foreground">Pages</dt>
             <dd>{f.pages ?? "—"}</dd>
             <dt className="text-muted-foreground">Attempts</dt>
-            <dd>
-              {f.attemptsMade} of {f.maxAttempts}, {f.retryMinutes} min apart
-            </dd>
+            <dd>{attemptsLabel(f)}</dd>
+            <dt className="text-muted-foreground">Retry plan</dt>
+            <dd>{retryPlanLabel(f.maxAttempts, f.retryMinutes)}</dd>
             <dt className="text-muted-foreground">Caller ID</dt>
             <dd>{f.callerId ? formatPhone(f.callerId) : "—"}</dd>
             <dt className="text-muted-foreground">Quality</dt>
@@ -160,7 +161,7 @@ export function FaxDetailClient({ id }: { id: string }) {
             </dd>
             {f.nextAttemptAt && f.status === "QUEUED" ? (
               <>
-                <dt className="text-muted-foreground">Next attempt</dt>
+                <dt className="text-muted-foreground">Next try</dt>
                 <dd>
                   <DateTime value={f.nextAttemptAt} seconds />
                 </dd>
@@ -208,8 +209,8 @@ export function FaxDetailClient({ id }: { id: string }) {
                     ) : null}
                   </TD>
                   <TD>
-                    {a.pagesSent}
-                    {a.totalPages ? ` of ${a.totalPages}` : ""}
+                    {/* A call in progress has sent nothing yet as far as its row knows: the status says the page. */}
+                    {a.endedAt ? `${a.pagesSent}${a.totalPages ? ` of ${a.totalPages}` : ""}` : "—"}
                   </TD>
                   <TD>{seconds(a.durationMs)}</TD>
                   <TD>{a.bitRate ? `${a.bitRate} bit/s` : "—"}</TD>

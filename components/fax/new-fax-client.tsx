@@ -50,7 +50,7 @@ import { encryptTitleFor } from "./fax-title";
 
 type Quality = (typeof FAX_QUALITIES)[number];
 
-export function NewFaxClient() {
+export function NewFaxClient({ initialDocumentId }: { initialDocumentId?: string } = {}) {
   const router = useRouter();
   const { me, tenant } = useDocumentKeys();
   const utils = trpc.useUtils();
@@ -69,7 +69,8 @@ export function NewFaxClient() {
   const send = trpc.fax.send.useMutation();
   const errors = useFieldErrors(send.error);
   const [title, setTitle] = useState("");
-  const [documentId, setDocumentId] = useState("");
+  // Issue 17: Documents → Send as fax opens this form with that document chosen (page.tsx reads ?document=).
+  const [documentId, setDocumentId] = useState(initialDocumentId ?? "");
   const [to, setTo] = useState("");
   const [callerId, setCallerId] = useState("");
   const [attempts, setAttempts] = useState(String(DEFAULT_ATTEMPTS));

@@ -16,7 +16,7 @@ import { Truncate } from "@/components/ui/truncate";
 import { useListParams } from "@/components/ui/use-list-params";
 import { formatPhone } from "@/lib/phone";
 import { FAX_LIST_STATUS_LABELS, FAX_LIST_STATUSES, type FaxListStatus } from "@/lib/schemas/fax";
-import { sharedFaxColumns } from "./fax-columns";
+import { FaxRowFacts, ShortTime, useSharedFaxColumns } from "./fax-columns";
 import { isActive } from "./fax-status";
 
 const PAGE_SIZE = 20;
@@ -30,7 +30,7 @@ export function PlatformFaxesClient() {
     { refetchInterval: (q) => (q.state.data?.items.some(isActive) ? 1500 : false) },
   );
   type Row = NonNullable<typeof list.data>["items"][number];
-  const shared = sharedFaxColumns<Row>();
+  const shared = useSharedFaxColumns<Row>();
   const filtered = Boolean(search) || status !== "all" || Boolean(tenantId);
   return (
     <>
@@ -80,21 +80,24 @@ export function PlatformFaxesClient() {
             header: "To",
             key: true,
             sortValue: (f) => f.toNumber,
-            cell: (f) => <span className="font-medium whitespace-nowrap">{formatPhone(f.toNumber)}</span>,
-          },
-          {
-            id: "organisation",
-            header: "Organisation",
-            key: true,
-            sortValue: (f) => f.tenant.name,
-            cell: (f) => <Truncate text={f.tenant.name} className="max-w-40" />,
+            cell: (f) => (
+              <>
+                <span className="font-medium whitespace-nowrap">{formatPhone(f.toNumber)}</span>
+                {/* The organisation under the number, so the Status column has room on a phone. */}
+                <FaxRowFacts
+                  lines={[<Truncate key="org" text={f.tenant.name} className="max-w-48" />]}
+                  phoneOnly={[<ShortTime key="at" value={f.submittedAt} />]}
+                />
+              </>
+            ),
           },
           shared.status,
           {
             id: "pages",
             header: "Pages",
             sortValue: (f) => f.pages ?? 0,
-            cell: (f) => (f.pages ? `${f.pagesSent ?? 0} of ${f.pages}` : "—"),
+            // An ended fax: pages delivered of all; one on its way says its page in the status.
+            cell: (f) => (f.pages ? (f.pagesSent === null ? f.pages : `${f.pagesSent} of ${f.pages}`) : "—"),
           },
           shared.attempts,
           shared.callerId,
@@ -108,7 +111,7 @@ export function PlatformFaxesClient() {
           {
             id: "trunk",
             header: "SIP trunk",
-            optional: true,
+            optional: "hidden",
             sortValue: (f) => f.trunk?.name ?? "",
             cell: (f) => <Truncate text={f.trunk?.name ?? "—"} className="max-w-32" />,
           },

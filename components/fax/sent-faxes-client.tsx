@@ -1,7 +1,8 @@
 "use client";
 /**
- * Sent faxes: every outbound fax with its live status (Queued → Dialing → Sending page k of n →
- * Delivered, or Failed with the reason), refreshed every 1.5 s while any shown fax is still active.
+ * Sent faxes: every outbound fax with its live status (lib/fax-job-status.ts: Waiting to send →
+ * Attempt 1 of 2 — dialling → … sending page k of n → Delivered, or Failed — the reason), refreshed
+ * every 1.5 s while any shown fax is still active.
  */
 import Link from "next/link";
 import { useState } from "react";
@@ -16,7 +17,7 @@ import { Truncate } from "@/components/ui/truncate";
 import { useListParams } from "@/components/ui/use-list-params";
 import { formatPhone } from "@/lib/phone";
 import { FAX_LIST_STATUS_LABELS, FAX_LIST_STATUSES, type FaxListStatus } from "@/lib/schemas/fax";
-import { sharedFaxColumns } from "./fax-columns";
+import { FaxRowFacts, ShortTime, useSharedFaxColumns } from "./fax-columns";
 import { isActive } from "./fax-status";
 import { useFaxTitles } from "./fax-title";
 import { ResultEmailSetting } from "./result-email-setting";
@@ -31,7 +32,7 @@ export function SentFaxesClient({ isAdmin, notice }: { isAdmin: boolean; notice?
   const { me, tenant } = useDocumentKeys();
   const titles = useFaxTitles(list.data?.items, me, tenant);
   type Row = NonNullable<typeof list.data>["items"][number];
-  const shared = sharedFaxColumns<Row>();
+  const shared = useSharedFaxColumns<Row>();
   const filtered = Boolean(search) || status !== "all";
   return (
     <>
@@ -77,17 +78,21 @@ export function SentFaxesClient({ isAdmin, notice }: { isAdmin: boolean; notice?
             key: true,
             sortValue: (f) => f.toNumber,
             cell: (f) => (
-              <Link href={`/send/${f.id}`} className="font-medium whitespace-nowrap text-primary hover:underline">
-                {formatPhone(f.toNumber)}
-              </Link>
+              <>
+                <Link href={`/send/${f.id}`} className="font-medium whitespace-nowrap text-primary hover:underline">
+                  {formatPhone(f.toNumber)}
+                </Link>
+                {/* The title (decrypted in this browser; "…" while the keys open) and when: two faxes
+                    to one number read apart, on a phone too. */}
+                <FaxRowFacts
+                  lines={[<Truncate key="title" text={titles[f.id] ?? "…"} className="max-w-48" />]}
+                  phoneOnly={[
+                    <ShortTime key="at" value={f.submittedAt} />,
+                    f.pages ? `${f.pages} ${f.pages === 1 ? "page" : "pages"}` : null,
+                  ]}
+                />
+              </>
             ),
-          },
-          {
-            id: "title",
-            header: "Title",
-            sortValue: (f) => titles[f.id] ?? "",
-            // Decrypted in this browser; "…" while the keys open (or are locked).
-            cell: (f) => <Truncate text={titles[f.id] ?? "…"} className="max-w-56" />,
           },
           shared.status,
           { id: "pages", header: "Pages", sortValue: (f) => f.pages ?? 0, cell: (f) => f.pages ?? "—" },
@@ -106,6 +111,8 @@ export function SentFaxesClient({ isAdmin, notice }: { isAdmin: boolean; notice?
         data={list.data}
         rowId={(f) => f.id}
         rowName={(f) => formatPhone(f.toNumber)}
+        // On a phone the number itself opens the fax.
+        actionsOnPhones={false}
         actions={(f) => (
           <Button asChild variant="ghost" size="sm">
             <Link href={`/send/${f.id}`} aria-label={`Details of the fax to ${formatPhone(f.toNumber)}`}>

@@ -29,13 +29,13 @@ export function MessageDialog({ id, subject }: { id: string; subject: string }) 
             </dd>
             <dt className="text-muted-foreground">Created</dt>
             <dd>
-              <DateTime value={m.createdAt} timeZone={m.tenant?.timeZone} seconds />
+              <DateTime value={m.createdAt} seconds />
             </dd>
             {m.sentAt ? (
               <>
                 <dt className="text-muted-foreground">Sent</dt>
                 <dd>
-                  <DateTime value={m.sentAt} timeZone={m.tenant?.timeZone} seconds />
+                  <DateTime value={m.sentAt} seconds />
                 </dd>
               </>
             ) : null}

@@ -1,12 +1,15 @@
 "use client";
-/** /admin/outbox: every email the portal sent (in the embedded default, the only copy of it). */
+/**
+ * /admin/outbox: every email the portal sent (in the embedded default, the only copy of it). Every
+ * time in one zone, the page's, whichever organisation a message was for.
+ */
 import { useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
-import { DateTime } from "@/components/ui/date-time";
+import { DateTime, usePageTimeZone } from "@/components/ui/date-time";
 import { Dialog } from "@/components/ui/dialog";
 import { SearchInput } from "@/components/ui/search-input";
 import { Truncate } from "@/components/ui/truncate";
@@ -20,6 +23,7 @@ export function OutboxPageClient() {
   const { search, page, setPage, onSearch, clearSearch, filterKey } = useListParams();
   const [open, setOpen] = useState<{ id: string; subject: string } | null>(null);
   const list = trpc.mail.list.useQuery({ search, page, pageSize: PAGE_SIZE });
+  const timeZone = usePageTimeZone();
 
   return (
     <>
@@ -75,10 +79,11 @@ export function OutboxPageClient() {
           },
           {
             id: "when",
-            header: "When",
+            // One zone for the whole list (the page's), named once here and in each time.
+            header: `When (${timeZone})`,
             optional: true,
             sortValue: (m) => m.createdAt,
-            cell: (m) => <DateTime value={m.createdAt} timeZone={m.tenant?.timeZone} />,
+            cell: (m) => <DateTime value={m.createdAt} />,
           },
         ]}
         data={list.data}

@@ -4,6 +4,7 @@ import { trpc } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { counted } from "@/lib/counted";
 
 export function ForcePasswordChangeCard({ tenantId }: { tenantId?: string }) {
   const force = trpc.securityPolicy.requirePasswordChangeForAll.useMutation();
@@ -17,7 +18,9 @@ export function ForcePasswordChangeCard({ tenantId }: { tenantId?: string }) {
       </CardHeader>
       <CardContent className="grid gap-3">
         {force.data ? (
-          <Alert variant="success">{force.data.users} user(s) must choose a new password at their next step.</Alert>
+          <Alert variant="success">
+            {counted(force.data.users, "user")} must choose a new password at their next step.
+          </Alert>
         ) : null}
         {force.error ? <Alert variant="error">{force.error.message}</Alert> : null}
         <div>

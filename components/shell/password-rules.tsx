@@ -1,6 +1,12 @@
 "use client";
 import { trpc } from "@/components/providers/trpc";
-import { type PasswordPolicy, PERSONAL_INFO_RULE, type PersonalInfo, passwordProblems } from "@/lib/password-policy";
+import {
+  type PasswordOwner,
+  type PasswordPolicy,
+  type PersonalInfo,
+  passwordProblems,
+  personalInfoRule,
+} from "@/lib/password-policy";
 
 /**
  * Live checklist of the password rules, so the server rarely has to refuse: the site's own rules,
@@ -12,19 +18,28 @@ export function PasswordRules({
   password,
   policy: given,
   person,
+  owner = "you",
 }: {
   password: string;
   policy?: PasswordPolicy | null;
   person?: PersonalInfo | null;
+  /** "them" in an admin's form for someone else's password. */
+  owner?: PasswordOwner;
 }) {
   const site = trpc.auth.passwordPolicy.useQuery(undefined, { enabled: !given });
   const policy = given ?? site.data;
   if (!policy) return null;
   const unknownPerson = !person && policy.excludePersonalInfo;
-  const unmet = passwordProblems(password, person ? policy : { ...policy, excludePersonalInfo: false }, person ?? {});
+  const rule = personalInfoRule(owner);
+  const unmet = passwordProblems(
+    password,
+    person ? policy : { ...policy, excludePersonalInfo: false },
+    person ?? {},
+    owner,
+  );
   let text: string;
-  if (unmet.length) text = `Needs ${unmet.join(", ")}${unknownPerson ? `, and ${PERSONAL_INFO_RULE}` : ""}.`;
-  else if (unknownPerson) text = `Meets the length and character rules; it needs ${PERSONAL_INFO_RULE} too.`;
+  if (unmet.length) text = `Needs ${unmet.join(", ")}${unknownPerson ? `, and ${rule}` : ""}.`;
+  else if (unknownPerson) text = `Meets the length and character rules; it needs ${rule} too.`;
   else text = "Meets the password rules.";
   return (
     <p className="text-xs text-muted-foreground" aria-live="polite" data-testid="password-rules">

@@ -60,6 +60,7 @@ export function DataTable<T>({
   rowId,
   rowName,
   actions,
+  actionsOnPhones = true,
   toolbar,
   empty,
   page,
@@ -78,6 +79,11 @@ export function DataTable<T>({
   rowName: (row: T) => string;
   /** The row's primary action and "⋯" menu (RowActions), in the last column. */
   actions?: (row: T) => React.ReactNode;
+  /**
+   * False when the first column already links where the action goes: phones then leave the
+   * actions column out, so the key columns keep the width.
+   */
+  actionsOnPhones?: boolean;
   toolbar?: React.ReactNode;
   empty: EmptyState;
   /** Omitted for lists that are not paginated. */
@@ -196,7 +202,7 @@ export function DataTable<T>({
                   );
                 })}
                 {actions ? (
-                  <TH>
+                  <TH className={cn(!actionsOnPhones && "hidden md:table-cell")}>
                     <span className="sr-only">Actions</span>
                   </TH>
                 ) : null}
@@ -219,7 +225,11 @@ export function DataTable<T>({
                     {c.cell(row.original)}
                   </TD>
                 ))}
-                {actions ? <TD className="w-px whitespace-nowrap text-right">{actions(row.original)}</TD> : null}
+                {actions ? (
+                  <TD className={cn("w-px whitespace-nowrap text-right", !actionsOnPhones && "hidden md:table-cell")}>
+                    {actions(row.original)}
+                  </TD>
+                ) : null}
               </TR>
             ))}
             {data && data.items.length === 0 ? (

@@ -9,6 +9,7 @@ import { PASSWORD_MAX } from "@/lib/schemas/user";
 /**
  * Password with "Generate". Shown as plain text on purpose: the admin has to pass it on.
  * The live rules are the site's, so they are shown only when that is the policy that applies.
+ * Always someone else's password (new user, set password), so the rules say "their name".
  */
 export function PasswordField({
   id,
@@ -47,7 +48,9 @@ export function PasswordField({
           Generate
         </Button>
       </div>
-      {(showRules || policy) && value ? <PasswordRules password={value} policy={policy} person={person} /> : null}
+      {(showRules || policy) && value ? (
+        <PasswordRules password={value} policy={policy} person={person} owner="them" />
+      ) : null}
     </Field>
   );
 }

@@ -40,7 +40,7 @@ export function SetPasswordForm({
     setDeriving(true);
     try {
       const params = await utils.user.passwordParams.fetch({ id: user.id }, { staleTime: 0 });
-      const next = await prepareNewPassword({ password: valid.password, ...params });
+      const next = await prepareNewPassword({ password: valid.password, ...params, owner: "them" });
       if (!next.ok) return errors.setErrors({ password: next.message });
       set.mutate({ id: user.id, credentials: next.credentials, mustChangePassword: valid.mustChangePassword });
     } finally {

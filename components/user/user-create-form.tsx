@@ -86,6 +86,7 @@ export function UserCreateForm({ viewer, onDone }: { viewer: Viewer; onDone: (me
         password: valid.password,
         policy: rules.policy,
         person,
+        owner: "them",
         kdf: await newKdfParams(rules.kdfCost),
       });
       if (!next.ok) return errors.setErrors({ password: next.message });

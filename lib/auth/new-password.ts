@@ -6,7 +6,13 @@
  */
 import type { KdfParams } from "../crypto/key-schedule";
 import type { KeyPair } from "../crypto/user-keys";
-import { describeProblems, type PasswordPolicy, type PersonalInfo, passwordProblems } from "../password-policy";
+import {
+  describeProblems,
+  type PasswordOwner,
+  type PasswordPolicy,
+  type PersonalInfo,
+  passwordProblems,
+} from "../password-policy";
 import { newStoredKeys, resealStoredKeys } from "./account-keys";
 import { type DerivedCredentials, deriveCredentials, type NewCredentials } from "./credentials";
 
@@ -18,11 +24,13 @@ export async function prepareNewPassword(opts: {
   password: string;
   policy: PasswordPolicy;
   person: PersonalInfo;
+  /** "them" when an admin sets someone else's password: the rules then say "their name". */
+  owner?: PasswordOwner;
   kdf: KdfParams;
   /** Changing one's own password: the unlocked pair to re-seal. Otherwise a fresh pair is made. */
   keepPair?: KeyPair;
 }): Promise<NewPasswordResult> {
-  const problems = passwordProblems(opts.password, opts.policy, opts.person);
+  const problems = passwordProblems(opts.password, opts.policy, opts.person, opts.owner);
   if (problems.length) return { ok: false, message: describeProblems(problems) };
   const derived = await deriveCredentials(opts.password, opts.kdf);
   const keys = opts.keepPair

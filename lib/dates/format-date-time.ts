@@ -29,6 +29,28 @@ export function formatDateTime(date: Date | string | number, opts: DateTimeOptio
   return formatter(opts.locale, safeZone(opts.timeZone), fields).format(d);
 }
 
+/**
+ * A time soon, e.g. the next try: "8:02 PM CET" today in that zone, "8 Dec, 8:02 PM CET" on
+ * another day (in the viewer's locale, so "20:02" where people read 24-hour clocks).
+ */
+export function formatClockTime(
+  date: Date | string | number,
+  opts: { locale?: string; timeZone: string; now?: Date },
+): string {
+  const d = date instanceof Date ? date : new Date(date);
+  if (Number.isNaN(d.getTime())) return "—";
+  const zone = safeZone(opts.timeZone);
+  const day = formatter("en-CA", zone, { year: "numeric", month: "2-digit", day: "2-digit" });
+  const today = day.format(d) === day.format(opts.now ?? new Date());
+  const fields: Intl.DateTimeFormatOptions = {
+    ...(today ? {} : { day: "numeric", month: "short" }),
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+  };
+  return formatter(opts.locale, zone, fields).format(d);
+}
+
 /** The full, unambiguous form for a tooltip: ISO-like date with seconds and the zone's own name. */
 export function formatDateTimeLong(date: Date | string | number, opts: Omit<DateTimeOptions, "seconds">): string {
   const d = date instanceof Date ? date : new Date(date);

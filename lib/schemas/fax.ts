@@ -71,7 +71,7 @@ export const FAX_LIST_STATUSES = ["all", "queued", "in-progress", "delivered", "
 export type FaxListStatus = (typeof FAX_LIST_STATUSES)[number];
 export const FAX_LIST_STATUS_LABELS: Record<FaxListStatus, string> = {
   all: "All",
-  queued: "Queued",
+  queued: "Waiting to send or retry",
   "in-progress": "In progress",
   delivered: "Delivered",
   failed: "Failed",

@@ -9,6 +9,7 @@
  * Used by self-service change, reset-by-email, welcome links and admin changes.
  */
 import type { NewCredentials } from "@/lib/auth/credentials";
+import { counted } from "@/lib/counted";
 import type { Tx } from "../db/scope";
 import { badRequest } from "../errors";
 import { assertNewPasswordParams, kdfColumns } from "./kdf-settings";
@@ -43,7 +44,7 @@ export async function setPassword(
     const allowedFrom = new Date(user.passwordChangedAt.getTime() + policy.minAgeDays * 86_400_000);
     if (now < allowedFrom) {
       throw badRequest(
-        `Your password was changed less than ${policy.minAgeDays} day(s) ago. You can change it again from ${allowedFrom.toISOString().slice(0, 10)}.`,
+        `Your password was changed less than ${counted(policy.minAgeDays, "day")} ago. You can change it again from ${allowedFrom.toISOString().slice(0, 10)}.`,
       );
     }
   }

@@ -15,6 +15,7 @@
  * the account's KDF parameters, see sign-in-params.ts); the password itself never arrives.
  */
 import type { Role } from "@prisma/client";
+import { counted } from "@/lib/counted";
 import { writeAudit } from "../db/run-in-scope";
 import { systemDb } from "../db/system-db";
 import type { HostContext } from "../tenant/resolve-tenant";
@@ -118,7 +119,10 @@ export async function verifyCredentials(input: {
       1,
       Math.ceil(((byOrigin.lockedUntil?.getTime() ?? now.getTime()) - now.getTime()) / 60_000),
     );
-    return fail("locked-out", `Too many failed attempts. This account is locked for ${minutes} more minute(s).`);
+    return fail(
+      "locked-out",
+      `Too many failed attempts. This account is locked for ${counted(minutes, "more minute", "more minutes")}.`,
+    );
   }
   if (byAccount?.refused || byAddress?.refused) {
     return fail("rate-limited", `Too many sign-in attempts. Wait ${RATE_WINDOW_MINUTES} minutes and try again.`);
@@ -128,7 +132,7 @@ export async function verifyCredentials(input: {
       if (user) await noteLockout(user, policy.lockoutMinutes, byOrigin.lockedUntil, input.ip, deviceId !== null);
       return fail(
         "locked-out",
-        `Too many failed attempts. This account is locked for ${policy.lockoutMinutes} minute(s).`,
+        `Too many failed attempts. This account is locked for ${counted(policy.lockoutMinutes, "minute")}.`,
       );
     }
     return fail("invalid", INVALID);

@@ -7,6 +7,7 @@
  */
 
 import type { SetupFacts } from "@/lib/dashboard/setup-checklist";
+import type { FaxJobStatusFacts } from "@/lib/fax-job-status";
 import type { RoleName } from "@/lib/roles";
 import type { Sql } from "../db/scope";
 
@@ -31,6 +32,8 @@ export interface DashboardFax {
   at: Date;
   status: string;
   pages: number | null;
+  /** A sent fax's facts for its status words (lib/fax-job-status.ts). */
+  job?: FaxJobStatusFacts;
 }
 
 export interface Dashboard {
@@ -47,6 +50,16 @@ const RECENT = 5;
 const utc = (text: string) => new Date(`${text}Z`);
 
 type JsonFax = { id: string; number: string; at: string; status: string; pages: number | null };
+/** A sent fax's call facts, so the card says its state in the words of every other page. */
+type JsonSentFax = JsonFax & {
+  callState: string | null;
+  currentPage: number | null;
+  failureReason: string | null;
+  attemptsMade: number;
+  maxAttempts: number;
+  nextAttemptAt: string | null;
+  cancelRequestedAt: string | null;
+};
 
 export async function getDashboard(opts: {
   sql: Sql;
@@ -113,7 +126,7 @@ export async function getDashboard(opts: {
     maxAgeDays: number | null;
     passwordChangedAt: Date | null;
     numbers: DashboardNumber[];
-    sent: JsonFax[];
+    sent: JsonSentFax[];
     received: JsonFax[];
   }>(
     `SELECT
@@ -130,7 +143,9 @@ export async function getDashboard(opts: {
             'forward', d.forward, 'forwardEmail', d."forwardEmail") ORDER BY d.number), '[]')
           FROM "Did" d WHERE d."userId" = $1::uuid) AS numbers,
         (SELECT coalesce(json_agg(json_build_object('id', j.id, 'number', j."toNumber", 'at', j."submittedAt",
-            'status', j.status, 'pages', j.pages)), '[]')
+            'status', j.status, 'pages', j.pages, 'callState', j."callState", 'currentPage', j."currentPage",
+            'failureReason', j."failureReason", 'attemptsMade', j."attemptsMade", 'maxAttempts', j."maxRetries" + 1,
+            'nextAttemptAt', j."nextAttemptAt", 'cancelRequestedAt', j."cancelRequestedAt")), '[]')
           FROM (SELECT * FROM "FaxJob" WHERE "userId" = $1::uuid ORDER BY "submittedAt" DESC LIMIT ${RECENT}) j) AS sent,
         (SELECT coalesce(json_agg(json_build_object('id', i.id, 'number', i."fromNumber", 'at', i."startedAt",
             'status', i.status, 'pages', i.pages)), '[]')
@@ -141,7 +156,34 @@ export async function getDashboard(opts: {
     [user.id, user.tenantId],
   );
   const recentFaxes: DashboardFax[] = [
-    ...(f?.sent ?? []).map((s) => ({ ...s, direction: "sent" as const, at: utc(s.at) })),
+    ...(f?.sent ?? []).map((sent) => {
+      const {
+        callState,
+        currentPage,
+        failureReason,
+        attemptsMade,
+        maxAttempts,
+        nextAttemptAt,
+        cancelRequestedAt,
+        ...s
+      } = sent;
+      return {
+        ...s,
+        direction: "sent" as const,
+        at: utc(s.at),
+        job: {
+          status: s.status as FaxJobStatusFacts["status"],
+          pages: s.pages,
+          callState,
+          currentPage,
+          failureReason,
+          attemptsMade,
+          maxAttempts,
+          nextAttemptAt: nextAttemptAt ? utc(nextAttemptAt) : null,
+          cancelRequestedAt: cancelRequestedAt ? utc(cancelRequestedAt) : null,
+        },
+      };
+    }),
     ...(f?.received ?? []).map((r) => ({ ...r, direction: "received" as const, at: utc(r.at) })),
   ]
     .sort((a, b) => b.at.getTime() - a.at.getTime())

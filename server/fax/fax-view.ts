@@ -33,7 +33,7 @@ export const faxJobSelect = {
   resentFromId: true,
   campaignId: true,
   user: { select: { id: true, username: true, firstName: true, lastName: true } },
-  tenant: { select: { id: true, name: true } },
+  tenant: { select: { id: true, name: true, timeZone: true } },
   document: { select: { ownerId: true, ownerSealedKey: true, ownerKeyFor: true, tenantSealedKey: true } },
 } satisfies Prisma.FaxJobSelect;
 
@@ -59,6 +59,7 @@ function documentKeyFor(document: FaxJobRow["document"], viewer: FaxViewer): Key
 
 export function toFaxJobView(row: FaxJobRow, opts: { platform: true } | { platform: false; viewer: FaxViewer }) {
   const { retryIntervalSeconds, maxRetries, titleCipher, document, ...rest } = row;
+  const maxAttempts = maxRetries + 1;
   return {
     ...rest,
     titleCipher: opts.platform || !titleCipher ? null : base64(titleCipher),
@@ -66,9 +67,10 @@ export function toFaxJobView(row: FaxJobRow, opts: { platform: true } | { platfo
     /** Platform admins see metadata only (no title, no document, no report). */
     platformView: opts.platform,
     documentId: opts.platform ? null : row.documentId,
-    statusLabel: faxJobStatusLabel(row),
+    /** For API readers; pages say it in the viewer's locale with the same function (FaxStatus). */
+    statusLabel: faxJobStatusLabel({ ...row, maxAttempts }, { timeZone: row.tenant.timeZone }),
     failure: row.status === "SENT" ? null : explainOutcome(row.failureReason),
-    maxAttempts: maxRetries + 1,
+    maxAttempts,
     retryMinutes: Math.round(retryIntervalSeconds / 60),
   };
 }

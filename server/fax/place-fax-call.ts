@@ -70,11 +70,14 @@ export async function placeFaxCall(opts: {
     else if (event.kind === "connected") {
       const at = runtime.now();
       answeredAt = at;
-      write({ callState: "SENDING", currentPage: 1 });
+      // Picked up, maybe by a person: "sending" only once a fax machine answers (fax-session).
+      write({ callState: "ANSWERED", currentPage: null });
       // CDR: the answer time is written when it happens, not only when the call ends.
       progressWrites = progressWrites
         .then(() => db.faxAttempt.update({ where: { id: attemptId }, data: { answeredAt: at } }))
         .catch((error) => console.error("fax answer time write failed:", error));
+    } else if (event.kind === "fax-session") {
+      write({ callState: "SENDING", currentPage: 1 });
     } else if (event.kind === "page") {
       // `page` pages are through; the next one is on the line (the last stays shown until the end).
       const total = event.pages ?? job.pages;

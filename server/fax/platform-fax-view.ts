@@ -19,6 +19,7 @@ export const platformFaxSelect = {
   cancelRequestedAt: true,
   maxRetries: true,
   attemptsMade: true,
+  nextAttemptAt: true,
   submittedAt: true,
   completedAt: true,
   tenant: { select: { id: true, name: true } },
@@ -35,6 +36,7 @@ type PlatformFaxRow = Prisma.FaxJobGetPayload<{ select: typeof platformFaxSelect
 
 export function toPlatformFaxView(row: PlatformFaxRow) {
   const last = row.attempts[0];
+  const maxAttempts = row.maxRetries + 1;
   return {
     id: row.id,
     tenant: row.tenant,
@@ -43,12 +45,19 @@ export function toPlatformFaxView(row: PlatformFaxRow) {
     callerId: row.callerId,
     quality: row.quality,
     status: row.status,
-    statusLabel: faxJobStatusLabel(row),
+    // The call's facts, so the page says the status in its own words and zone (FaxStatus).
+    callState: row.callState,
+    currentPage: row.currentPage,
+    failureReason: row.failureReason,
+    cancelRequestedAt: row.cancelRequestedAt,
+    nextAttemptAt: row.nextAttemptAt,
+    statusLabel: faxJobStatusLabel({ ...row, maxAttempts }, { timeZone: "UTC" }),
     failure: row.status === "SENT" ? null : explainOutcome(row.failureReason),
     pages: row.pages,
-    pagesSent: row.status === "SENT" ? row.pages : (last?.pagesSent ?? null),
+    // Pages delivered by a fax that has ended; while one is on its way the status says the page.
+    pagesSent: row.status === "SENT" ? row.pages : row.status === "IN_PROGRESS" ? null : (last?.pagesSent ?? null),
     attemptsMade: row.attemptsMade,
-    maxAttempts: row.maxRetries + 1,
+    maxAttempts,
     trunk: last?.trunk ?? null,
     submittedAt: row.submittedAt,
     completedAt: row.completedAt,

@@ -24,6 +24,7 @@ import { conversionToolsSchema, type FaxQuality } from "./convert/conversion-opt
 import { pdfToFaxTiff } from "./convert/pdf-to-fax-tiff";
 import { runTool } from "./convert/run-tool";
 import type { GatewayKeyRing } from "./gateway-key-ring";
+import type { FaxResolution } from "./types";
 
 export type FaxDocumentRef = {
   faxTiffKey: string | null;

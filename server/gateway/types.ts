@@ -60,7 +60,10 @@ export type SendFaxRequest = {
 export type FaxProgress =
   | { kind: "dialing" }
   | { kind: "ringing" }
+  /** The call was picked up — by a fax machine, a person or an answering machine: not yet known. */
   | { kind: "connected" }
+  /** The far end answered as a fax machine (its fax session started): pages follow. */
+  | { kind: "fax-session" }
   | { kind: "page"; page: number; pages: number | null };
 
 export type FaxCallResult = {

@@ -11,7 +11,7 @@ test("five wrong passwords lock the account for the policy's minutes", async ({ 
     await expect(signInError(page)).toHaveText("Wrong username or password.");
   }
   await signIn(page, org.host, org.admin.username, "wrong-password-5");
-  await expect(signInError(page)).toContainText("Too many failed attempts. This account is locked for 15 minute(s).");
+  await expect(signInError(page)).toContainText("Too many failed attempts. This account is locked for 15 minutes.");
 
   await signIn(page, org.host, org.admin.username, org.admin.password);
   await expect(signInError(page)).toContainText("This account is locked for");

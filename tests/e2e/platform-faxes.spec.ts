@@ -64,7 +64,7 @@ async function sendAsAcmeUser(page: Page): Promise<{ faxId: string; documentId: 
   await page.getByLabel("Attempts", { exact: true }).fill("1");
   await page.getByRole("button", { name: "Send fax" }).click();
   await expect(page).toHaveURL(/\/send\/[0-9a-f-]{36}$/);
-  await expect(page.getByTestId("fax-status")).toHaveText("Failed: Busy", { timeout: 60_000 });
+  await expect(page.getByTestId("fax-status")).toHaveText("Failed — Busy", { timeout: 60_000 });
   const faxId = page.url().split("/").pop()!;
   const [row] = await sql<{ documentId: string }>(`SELECT "documentId" FROM "FaxJob" WHERE id = $1`, [faxId]);
   return { faxId, documentId: row!.documentId };
@@ -88,7 +88,7 @@ test("a platform admin sees an organisation's sent fax as metadata and cannot op
     const row = table.getByRole("row").filter({ hasText: "acme-user" }).first();
     await expect(row).toContainText("+1 312 555 0486");
     await expect(row).toContainText("Acme Health");
-    await expect(row).toContainText("Failed: Busy");
+    await expect(row).toContainText("Failed — Busy");
     await expect(row).toContainText("The line was busy");
     await expect(row).toContainText("1 of 1"); // attempts
     // Nothing of the organisation's own words, and nothing to open.
@@ -102,7 +102,7 @@ test("a platform admin sees an organisation's sent fax as metadata and cannot op
       .analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
-    await expect(page.getByText("Failed: Busy").first()).toBeVisible();
+    await expect(page.getByText("Failed — Busy").first()).toBeVisible();
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
       "sideways scroll at 390 px",

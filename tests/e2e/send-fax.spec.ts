@@ -178,7 +178,7 @@ test("a busy line is retried as asked and then fails with the reason", async ({ 
       return woken.length;
     })
     .toBe(1);
-  await expect(page.getByTestId("fax-status")).toHaveText("Failed: Busy", { timeout: 60_000 });
+  await expect(page.getByTestId("fax-status")).toHaveText("Failed — Busy", { timeout: 60_000 });
   const rows = page.getByRole("table", { name: "Attempts" }).getByRole("row");
   await expect(rows).toHaveCount(3); // header + two attempts
   await expect(rows.nth(2)).toContainText("Busy");

@@ -54,7 +54,16 @@ describe("dashboard", () => {
     const d = await (await callerFor(a.user.id, a.hostname)).dashboard.overview();
     expect(d.recentFaxes).toEqual([
       { id: inbound.id, direction: "received", number: "+12125550888", at: receivedAt, status: "RECEIVING", pages: 2 },
-      { id: job.id, direction: "sent", number: "+12125550999", at: sentAt, status: "QUEUED", pages: null },
+      {
+        id: job.id,
+        direction: "sent",
+        number: "+12125550999",
+        at: sentAt,
+        status: "QUEUED",
+        pages: null,
+        // The facts its status words come from (lib/fax-job-status.ts), as on every other page.
+        job: expect.objectContaining({ status: "QUEUED", callState: null, attemptsMade: 0, nextAttemptAt: null }),
+      },
     ]);
     // Someone else's faxes never show.
     const other = await (await callerFor(a.admin.id, a.hostname)).dashboard.overview();

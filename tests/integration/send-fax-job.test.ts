@@ -169,32 +169,53 @@ describe("a multi-page fax on the loopback trunk", () => {
     }, 120_000);
   }
 
-  it("shows Dialling, then Sending page k of n, then Delivered while it runs", async () => {
+  it("shows Attempt 1 of 4 — dialling, then — sending page k of n, then Delivered while it runs", async () => {
     clock = createManualClock("2026-11-23T11:00:00Z");
     const { runner } = setUp({ timeScale: 0.01 });
     const doc = await document(3);
     const id = await send(doc, "+13125550124");
-    const seen: string[] = [];
-    let running = true;
-    const watch = (async () => {
-      while (running) {
-        const label = (await user.fax.get({ id })).statusLabel;
-        if (seen.at(-1) !== label) seen.push(label);
-        await new Promise((r) => setTimeout(r, 5));
-      }
-    })();
-    await runner.drain();
-    running = false;
-    await watch;
-    const label = (await user.fax.get({ id })).statusLabel;
-    if (seen.at(-1) !== label) seen.push(label);
-    const sending = seen.filter((l) => l.startsWith("Sending page"));
+    const seen = await labelsWhileRunning(id, runner);
+    const sending = seen.filter((l) => l.includes("sending page"));
     expect(sending.length).toBeGreaterThan(0);
-    for (const l of sending) expect(l).toMatch(/^Sending page [123] of 3$/);
+    for (const l of sending) expect(l).toMatch(/^Attempt 1 of 4 — sending page [123] of 3$/);
     expect(seen.at(-1)).toBe("Delivered");
-    expect(seen.indexOf(sending[0]!)).toBeGreaterThan(seen.indexOf("Queued"));
+    expect(seen.indexOf(sending[0]!)).toBeGreaterThan(seen.indexOf("Waiting to send"));
+    expect(seen.indexOf(sending[0]!)).toBeGreaterThan(seen.indexOf("Attempt 1 of 4 — dialling"));
+  }, 120_000);
+
+  it("never says 'sending page' when a person answers: answered, then waiting to retry with the next try's time", async () => {
+    clock = createManualClock("2026-11-23T11:30:00Z");
+    const { runner } = setUp({ timeScale: 0.01 });
+    const doc = await document(3);
+    const id = await send(doc, "+13125550600");
+    const seen = await labelsWhileRunning(id, runner);
+    expect(seen.some((l) => /sending/i.test(l))).toBe(false);
+    expect(seen).toContain("Attempt 1 of 4 — answered, waiting for fax tones");
+    expect(seen.at(-1)).toMatch(/^Waiting to retry — next try /);
+    // Not dialled again by a later test's runner.
+    await user.fax.cancel({ id });
+    await runner.drain();
   }, 120_000);
 });
+
+/** Every status label the fax page would show while the runner works, in order, without repeats. */
+async function labelsWhileRunning(id: string, runner: { drain(): Promise<unknown> }): Promise<string[]> {
+  const seen: string[] = [];
+  let running = true;
+  const watch = (async () => {
+    while (running) {
+      const label = (await user.fax.get({ id })).statusLabel;
+      if (seen.at(-1) !== label) seen.push(label);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  })();
+  await runner.drain();
+  running = false;
+  await watch;
+  const label = (await user.fax.get({ id })).statusLabel;
+  if (seen.at(-1) !== label) seen.push(label);
+  return seen;
+}
 
 describe("retries", () => {
   it("a busy number is dialled 4 times, 5 minutes apart, then fails with Busy and its explanation", async () => {
@@ -210,7 +231,7 @@ describe("retries", () => {
       attemptsMade: 1,
       failureReason: "BUSY",
     });
-    expect((await user.fax.get({ id })).statusLabel).toBe("Waiting to retry (last: Busy)");
+    expect((await user.fax.get({ id })).statusLabel).toMatch(/^Waiting to retry — next try .*12:05/);
     clock.advance(4 * MINUTE);
     await runner.drain();
     expect(gateway.dialCount("+13125550486")).toBe(1); // not yet: spacing is 5 minutes
@@ -224,7 +245,7 @@ describe("retries", () => {
     expect(gateway.dialCount("+13125550486")).toBe(4);
     expect(readFileSync(dialLog, "utf8")).toBe("+13125550486\n".repeat(4)); // the record that outlives a crash
     const detail = await user.fax.get({ id });
-    expect(detail.statusLabel).toBe("Failed: Busy");
+    expect(detail.statusLabel).toBe("Failed — Busy");
     expect(detail.failure).toEqual({
       label: "Busy",
       explanation: "The line was busy. Someone was on the phone or the fax machine was already in a call.",
@@ -407,7 +428,7 @@ describe("a run that keeps failing", () => {
       await runner.drain();
     }
     expect(await job(id)).toMatchObject({ status: "FAILED", failureReason: "GENERAL_ERROR", gatewaySealedKey: null });
-    expect((await user.fax.get({ id })).statusLabel).toBe("Failed: General error");
+    expect((await user.fax.get({ id })).statusLabel).toBe("Failed — General error");
     expect(gateway.dialCount()).toBe(0);
     expect((await attempts(id))[0]?.dialedAt).toBeNull();
     // A run that gave up still leaves its transmission report (without a page image).

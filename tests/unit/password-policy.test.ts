@@ -25,6 +25,11 @@ describe("password policy", () => {
     expect(problems).toContain("no part of your name, username or email");
   });
 
+  it("says 'their name' to an admin who sets someone else's password", () => {
+    const problems = passwordProblems("Alice-Smith-2026", DEFAULT_PASSWORD_POLICY, { firstName: "Alice" }, "them");
+    expect(problems).toEqual(["no part of their name, username or email"]);
+  });
+
   it("generates passwords that meet a strict policy", () => {
     const strict = { minLength: 16, minUpper: 1, minLower: 1, minDigits: 1, minSpecial: 1, excludePersonalInfo: false };
     for (let i = 0; i < 50; i++) expect(passwordProblems(generatePassword(16), strict)).toEqual([]);

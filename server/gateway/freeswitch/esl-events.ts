@@ -33,10 +33,13 @@ export const hangupEventSchema = z.object({
 
 const int = z.coerce.number().int();
 
-/** mod_spandsp's per-page and final result events (CUSTOM, subclass spandsp::txfax…). */
+/**
+ * mod_spandsp's events (CUSTOM, subclass spandsp::txfax…): negotiation done (the far end is a fax
+ * machine), each page, and the final result.
+ */
 export const faxResultEventSchema = z.object({
   "Event-Name": z.literal("CUSTOM"),
-  "Event-Subclass": z.enum(["spandsp::txfaxresult", "spandsp::txfaxpageresult"]),
+  "Event-Subclass": z.enum(["spandsp::txfaxnegociateresult", "spandsp::txfaxresult", "spandsp::txfaxpageresult"]),
   ...channelEvent,
   "fax-success": z.enum(["0", "1"]).optional(),
   "fax-result-code": int.optional(),

@@ -42,6 +42,7 @@ export const ESL_EVENTS = [
   "CHANNEL_ANSWER",
   "CHANNEL_HANGUP_COMPLETE",
   "CUSTOM",
+  "spandsp::txfaxnegociateresult",
   "spandsp::txfaxresult",
   "spandsp::txfaxpageresult",
 ];
@@ -226,7 +227,10 @@ export class FreeswitchGateway implements FaxGateway {
     const fax = faxResultEventSchema.safeParse(headers);
     if (fax.success) {
       const pages = fax.data["fax-document-transferred-pages"];
-      if (fax.data["Event-Subclass"] === "spandsp::txfaxpageresult" && pages !== undefined) {
+      if (fax.data["Event-Subclass"] === "spandsp::txfaxnegociateresult") {
+        // (FreeSWITCH's own spelling.) The far end negotiated as a fax machine: pages follow.
+        call.emit({ kind: "fax-session" });
+      } else if (fax.data["Event-Subclass"] === "spandsp::txfaxpageresult" && pages !== undefined) {
         call.report.pagesSent = pages;
         call.emit({ kind: "page", page: pages, pages: fax.data["fax-document-total-pages"] ?? null });
       } else if (fax.data["Event-Subclass"] === "spandsp::txfaxresult") {

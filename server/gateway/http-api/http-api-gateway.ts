@@ -331,7 +331,11 @@ export class HttpApiGateway implements FaxGateway {
     if (rank < 3) this.reportDialing(fax);
     fax.rank = rank;
     const p = event.data.payload;
-    if (type === "fax.sending.started") fax.emit({ kind: "connected" });
+    if (type === "fax.sending.started") {
+      // The provider says so only once the far machine answered as a fax.
+      fax.emit({ kind: "connected" });
+      fax.emit({ kind: "fax-session" });
+    }
     if (type !== "fax.delivered" && type !== "fax.failed") return;
     const durationMs = p.call_duration_secs !== undefined ? Math.round(p.call_duration_secs * 1000) : this.elapsed(fax);
     const base = { providerCallId: p.fax_id };

@@ -281,9 +281,13 @@ export class LoopbackGateway implements FaxGateway {
     // The engine ran the whole call at once; replay its timeline at the configured speed.
     let at = 0;
     for (const event of call.events) {
-      if (event.kind !== "page") continue;
       await line.pass(event.atMs - at);
       at = event.atMs;
+      // The engine's "connected" is the fax session (the far machine answered with fax tones).
+      if (event.kind === "connected") {
+        emit({ kind: "fax-session" });
+        continue;
+      }
       onPage(event.page);
       emit({ kind: "page", page: event.page, pages: totalPages });
     }

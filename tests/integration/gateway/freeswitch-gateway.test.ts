@@ -52,6 +52,7 @@ describe("FreeSWITCH gateway over the event socket", () => {
       "dialing",
       "ringing",
       "connected",
+      "fax-session",
       "page 1/3",
       "page 2/3",
       "page 3/3",
@@ -67,7 +68,7 @@ describe("FreeSWITCH gateway over the event socket", () => {
       originate_timeout: "55",
     });
     expect(fs.commands).toContain(
-      "event plain BACKGROUND_JOB CHANNEL_PROGRESS CHANNEL_PROGRESS_MEDIA CHANNEL_ANSWER CHANNEL_HANGUP_COMPLETE CUSTOM spandsp::txfaxresult spandsp::txfaxpageresult",
+      "event plain BACKGROUND_JOB CHANNEL_PROGRESS CHANNEL_PROGRESS_MEDIA CHANNEL_ANSWER CHANNEL_HANGUP_COMPLETE CUSTOM spandsp::txfaxnegociateresult spandsp::txfaxresult spandsp::txfaxpageresult",
     );
   });
 

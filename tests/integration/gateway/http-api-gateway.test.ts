@@ -53,7 +53,7 @@ describe("HTTP fax API gateway (Telnyx-style)", () => {
     const r = await gateway().send(request("+12125550123", progress)).result;
     expect(r).toMatchObject({ outcome: "SENT", pagesSent: 3, totalPages: 3, durationMs: 42_000 });
     expect(r.providerCallId).toBe(api.faxes.at(-1)!.id);
-    expect(progress.map((e) => e.kind)).toEqual(["dialing", "connected"]);
+    expect(progress.map((e) => e.kind)).toEqual(["dialing", "connected", "fax-session"]);
     expect(api.faxes.at(-1)!.body).toMatchObject({
       connection_id: "conn-1",
       to: "+12125550123",

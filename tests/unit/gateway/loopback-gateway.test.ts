@@ -58,6 +58,7 @@ describe("loopback gateway: fax machines", () => {
         "dialing",
         "ringing",
         "connected",
+        "fax-session",
         "page 1/3",
         "page 2/3",
         "page 3/3",

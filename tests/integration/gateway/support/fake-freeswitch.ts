@@ -198,6 +198,9 @@ export class FakeFreeswitch {
       return;
     }
     const common = { "fax-document-total-pages": "3", "fax-transfer-rate": "14400", "fax-ecm-used": "on" };
+    // A fax machine answered: mod_spandsp reports the negotiation before the first page.
+    spandsp("spandsp::txfaxnegociateresult", common);
+    await tick();
     for (const page of [1, 2, 3]) {
       spandsp("spandsp::txfaxpageresult", { ...common, "fax-document-transferred-pages": String(page) });
       await tick();
