@@ -12,6 +12,7 @@ import { type Actor, runInScope } from "../db/run-in-scope";
 import type { Tx } from "../db/scope";
 import { badRequest, tooManyRequests } from "../errors";
 import { portalUrl } from "../http/public-url";
+import { mailWaitingForAccess } from "../keys/mail-waiting-for-access";
 import { deliverMail, queueMail } from "../mail/send-mail";
 import { passwordResetMail } from "../mail/templates/password-reset";
 import type { HostContext } from "../tenant/resolve-tenant";
@@ -154,7 +155,13 @@ export async function resetPassword(opts: {
     });
     if (claimed.count !== 1) throw badRequest(INVALID_LINK);
     // Also ends every other reset link of this person (setPassword does that for any change).
-    await setPassword(ctx.db, { userId: user.id, credentials: opts.credentials, byAdmin: false, now });
+    const { startedWaiting } = await setPassword(ctx.db, {
+      userId: user.id,
+      credentials: opts.credentials,
+      byAdmin: false,
+      now,
+    });
+    if (startedWaiting) await mailWaitingForAccess({ ctx, userId: user.id });
     await ctx.audit({ tenantId: user.tenantId, action: "user.password-reset", entityType: "User", entityId: user.id });
     // Proving the mailbox ends sign-in lockouts of this person, wherever they came from.
     ctx.afterCommit(() => clearSignInLockouts(user));
