@@ -118,11 +118,14 @@ export async function resetParams(opts: { token: string; now?: Date }) {
   const now = opts.now ?? new Date();
   const row = await getDb().passwordResetToken.findUnique({
     where: { tokenHash: sha256(opts.token) },
-    include: { user: true },
+    include: { user: { include: { tenant: { select: { name: true } } } } },
   });
   if (!row || row.usedAt || row.expiresAt <= now) throw badRequest(INVALID_LINK);
   const { user } = row;
   return {
+    // A welcome link: the account has never had a password (the welcome page greets them and signs them in).
+    welcome: !user.kdfSalt,
+    organisation: user.tenant?.name ?? null,
     kdf: paramsForNewPassword(user),
     person: { username: user.username, email: user.email, firstName: user.firstName, lastName: user.lastName },
     policy: publicPolicy(await policyFor(user.tenantId)),
