@@ -1,3 +1,4 @@
+import { KeyAutoUnlock } from "@/components/keys/key-unlock";
 import { BrandMark } from "@/components/shell/brand-mark";
 import { TimeZoneProvider } from "@/components/ui/date-time";
 import { currentHost, requireUser } from "@/server/auth/guards";
@@ -18,6 +19,8 @@ export default async function SetupLayout({ children }: { children: React.ReactN
         </span>
       </header>
       <main className="mx-auto w-full max-w-2xl flex-1 p-4 md:p-6">
+        {/* Right after sign-in (a welcome link), the keys open with what the sign-in derived. */}
+        <KeyAutoUnlock />
         <TimeZoneProvider timeZone={host.kind === "tenant" ? host.tenant.timeZone : "UTC"}>{children}</TimeZoneProvider>
       </main>
       <footer className="border-t bg-card p-3 text-center text-xs text-muted-foreground print:hidden">
