@@ -58,12 +58,13 @@ test("a person waiting is told whom to ask; the admins are mailed and see them o
     outbox.getByRole("row").filter({ hasText: "Wendy Waiter" }).filter({ hasText: "is waiting for access" }),
   ).toHaveCount(1);
   await outbox.close();
-  const admin = await browser.newPage();
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
   await signIn(admin, HOST, "acme-admin", "Acme-Admin-2026");
   const waiting = admin.getByTestId("waiting-notice");
   await expect(waiting).toContainText("Wendy Waiter");
   expect(await axeAtBothWidths(admin, "dashboard waiting notice")).toEqual([]);
   await waiting.getByRole("link", { name: "Review and grant on the Users page" }).click();
   await expect(admin.getByTestId("waiting-person").filter({ hasText: PERSON.email })).toBeVisible();
-  await admin.close();
+  await adminContext.close();
 });
