@@ -14,7 +14,7 @@ export function WaitingForAccessNotice({ people }: { people: { id: string; name:
         access. Call them, compare their safety code, then grant.
       </p>
       <Link href="/admin/users" className="mt-1 inline-block text-sm font-medium text-primary hover:underline">
-        Review and grant on the Users page
+        Review them and grant access
       </Link>
     </Alert>
   );

@@ -64,7 +64,7 @@ test("a person waiting is told whom to ask; the admins are mailed and see them o
   const waiting = admin.getByTestId("waiting-notice");
   await expect(waiting).toContainText("Wendy Waiter");
   expect(await axeAtBothWidths(admin, "dashboard waiting notice")).toEqual([]);
-  await waiting.getByRole("link", { name: "Review and grant on the Users page" }).click();
+  await waiting.getByRole("link", { name: "Review them and grant access" }).click();
   await expect(admin.getByTestId("waiting-person").filter({ hasText: PERSON.email })).toBeVisible();
   await adminContext.close();
 });
