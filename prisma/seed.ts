@@ -6,7 +6,9 @@
  * configured KDF cost, the derived auth key, a key pair sealed with the unlock key): the database
  * holds only the auth key's hash and the sealed private key.
  */
-import { newCredentials } from "../lib/auth/credentials";
+import { newStoredKeys } from "../lib/auth/account-keys";
+import { deriveCredentials, newCredentials } from "../lib/auth/credentials";
+import { makeTenantKeys } from "../lib/auth/tenant-access";
 import { newKdfParams } from "../lib/crypto/key-schedule";
 import { kdfColumns, kdfCost } from "../server/auth/kdf-settings";
 import { hashAuthKey, verifyAuthKey } from "../server/auth/password-hash";
@@ -41,6 +43,47 @@ async function demoCredentials(username: string) {
     publicKey: credentials.keys.publicKey,
     sealedPrivateKey: credentials.keys.sealedPrivateKey,
   };
+}
+
+/**
+ * A demo admin with the organisation key already made, as their browser would on the recovery step,
+ * so the demo opens on the dashboard; the code is printed once, like the logins, for trying recovery.
+ */
+async function demoAdminWithOrganisationKey(
+  db: Db,
+  opts: {
+    tenantId: string;
+    username: string;
+    data: { email: string; firstName: string; lastName: string; permissions?: string[] };
+  },
+) {
+  const kdf = await newKdfParams(kdfCost());
+  const { authKey, unlockKey } = await deriveCredentials(password(opts.username), kdf);
+  const { stored, pair } = await newStoredKeys(unlockKey);
+  unlockKey.fill(0);
+  const admin = await db.user.create({
+    data: {
+      ...opts.data,
+      tenantId: opts.tenantId,
+      username: opts.username,
+      role: "TENANT_ADMIN",
+      passwordHash: await hashAuthKey(authKey),
+      ...kdfColumns(kdf),
+      publicKey: stored.publicKey,
+      sealedPrivateKey: stored.sealedPrivateKey,
+    },
+  });
+  const { recoveryCode, publicKey, sealedForMe, recoverySealedKey } = await makeTenantKeys(pair);
+  pair.privateKey.fill(0);
+  await db.tenant.update({
+    where: { id: opts.tenantId },
+    data: { firstAdminId: admin.id, publicKey, recoverySealedKey, recoveryCodeMadeAt: new Date() },
+  });
+  await db.tenantKeyGrant.create({
+    data: { tenantId: opts.tenantId, userId: admin.id, forPublicKey: stored.publicKey, sealedKey: sealedForMe },
+  });
+  console.log(`Demo recovery code of ${opts.username}'s organisation: ${recoveryCode}`);
+  return admin;
 }
 
 /**
@@ -124,16 +167,14 @@ export async function seedDemo(db: Db): Promise<boolean> {
     },
   });
 
-  const acmeAdmin = await db.user.create({
+  await demoAdminWithOrganisationKey(db, {
+    tenantId: acme.id,
+    username: "acme-admin",
     data: {
-      tenantId: acme.id,
-      username: "acme-admin",
       email: "it@acme.example",
       firstName: "Alice",
       lastName: "Admin",
-      role: "TENANT_ADMIN",
       permissions: ["campaigns", "reports"],
-      ...(await demoCredentials("acme-admin")),
     },
   });
   const acmeUser = await db.user.create({
@@ -147,21 +188,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
       ...(await demoCredentials("acme-user")),
     },
   });
-  const globexAdmin = await db.user.create({
-    data: {
-      tenantId: globex.id,
-      username: "globex-admin",
-      email: "it@globex.example",
-      firstName: "Gina",
-      lastName: "Admin",
-      role: "TENANT_ADMIN",
-      ...(await demoCredentials("globex-admin")),
-    },
+  await demoAdminWithOrganisationKey(db, {
+    tenantId: globex.id,
+    username: "globex-admin",
+    data: { email: "it@globex.example", firstName: "Gina", lastName: "Admin" },
   });
-
-  // The demo admins set up their organisation's key at their first sign-in (only they may).
-  await db.tenant.update({ where: { id: acme.id }, data: { firstAdminId: acmeAdmin.id } });
-  await db.tenant.update({ where: { id: globex.id }, data: { firstAdminId: globexAdmin.id } });
 
   await db.did.createMany({
     data: [

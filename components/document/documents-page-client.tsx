@@ -7,6 +7,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formatBytes } from "@/components/job/job-labels";
+import { UnlockDocuments } from "@/components/keys/unlock-documents";
 import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -96,14 +97,16 @@ export function DocumentsPageClient({ isAdmin }: { isAdmin: boolean }) {
     },
   });
 
-  const nameOf = (d: Row) => names[d.id] ?? (d.keyForMe ? "…" : "Waiting for access");
+  // Names are encrypted: until the password opens them, say so rather than show bare dots.
+  const nameOf = (d: Row) =>
+    names[d.id] ?? (!d.keyForMe ? "Waiting for access" : me ? "…" : "Name hidden until you enter your password");
   const shown = rows?.filter((d) => !search || (names[d.id] ?? "").toLowerCase().includes(search.toLowerCase()));
   const data = shown && list.data ? { items: shown, total: search ? shown.length : list.data.total } : undefined;
 
   async function download(d: Row) {
     setProblem(null);
     try {
-      if (!me) throw new Error("Unlock your keys first (above).");
+      if (!me) throw new Error("Enter your password first (above the list) to open your documents.");
       const K = await openDocumentKeyFor(d.keyForMe, me, tenant);
       const bytes = await fetchDecrypted(d.id, "original", K);
       K.fill(0);
@@ -148,6 +151,7 @@ export function DocumentsPageClient({ isAdmin }: { isAdmin: boolean }) {
         actions={<Button onClick={() => uploadFile(null)}>Upload document</Button>}
       />
       <PageAlerts notice={notice} errors={[list.error, problem ? new Error(problem) : null]} />
+      <UnlockDocuments why="Enter your password to open your documents and see their names." />
       <div
         data-testid="document-drop-zone"
         className={cn(
@@ -157,9 +161,6 @@ export function DocumentsPageClient({ isAdmin }: { isAdmin: boolean }) {
       >
         {dragging ? "Drop the file to upload it." : "Drag a file onto this page to upload it, or use Upload document."}
       </div>
-      {!me ? (
-        <p className="mb-3 text-sm text-muted-foreground">Unlock your keys above to see and upload documents.</p>
-      ) : null}
       <DataTable
         id="documents"
         label="Documents"

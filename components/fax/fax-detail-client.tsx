@@ -7,6 +7,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useDocumentKeys } from "@/components/document/use-document-keys";
+import { UnlockDocuments } from "@/components/keys/unlock-documents";
 import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
@@ -74,7 +75,7 @@ export function FaxDetailClient({ id }: { id: string }) {
   async function download() {
     setProblem(null);
     try {
-      if (!doc || !me || !f) throw new Error("Unlock your keys first (above the page).");
+      if (!doc || !me || !f) throw new Error("Enter your password first (under Pages) to open the document.");
       const K = await openDocumentKeyFor(doc.keyForMe, me, tenant);
       const part = `fax-${f.quality.toLowerCase()}.pdf` as DocumentPart;
       const bytes = await fetchDecrypted(doc.id, part, K);
@@ -94,7 +95,7 @@ export function FaxDetailClient({ id }: { id: string }) {
   async function downloadReport() {
     setProblem(null);
     try {
-      if (!me || !f) throw new Error("Unlock your keys first (above the page).");
+      if (!me || !f) throw new Error("Enter your password first (under Pages) to open the report.");
       const report = await utils.client.fax.report.query({ id });
       const R = await openDocumentKeyFor(report.keyForMe, me, tenant);
       const pieces: Uint8Array[] = [];
@@ -116,7 +117,9 @@ export function FaxDetailClient({ id }: { id: string }) {
     <>
       <PageHeader
         title={`Fax to ${formatPhone(f.toNumber)}`}
-        description={f.platformView ? undefined : (titles[f.id] ?? "…")}
+        description={
+          f.platformView ? undefined : (titles[f.id] ?? (me ? "…" : "Title hidden until you enter your password"))
+        }
         actions={
           <>
             {isActive(f) && !f.cancelRequestedAt ? (
@@ -238,10 +241,10 @@ export function FaxDetailClient({ id }: { id: string }) {
           </div>
           {showPages ? <FaxPagesPreview document={doc} quality={f.quality} me={me} tenant={tenant} /> : null}
         </div>
+      ) : me || f.platformView ? (
+        <p className="text-sm text-muted-foreground">You cannot open this document.</p>
       ) : (
-        <p className="text-sm text-muted-foreground">
-          {me ? "You cannot open this document." : "Unlock your keys (above the page) to see the pages."}
-        </p>
+        <UnlockDocuments why="Enter your password to see the pages of this fax." />
       )}
       <ConfirmDialog
         open={confirmCancel}
@@ -261,10 +264,13 @@ export function FaxDetailClient({ id }: { id: string }) {
       <Dialog open={resending} onOpenChange={setResending}>
         {resending ? (
           <DialogContent title="Resend this fax" description="The same document and settings, as a new fax.">
+            {/* Asked here, in the dialog that needs it: the page behind is covered. */}
+            {f.platformView ? null : <UnlockDocuments why="Enter your password to open the document to resend." />}
             <ResendForm
               toNumber={f.toNumber}
+              locked={!me && !f.platformView}
               onSend={async (toNumber) => {
-                if (!doc || !me) throw new Error("Unlock your keys first (above the page).");
+                if (!doc || !me) throw new Error("Enter your password above to open the document first.");
                 const gatewayKey = await utils.fax.gatewayKey.fetch(undefined, { staleTime: GATEWAY_KEY_FRESH_MS });
                 const gatewaySealedKey = await sealForGateway(doc.keyForMe, me, tenant, gatewayKey);
                 const { jobId } = await utils.client.fax.resend.mutate({ id, toNumber, gatewaySealedKey });
@@ -279,7 +285,15 @@ export function FaxDetailClient({ id }: { id: string }) {
   );
 }
 
-function ResendForm({ toNumber, onSend }: { toNumber: string; onSend: (toNumber: string) => Promise<void> }) {
+function ResendForm({
+  toNumber,
+  locked,
+  onSend,
+}: {
+  toNumber: string;
+  locked: boolean;
+  onSend: (toNumber: string) => Promise<void>;
+}) {
   const [number, setNumber] = useState(toNumber);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -303,7 +317,7 @@ function ResendForm({ toNumber, onSend }: { toNumber: string; onSend: (toNumber:
         <Input id="resend-to" value={number} maxLength={40} onChange={(e) => setNumber(e.target.value)} />
       </Field>
       <FormActions>
-        <Button type="submit" disabled={busy}>
+        <Button type="submit" disabled={busy || locked}>
           Resend
         </Button>
       </FormActions>

@@ -9,6 +9,7 @@ import { useMemo, useState } from "react";
 import { DocumentUpload } from "@/components/document/document-upload";
 import { useDocumentKeys } from "@/components/document/use-document-keys";
 import { useDocumentNames } from "@/components/document/use-document-names";
+import { UnlockDocuments } from "@/components/keys/unlock-documents";
 import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
@@ -164,7 +165,8 @@ export function NewFaxClient({ initialDocumentId }: { initialDocumentId?: string
     if (chosen?.status !== "READY") {
       return errors.setErrors({ documentId: "Choose a document that shows Ready." });
     }
-    if (!me) return errors.setErrors({ documentId: "Unlock your keys first (above the page)." });
+    if (!me)
+      return errors.setErrors({ documentId: "Enter your password first (above the form) to open your documents." });
     // A quick click may come before the key has loaded: wait for it rather than refuse.
     const gatewayKey = await utils.fax.gatewayKey
       .fetch(undefined, { staleTime: GATEWAY_KEY_FRESH_MS })
@@ -190,6 +192,7 @@ export function NewFaxClient({ initialDocumentId }: { initialDocumentId?: string
   return (
     <>
       <PageHeader title="New fax" description="Choose a document, enter the numbers, check the pages, send." />
+      <UnlockDocuments why="Enter your password to open your documents and fax one." />
       <Form errors={errors} onSubmit={submit} className="grid max-w-3xl gap-5">
         <FormAlert />
         <Field
@@ -211,7 +214,7 @@ export function NewFaxClient({ initialDocumentId }: { initialDocumentId?: string
               <option value="">Choose a document…</option>
               {documents.data?.items.map((d) => (
                 <option key={d.id} value={d.id} disabled={d.status !== "READY"}>
-                  {names[d.id] ?? "…"}
+                  {names[d.id] ?? (me ? "…" : "Name hidden until you enter your password")}
                   {d.status === "READY"
                     ? ` (${d.pageCount} page${d.pageCount === 1 ? "" : "s"})`
                     : d.status === "PROCESSING"

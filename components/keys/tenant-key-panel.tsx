@@ -1,30 +1,28 @@
 "use client";
 /**
- * The organisation key, for the signed-in person, once their own keys are unlocked: the first admin's
- * browser makes it and shows the one-time recovery code; a person with fresh keys sees that they are
- * waiting for access; an admin waiting can restore access with the recovery code.
+ * The organisation key, as it concerns the signed-in person: someone with fresh keys (after a reset
+ * or an admin-set password, or a new organisation admin) is told they are waiting for access — whom
+ * to ask, what still works, and the safety code to read out; an admin waiting can restore access with
+ * the recovery code. (The first admin makes the key on the recovery step, app/(setup)/setup.)
  */
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { trpc } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { makeTenantKeys, recoverTenantKey } from "@/lib/auth/tenant-access";
+import { recoverTenantKey } from "@/lib/auth/tenant-access";
 import { CryptoError } from "@/lib/crypto/crypto-error";
 import { safetyCode } from "@/lib/crypto/safety-code";
 import { useUnlockedKeys } from "./key-unlock";
+import { UnlockDocuments } from "./unlock-documents";
 
 export function TenantKeyPanel({ isTenantAdmin }: { isTenantAdmin: boolean }) {
   const keys = useUnlockedKeys();
   const utils = trpc.useUtils();
-  const state = trpc.tenantKeys.state.useQuery(undefined, { enabled: !!keys });
-  const setUp = trpc.tenantKeys.setUp.useMutation();
+  const state = trpc.tenantKeys.state.useQuery();
   const recover = trpc.tenantKeys.recover.useMutation({ onSuccess: () => utils.tenantKeys.state.invalidate() });
-  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
   const [typedCode, setTypedCode] = useState("");
-  const [error, setError] = useState<string | null>(null);
   const [restoreError, setRestoreError] = useState<string | null>(null);
-  const started = useRef(false);
   const [myCode, setMyCode] = useState<string | null>(null);
   const myPublicKey = state.data?.waitingForAccess ? state.data.myPublicKey : null;
 
@@ -38,23 +36,11 @@ export function TenantKeyPanel({ isTenantAdmin }: { isTenantAdmin: boolean }) {
     };
   }, [myPublicKey]);
 
-  // The first admin with unlocked keys makes the organisation's key here, once.
-  useEffect(() => {
-    if (!keys || !state.data?.canSetUp || started.current) return;
-    started.current = true;
-    (async () => {
-      const made = await makeTenantKeys(keys);
-      const { recoveryCode: code, ...stored } = made;
-      await setUp.mutateAsync(stored);
-      setRecoveryCode(code);
-      await utils.tenantKeys.state.invalidate();
-    })().catch(() => setError("Your organisation's key could not be set up. Reload the page to try again."));
-  }, [keys, state.data?.canSetUp, setUp, utils]);
-
   async function restore(e: React.FormEvent) {
     e.preventDefault();
     if (!keys) return;
     setRestoreError(null);
+    if (!typedCode.trim()) return setRestoreError("Enter the recovery code.");
     try {
       const box = await utils.tenantKeys.recoveryBox.fetch();
       recover.mutate({ sealedForMe: await recoverTenantKey(typedCode, box, keys) });
@@ -65,48 +51,6 @@ export function TenantKeyPanel({ isTenantAdmin }: { isTenantAdmin: boolean }) {
     }
   }
 
-  function download() {
-    const text = `Faxport recovery code for your organisation\n\n${recoveryCode}\n\nKeep it offline. It restores access to your organisation's documents.\n`;
-    const url = URL.createObjectURL(new Blob([text], { type: "text/plain" }));
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = "faxport-recovery-code.txt";
-    link.click();
-    URL.revokeObjectURL(url);
-  }
-
-  if (recoveryCode) {
-    return (
-      <Alert variant="success" className="mb-4" aria-label="Recovery code">
-        <p className="font-medium">
-          Your organisation's key is ready. Save this recovery code now: it is shown only once.
-        </p>
-        <p className="my-2 font-mono text-base" data-testid="recovery-code">
-          {recoveryCode}
-        </p>
-        <p className="text-sm">
-          It restores access to your organisation's documents if every admin loses their password.
-        </p>
-        <div className="mt-2 flex flex-wrap gap-2">
-          <Button type="button" variant="outline" onClick={download}>
-            Download
-          </Button>
-          <Button type="button" variant="outline" onClick={() => window.print()}>
-            Print
-          </Button>
-          <Button type="button" onClick={() => setRecoveryCode(null)}>
-            I have saved it
-          </Button>
-        </div>
-      </Alert>
-    );
-  }
-  if (error)
-    return (
-      <Alert variant="error" className="mb-4">
-        {error}
-      </Alert>
-    );
   if (state.data?.waitingForSetUp)
     return (
       <Alert className="mb-4" data-testid="waiting-for-set-up">
@@ -118,6 +62,7 @@ export function TenantKeyPanel({ isTenantAdmin }: { isTenantAdmin: boolean }) {
       </Alert>
     );
   if (!state.data?.waitingForAccess) return null;
+  const admins = state.data.askAdmins;
   return (
     <Alert className="mb-4" data-testid="waiting-for-access">
       <p className="font-medium">Waiting for access</p>
@@ -125,8 +70,13 @@ export function TenantKeyPanel({ isTenantAdmin }: { isTenantAdmin: boolean }) {
         {isTenantAdmin && !state.data.tenantPublicKey
           ? "You do not hold your organisation's key yet."
           : "You have new keys (your password was reset or set by an administrator, or you are a new organisation admin)."}{" "}
-        Documents and reports from before stay closed to you until an organisation admin grants you access. Call one and
-        read them your safety code; they grant only if it matches what their screen shows.
+        Your earlier documents and transmission reports stay closed until an organisation admin grants you access.
+      </p>
+      <p className="mt-1 text-sm" data-testid="whom-to-ask">
+        {admins.length
+          ? `Ask ${admins.length === 1 ? "your organisation admin" : "one of your organisation admins"}: ${admins.join("; ")}. They were told by email.`
+          : "Nobody else holds your organisation's key yet; if you have its recovery code, enter it below."}{" "}
+        Call them and read them your safety code; they grant only if it matches what their screen shows.
       </p>
       <p className="mt-1 text-sm">
         Your safety code:{" "}
@@ -134,30 +84,47 @@ export function TenantKeyPanel({ isTenantAdmin }: { isTenantAdmin: boolean }) {
           {myCode ?? "…"}
         </span>
       </p>
+      <p className="mt-1 text-sm" data-testid="what-still-works">
+        Meanwhile you can still sign in, upload new documents and send faxes with them, follow your faxes' status and
+        change your password.
+      </p>
       {isTenantAdmin ? (
-        <form onSubmit={restore} className="mt-2 grid gap-2 sm:flex sm:items-end sm:gap-3" aria-label="Restore access">
-          <div className="grid flex-1 gap-1">
-            <label htmlFor="recovery-code" className="text-sm font-medium">
-              Have your organisation's recovery code? Enter it to restore access.
-            </label>
-            <Input
-              id="recovery-code"
-              value={typedCode}
-              onChange={(e) => setTypedCode(e.target.value)}
-              autoComplete="off"
-              spellCheck={false}
-              className="font-mono"
-            />
-          </div>
-          <Button type="submit" disabled={recover.isPending}>
-            Restore access
-          </Button>
-        </form>
-      ) : null}
-      {restoreError ? (
-        <p role="alert" className="mt-2 text-sm text-red-700">
-          {restoreError}
-        </p>
+        keys ? (
+          <form
+            onSubmit={restore}
+            className="mt-2 grid gap-2 sm:flex sm:items-start sm:gap-3"
+            aria-label="Restore access"
+          >
+            <div className="grid flex-1 gap-1">
+              <label htmlFor="recovery-code" className="text-sm font-medium">
+                Have your organisation's recovery code? Enter it to restore access.
+              </label>
+              <Input
+                id="recovery-code"
+                value={typedCode}
+                onChange={(e) => setTypedCode(e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+                className="font-mono"
+                aria-invalid={!!restoreError}
+                aria-describedby={restoreError ? "recovery-code-error" : undefined}
+              />
+              {restoreError ? (
+                <p id="recovery-code-error" role="alert" className="text-sm text-red-700">
+                  {restoreError}
+                </p>
+              ) : null}
+            </div>
+            <Button type="submit" disabled={recover.isPending} className="sm:mt-6">
+              Restore access
+            </Button>
+          </form>
+        ) : (
+          <UnlockDocuments
+            className="mt-2 mb-0"
+            why="Have your organisation's recovery code? Enter your password first, then the code."
+          />
+        )
       ) : null}
     </Alert>
   );

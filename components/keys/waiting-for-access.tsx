@@ -10,6 +10,7 @@
  */
 import { useEffect, useState } from "react";
 import { useUnlockedKeys } from "@/components/keys/key-unlock";
+import { UnlockDocuments } from "@/components/keys/unlock-documents";
 import { trpc } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -54,7 +55,7 @@ export function WaitingForAccess() {
   async function grantTo(person: Waiting) {
     setError(null);
     setDone(null);
-    if (!keys) return setError("Unlock your keys first (enter your password above).");
+    if (!keys) return setError("Enter your password first (above the list) to grant access.");
     const copy = state.data;
     if (!copy?.tenantPublicKey || !copy.mySealedKey) return setError("You are waiting for access yourself.");
     try {
@@ -96,6 +97,7 @@ export function WaitingForAccess() {
         Before you grant, call the person and have them read the safety code shown on their screen: grant only if it
         matches, as a different code means someone else chose their keys.
       </p>
+      <UnlockDocuments why="Enter your password to grant access: granting opens your organisation's key in this browser." />
       {error ? (
         <Alert variant="error" className="mb-2">
           {error}

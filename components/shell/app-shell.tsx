@@ -1,9 +1,11 @@
 import Link from "next/link";
-import { KeyUnlock } from "@/components/keys/key-unlock";
+import { redirect } from "next/navigation";
+import { KeyAutoUnlock } from "@/components/keys/key-unlock";
 import { TenantKeyPanel } from "@/components/keys/tenant-key-panel";
 import { navigationFor, ROLE_LABELS } from "@/lib/roles";
 import type { SessionUser } from "@/server/auth/sessions";
 import { currentBrand } from "@/server/tenant/current-brand";
+import { serverTrpc } from "@/server/trpc/server-caller";
 import { BrandMark } from "./brand-mark";
 import { MobileNav } from "./mobile-nav";
 import { SideNav } from "./side-nav";
@@ -14,6 +16,10 @@ import { SignOutButton } from "./sign-out-button";
  * the navigation is a sidebar; below, it sits behind the header's Menu button with the account links.
  */
 export async function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
+  // The organisation's recovery code comes first: made, saved and confirmed on a step of its own.
+  if (user.role === "TENANT_ADMIN" && (await (await serverTrpc()).tenantKeys.state()).recoveryStepDue) {
+    redirect("/setup/recovery-code");
+  }
   const brand = await currentBrand();
   const items = navigationFor(user.role);
   const who = `${user.username} · ${ROLE_LABELS[user.role]}`;
@@ -43,7 +49,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
           <SideNav items={items} />
         </aside>
         <main className="min-w-0 flex-1 p-4 md:p-6">
-          <KeyUnlock />
+          <KeyAutoUnlock />
           {user.tenantId ? <TenantKeyPanel isTenantAdmin={user.role === "TENANT_ADMIN"} /> : null}
           {children}
         </main>

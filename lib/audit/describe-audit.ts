@@ -189,6 +189,10 @@ function predicate(row: AuditRow, d: Details, viewer: Viewer): { text: Segment[]
       return { text: ["made the organisation's encryption key and its recovery code"] };
     case "tenant.keys-recovered":
       return { text: ["restored their access with the organisation's recovery code"] };
+    case "tenant.recovery-code-replaced":
+      return { text: ["made a new recovery code for the organisation (the old one no longer works)"] };
+    case "tenant.recovery-code-confirmed":
+      return { text: ["confirmed they saved the organisation's recovery code"] };
     case "job.retry":
       return { text: [d.restarted === false ? "woke a job waiting to retry" : "restarted a failed job", ...jobRef(d)] };
     case "job.cancel":

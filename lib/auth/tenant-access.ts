@@ -29,6 +29,21 @@ export async function makeTenantKeys(me: KeyPair) {
   return result;
 }
 
+/**
+ * A new recovery code for the organisation key this admin holds: the key is sealed to the new code's
+ * recovery key. Storing that copy replaces the old one, so the old code opens nothing any more.
+ */
+export async function newRecoveryCode(tenant: KeyPair) {
+  const recoveryCode = await generateRecoveryCode();
+  const recovery = await recoveryKeyPair(recoveryCode);
+  try {
+    const recoverySealedKey = await toBase64(await sealTenantPrivateKey(tenant.privateKey, recovery.publicKey));
+    return { recoveryCode, recoverySealedKey };
+  } finally {
+    recovery.privateKey.fill(0);
+  }
+}
+
 /** Opens the admin's own copy of the tenant key. */
 export async function openMyTenantKey(copy: { tenantPublicKey: string; sealedKey: string }, me: KeyPair) {
   return openTenantKeyPair(

@@ -12,6 +12,7 @@ import type { Tx } from "../db/scope";
 import { systemDb } from "../db/system-db";
 import { badRequest, tooManyRequests } from "../errors";
 import { portalUrl } from "../http/public-url";
+import { mailWaitingForAccess } from "../keys/mail-waiting-for-access";
 import { deliverMail, queueMail } from "../mail/send-mail";
 import { passwordResetMail } from "../mail/templates/password-reset";
 import type { HostContext } from "../tenant/resolve-tenant";
@@ -117,11 +118,14 @@ export async function resetParams(opts: { token: string; now?: Date }) {
   const now = opts.now ?? new Date();
   const row = await systemDb().passwordResetToken.findUnique({
     where: { tokenHash: sha256(opts.token) },
-    include: { user: true },
+    include: { user: { include: { tenant: { select: { name: true } } } } },
   });
   if (!row || row.usedAt || row.expiresAt <= now) throw badRequest(INVALID_LINK);
   const { user } = row;
   return {
+    // A welcome link: the account has never had a password (the welcome page greets them and signs them in).
+    welcome: !user.kdfSalt,
+    organisation: user.tenant?.name ?? null,
     kdf: paramsForNewPassword(user),
     person: { username: user.username, email: user.email, firstName: user.firstName, lastName: user.lastName },
     policy: publicPolicy(await policyFor(user.tenantId)),
@@ -154,7 +158,13 @@ export async function resetPassword(opts: {
     });
     if (claimed.count !== 1) throw badRequest(INVALID_LINK);
     // Also ends every other reset link of this person (setPassword does that for any change).
-    await setPassword(ctx.db, { userId: user.id, credentials: opts.credentials, byAdmin: false, now });
+    const { startedWaiting } = await setPassword(ctx.db, {
+      userId: user.id,
+      credentials: opts.credentials,
+      byAdmin: false,
+      now,
+    });
+    if (startedWaiting) await mailWaitingForAccess({ ctx, userId: user.id });
     await ctx.audit({ tenantId: user.tenantId, action: "user.password-reset", entityType: "User", entityId: user.id });
     // Proving the mailbox ends sign-in lockouts of this person, wherever they came from.
     ctx.afterCommit(() => clearSignInLockouts(user));

@@ -31,7 +31,7 @@ export async function setPassword(
     enforceMinimumAge?: boolean;
     now?: Date;
   },
-): Promise<void> {
+): Promise<{ startedWaiting: boolean }> {
   const user = await db.user.findUnique({
     where: { id: opts.userId },
     include: { passwordHistory: { orderBy: { createdAt: "desc" }, take: 24 } },
@@ -61,6 +61,7 @@ export async function setPassword(
   if (user.kdfSalt) {
     await db.passwordHistory.create({ data: { userId: user.id, tenantId: user.tenantId, hash: user.passwordHash } });
   }
+  const startedWaiting = !!(user.tenantId && user.publicKey && user.publicKey !== opts.credentials.keys.publicKey);
   await db.user.update({
     where: { id: user.id },
     data: {
@@ -69,7 +70,7 @@ export async function setPassword(
       // Fresh keys (a reset, an admin-set password) cannot open what the old ones could: the
       // person waits until a tenant admin grants access again (server/keys/tenant-keys.ts).
       // How they came to wait is kept for the admin who grants (their own reset, or who set it).
-      ...(user.tenantId && user.publicKey && user.publicKey !== opts.credentials.keys.publicKey
+      ...(startedWaiting
         ? {
             accessPendingSince: now,
             accessPendingReason: opts.byAdmin ? "SET_BY_ADMIN" : "SELF_RESET",
@@ -87,4 +88,6 @@ export async function setPassword(
   // A new password ends the old ones' reach: other sessions and every unused reset link.
   await db.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
   await revokeUserSessions(user.id, opts.keepSessionId, db);
+  // The caller tells the organisation's admins (server/keys/mail-waiting-for-access.ts).
+  return { startedWaiting };
 }

@@ -18,6 +18,7 @@ import type { Tx } from "../db/scope";
 import { documentsToRegrant, storeRegrantedDocumentKeys } from "../document/regrant-documents";
 import { badRequest, conflict, forbidden, notFound } from "../errors";
 import { accessGrantedMail } from "../mail/templates/access-granted";
+import { recoveryCodeReplacedMail } from "../mail/templates/recovery-code-replaced";
 import { notifyTenantAdmins, personName } from "../user/notify-tenant-admins";
 
 type Person = { id: string; role: string; publicKey: string | null; accessPendingSince: Date | null };
@@ -54,25 +55,58 @@ export async function tenantKeyState(opts: { ctx: ActorContext }) {
       waitingForSetUp: false,
       canSetUp: false,
       myPublicKey: null,
+      recoveryStepDue: false,
+      recoveryCodeMadeAt: null,
+      askAdmins: [],
     };
   const [tenant, me] = await Promise.all([
     db.tenant.findUniqueOrThrow({
       where: { id: actor.tenantId },
-      select: { id: true, publicKey: true, firstAdminId: true },
+      select: {
+        id: true,
+        publicKey: true,
+        firstAdminId: true,
+        recoveryCodePendingById: true,
+        recoveryCodeMadeAt: true,
+      },
     }),
     db.user.findUniqueOrThrow({ where: { id: actor.id } }),
   ]);
   const grant = me.role === "TENANT_ADMIN" ? await validGrant(db, tenant.id, me) : null;
+  const waitingForAccess = await isWaiting(db, tenant, me);
   return {
     tenantPublicKey: tenant.publicKey,
     mySealedKey: grant?.sealedKey ?? null,
-    waitingForAccess: await isWaiting(db, tenant, me),
+    waitingForAccess,
     // Another admin, before the first one set the key up: nothing to grant yet, they wait for it.
     waitingForSetUp: me.role === "TENANT_ADMIN" && !tenant.publicKey && tenant.firstAdminId !== me.id,
     canSetUp: me.role === "TENANT_ADMIN" && !tenant.publicKey && !!me.publicKey && tenant.firstAdminId === me.id,
     // The person's own safety code is computed from this in their browser (the waiting notice shows it).
     myPublicKey: me.publicKey,
+    // The first admin before the key exists, or whoever was shown a code not yet confirmed: their
+    // pages lead to the recovery step (app/(setup)/setup/recovery-code) until it is done.
+    recoveryStepDue:
+      me.role === "TENANT_ADMIN" &&
+      ((!tenant.publicKey && tenant.firstAdminId === me.id) ||
+        (!!tenant.publicKey && tenant.recoveryCodePendingById === me.id && !!grant)),
+    recoveryCodeMadeAt: tenant.recoveryCodeMadeAt,
+    // Whom a waiting person asks: the organisation admins who hold the key (they can grant).
+    askAdmins: waitingForAccess ? await adminsWhoCanGrant(db, tenant.id, me.id) : [],
   };
+}
+
+/** Organisation admins holding a working copy of the key, by name: they are the ones who can grant. */
+async function adminsWhoCanGrant(db: Tx, tenantId: string, exceptId: string): Promise<string[]> {
+  const admins = await db.user.findMany({
+    where: { tenantId, role: "TENANT_ADMIN", locked: false, id: { not: exceptId }, publicKey: { not: null } },
+    select: { id: true, username: true, firstName: true, lastName: true, email: true, publicKey: true, role: true },
+    orderBy: [{ firstName: "asc" }, { username: "asc" }],
+  });
+  const names: string[] = [];
+  for (const a of admins) {
+    if (await validGrant(db, tenantId, { ...a, accessPendingSince: null })) names.push(`${personName(a)}, ${a.email}`);
+  }
+  return names;
 }
 
 /**
@@ -95,7 +129,12 @@ export async function setUpTenantKeys(opts: {
   }
   const { count } = await ctx.db.tenant.updateMany({
     where: { id: tenantId, publicKey: null, firstAdminId: me.id },
-    data: { publicKey: input.publicKey, recoverySealedKey: input.recoverySealedKey },
+    data: {
+      publicKey: input.publicKey,
+      recoverySealedKey: input.recoverySealedKey,
+      recoveryCodePendingById: me.id,
+      recoveryCodeMadeAt: new Date(),
+    },
   });
   if (count !== 1) throw conflict("Your organisation already has its keys.");
   await ctx.db.tenantKeyGrant.create({
@@ -275,4 +314,50 @@ export async function recoverAccess(opts: { ctx: ActorContext; input: { sealedFo
 /** The person's documents an admin's browser must re-seal before Grant. */
 export function documentsToRegrantFor(opts: { ctx: ActorContext; userId: string }) {
   return documentsToRegrant({ ctx: opts.ctx, tenantId: requireTenantAdmin(opts.ctx), userId: opts.userId });
+}
+
+/**
+ * An admin holding the key made a new recovery code in their browser and sealed the organisation key
+ * to it: the recovery copy is replaced, so the old code opens nothing any more. The new code is
+ * pending until they type part of it back (confirmRecoveryCode); every other admin is mailed.
+ */
+export async function replaceRecoveryCode(opts: { ctx: ActorContext; input: { recoverySealedKey: string } }) {
+  const { ctx, input } = opts;
+  const tenantId = requireTenantAdmin(ctx);
+  const me = await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.actor.id } });
+  if (!(await validGrant(ctx.db, tenantId, me))) {
+    throw forbidden("Only an organisation admin who holds its key can make a new recovery code.");
+  }
+  const { count } = await ctx.db.tenant.updateMany({
+    where: { id: tenantId, publicKey: { not: null } },
+    data: {
+      recoverySealedKey: input.recoverySealedKey,
+      recoveryCodePendingById: me.id,
+      recoveryCodeMadeAt: new Date(),
+    },
+  });
+  if (count !== 1) throw conflict("Your organisation has no key yet.");
+  await notifyTenantAdmins({
+    ctx,
+    tenantId,
+    exceptUserId: me.id,
+    mail: (brand, signInUrl) => recoveryCodeReplacedMail(brand, { by: personName(me), signInUrl }),
+  });
+  await ctx.audit({ tenantId, action: "tenant.recovery-code-replaced", entityType: "Tenant", entityId: tenantId });
+}
+
+/** The admin typed part of the code back: the step is done and their pages open again. */
+export async function confirmRecoveryCode(opts: { ctx: ActorContext }) {
+  const tenantId = requireTenantAdmin(opts.ctx);
+  const { count } = await opts.ctx.db.tenant.updateMany({
+    where: { id: tenantId, recoveryCodePendingById: opts.ctx.actor.id },
+    data: { recoveryCodePendingById: null },
+  });
+  if (count !== 1) throw conflict("There is no recovery code of yours waiting to be confirmed.");
+  await opts.ctx.audit({
+    tenantId,
+    action: "tenant.recovery-code-confirmed",
+    entityType: "Tenant",
+    entityId: tenantId,
+  });
 }

@@ -11,6 +11,8 @@ import type { MailBrand } from "../mail/templates/layout";
 export async function notifyTenantAdmins(opts: {
   ctx: Pick<ScopedContext, "db" | "afterCommit">;
   tenantId: string;
+  /** Someone not to mail (the person the news is about, when they are an admin). */
+  exceptUserId?: string;
   mail: (brand: MailBrand, signInUrl: string) => { subject: string; text: string; html: string };
 }): Promise<string[]> {
   const { db } = opts.ctx;
@@ -19,7 +21,11 @@ export async function notifyTenantAdmins(opts: {
     select: { name: true, footerText: true, domains: { where: { isPrimary: true }, select: { hostname: true } } },
   });
   const admins = await db.user.findMany({
-    where: { tenantId: opts.tenantId, role: "TENANT_ADMIN" },
+    where: {
+      tenantId: opts.tenantId,
+      role: "TENANT_ADMIN",
+      ...(opts.exceptUserId ? { id: { not: opts.exceptUserId } } : {}),
+    },
     select: { email: true },
     orderBy: { username: "asc" },
   });

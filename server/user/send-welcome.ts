@@ -44,7 +44,7 @@ export async function sendWelcome(opts: { ctx: Pick<ScopedContext, "db" | "audit
       name: user.firstName || user.username,
       username: user.username,
       signInUrl: `${origin}/login`,
-      setPasswordUrl: `${origin}/reset-password?token=${token}`,
+      setPasswordUrl: `${origin}/welcome?token=${token}`,
       days: WELCOME_LINK_DAYS,
     },
   );

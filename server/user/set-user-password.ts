@@ -9,6 +9,7 @@ import { policyFor, publicPolicy } from "../auth/security-policy";
 import { setPassword } from "../auth/set-password";
 import type { ActorContext } from "../db/run-in-scope";
 import { badRequest } from "../errors";
+import { mailWaitingForAccess } from "../keys/mail-waiting-for-access";
 import { loadUser } from "./get-user";
 import { assertOwnOrganisationAdmin } from "./platform-admin-limits";
 
@@ -21,7 +22,13 @@ export async function setUserPassword(opts: { ctx: ActorContext; input: UserSetP
   // Changing your own password must prove the current one (a stolen session must not suffice).
   if (user.id === actor.id)
     throw badRequest("To change your own password, use Change password; it asks for your current one.");
-  await setPassword(db, { userId: user.id, credentials: input.credentials, byAdmin: true, adminId: actor.id });
+  const { startedWaiting } = await setPassword(db, {
+    userId: user.id,
+    credentials: input.credentials,
+    byAdmin: true,
+    adminId: actor.id,
+  });
+  if (startedWaiting) await mailWaitingForAccess({ ctx, userId: user.id, setBy: actor.username });
   // The admin's tick may ask for a change the policy does not; it cannot waive the policy's.
   const mustChangePassword = await mustChangeTypedPassword(db, {
     tenantId: user.tenantId,

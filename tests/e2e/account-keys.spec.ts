@@ -11,7 +11,7 @@ const HOST = "acme.localhost";
 const PERSON = { email: "keyholder@acme.example", first: "Temp-Orchard-Key-1", own: "Own-Orchard-Key-2" };
 
 const unlocked = (page: Page) => page.getByTestId("keys-unlocked");
-const lockedBanner = (page: Page) => page.getByTestId("keys-locked");
+const unlockPrompt = (page: Page) => page.getByTestId("unlock-documents");
 
 async function fingerprint(page: Page) {
   const shown = page.getByTestId("key-fingerprint");
@@ -44,17 +44,20 @@ test("a person's keys survive the forced first change and a reload, and open onl
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await expect(unlocked(page)).toBeAttached();
 
-  // A reload forgets the keys: the page asks for the password, the session stays.
+  // A reload forgets the keys; the session stays. The dashboard opens no documents and asks nothing;
+  // the Documents page asks for the password.
   await open(page, `${site(HOST)}/dashboard`);
-  await expect(lockedBanner(page)).toBeVisible();
-  const unlockField = page.getByLabel("Your keys are locked in this tab. Enter your password to unlock them.");
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(unlockPrompt(page)).toHaveCount(0);
+  await open(page, `${site(HOST)}/documents`);
+  const unlockField = unlockPrompt(page).getByLabel("Your password");
   await unlockField.fill(PERSON.first);
-  await page.getByRole("button", { name: "Unlock" }).click();
-  await expect(lockedBanner(page).getByText("That password does not unlock your keys.")).toBeVisible();
+  await page.getByRole("button", { name: "Open documents" }).click();
+  await expect(unlockPrompt(page).getByText("That is not your password. Try again.")).toBeVisible();
   await unlockField.fill(PERSON.own);
-  await page.getByRole("button", { name: "Unlock" }).click();
+  await page.getByRole("button", { name: "Open documents" }).click();
   await expect(unlocked(page)).toBeAttached();
-  await expect(lockedBanner(page)).toHaveCount(0);
+  await expect(unlockPrompt(page)).toHaveCount(0);
 
   // Signing in again opens the same key with the new password.
   await signOut(page);

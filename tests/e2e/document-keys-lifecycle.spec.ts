@@ -52,8 +52,8 @@ async function grant(admin: Page, person: Page, origin: RegExp) {
   // A fresh load of the page, as the admin would after hearing from the person: it locks the
   // admin's keys in that tab until they type their password.
   await open(admin, `${site(HOST)}/admin/users`);
-  await admin.getByLabel("Your keys are locked in this tab. Enter your password to unlock them.").fill(ADMIN.password);
-  await admin.getByRole("button", { name: "Unlock" }).click();
+  await admin.getByTestId("unlock-documents").getByLabel("Your password").fill(ADMIN.password);
+  await admin.getByRole("button", { name: "Open documents" }).click();
   await expect(admin.getByTestId("keys-unlocked")).toBeAttached();
   const row = admin.getByTestId("waiting-person").filter({ hasText: PERSON });
   await expect(row.getByTestId("created-by")).toContainText("acme-admin");

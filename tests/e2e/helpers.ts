@@ -44,7 +44,7 @@ export async function linkMailedTo(browser: Browser, to: string): Promise<string
   await signIn(admin, ADMIN.host, ADMIN.username, ADMIN.password);
   await open(admin, `${site(ADMIN.host)}/admin/outbox`);
   await admin.getByRole("row").filter({ hasText: to }).getByRole("button", { name: "View" }).first().click();
-  const href = await admin.getByRole("link", { name: /reset-password\?token=/ }).getAttribute("href");
+  const href = await admin.getByRole("link", { name: /(reset-password|welcome)\?token=/ }).getAttribute("href");
   await admin.close();
   expect(href).toBeTruthy();
   return href!;

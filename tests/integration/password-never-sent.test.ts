@@ -55,7 +55,7 @@ describe("the password never reaches the server", () => {
     });
     // Its first admin chooses the password through the welcome link.
     const welcome = await getDb().mailMessage.findFirstOrThrow({ where: { to: "boss@canary-two.test" } });
-    const welcomeToken = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(welcome.text)![1]!;
+    const welcomeToken = /welcome\?token=([A-Za-z0-9_-]+)/.exec(welcome.text)![1]!;
     const newcomer = await callerFor(null, "canary-two.localhost");
     await newcomer.auth.resetPassword(await resetInput(newcomer, welcomeToken, CANARY));
     const created = await admin.user.create(

@@ -12,40 +12,10 @@ import { issueResetToken } from "../../server/auth/password-reset";
 import { getDb } from "../../server/db/client";
 import { changePasswordInput, createUserInput, resetInput, setPasswordInput } from "../support/credentials";
 import { callerFor, makePlatformAdmin, makeTenant, makeUser, PASSWORD } from "../support/fixtures";
+import { setUpOrganisation, tenantKeyOf, unlockWith } from "../support/organisation-keys";
 import { testTempDir } from "../support/temp-dir";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
-
-async function unlockWith(caller: Caller, password: string) {
-  const params = await caller.auth.myPasswordParams();
-  const stored = await caller.keys.mine();
-  if (!params.current || !stored) throw new Error("no keys");
-  const { unlockKey } = await deriveCredentials(password, params.current);
-  return openStoredKeys(stored, unlockKey);
-}
-
-/** The organisation key as this admin's browser opens it. */
-async function tenantKeyOf(caller: Caller, password: string) {
-  const state = await caller.tenantKeys.state();
-  if (!state.tenantPublicKey || !state.mySealedKey) throw new Error("no copy");
-  return openMyTenantKey(
-    { tenantPublicKey: state.tenantPublicKey, sealedKey: state.mySealedKey },
-    await unlockWith(caller, password),
-  );
-}
-
-async function setUpOrganisation() {
-  const t = await makeTenant(
-    `Org ${Math.random().toString(36).slice(2, 8)}`,
-    `org${Date.now()}${Math.floor(Math.random() * 1e4)}.localhost`,
-  );
-  const admin = await callerFor(t.admin.id, t.hostname);
-  expect(await admin.tenantKeys.state()).toMatchObject({ canSetUp: true, waitingForAccess: false });
-  const made = await makeTenantKeys(await unlockWith(admin, PASSWORD));
-  const { recoveryCode, ...stored } = made;
-  await admin.tenantKeys.setUp(stored);
-  return { t, admin, recoveryCode, tenantPublicKey: stored.publicKey };
-}
 
 describe("the organisation key", () => {
   it("is made once by the first admin's browser, who can open it; nobody else holds a copy", async () => {

@@ -16,7 +16,7 @@ beforeAll(async () => {
 const invite = (tenantId: string, username: string) =>
   getDb().user.create({ data: { tenantId, username, email: `${username}@invited.test`, passwordHash: "" } });
 
-const linkIn = (text: string) => /(http:\/\/\S+\/reset-password\?token=([A-Za-z0-9_-]+))/.exec(text);
+const linkIn = (text: string) => /(http:\/\/\S+\/welcome\?token=([A-Za-z0-9_-]+))/.exec(text);
 
 describe("welcome email", () => {
   it("tells the user their username and portal, with a link that sets their password", async () => {
@@ -29,8 +29,14 @@ describe("welcome email", () => {
     expect(mail.text).toContain(invited.username);
     expect(mail.text).toContain("http://welcome-a.localhost:3000/login");
     const [, url, token] = linkIn(mail.text)!;
-    expect(url).toContain("http://welcome-a.localhost:3000/reset-password?token=");
+    expect(url).toContain("http://welcome-a.localhost:3000/welcome?token=");
     const anon = await callerFor(null, a.hostname);
+    // The welcome page greets them by name and organisation (issue 17).
+    expect(await anon.auth.resetParams({ token: token! })).toMatchObject({
+      welcome: true,
+      organisation: "Welcome A",
+      person: { username: invited.username },
+    });
     await anon.auth.resetPassword(await resetInput(anon, token!, "Chosen-By-Me-2026"));
     const signIn = await signInWith({
       username: invited.username,
@@ -63,7 +69,7 @@ describe("welcome email", () => {
     const invited = await invite(b.tenant.id, "welcome-b-invited");
     await platform.user.sendWelcome({ id: invited.id });
     const mail = await getDb().mailMessage.findFirstOrThrow({ where: { to: invited.email } });
-    expect(linkIn(mail.text)![1]).toMatch(/^http:\/\/welcome-b\.localhost:3000\/reset-password/);
+    expect(linkIn(mail.text)![1]).toMatch(/^http:\/\/welcome-b\.localhost:3000\/welcome/);
     expect(mail.subject).toBe("Welcome to Welcome B fax");
   });
 

@@ -4,7 +4,9 @@ import { AccountCard } from "@/components/dashboard/account-card";
 import { CounterTiles } from "@/components/dashboard/counter-tiles";
 import { MyNumbersCard } from "@/components/dashboard/my-numbers-card";
 import { RecentFaxesCard } from "@/components/dashboard/recent-faxes-card";
+import { RecoveryCodeCard } from "@/components/dashboard/recovery-code-card";
 import { SetupChecklistCard } from "@/components/dashboard/setup-checklist-card";
+import { WaitingForAccessNotice } from "@/components/dashboard/waiting-for-access-notice";
 import { PageHeader } from "@/components/shell/page-header";
 import { setupChecklist } from "@/lib/dashboard/setup-checklist";
 import { ROLE_LABELS } from "@/lib/roles";
@@ -24,6 +26,10 @@ const DESCRIPTIONS = {
 export default async function DashboardPage() {
   const [me, api, jar] = await Promise.all([requireUser(), serverTrpc(), cookies()]);
   const d = await api.dashboard.overview();
+  const isTenantAdmin = me.role === "TENANT_ADMIN";
+  const [keys, waiting] = isTenantAdmin
+    ? await Promise.all([api.tenantKeys.state(), api.tenantKeys.waiting()])
+    : [null, []];
   const name = me.firstName || me.username;
   const checklist = d.setup ? setupChecklist(d.setup) : null;
   const account = (
@@ -39,6 +45,12 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title="Dashboard" description={`Welcome, ${name}. ${DESCRIPTIONS[me.role]}`} />
+      <WaitingForAccessNotice
+        people={waiting.map((p) => ({
+          id: p.id,
+          name: `${p.firstName} ${p.lastName}`.trim() ? `${p.firstName} ${p.lastName}`.trim() : p.username,
+        }))}
+      />
       {checklist ? (
         <SetupChecklistCard checklist={checklist} hidden={jar.get(SETUP_HIDDEN_COOKIE)?.value === "1"} />
       ) : null}
@@ -49,6 +61,7 @@ export default async function DashboardPage() {
         {d.numbers ? <MyNumbersCard numbers={d.numbers} isAdmin={me.role === "TENANT_ADMIN"} /> : null}
         {d.recentFaxes ? <RecentFaxesCard faxes={d.recentFaxes} /> : null}
         {account}
+        {keys?.mySealedKey ? <RecoveryCodeCard madeAt={keys.recoveryCodeMadeAt} /> : null}
       </div>
     </>
   );

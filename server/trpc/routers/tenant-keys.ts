@@ -4,11 +4,13 @@ import { publicKeySchema, sealedTenantKeySchema } from "@/lib/auth/credentials";
 import { idSchema } from "@/lib/schemas/common";
 import { MAX_REGRANT_DOCUMENTS } from "../../document/regrant-documents";
 import {
+  confirmRecoveryCode,
   documentsToRegrantFor,
   grantAccess,
   listWaitingForAccess,
   recoverAccess,
   recoveryBox,
+  replaceRecoveryCode,
   setUpTenantKeys,
   tenantKeyState,
 } from "../../keys/tenant-keys";
@@ -54,6 +56,17 @@ export const tenantKeysRouter = router({
     .input(z.object({ userId: idSchema }))
     .query(({ ctx, input }) => documentsToRegrantFor({ ctx, userId: input.userId })),
   recoveryBox: tenantAdminProcedure.query(({ ctx }) => recoveryBox({ ctx })),
+  /** A new recovery code made in the admin's browser: only its sealed copy of the key comes here. */
+  replaceRecoveryCode: tenantAdminProcedure
+    .input(z.object({ recoverySealedKey: sealedTenantKeySchema }))
+    .mutation(async ({ ctx, input }) => {
+      await replaceRecoveryCode({ ctx, input });
+      return { ok: true };
+    }),
+  confirmRecoveryCode: tenantAdminProcedure.mutation(async ({ ctx }) => {
+    await confirmRecoveryCode({ ctx });
+    return { ok: true };
+  }),
   recover: tenantAdminProcedure
     .input(z.object({ sealedForMe: sealedTenantKeySchema }))
     .mutation(async ({ ctx, input }) => {
