@@ -11,6 +11,8 @@ import { defineConfig, type Project } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // The self-check (scripts/self-check.mjs) runs planted specs that need no portal: no web server then.
 const planted = process.env.FAXPORT_PLANTED_SPECS;
+// `npm run screenshots` runs tests/screenshots/ (docs/screenshots/ regenerated) against the same portal.
+const screenshots = Boolean(process.env.FAXPORT_SCREENSHOTS);
 
 /**
  * Specs run two at a time where they cannot meet. The demo world (Acme and Globex, seeded by
@@ -47,13 +49,13 @@ const projects: Project[] = [
 ];
 
 export default defineConfig({
-  testDir: planted ?? "tests/e2e",
+  testDir: planted ?? (screenshots ? "tests/screenshots" : "tests/e2e"),
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   // Two cores here: two browsers and the portal keep both busy (more workers measured no faster).
   workers: 2,
-  projects: planted ? undefined : projects,
+  projects: planted || screenshots ? undefined : projects,
   retries: 0,
   forbidOnly: true,
   reporter: [["list"]],

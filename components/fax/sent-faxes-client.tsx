@@ -7,6 +7,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { useDocumentKeys } from "@/components/document/use-document-keys";
+import { UnlockDocuments } from "@/components/keys/unlock-documents";
 import { trpc } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
@@ -46,6 +47,7 @@ export function SentFaxesClient({ isAdmin, notice }: { isAdmin: boolean; notice?
         }
       />
       <PageAlerts notice={notice ?? null} errors={[list.error]} />
+      <UnlockDocuments why="Enter your password to see your faxes' titles." />
       <DataTable<Row>
         id="sent-faxes"
         label="Sent faxes"
@@ -85,7 +87,13 @@ export function SentFaxesClient({ isAdmin, notice }: { isAdmin: boolean; notice?
                 {/* The title (decrypted in this browser; "…" while the keys open) and when: two faxes
                     to one number read apart, on a phone too. */}
                 <FaxRowFacts
-                  lines={[<Truncate key="title" text={titles[f.id] ?? "…"} className="max-w-48" />]}
+                  lines={[
+                    <Truncate
+                      key="title"
+                      text={titles[f.id] ?? (me ? "…" : "Title hidden until you enter your password")}
+                      className="max-w-48"
+                    />,
+                  ]}
                   phoneOnly={[
                     <ShortTime key="at" value={f.submittedAt} />,
                     f.pages ? `${f.pages} ${f.pages === 1 ? "page" : "pages"}` : null,

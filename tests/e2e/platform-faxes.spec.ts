@@ -41,7 +41,7 @@ async function mutate(page: Page, path: string, input: unknown) {
   );
 }
 
-/** Acme's user sends a one-page fax to the busy line, one attempt: it ends Failed: Busy. */
+/** Acme's user sends a one-page fax to the busy line, one attempt: it ends Failed — Busy. */
 async function sendAsAcmeUser(page: Page): Promise<{ faxId: string; documentId: string }> {
   await signIn(page, "acme.localhost", "acme-user", "Acme-User-2026");
   // Through the links, not a fresh load: the keys unlocked at sign-in live in this tab's memory only.

@@ -120,6 +120,18 @@ test("a three-page fax goes out over the loopback trunk and is delivered; resend
   // Both are in the list with their status.
   await page.getByRole("link", { name: "Send fax" }).first().click();
   await expect(page.getByRole("table", { name: "Sent faxes" })).toContainText("Results for Dr Okafor");
+
+  // After a reload the tab holds no keys: the list says why titles are hidden and asks, inline.
+  await page.reload();
+  const unlock = page.getByTestId("unlock-documents");
+  await expect(unlock).toContainText("Enter your password to see your faxes' titles");
+  await expect(page.getByRole("table", { name: "Sent faxes" })).toContainText(
+    "Title hidden until you enter your password",
+  );
+  await unlock.getByLabel("Your password").fill("Acme-User-2026");
+  await unlock.getByRole("button", { name: "Open documents" }).click();
+  await expect(unlock).toHaveCount(0);
+  await expect(page.getByRole("table", { name: "Sent faxes" })).toContainText("Results for Dr Okafor");
 });
 
 test("with “Email me the result: for every fax” saved, the delivered fax's email reaches the outbox", async ({

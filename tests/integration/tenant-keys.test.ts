@@ -1,8 +1,6 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { openStoredKeys } from "@/lib/auth/account-keys";
-import { deriveCredentials } from "@/lib/auth/credentials";
-import { makeTenantKeys, openMyTenantKey, recoverTenantKey, sealTenantKeyTo } from "@/lib/auth/tenant-access";
+import { makeTenantKeys, recoverTenantKey, sealTenantKeyTo } from "@/lib/auth/tenant-access";
 import { fromBase64, openDocumentKey, regrantDocumentKey, toBase64 } from "@/lib/crypto";
 import { safetyCode, sameSafetyCode } from "@/lib/crypto/safety-code";
 import { makeFaxReport } from "@/server/fax/make-fax-report";

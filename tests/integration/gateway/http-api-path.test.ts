@@ -136,7 +136,7 @@ describe("a fax over the HTTP fax API trunk", () => {
   it("fails with the provider's reason (busy)", async () => {
     const { id, job } = await send("+1 312 555 0486");
     expect(job).toMatchObject({ status: "FAILED", failureReason: "BUSY" });
-    expect((await user.fax.get({ id })).statusLabel).toBe("Failed: Busy");
+    expect((await user.fax.get({ id })).statusLabel).toBe("Failed — Busy");
   }, 60_000);
 
   it("answers hostile webhooks with a 4xx and a reason, and a late webhook never changes an ended fax", async () => {
