@@ -16,11 +16,13 @@ export async function signIn(page: Page, host: string, username: string, passwor
   await page.getByRole("button", { name: "Next" }).click();
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  // Wait for the outcome (dashboard, forced password change, or a refusal) before moving on.
+  // Wait for the outcome (dashboard, forced password change, a new organisation's recovery-code
+  // step, or a refusal) before moving on.
   await expect(
     page
       .getByRole("heading", { name: "Dashboard" })
       .or(page.getByText("Choose a new password before you continue."))
+      .or(page.getByRole("heading", { name: /^Recovery code for / }))
       .or(page.locator("p[role=alert]")),
   ).toBeVisible();
 }

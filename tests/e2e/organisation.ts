@@ -27,6 +27,7 @@ import pg from "pg";
 import { newCredentials } from "../../lib/auth/credentials";
 import { newKdfParams } from "../../lib/crypto/key-schedule";
 import { hashAuthKey } from "../../server/auth/password-hash";
+import { saveRecoveryCode } from "./first-admin-steps";
 import { signIn } from "./helpers";
 import { E2E_DATABASE_URL } from "./organisation-key";
 
@@ -125,6 +126,8 @@ export async function newOrganisation(browser: Browser | null, name: string): Pr
       // The first admin's browser makes the organisation key at their first sign-in.
       const page = await browser.newPage();
       await signIn(page, host, admin.username, admin.password);
+      // Their first sign-in leads to the organisation's recovery code, which they save and confirm.
+      await saveRecoveryCode(page);
       await expect
         .poll(
           async () => (await db.query(`SELECT "publicKey" FROM "Tenant" WHERE id = $1`, [org.id])).rows[0]?.publicKey,

@@ -115,6 +115,15 @@ function fillsFor(segment: string, method: Method): Fill[] | string {
     return ids.map((value) => ({ value, body: ["GET", "HEAD", "DELETE"].includes(method) ? undefined : "{}" }));
   }
   if (segment === "[part]") return DOCUMENT_PARTS.map((value) => ({ value }));
+  // The trunk drivers' routes: the one driver that has them, and one that does not.
+  if (segment === "[driver]") {
+    return ["http-api", "freeswitch"].map((value) => ({ value, body: method === "POST" ? "{}" : undefined }));
+  }
+  // A media token is a random secret only the provider holds: guesses, and a victim's ids, open nothing.
+  if (segment === "[token]") {
+    const ids = victims.flatMap((v) => v.markers).filter((m) => UUID.test(m));
+    return ["0".repeat(64), "not-a-token", ...ids].map((value) => ({ value }));
+  }
   return `no values for ${segment} with ${method} — teach fillsFor() in tests/e2e/route-isolation.spec.ts`;
 }
 
