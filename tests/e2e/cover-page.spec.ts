@@ -64,7 +64,7 @@ test("an organisation admin words the notice; a fax with a cover page goes out w
     await dialog.getByLabel("File").setInputFiles({ name, mimeType: "application/pdf", buffer: textPdf("Echo", 2) });
     await dialog.getByRole("button", { name: "Upload", exact: true }).click();
     await expect(dialog).toBeHidden({ timeout: 30_000 });
-    const chooser = page.getByLabel("Document");
+    const chooser = page.getByLabel("Document", { exact: true });
     await expect(chooser.locator("option", { hasText: `${name} (2 pages)` })).toBeEnabled({ timeout: 90_000 });
     await chooser.selectOption({ label: `${name} (2 pages)` });
     await page.getByLabel("Fax numbers").fill("+1 312 555 0131");

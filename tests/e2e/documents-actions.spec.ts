@@ -81,7 +81,7 @@ test("drop to upload, Send as fax, a renamed download keeps its type, and the vi
   await renamed.getByRole("button", { name: `More actions for ${RENAMED}` }).click();
   await page.getByRole("menuitem", { name: "Send as fax" }).click();
   await expect(page).toHaveURL(/\/send\/new\?document=[0-9a-f-]{36}$/);
-  const chooser = page.getByLabel("Document");
+  const chooser = page.getByLabel("Document", { exact: true });
   await expect(chooser.locator("option:checked")).toHaveText(new RegExp(`^${RENAMED}`), { timeout: 30_000 });
 
   // Leave Acme as the demo had it.

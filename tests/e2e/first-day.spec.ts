@@ -8,6 +8,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { wcagViolations } from "./axe";
 import { open, signIn, site } from "./helpers";
+import { newOrganisation } from "./organisation";
 
 const ACME = "acme.localhost";
 const WIDTHS = [
@@ -154,7 +155,9 @@ test("the portal has a favicon on every domain", async ({ page }) => {
 });
 
 test("a new user's dashboard says what exists today, not that sending opens later", async ({ page }) => {
-  await signIn(page, ACME, "acme-user", "Acme-User-2026");
+  // An organisation of its own: in Acme other specs have sent faxes by now.
+  const org = await newOrganisation(null, "First Fax");
+  await signIn(page, org.host, org.user.username, org.user.password);
   const recent = page.getByTestId("recent-faxes");
   await expect(recent).toContainText("No faxes yet");
   await expect(recent).not.toContainText("once sending and receiving open");

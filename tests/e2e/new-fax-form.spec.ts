@@ -50,9 +50,9 @@ for (const viewport of VIEWPORTS) {
 
     await page.getByRole("button", { name: "Send to 2 numbers" }).click();
     // Beside each field, in words: what is missing, and why the number cannot be dialled.
-    await expect(page.getByLabel("Document")).toHaveAccessibleDescription("Choose a document to fax");
+    await expect(page.getByLabel("Document", { exact: true })).toHaveAccessibleDescription("Choose a document to fax");
     await expect(numbers).toHaveAccessibleDescription('Invalid fax number: "555-12" is too short.');
-    await expect(page.getByLabel("Document")).toBeFocused(); // the first problem, brought into view
+    await expect(page.getByLabel("Document", { exact: true })).toBeFocused(); // the first problem, brought into view
     // The title may stay empty: no message beside it.
     await expect(page.getByLabel("Title (optional)")).not.toHaveAttribute("aria-invalid", "true");
     expect(await wcagViolations(page, `New fax with errors at ${viewport.width}px`)).toEqual([]);
@@ -61,7 +61,7 @@ for (const viewport of VIEWPORTS) {
     await numbers.fill("+1 312 555 0101\n(312) 555-0101\n+1 312 555 0102");
     await expect(page.locator("#fax-to-error")).toHaveCount(0);
     await expect(numbers).not.toHaveAttribute("aria-invalid", "true");
-    await expect(page.getByLabel("Document")).toHaveAccessibleDescription("Choose a document to fax");
+    await expect(page.getByLabel("Document", { exact: true })).toHaveAccessibleDescription("Choose a document to fax");
     await numbers.fill("+1 312 555 0101\nhello");
     await expect(numbers).toHaveAccessibleDescription(
       'Invalid fax number: "hello" has letters in it (type the digits).',

@@ -57,7 +57,7 @@ async function sendAsAcmeUser(page: Page): Promise<{ faxId: string; documentId: 
   await dialog.getByLabel("File").setInputFiles({ name, mimeType: "application/pdf", buffer: textPdf("Referral", 1) });
   await dialog.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(dialog).toBeHidden({ timeout: 30_000 });
-  const chooser = page.getByLabel("Document");
+  const chooser = page.getByLabel("Document", { exact: true });
   await expect(chooser.locator("option", { hasText: `${name} (1 page)` })).toBeEnabled({ timeout: 90_000 });
   await chooser.selectOption({ label: `${name} (1 page)` });
   await page.getByLabel("Fax numbers").fill(TO);

@@ -48,7 +48,7 @@ async function fill(page: Page, opts: { title: string; to: string; attempts?: st
     .setInputFiles({ name, mimeType: "application/pdf", buffer: textPdf("Lab results", 3) });
   await dialog.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(dialog).toBeHidden({ timeout: 30_000 });
-  const chooser = page.getByLabel("Document");
+  const chooser = page.getByLabel("Document", { exact: true });
   await expect(chooser.locator("option", { hasText: `${name} (3 pages)` })).toBeEnabled({ timeout: 90_000 });
   await chooser.selectOption({ label: `${name} (3 pages)` });
   await page.getByLabel("Fax numbers").fill(opts.to);

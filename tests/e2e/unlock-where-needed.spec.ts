@@ -65,7 +65,7 @@ test("after a reload only the pages with documents ask, inline and in plain word
   await expect(prompt(page)).toHaveCount(0);
 
   // Send it, then reload the fax's page: the Resend dialog asks inside itself, not "above the page".
-  const chooser = page.getByLabel("Document");
+  const chooser = page.getByLabel("Document", { exact: true });
   await expect(chooser.locator("option", { hasText: FILE.name })).toBeEnabled({ timeout: 90_000 });
   await chooser.selectOption({ label: (await chooser.locator("option", { hasText: FILE.name }).textContent())! });
   await page.getByLabel("Fax numbers").fill("+1 312 555 0123");
