@@ -77,6 +77,8 @@ test("the recovery code is a step of its own that cannot be skipped by accident"
   // Later: a new code from the dashboard replaces the current one.
   await page.getByRole("link", { name: "Make a new recovery code" }).click();
   await expect(page.getByRole("heading", { name: `Recovery code for ${ORG.name}` })).toBeVisible();
+  // After a client-side navigation the page's title is streamed in with its metadata: wait for it.
+  await expect(page).toHaveTitle(/Recovery code/);
   expect(await axeAtBothWidths(page, "new recovery code offer")).toEqual([]);
   await page.getByRole("button", { name: "Make a new recovery code" }).click();
   await expect(code).toHaveText(RECOVERY_CODE);

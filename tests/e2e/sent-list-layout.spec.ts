@@ -1,5 +1,5 @@
 /**
- * Issue 17: the sent lists at 1280 and 390 px and the one status vocabulary. Acme's user has four
+ * Issue 17: the sent lists at 1280 and 390 px and the one status vocabulary. A user of an organisation of its own has four
  * faxes (written straight into the database, so each sits in the state under test): two failed to
  * one number, one waiting to retry, one on its third page. At 1280 px each list fits its card with
  * Submitted and Details in view, the badge stays one line and a row stays short; at 390 px two
@@ -9,10 +9,13 @@
 import { expect, type Page, test } from "@playwright/test";
 import pg from "pg";
 import { ADMIN, signIn } from "./helpers";
+import { newOrganisation, type Organisation } from "./organisation";
 import { E2E_DATABASE_URL } from "./organisation-key";
 
 const SAME = "+13125550477";
 const ids: string[] = [];
+// An organisation of its own: its user's dashboard shows these faxes, not newer ones other specs sent.
+let org: Organisation;
 
 async function sql<T = unknown>(text: string, values: unknown[] = []): Promise<T[]> {
   const db = new pg.Client({ connectionString: E2E_DATABASE_URL });
@@ -25,13 +28,12 @@ async function sql<T = unknown>(text: string, values: unknown[] = []): Promise<T
 }
 
 test.beforeAll(async () => {
-  const [user] = await sql<{ id: string; tenantId: string }>(
-    `SELECT id, "tenantId" FROM "User" WHERE username = 'acme-user'`,
-  );
+  org = await newOrganisation(null, "List Layout");
+  const user = { id: org.user.id, tenantId: org.id };
   const now = Date.now();
   const fax = async (minutesAgo: number, facts: Record<string, unknown>) => {
     const columns = ["tenantId", "userId", "toNumber", "submittedAt", "maxRetries", "pages", ...Object.keys(facts)];
-    const values = [user!.tenantId, user!.id, SAME, new Date(now - minutesAgo * 60_000), 1, 3, ...Object.values(facts)];
+    const values = [user.tenantId, user.id, SAME, new Date(now - minutesAgo * 60_000), 1, 3, ...Object.values(facts)];
     const [row] = await sql<{ id: string }>(
       `INSERT INTO "FaxJob" (id, ${columns.map((c) => `"${c}"`).join(", ")})
        VALUES (gen_random_uuid(), ${columns.map((c, i) => (c === "status" ? `$${i + 1}::"FaxStatus"` : `$${i + 1}`)).join(", ")})
@@ -91,7 +93,7 @@ test("Send fax at 1280 px: the list fits, the badge is one line, rows stay short
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  await signIn(page, "acme.localhost", "acme-user", "Acme-User-2026");
+  await signIn(page, org.host, org.user.username, org.user.password);
   // The dashboard says it in the same words as the list.
   await expect(page.getByTestId("recent-faxes")).toContainText("Attempt 1 of 2 — sending page 3 of 3");
   await expect(page.getByTestId("recent-faxes")).toContainText(/Waiting to retry — next try \d/);
@@ -123,7 +125,7 @@ test("Send fax at 1280 px: the list fits, the badge is one line, rows stay short
 
 test("Send fax at 390 px: two faxes to one number read apart, and the status shows", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, "acme.localhost", "acme-user", "Acme-User-2026");
+  await signIn(page, org.host, org.user.username, org.user.password);
   await goTo(page, "Send fax");
   const table = page.getByRole("table", { name: "Sent faxes" });
   const failed = table.getByRole("row").filter({ hasText: "Failed — Not a fax machine" });
