@@ -5,8 +5,7 @@
  * plain text in the database, and a resend carries the cover page again.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { sendFaxFunction } from "@/inngest/functions/send-fax";
@@ -23,6 +22,7 @@ import { getDb } from "../../server/db/client";
 import { secretForms } from "../support/canary";
 import { prepareFaxDocument, testGatewayKeyRing } from "../support/fax-document";
 import { callerFor, makeTenant } from "../support/fixtures";
+import { testTempDir } from "../support/temp-dir";
 import { requireNativeFaxCall } from "../unit/gateway/support/native-addon";
 import { decodeTiffPages, splitHeader } from "../unit/gateway/support/tiff-pages";
 
@@ -34,7 +34,7 @@ let user: Awaited<ReturnType<typeof callerFor>>;
 let keys: ReturnType<typeof testGatewayKeyRing>;
 let restore: (() => void) | null = null;
 const runners: Runner[] = [];
-const storage = createLocalStorage(mkdtempSync(path.join(tmpdir(), "faxport-store-")));
+const storage = createLocalStorage(testTempDir("faxport-store-"));
 
 beforeAll(async () => {
   requireNativeFaxCall();
@@ -122,7 +122,7 @@ describe("a cover page", () => {
     expect(got[0]!.blackBits).toBeGreaterThan(5_000); // printed words, not a blank page
 
     // The cover's words as the far end gets them: the PDF the browser made, read back as text.
-    const dir = mkdtempSync(path.join(tmpdir(), "faxport-cover-"));
+    const dir = testTempDir("faxport-cover-");
     const pdfPath = path.join(dir, "cover.pdf");
     writeFileSync(
       pdfPath,

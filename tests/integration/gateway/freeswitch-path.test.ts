@@ -19,12 +19,13 @@ import { gatewaySettingsFromEnv } from "@/server/gateway/gateway-settings";
 import { createLocalStorage } from "@/server/storage/local-storage";
 import { prepareFaxDocument, testGatewayKeyRing } from "../../support/fax-document";
 import { callerFor, makePlatformAdmin, makeTenant } from "../../support/fixtures";
+import { testTempDir } from "../../support/temp-dir";
 import { FakeFreeswitch } from "./support/fake-freeswitch";
 
 // The gateway files hold the trunks' SIP passwords (as FreeSWITCH needs them): a private folder, removed after.
 const gatewayDir = mkdtempSync(path.join(tmpdir(), "faxport-sofia-"));
 const freeswitch = new FakeFreeswitch("ClueCon", gatewayDir);
-const storage = createLocalStorage(mkdtempSync(path.join(tmpdir(), "faxport-store-")));
+const storage = createLocalStorage(testTempDir("faxport-store-"));
 let keys: ReturnType<typeof testGatewayKeyRing>;
 let platform: Awaited<ReturnType<typeof callerFor>>;
 let acme: Awaited<ReturnType<typeof makeTenant>>;

@@ -6,9 +6,7 @@
  * hostile requests (never a 5xx, never another call's fax).
  */
 import { generateKeyPairSync } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { sendFaxFunction } from "@/inngest/functions/send-fax";
 import { sendFaxCancelledFunction } from "@/inngest/functions/send-fax-cancelled";
@@ -21,12 +19,13 @@ import { gatewaySettingsFromEnv } from "@/server/gateway/gateway-settings";
 import { createLocalStorage } from "@/server/storage/local-storage";
 import { prepareFaxDocument, testGatewayKeyRing } from "../../support/fax-document";
 import { callerFor, makeTenant } from "../../support/fixtures";
+import { testTempDir } from "../../support/temp-dir";
 import { FakeFaxApi } from "./support/fake-fax-api";
 import { GatewayRouteServer } from "./support/gateway-route-server";
 
 const api = new FakeFaxApi({ fetchMedia: true, retryWebhooks: true });
 const routes = new GatewayRouteServer();
-const storage = createLocalStorage(mkdtempSync(path.join(tmpdir(), "faxport-store-")));
+const storage = createLocalStorage(testTempDir("faxport-store-"));
 let keys: ReturnType<typeof testGatewayKeyRing>;
 let acme: Awaited<ReturnType<typeof makeTenant>>;
 let user: Awaited<ReturnType<typeof callerFor>>;

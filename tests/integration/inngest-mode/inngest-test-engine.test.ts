@@ -1,12 +1,3 @@
-/**
- * Every job function under @inngest/test, the SDK's own test engine: it runs the function as an
- * Inngest server's requests would (no embedded runner, so no runner transaction around a step) and
- * replays it with each step's result until it ends. Real PostgreSQL, real faxes on the loopback
- * trunk (spandsp T.30), mail to the outbox table.
- */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { InngestTestEngine } from "@inngest/test";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { convertDocumentFunction } from "@/inngest/functions/convert-document";
@@ -29,11 +20,12 @@ import type { LoopbackGateway } from "@/server/gateway/loopback/loopback-gateway
 import { createLocalStorage } from "@/server/storage/local-storage";
 import { prepareFaxDocument, testGatewayKeyRing } from "../../support/fax-document";
 import { callerFor, makeTenant } from "../../support/fixtures";
+import { testTempDir } from "../../support/temp-dir";
 import { textPdf } from "../../support/text-pdf";
 import { unlock, uploadAsBrowser } from "../../support/upload-as-browser";
 import { requireNativeFaxCall } from "../../unit/gateway/support/native-addon";
 
-const storage = createLocalStorage(mkdtempSync(path.join(tmpdir(), "faxport-store-")));
+const storage = createLocalStorage(testTempDir("faxport-store-"));
 const db = () => getDb();
 let keys: ReturnType<typeof testGatewayKeyRing>;
 let acme: Awaited<ReturnType<typeof makeTenant>>;

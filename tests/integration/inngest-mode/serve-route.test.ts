@@ -8,13 +8,11 @@
  * dialled or mailed twice, and nothing an organisation would call content or a key reaches Inngest.
  */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { secretForms } from "../../support/canary";
 import { FakeInngest, type Op, type ReceivedEvent, type RunHooks } from "../../support/inngest-server";
+import { testTempDir } from "../../support/temp-dir";
 
 // Inngest mode, set before the app's modules (and so its Inngest client) load below.
 const SIGNING_KEY = `signkey-test-${randomBytes(32).toString("hex")}`;
@@ -55,7 +53,7 @@ const { requireNativeFaxCall } = await import("../../unit/gateway/support/native
 type LoopbackGateway = import("@/server/gateway/loopback/loopback-gateway").LoopbackGateway;
 
 const post = POST as (request: Request) => Promise<Response>;
-const storage = createLocalStorage(mkdtempSync(path.join(tmpdir(), "faxport-store-")));
+const storage = createLocalStorage(testTempDir("faxport-store-"));
 const db = () => getDb();
 let keys: ReturnType<typeof testGatewayKeyRing>;
 let acme: Awaited<ReturnType<typeof makeTenant>>;
