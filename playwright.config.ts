@@ -28,9 +28,7 @@ const screenshots = Boolean(process.env.FAXPORT_SCREENSHOTS);
  * spec's project depends on run first, in full). Every spec passes alone: what the setup makes, the
  * specs that need it make too when it is missing (tests/e2e/organisation-key.ts).
  */
-const READING = ["accessibility", "viewports", "security-headers", "route-isolation", "guidance"].map(
-  (name) => `**/${name}.spec.ts`,
-);
+const READING = ["every-page", "security-headers", "route-isolation", "guidance"].map((name) => `**/${name}.spec.ts`);
 const OWN_ORGANISATIONS = ["tenant-onboarding", "recovery-code", "lists", "session-revocation", "lockout"].map(
   (name) => `**/${name}.spec.ts`,
 );
@@ -62,7 +60,9 @@ export default defineConfig({
   use: {
     screenshot: "only-on-failure",
     baseURL: `http://localhost:${PORT}`,
-    trace: "retain-on-failure",
+    // DOM snapshots only: the trace's screencast (on by default) costs CPU in every test, and a failing
+    // test still saves its screenshot (above).
+    trace: { mode: "retain-on-failure", screenshots: false },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: [

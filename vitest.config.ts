@@ -15,7 +15,8 @@ export default defineConfig({
   test: {
     // Every file is isolated (integration files each have their own database, see
     // tests/support/database-per-file.ts), so two run side by side even on two cores, where
-    // Vitest's default (cores − 1) would run one. Durability opts out below (one shared port).
+    // Vitest's default (cores − 1) would run one. Durability files have a port each
+    // (tests/durability/support/ports.ts).
     maxWorkers: 2,
     projects: [
       {
@@ -50,7 +51,6 @@ export default defineConfig({
           testTimeout: 600_000,
           hookTimeout: 600_000,
           pool: "forks",
-          fileParallelism: false, // the durability tests share their PostgreSQL port (DURABILITY_PG_PORT)
         },
       },
     ],

@@ -7,7 +7,8 @@
  * are planted too: the build stage on a `next build` that fails, the leftovers stage on a folder
  * a test left in the temp directory. An earlier `npm test` printed
  * "2 failed" and exited 0 (an exit hook in a dependency replaced the code), so CI checks this first.
- *   node scripts/self-check.mjs [unit|integration|durability|playwright|build|leftovers|start]   (default: all)
+ * The stage runner that runs stages side by side is planted too: one failing stage must fail the run.
+ *   node scripts/self-check.mjs [unit|integration|durability|playwright|build|leftovers|start|stages]   (default: all)
  */
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -214,6 +215,37 @@ function checkLayers() {
   return problems;
 }
 
+/**
+ * The stage runner (scripts/stages.mjs) on planted stages: a failing stage — the one printed live, or
+ * one held beside it — fails the run, its output and FAILED line are printed, and no later group starts.
+ */
+async function checkStages() {
+  const { runStages } = await import("./stages.mjs");
+  const stage = (name, code) => [name, "node", ["-e", code]];
+  const problems = [];
+  for (const failing of [0, 1]) {
+    let output = "";
+    const group = [
+      stage("planted live", "console.log('planted-live')"),
+      stage("planted beside", "console.log('planted-beside')"),
+    ];
+    group[failing] = stage(`planted failure ${failing}`, "console.log('planted-failure'); process.exit(3)");
+    const code = await runStages([group, [stage("planted later", "console.log('planted-later')")]], {
+      env: process.env,
+      print: (text) => {
+        output += text;
+      },
+    });
+    const where = failing === 0 ? "the live stage" : "a stage beside it";
+    if (code === 0) problems.push(`exited 0 although ${where} failed`);
+    if (!output.includes("planted-failure") || !output.includes(`planted failure ${failing}: FAILED`))
+      problems.push(`did not print the output and FAILED line of ${where}`);
+    if (output.includes("planted-later")) problems.push(`started the next group although ${where} failed`);
+    if (problems.length) return [...problems, `output:\n${output.slice(-2000)}`];
+  }
+  return problems;
+}
+
 const checks = [
   ["Lint: comment paths", checkCommentPaths],
   ["Layer check", checkLayers],
@@ -224,6 +256,7 @@ const checks = [
   ["npm start", checkStart],
   ["Build (next build once)", checkBuild],
   ["Leftovers in the temp directory", checkLeftovers],
+  ["Stages side by side", checkStages],
 ];
 
 let failed = false;

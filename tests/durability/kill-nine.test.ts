@@ -1,16 +1,17 @@
 /**
  * `kill -9` of a running `npm start` — the Node processes and PostgreSQL alike — loses no
  * committed row: start the real server, commit rows, kill the whole process group, start again,
- * and compare. Runs after the end-to-end suite, so the build is already up to date.
+ * and compare. Runs after the build stage (beside the end-to-end suite), so the build is up to date.
  */
 import type { ChildProcess } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
+import { durabilityPgPort } from "./support/ports";
 import { alive, killGroup, postmasterPid, startDetached, withDb } from "./support/process-group";
 
 const DATA_DIR = ".data/kill9";
 // Own ports, so it can run next to `npm start` or another clone's tests.
-const PG_PORT = Number(process.env.DURABILITY_PG_PORT ?? 54360);
+const PG_PORT = durabilityPgPort(0);
 const PORT = Number(process.env.DURABILITY_PORT ?? 3210);
 const DB_URL = `postgresql://faxport_app:faxport-local@127.0.0.1:${PG_PORT}/faxport`; // the portal's own role
 

@@ -3,17 +3,17 @@
  * with three steps and a sleep are under way. After the restart every run completes, no step whose
  * result was recorded runs again, every effect lands exactly once, and no sleep ends early or late.
  * The runner process is tests/durability/crash-runner.ts (a test-only function on the real runner).
- * Files of this project run one after another: it shares DURABILITY_PG_PORT with kill-nine.test.ts.
  */
 import type { ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import type pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { CRASH_EVENT, SLEEP_MS } from "./crash-settings";
+import { durabilityPgPort } from "./support/ports";
 import { alive, killGroup, postmasterPid, startDetached, withDb as withDbAt } from "./support/process-group";
 
 const DATA_DIR = ".data/runner-crash";
-const PG_PORT = Number(process.env.DURABILITY_PG_PORT ?? 54360);
+const PG_PORT = durabilityPgPort(1);
 const DB_URL = `postgresql://faxport_app:faxport-local@127.0.0.1:${PG_PORT}/faxport`;
 const RUNS = 200;
 

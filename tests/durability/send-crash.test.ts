@@ -4,7 +4,6 @@
  * every fax ends, and no destination was dialled more often than its retry policy allows, counted by
  * the loopback network's own dial log (appended before each dial, so it outlives the kills). The
  * process is tests/durability/send-crash-runner.ts; it runs the real send-fax function.
- * Files of this project run one after another: it shares DURABILITY_PG_PORT with the others.
  */
 import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -12,11 +11,12 @@ import path from "node:path";
 import type pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { SEND_CRASH_BATCH, SEND_CRASH_SENDS } from "./send-crash-settings";
+import { durabilityPgPort } from "./support/ports";
 import { alive, killGroup, postmasterPid, startDetached, withDb as withDbAt } from "./support/process-group";
 
 const DATA_DIR = ".data/send-crash";
 const DIAL_LOG = path.resolve(DATA_DIR, "dials.log");
-const PG_PORT = Number(process.env.DURABILITY_PG_PORT ?? 54360);
+const PG_PORT = durabilityPgPort(2);
 const DB_URL = `postgresql://faxport_app:faxport-local@127.0.0.1:${PG_PORT}/faxport`;
 
 let child: ChildProcess | undefined;

@@ -1,18 +1,23 @@
 /**
- * Every page of every role works on a phone (390×844) and a laptop (1280×800): nothing scrolls
- * sideways, the navigation can be reached (behind the Menu button on the phone), and every dialog the
- * page header's buttons open lies fully inside the screen with a visible Cancel that closes it and
- * gives focus back. Pages are discovered from the navigation, as in the axe spec.
+ * Every page of every role, on a phone (390×844) and a laptop (1280×800), found from what the person
+ * can reach (the header and the side navigation, the links of the signed-out pages), so a new page
+ * is checked without writing a case. On each page, and in each dialog its header's buttons open:
+ *  - nothing scrolls sideways; the navigation can be reached (behind the Menu button on the phone);
+ *  - each dialog lies fully inside the screen, with × and a visible Cancel that closes it and gives
+ *    focus back to its button;
+ *  - at the laptop width, axe-core's WCAG 2.x A/AA rules, experimental ones included (./axe.ts).
+ * One walk per role and width does all of it: each page is loaded once per width.
  *
  * With SCREENSHOTS=1 it also saves the main pages to docs/screenshots/ (role-page-width.png).
  */
 import { expect, type Page, test } from "@playwright/test";
-import { discoverMore, headerButtons, ROLES, settle, signedInPaths } from "./discover-pages";
-import { signIn, site } from "./helpers";
+import { wcagViolations } from "./axe";
+import { discoverMore, headerButtons, linkedPaths, ROLES, settle, signedInPaths } from "./discover-pages";
+import { ADMIN, signIn, site } from "./helpers";
 
 const SIZES = [
-  { name: "phone", width: 390, height: 844 },
-  { name: "laptop", width: 1280, height: 800 },
+  { name: "phone", width: 390, height: 844, axe: false },
+  { name: "laptop", width: 1280, height: 800, axe: true },
 ];
 const SCREENSHOT_PAGES = [
   "/dashboard",
@@ -55,8 +60,12 @@ async function navigationProblems(page: Page, phone: boolean, path: string): Pro
   return problems;
 }
 
-/** Problems with each dialog the header's buttons open: outside the screen, no Cancel, focus lost. */
-async function dialogProblems(page: Page, path: string): Promise<{ problems: string[]; dialogs: number }> {
+/** Problems with each dialog the header's buttons open: axe, outside the screen, no Cancel, focus lost. */
+async function dialogProblems(
+  page: Page,
+  path: string,
+  axe: boolean,
+): Promise<{ problems: string[]; dialogs: number }> {
   const problems: string[] = [];
   let dialogs = 0;
   const actions = headerButtons(page);
@@ -72,6 +81,7 @@ async function dialogProblems(page: Page, path: string): Promise<{ problems: str
     dialogs++;
     const where = `${path} › “${name}”`;
     await page.waitForLoadState("networkidle");
+    if (axe) problems.push(...(await wcagViolations(page, `${where} dialog`)));
     const box = await dialog.boundingBox();
     const view = page.viewportSize();
     if (!box || !view) problems.push(`${where}: the dialog has no box`);
@@ -101,8 +111,9 @@ async function dialogProblems(page: Page, path: string): Promise<{ problems: str
 }
 
 for (const size of SIZES) {
+  const checks = size.axe ? "fits, passes axe (WCAG 2.x A/AA)" : "fits";
   for (const role of ROLES) {
-    test(`${size.name} ${size.width}×${size.height}: every page a ${role.name} can reach fits, with navigation and dialogs in reach`, async ({
+    test(`${size.name} ${size.width}×${size.height}: every page a ${role.name} can reach ${checks}, with navigation and dialogs in reach`, async ({
       page,
     }) => {
       test.setTimeout(300_000);
@@ -122,8 +133,9 @@ for (const size of SIZES) {
           const file = `${role.name.replace(/ /g, "-")}${path.replace(/\//g, "-")}-${size.width}.png`;
           await page.screenshot({ path: `docs/screenshots/${file}` });
         }
+        if (size.axe) problems.push(...(await wcagViolations(page, path)));
         problems.push(...(await navigationProblems(page, size.width < 768, path)));
-        const inDialogs = await dialogProblems(page, path);
+        const inDialogs = await dialogProblems(page, path, size.axe);
         problems.push(...inDialogs.problems);
         dialogs += inDialogs.dialogs;
       }
@@ -131,4 +143,29 @@ for (const size of SIZES) {
       expect(problems, `problems at ${size.width}×${size.height}:\n${problems.join("\n")}`).toEqual([]);
     });
   }
+
+  test(`${size.name} ${size.width}×${size.height}: the signed-out pages ${checks}`, async ({ page }) => {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    const problems: string[] = [];
+    const check = async (where: string) => {
+      const overflow = await sidewaysOverflow(page);
+      if (overflow > 0) problems.push(`${where}: scrolls sideways by ${overflow} px`);
+      if (size.axe) problems.push(...(await wcagViolations(page, where)));
+    };
+    for (const host of [ADMIN.host, "acme.localhost"]) {
+      await settle(page, `${site(host)}/login`);
+      const paths = ["/login", ...(await linkedPaths(page, "a[href]"))];
+      for (const path of new Set(paths)) {
+        await settle(page, `${site(host)}${path}`);
+        await check(`${host}${path}`);
+      }
+      // The sign-in's second step (password) is a different form.
+      await settle(page, `${site(host)}/login`);
+      await page.getByLabel("Username or email").fill("someone");
+      await page.getByRole("button", { name: "Next" }).click();
+      await expect(page.getByLabel("Password", { exact: true })).toBeVisible();
+      await check(`${host}/login (password step)`);
+    }
+    expect(problems, `problems at ${size.width}×${size.height}:\n${problems.join("\n")}`).toEqual([]);
+  });
 }
