@@ -29,9 +29,21 @@ const screenshots = Boolean(process.env.FAXPORT_SCREENSHOTS);
  * specs that need it make too when it is missing (tests/e2e/organisation-key.ts).
  */
 const READING = ["every-page", "security-headers", "route-isolation", "guidance"].map((name) => `**/${name}.spec.ts`);
-const OWN_ORGANISATIONS = ["tenant-onboarding", "recovery-code", "lists", "session-revocation", "lockout"].map(
-  (name) => `**/${name}.spec.ts`,
-);
+const OWN_ORGANISATIONS = [
+  "tenant-onboarding",
+  "recovery-code",
+  "lists",
+  "session-revocation",
+  "lockout",
+  "waiting-for-access",
+  "password-reset",
+  "recovery-step",
+  "welcome",
+  "new-fax-form",
+  "wording-and-zones",
+  "organisation-country",
+  "form-errors",
+].map((name) => `**/${name}.spec.ts`);
 
 const projects: Project[] = [
   { name: "demo world setup", testMatch: "**/demo-world.setup.ts" },

@@ -2,8 +2,13 @@
  * A refusal is shown where the person is looking: beside the field it concerns, that field focused
  * and scrolled into view (here inside the tenant dialog, which scrolls), and gone once the field changes.
  */
+import { randomBytes } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
 import { ADMIN, open, signIn, site } from "./helpers";
+import { newOrganisation } from "./organisation";
+
+/** A random tag for what a test names (it runs beside other specs, and twice, without meeting itself). */
+const newTag = () => randomBytes(3).toString("hex");
 
 async function openNewTenant(page: Page) {
   await page.setViewportSize({ width: 1280, height: 640 });
@@ -27,16 +32,19 @@ async function expectDialogScrolls(page: Page) {
 }
 
 test("the server's refusal of a domain is shown beside it, focused, and clears when it changes", async ({ page }) => {
+  const taken = (await newOrganisation(null, "Taken Domain")).host;
+  const tag = newTag();
+  const contoso = { name: `Contoso Labs ${tag}`, domain: `contoso-${tag}.localhost`, username: `contoso-${tag}` };
   await openNewTenant(page);
-  await fillTenant(page, { name: "Contoso Labs", domain: "contoso.localhost", username: "contoso" });
+  await fillTenant(page, contoso);
   await expectDialogScrolls(page);
   // Another organisation's address, sent before the live check could answer: the server refuses it.
-  await page.getByLabel("Domains").fill("acme.localhost");
+  await page.getByLabel("Domains").fill(taken);
   await page.getByRole("button", { name: "Create organisation" }).click();
 
   const domains = page.getByLabel("Domains");
   // The server's words, or the live check's once it answers (it speaks for the field from then on).
-  const refusal = /acme\.localhost is (already used by|taken by) another organisation\./;
+  const refusal = new RegExp(`${taken.replaceAll(".", "\\.")} is (already used by|taken by) another organisation\\.`);
   const message = page.getByRole("dialog").getByRole("alert");
   await expect(domains).toBeFocused();
   await expect(domains).toHaveAttribute("aria-invalid", "true");
@@ -45,17 +53,18 @@ test("the server's refusal of a domain is shown beside it, focused, and clears w
   await expect(message).toHaveText(refusal);
   await expect(message).toBeInViewport();
 
-  await domains.fill("contoso.localhost");
+  await domains.fill(contoso.domain);
   await expect(message).toHaveCount(0);
   await expect(domains).not.toHaveAttribute("aria-invalid", "true");
 
   await page.getByRole("button", { name: "Create organisation" }).click();
-  await expect(page.getByText("Organisation Contoso Labs created.")).toBeVisible();
+  await expect(page.getByText(`Organisation ${contoso.name} created.`)).toBeVisible();
 });
 
 test("a problem found before sending is brought into view from the bottom of the dialog", async ({ page }) => {
   await openNewTenant(page);
-  await fillTenant(page, { name: "", domain: "fabrikam.localhost", username: "fab-admin" });
+  const tag = newTag();
+  await fillTenant(page, { name: "", domain: `fabrikam-${tag}.localhost`, username: `fab-admin-${tag}` });
   await expectDialogScrolls(page);
   await page.getByRole("button", { name: "Create organisation" }).click(); // scrolls the dialog to its bottom
 

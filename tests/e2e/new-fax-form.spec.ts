@@ -6,39 +6,35 @@
  * that the fax goes out with no caller ID.
  */
 import { expect, type Page, test } from "@playwright/test";
-import pg from "pg";
 import { wcagViolations } from "./axe";
+import { sql } from "./e2e-database";
 import { open, signIn, site } from "./helpers";
-import { E2E_DATABASE_URL } from "./organisation-key";
+import { newOrganisation, type Organisation } from "./organisation";
 
-const HOST = "acme.localhost";
 const VIEWPORTS = [
   { name: "phone", width: 390, height: 844 },
   { name: "desktop", width: 1280, height: 900 },
 ];
 
-async function sql<T = unknown>(text: string, values: unknown[] = []): Promise<T[]> {
-  const db = new pg.Client({ connectionString: E2E_DATABASE_URL });
-  await db.connect();
-  try {
-    return (await db.query(text, values)).rows as T[];
-  } finally {
-    await db.end();
-  }
-}
-
-async function newFax(page: Page) {
-  await open(page, `${site(HOST)}/send/new`);
+/**
+ * Each test signs in as the plain user of an organisation of its own (the form is filled, never
+ * sent, so no organisation key is needed).
+ */
+async function newFax(page: Page, org: Organisation) {
+  await signIn(page, org.host, org.user.username, org.user.password);
+  await open(page, `${site(org.host)}/send/new`);
   await expect(page.getByRole("heading", { name: "New fax" })).toBeVisible();
 }
+
+/** +12125550123 as the form shows it: +1 212 555 0123. */
+const shown = (e164: string) => `${e164.slice(0, 2)} ${e164.slice(2, 5)} ${e164.slice(5, 8)} ${e164.slice(8)}`;
 
 for (const viewport of VIEWPORTS) {
   test(`numbers: only valid, distinct ones are counted, each bad one says why, and messages go with their cause (${viewport.name})`, async ({
     page,
   }) => {
     await page.setViewportSize(viewport);
-    await signIn(page, HOST, "acme-user", "Acme-User-2026");
-    await newFax(page);
+    await newFax(page, await newOrganisation(null, "Numbers Check"));
     const numbers = page.getByLabel("Fax numbers");
     await numbers.fill("+1 312 555 0101\n(312) 555-0101\n+1 312 555 0102\n555-12");
     // Two numbers will be faxed: the same number in two notations is one, and 555-12 is none.
@@ -75,35 +71,25 @@ for (const viewport of VIEWPORTS) {
 test("an organisation without fax numbers is warned before Send that the fax goes out with no caller ID", async ({
   page,
 }) => {
-  const acme = (await sql<{ id: string }>(`SELECT id FROM "Tenant" WHERE slug = 'acme-health'`))[0]!.id;
-  const dids = await sql<{ id: string; tenantId: string; userId: string | null }>(
-    `SELECT id, "tenantId", "userId" FROM "Did" WHERE "tenantId" = $1`,
-    [acme],
-  );
-  expect(dids.length).toBeGreaterThan(0);
-  await signIn(page, HOST, "acme-user", "Acme-User-2026");
-  await newFax(page);
+  const org = await newOrganisation(null, "Caller Check");
+  await newFax(page, org);
   const warning = page.getByTestId("no-caller-id");
-  await expect(page.getByLabel("Caller ID")).toContainText("Automatic: +1 212 555 0100");
+  await expect(page.getByLabel("Caller ID")).toContainText(`Automatic: ${shown(org.did)}`);
   await expect(warning).toHaveCount(0);
-  // The provider takes the organisation's numbers back.
-  await sql(`UPDATE "Did" SET "tenantId" = NULL, "userId" = NULL WHERE "tenantId" = $1`, [acme]);
-  try {
-    for (const viewport of VIEWPORTS) {
-      await page.setViewportSize(viewport);
-      await page.reload();
-      await page.locator("html[data-hydrated=true]").waitFor();
-      await expect(warning).toContainText("goes out with no caller ID");
-      await expect(warning).toContainText("Administration → Fax numbers");
-      await expect(page.getByLabel("Caller ID")).toContainText("Automatic: none (no fax number)");
-      expect(await wcagViolations(page, `New fax warning at ${viewport.width}px`)).toEqual([]);
-    }
-  } finally {
-    for (const did of dids) {
-      await sql(`UPDATE "Did" SET "tenantId" = $2, "userId" = $3 WHERE id = $1`, [did.id, did.tenantId, did.userId]);
-    }
+  // The provider takes the organisation's number back.
+  await sql(`UPDATE "Did" SET "tenantId" = NULL, "userId" = NULL WHERE number = $1`, [org.did]);
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize(viewport);
+    await page.reload();
+    await page.locator("html[data-hydrated=true]").waitFor();
+    await expect(warning).toContainText("goes out with no caller ID");
+    await expect(warning).toContainText("Administration → Fax numbers");
+    await expect(page.getByLabel("Caller ID")).toContainText("Automatic: none (no fax number)");
+    expect(await wcagViolations(page, `New fax warning at ${viewport.width}px`)).toEqual([]);
   }
+  // Given back, the number is the caller ID again and the warning goes.
+  await sql(`UPDATE "Did" SET "tenantId" = $2, "userId" = $3 WHERE number = $1`, [org.did, org.id, org.user.id]);
   await page.reload();
-  await expect(page.getByLabel("Caller ID")).toContainText("Automatic: +1 212 555 0100");
+  await expect(page.getByLabel("Caller ID")).toContainText(`Automatic: ${shown(org.did)}`);
   await expect(warning).toHaveCount(0);
 });

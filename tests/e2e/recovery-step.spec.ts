@@ -4,6 +4,7 @@
  * beside the field), with a warning on leaving; a reload before confirming leads back to the step
  * with a new code; later an organisation admin makes a new code from the dashboard.
  */
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import {
@@ -15,9 +16,6 @@ import {
 } from "./first-admin-steps";
 import { linkMailedTo, open, site } from "./helpers";
 
-const ORG = { name: "Lighthouse Dental", domain: "lighthouse.localhost" };
-const BOSS = { username: "lh-boss", email: "boss@lighthouse.test", password: "Tidal-Beacon-Own-5" };
-
 const warnsOnLeaving = (page: Page) =>
   page.evaluate(() => {
     const event = new Event("beforeunload", { cancelable: true });
@@ -27,6 +25,10 @@ const warnsOnLeaving = (page: Page) =>
 
 test("the recovery code is a step of its own that cannot be skipped by accident", async ({ page, browser }) => {
   test.setTimeout(180_000);
+  // Names of its own (a random tag, made per run): it runs beside other specs, and twice, unmet.
+  const TAG = randomBytes(3).toString("hex");
+  const ORG = { name: `Lighthouse Dental ${TAG}`, domain: `lighthouse-${TAG}.localhost` };
+  const BOSS = { username: `lh-boss-${TAG}`, email: `boss-${TAG}@lighthouse.test`, password: "Tidal-Beacon-Own-5" };
   await createOrganisation(browser, { ...ORG, admin: { username: BOSS.username, email: BOSS.email } });
   await acceptWelcome(page, await linkMailedTo(browser, BOSS.email), BOSS.password);
 
@@ -43,7 +45,9 @@ test("the recovery code is a step of its own that cannot be skipped by accident"
     page.waitForEvent("download"),
     page.getByRole("button", { name: "Download" }).click(),
   ]);
-  expect(download.suggestedFilename()).toMatch(/^lighthouse-dental-recovery-code-\d{4}-\d{2}-\d{2}\.txt$/);
+  expect(download.suggestedFilename()).toMatch(
+    new RegExp(`^lighthouse-dental-${TAG}-recovery-code-\\d{4}-\\d{2}-\\d{2}\\.txt$`),
+  );
   expect(readFileSync((await download.path())!, "utf8")).toContain(first);
 
   // Print: one page, the sheet without buttons, navigation or the confirm form.

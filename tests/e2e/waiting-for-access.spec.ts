@@ -4,49 +4,34 @@
  * dashboard, with a link to grant.
  */
 import { expect, test } from "@playwright/test";
+import { sql } from "./e2e-database";
 import { axeAtBothWidths } from "./first-admin-steps";
-import { ADMIN, choosePasswordByLink, linkMailedTo, open, signIn, signOut, site } from "./helpers";
-import { ensureAcmeOrganisationKey } from "./organisation-key";
-
-const HOST = "acme.localhost";
-const PERSON = { email: "wendy.waiter@acme.example", typed: "Typed-Willow-Key-1", own: "Own-Willow-Key-2" };
-
-test.beforeAll(async ({ browser }) => ensureAcmeOrganisationKey(browser));
+import { ADMIN, choosePasswordByLink, linkMailedTo, open, signIn, site } from "./helpers";
+import { newOrganisation } from "./organisation";
 
 test("a person waiting is told whom to ask; the admins are mailed and see them on the dashboard", async ({
   page,
   browser,
 }) => {
   test.setTimeout(180_000);
-  await signIn(page, HOST, "acme-admin", "Acme-Admin-2026");
-  await page.getByRole("link", { name: "Users" }).click();
-  await page.getByRole("button", { name: "New user" }).click();
-  await page.getByLabel("Email", { exact: true }).fill(PERSON.email);
-  await page.getByLabel("First name").fill("Wendy");
-  await page.getByLabel("Last name").fill("Waiter");
-  await page.getByLabel("Password", { exact: true }).fill(PERSON.typed);
-  await page.getByRole("button", { name: "Create user" }).click();
-  await expect(page.getByRole("cell", { name: PERSON.email }).first()).toBeVisible();
-  await signOut(page);
+  // An organisation of its own whose first admin holds the key (so can grant), and a user with keys.
+  const org = await newOrganisation(browser, "Willow Surgery");
+  await sql(`UPDATE "User" SET "firstName" = 'Alice', "lastName" = 'Admin' WHERE id = $1`, [org.admin.id]);
+  await sql(`UPDATE "User" SET "firstName" = 'Wendy', "lastName" = 'Waiter' WHERE id = $1`, [org.user.id]);
+  const HOST = org.host;
+  const PERSON = { email: org.user.email, reset: "Reset-Willow-Key-3" };
 
-  // She chooses her own password, then forgets it and resets it by the mailed link: fresh keys.
-  await signIn(page, HOST, PERSON.email, PERSON.typed);
-  await page.getByLabel("Current password").fill(PERSON.typed);
-  await page.getByLabel("New password", { exact: true }).fill(PERSON.own);
-  await page.getByLabel("Repeat new password").fill(PERSON.own);
-  await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
-  await signOut(page);
+  // She forgets her password and resets it by the mailed link: fresh keys.
   await open(page, `${site(HOST)}/forgot-password`);
   await page.getByLabel("Username or email").fill(PERSON.email);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByText("If an account matches, we sent a link")).toBeVisible();
-  await choosePasswordByLink(page, await linkMailedTo(browser, PERSON.email), "Reset-Willow-Key-3");
-  await signIn(page, HOST, PERSON.email, "Reset-Willow-Key-3");
+  await choosePasswordByLink(page, await linkMailedTo(browser, PERSON.email), PERSON.reset);
+  await signIn(page, HOST, PERSON.email, PERSON.reset);
 
   // Whom to ask, by name, and what still works.
   const notice = page.getByTestId("waiting-for-access");
-  await expect(notice.getByTestId("whom-to-ask")).toContainText("Alice Admin (acme-admin)");
+  await expect(notice.getByTestId("whom-to-ask")).toContainText(`Alice Admin (${org.admin.username})`);
   await expect(notice.getByTestId("what-still-works")).toContainText("send faxes");
   expect(await axeAtBothWidths(page, "waiting for access notice")).toEqual([]);
 
@@ -55,16 +40,20 @@ test("a person waiting is told whom to ask; the admins are mailed and see them o
   await signIn(outbox, ADMIN.host, ADMIN.username, ADMIN.password);
   await open(outbox, `${site(ADMIN.host)}/admin/outbox`);
   await expect(
-    outbox.getByRole("row").filter({ hasText: "Wendy Waiter" }).filter({ hasText: "is waiting for access" }),
+    outbox
+      .getByRole("row")
+      .filter({ hasText: org.admin.email })
+      .filter({ hasText: "Wendy Waiter" })
+      .filter({ hasText: "is waiting for access" }),
   ).toHaveCount(1);
   await outbox.close();
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
-  await signIn(admin, HOST, "acme-admin", "Acme-Admin-2026");
+  await signIn(admin, HOST, org.admin.username, org.admin.password);
   const waiting = admin.getByTestId("waiting-notice");
   await expect(waiting).toContainText("Wendy Waiter");
   expect(await axeAtBothWidths(admin, "dashboard waiting notice")).toEqual([]);
   await waiting.getByRole("link", { name: "Review them and grant access" }).click();
-  await expect(admin.getByTestId("waiting-person").filter({ hasText: PERSON.email })).toBeVisible();
+  await expect(admin.getByTestId("waiting-person").filter({ hasText: org.user.username })).toBeVisible();
   await adminContext.close();
 });

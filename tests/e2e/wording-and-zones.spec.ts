@@ -4,22 +4,16 @@
  * messages belong to organisations in different zones.
  */
 import { expect, test } from "@playwright/test";
-import pg from "pg";
+import { sql } from "./e2e-database";
+import { saveRecoveryCode } from "./first-admin-steps";
 import { ADMIN, open, signIn, site } from "./helpers";
-import { E2E_DATABASE_URL } from "./organisation-key";
-
-async function sql(text: string, values: unknown[] = []) {
-  const db = new pg.Client({ connectionString: E2E_DATABASE_URL });
-  await db.connect();
-  try {
-    await db.query(text, values);
-  } finally {
-    await db.end();
-  }
-}
+import { newOrganisation } from "./organisation";
 
 test("New user: the password rules speak of the new person's name as 'their name'", async ({ page }) => {
-  await signIn(page, "acme.localhost", "acme-admin", "Acme-Admin-2026");
+  const org = await newOrganisation(null, "Wording Works");
+  await signIn(page, org.host, org.admin.username, org.admin.password);
+  // The organisation's first admin: their first sign-in leads through the recovery code.
+  await saveRecoveryCode(page);
   await page.getByRole("link", { name: "Users" }).first().click();
   await page.getByRole("button", { name: "New user" }).click();
   const dialog = page.getByRole("dialog");
@@ -30,23 +24,24 @@ test("New user: the password rules speak of the new person's name as 'their name
 });
 
 test("the mail outbox shows every time in the page's zone, named once in the header", async ({ page }) => {
-  await sql(`UPDATE "Tenant" SET "timeZone" = 'Asia/Tokyo' WHERE slug = 'acme-health'`);
-  try {
-    // A message for Acme (in Tokyo) beside the platform's own (UTC).
-    await open(page, `${site("acme.localhost")}/forgot-password`);
-    await page.getByLabel("Username or email").fill("acme-user");
-    await page.getByRole("button", { name: "Send reset link" }).click();
-    await expect(page.getByText("If an account matches, we sent a link")).toBeVisible();
+  const org = await newOrganisation(null, "Tokyo Zone");
+  await sql(`UPDATE "Tenant" SET "timeZone" = 'Asia/Tokyo' WHERE id = $1`, [org.id]);
+  // A message for an organisation in Tokyo beside the platform's own (UTC) and other organisations'.
+  await open(page, `${site(org.host)}/forgot-password`);
+  await page.getByLabel("Username or email").fill(org.user.username);
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByText("If an account matches, we sent a link")).toBeVisible();
+  // The mail is queued just after the answer: wait for it before reading the outbox.
+  await expect
+    .poll(async () => (await sql(`SELECT 1 FROM "MailMessage" WHERE "to" = $1`, [org.user.email])).length)
+    .toBe(1);
 
-    await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
-    await open(page, `${site(ADMIN.host)}/admin/outbox`);
-    const table = page.getByRole("table", { name: "Mail outbox" });
-    await expect(table.getByRole("columnheader", { name: "When (UTC)" })).toBeVisible();
-    await expect(table.locator("tbody time").first()).toBeVisible();
-    const times = await table.locator("tbody time").allInnerTexts();
-    expect(times.length).toBeGreaterThan(0);
-    for (const t of times) expect(t, "one zone for the whole list").toMatch(/UTC$/);
-  } finally {
-    await sql(`UPDATE "Tenant" SET "timeZone" = 'UTC' WHERE slug = 'acme-health'`);
-  }
+  await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
+  await open(page, `${site(ADMIN.host)}/admin/outbox`);
+  const table = page.getByRole("table", { name: "Mail outbox" });
+  await expect(table.getByRole("columnheader", { name: "When (UTC)" })).toBeVisible();
+  await expect(table.getByRole("row").filter({ hasText: org.user.email }).locator("time")).toHaveText(/UTC$/);
+  const times = await table.locator("tbody time").allInnerTexts();
+  expect(times.length).toBeGreaterThan(0);
+  for (const t of times) expect(t, "one zone for the whole list").toMatch(/UTC$/);
 });
