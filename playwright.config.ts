@@ -39,7 +39,7 @@ const OWN_ORGANISATIONS = [
   "lockout",
   "new-fax-layout",
   "platform-list-status",
-  "docx-download",
+  "renamed-docx-download",
 ].map((name) => `**/${name}.spec.ts`);
 
 const projects: Project[] = [
