@@ -59,7 +59,9 @@ export function Field({
     [htmlFor, error, errorId, hintId, showHint],
   );
   return (
-    <div className="grid gap-1.5" {...(name ? { [FIELD_NAME_ATTRIBUTE]: name } : {})}>
+    // content-start: a field stretched to its row's height (a neighbour has a hint or an error) keeps
+    // its label and control at the top, level with the neighbour's, instead of spreading them out.
+    <div className="grid content-start gap-1.5" {...(name ? { [FIELD_NAME_ATTRIBUTE]: name } : {})}>
       <Label htmlFor={htmlFor}>{label}</Label>
       <FieldControlContext.Provider value={control}>{children}</FieldControlContext.Provider>
       {showHint ? (
