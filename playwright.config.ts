@@ -28,18 +28,13 @@ const screenshots = Boolean(process.env.FAXPORT_SCREENSHOTS);
  * spec's project depends on run first, in full). Every spec passes alone: what the setup makes, the
  * specs that need it make too when it is missing (tests/e2e/organisation-key.ts).
  */
-const READING = ["every-page", "security-headers", "route-isolation", "guidance"].map(
-  (name) => `**/${name}.spec.ts`,
-);
-const OWN_ORGANISATIONS = [
-].map((name) => `**/${name}.spec.ts`);
+const READING = ["every-page", "security-headers", "route-isolation", "guidance"].map((name) => `**/${name}.spec.ts`);
 const OWN_ORGANISATIONS = [
   "tenant-onboarding",
   "recovery-code",
   "lists",
   "session-revocation",
   "lockout",
-<<<<<<< HEAD
   "waiting-for-access",
   "password-reset",
   "recovery-step",
@@ -48,11 +43,9 @@ const OWN_ORGANISATIONS = [
   "wording-and-zones",
   "organisation-country",
   "form-errors",
-=======
   "new-fax-layout",
   "platform-list-status",
   "renamed-docx-download",
->>>>>>> h-proofs
 ].map((name) => `**/${name}.spec.ts`);
 
 const projects: Project[] = [
