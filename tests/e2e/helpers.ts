@@ -24,7 +24,8 @@ export async function signIn(page: Page, host: string, username: string, passwor
       .or(page.getByText("Choose a new password before you continue."))
       .or(page.getByRole("heading", { name: /^Recovery code for / }))
       .or(page.locator("p[role=alert]")),
-  ).toBeVisible();
+    // A first sign-in after start-up, on a busy machine, can take longer than the usual 10 s.
+  ).toBeVisible({ timeout: 30_000 });
 }
 
 /** The refusal shown under the password field. */
