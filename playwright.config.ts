@@ -31,9 +31,18 @@ const screenshots = Boolean(process.env.FAXPORT_SCREENSHOTS);
 const READING = ["accessibility", "viewports", "security-headers", "route-isolation", "guidance"].map(
   (name) => `**/${name}.spec.ts`,
 );
-const OWN_ORGANISATIONS = ["tenant-onboarding", "recovery-code", "lists", "session-revocation", "lockout"].map(
-  (name) => `**/${name}.spec.ts`,
-);
+const OWN_ORGANISATIONS = [
+  "tenant-onboarding",
+  "recovery-code",
+  "lists",
+  "session-revocation",
+  "lockout",
+  "send-fax",
+  "jobs",
+  "platform-faxes",
+  "sent-list-layout",
+  "cover-page",
+].map((name) => `**/${name}.spec.ts`);
 
 const projects: Project[] = [
   { name: "demo world setup", testMatch: "**/demo-world.setup.ts" },
