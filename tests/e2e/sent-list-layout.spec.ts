@@ -3,29 +3,19 @@
  * faxes (written straight into the database, so each sits in the state under test): two failed to
  * one number, one waiting to retry, one on its third page. At 1280 px each list fits its card with
  * Submitted and Details in view, the badge stays one line and a row stays short; at 390 px two
- * faxes to one number read apart and the platform's list shows Status. The list, the dashboard and
- * the fax page say the same words.
+ * faxes to one number read apart and the platform's list (filtered to this organisation, as other
+ * specs' faxes come and go in it) shows Status. The list, the dashboard and the fax page say the
+ * same words.
  */
 import { expect, type Page, test } from "@playwright/test";
-import pg from "pg";
+import { sql } from "./e2e-database";
 import { ADMIN, signIn } from "./helpers";
 import { newOrganisation, type Organisation } from "./organisation";
-import { E2E_DATABASE_URL } from "./organisation-key";
 
 const SAME = "+13125550477";
 const ids: string[] = [];
 // An organisation of its own: its user's dashboard shows these faxes, not newer ones other specs sent.
 let org: Organisation;
-
-async function sql<T = unknown>(text: string, values: unknown[] = []): Promise<T[]> {
-  const db = new pg.Client({ connectionString: E2E_DATABASE_URL });
-  await db.connect();
-  try {
-    return (await db.query(text, values)).rows as T[];
-  } finally {
-    await db.end();
-  }
-}
 
 test.beforeAll(async () => {
   org = await newOrganisation(null, "List Layout");
@@ -55,7 +45,8 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await sql(`DELETE FROM "FaxJob" WHERE id = ANY($1::uuid[])`, [ids]);
+  // Emptied too: under fullyParallel a worker may run this file's hooks again for its next test.
+  await sql(`DELETE FROM "FaxJob" WHERE id = ANY($1::uuid[])`, [ids.splice(0)]);
 });
 
 /** Follows a navigation link, through the Menu on a phone (a fresh load would lock the keys). */
@@ -141,7 +132,11 @@ for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
     await goTo(page, "Sent faxes");
+    // Only this organisation's faxes: every badge checked below is one of the four above.
+    await page.getByLabel("Filter by organisation").selectOption({ label: org.name });
     const table = page.getByRole("table", { name: "Sent faxes of every organisation" });
+    await expect(table.locator("tbody tr").filter({ hasText: org.name })).toHaveCount(ids.length);
+    await expect(table.locator("tbody tr")).toHaveCount(ids.length);
     await expect(table.getByRole("row").filter({ hasText: "Sending page 3 of 3" })).toBeVisible();
     await expectInView(page, table.getByRole("columnheader", { name: "Status" }));
     for (const badge of await table.getByTestId("fax-status").all()) await expectInView(page, badge);
