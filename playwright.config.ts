@@ -28,20 +28,13 @@ const screenshots = Boolean(process.env.FAXPORT_SCREENSHOTS);
  * spec's project depends on run first, in full). Every spec passes alone: what the setup makes, the
  * specs that need it make too when it is missing (tests/e2e/organisation-key.ts).
  */
-<<<<<<< HEAD
 const READING = ["every-page", "security-headers", "route-isolation", "guidance"].map((name) => `**/${name}.spec.ts`);
-=======
-const READING = ["accessibility", "viewports", "security-headers", "route-isolation", "guidance"].map(
-  (name) => `**/${name}.spec.ts`,
-);
->>>>>>> h-e2e-fax
 const OWN_ORGANISATIONS = [
   "tenant-onboarding",
   "recovery-code",
   "lists",
   "session-revocation",
   "lockout",
-<<<<<<< HEAD
   "waiting-for-access",
   "password-reset",
   "recovery-step",
@@ -53,13 +46,11 @@ const OWN_ORGANISATIONS = [
   "new-fax-layout",
   "platform-list-status",
   "renamed-docx-download",
-=======
   "send-fax",
   "jobs",
   "platform-faxes",
   "sent-list-layout",
   "cover-page",
->>>>>>> h-e2e-fax
 ].map((name) => `**/${name}.spec.ts`);
 
 const projects: Project[] = [
