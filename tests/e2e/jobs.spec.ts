@@ -18,7 +18,7 @@ const FUNCTION_ID = "faxport-prune-auth-records";
 const STEP = "delete-old-sign-in-records";
 const CRON = "TZ=UTC 17 3 * * *";
 
-/** axe's WCAG A/AA findings (the accessibility spec sees this page only with no runs listed). */
+/** axe's WCAG A/AA findings (the every-page walk sees this page only with no runs listed). */
 const axe = async (page: Page) =>
   (await wcagResults(page)).flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} — ${n.target.join(" ")}`));
 
