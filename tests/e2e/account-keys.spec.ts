@@ -23,6 +23,7 @@ async function fingerprint(page: Page) {
 test("a person's keys survive the forced first change and a reload, and open only with their password", async ({
   page,
 }) => {
+  test.setTimeout(120_000); // it makes its organisation and the organisation key first
   // An organisation of its own, whose first admin has just made its key.
   const org = await newOrganisation(null, "Keyholders");
   const HOST = org.host;
