@@ -51,6 +51,12 @@ const OWN_ORGANISATIONS = [
   "platform-faxes",
   "sent-list-layout",
   "cover-page",
+  "first-day",
+  "document-keys-lifecycle",
+  "account-keys",
+  "documents",
+  "documents-actions",
+  "unlock-where-needed",
 ].map((name) => `**/${name}.spec.ts`);
 
 const projects: Project[] = [

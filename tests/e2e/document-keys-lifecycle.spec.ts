@@ -4,18 +4,18 @@
  * forgets it and resets it by the mailed link (fresh keys: waiting for access until an organisation
  * admin grants, then readable again), and has a password set by the admin (waiting again — setting a
  * password gains the admin nothing — until granted). Each time the document's original downloads
- * byte for byte.
+ * byte for byte. It runs in an organisation of its own, made new for it: its first admin makes the
+ * organisation key at their first sign-in and grants what follows.
  */
 import { expect, type Page, test } from "@playwright/test";
 import { textPdf } from "../support/text-pdf";
 import { documentRow, expectDocumentReadable, uploadDocument } from "./document-steps";
+import { signInFirstAdmin } from "./first-admin-steps";
 import { choosePasswordByLink, linkMailedTo, open, signIn, signOut, site } from "./helpers";
-import { ensureAcmeOrganisationKey, grantWithSafetyCode } from "./organisation-key";
+import { newOrganisation, type Organisation } from "./organisation";
+import { grantWithSafetyCode } from "./organisation-key";
 
-const HOST = "acme.localhost";
-const ADMIN = { username: "acme-admin", password: "Acme-Admin-2026" };
 const RUN = Date.now().toString(36);
-const PERSON = `keeper-${RUN}@acme.example`;
 const FILE = { name: `Lifecycle ${RUN}.pdf`, buffer: textPdf(`LIFECYCLE${RUN.toUpperCase()}`, 1) };
 
 const waiting = (page: Page) => page.getByTestId("waiting-for-access");
@@ -26,8 +26,8 @@ async function openDocuments(page: Page) {
 }
 
 /** Signs in (choosing their own password first if the last one was typed by someone else). */
-async function signInAs(page: Page, password: string, own?: string) {
-  await signIn(page, HOST, PERSON, password);
+async function signInPerson(page: Page, host: string, person: string, password: string, own?: string) {
+  await signIn(page, host, person, password);
   if (own) {
     await expect(page.getByText("Choose a new password before you continue.")).toBeVisible();
     await page.getByLabel("Current password").fill(password);
@@ -48,28 +48,31 @@ async function usersPage(admin: Page) {
  * The organisation admin grants the waiting person access from the Users page, after checking how
  * they came to wait and the safety code the person reads from their own screen (`person`).
  */
-async function grant(admin: Page, person: Page, origin: RegExp) {
+async function grant(admin: Page, org: Organisation, person: Page, username: string, origin: RegExp) {
   // A fresh load of the page, as the admin would after hearing from the person: it locks the
   // admin's keys in that tab until they type their password.
-  await open(admin, `${site(HOST)}/admin/users`);
-  await admin.getByTestId("unlock-documents").getByLabel("Your password").fill(ADMIN.password);
+  await open(admin, `${site(org.host)}/admin/users`);
+  await admin.getByTestId("unlock-documents").getByLabel("Your password").fill(org.admin.password);
   await admin.getByRole("button", { name: "Open documents" }).click();
   await expect(admin.getByTestId("keys-unlocked")).toBeAttached();
-  const row = admin.getByTestId("waiting-person").filter({ hasText: PERSON });
-  await expect(row.getByTestId("created-by")).toContainText("acme-admin");
+  const row = admin.getByTestId("waiting-person").filter({ hasText: username });
+  await expect(row.getByTestId("created-by")).toContainText(org.admin.username);
   await expect(row.getByTestId("waiting-origin")).toContainText(origin);
-  await grantWithSafetyCode(admin, person, PERSON);
+  await grantWithSafetyCode(admin, person, username);
 }
-
-test.beforeAll(async ({ browser }) => ensureAcmeOrganisationKey(browser));
 
 test("a document stays readable through a password change, a reset with re-grant, and an admin-set password", async ({
   page,
   browser,
 }) => {
   test.setTimeout(360_000);
+  const org = await newOrganisation(null, "Lifecycle Clinic");
+  const HOST = org.host;
+  const PERSON = `keeper@${HOST.replace(/\.localhost$/, ".example")}`;
+  const signInAs = (password: string, own?: string) => signInPerson(page, HOST, PERSON, password, own);
   const admin = await browser.newPage();
-  await signIn(admin, HOST, ADMIN.username, ADMIN.password);
+  // The first admin's first sign-in makes the organisation key in this page, which stays signed in.
+  await signInFirstAdmin(admin, org);
   await usersPage(admin);
   await admin.getByRole("button", { name: "New user" }).click();
   await admin.getByLabel("Email", { exact: true }).fill(PERSON);
@@ -80,7 +83,7 @@ test("a document stays readable through a password change, a reset with re-grant
   await expect(admin.getByRole("cell", { name: PERSON }).first()).toBeVisible();
 
   // The person's first own password, and their document.
-  await signInAs(page, "Typed-Meadow-Key-1", "Own-Meadow-Key-2");
+  await signInAs("Typed-Meadow-Key-1", "Own-Meadow-Key-2");
   await openDocuments(page);
   await uploadDocument(page, FILE);
   await expectDocumentReadable(page, FILE);
@@ -93,7 +96,7 @@ test("a document stays readable through a password change, a reset with re-grant
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await signOut(page);
-  await signInAs(page, "Changed-Meadow-Key-3");
+  await signInAs("Changed-Meadow-Key-3");
   await expect(waiting(page)).toHaveCount(0);
   await openDocuments(page);
   await expectDocumentReadable(page, FILE);
@@ -105,11 +108,11 @@ test("a document stays readable through a password change, a reset with re-grant
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByText("If an account matches, we sent a link")).toBeVisible();
   await choosePasswordByLink(page, await linkMailedTo(browser, PERSON), "Reset-Meadow-Key-4");
-  await signInAs(page, "Reset-Meadow-Key-4");
+  await signInAs("Reset-Meadow-Key-4");
   await expect(waiting(page)).toContainText("Waiting for access");
-  await grant(admin, page, /reset their own password with an emailed link/);
+  await grant(admin, org, page, PERSON, /reset their own password with an emailed link/);
   await signOut(page);
-  await signInAs(page, "Reset-Meadow-Key-4");
+  await signInAs("Reset-Meadow-Key-4");
   await expect(waiting(page)).toHaveCount(0);
   await openDocuments(page);
   await expectDocumentReadable(page, FILE);
@@ -124,15 +127,16 @@ test("a document stays readable through a password change, a reset with re-grant
   await admin.getByLabel("Password", { exact: true }).fill("Admin-Set-Meadow-5");
   await admin.getByRole("button", { name: "Set password" }).click();
   await expect(admin.getByRole("dialog")).toHaveCount(0);
-  await signInAs(page, "Admin-Set-Meadow-5", "Mine-Again-Meadow-6");
+  await signInAs("Admin-Set-Meadow-5", "Mine-Again-Meadow-6");
   await expect(waiting(page)).toContainText("Waiting for access");
-  await grant(admin, page, /Alice Admin \(acme-admin\) set their password/);
+  // newOrganisation names its admin "admin Tester".
+  await grant(admin, org, page, PERSON, new RegExp(`admin Tester \\(${org.admin.username}\\) set their password`));
   await signOut(page);
-  await signInAs(page, "Mine-Again-Meadow-6");
+  await signInAs("Mine-Again-Meadow-6");
   await openDocuments(page);
   await expectDocumentReadable(page, FILE);
 
-  // Leave the demo organisation as it was: the document, then the person.
+  // Last the document goes, then the person (the one check that Delete on the Users page works).
   const row = documentRow(page, FILE.name);
   await row.getByRole("button", { name: `More actions for ${FILE.name}` }).click();
   await page.getByRole("menuitem", { name: "Delete" }).click();

@@ -4,30 +4,44 @@
  * side, shown Ready with its page count, viewed (original beside the fax rendering), downloaded
  * byte for byte, renamed and deleted. Meanwhile neither marker is in any table or stored object —
  * plain, UTF-16, base64 or hex. A file that is not what its name claims ends Invalid with a reason.
+ * Each test has an organisation of its own, its key made by its first admin.
  */
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
 import { filesUnder, secretForms } from "../support/canary";
 import { textPdf } from "../support/text-pdf";
 import { documentRow, expectDocumentReadable, uploadDocument } from "./document-steps";
+import { sql } from "./e2e-database";
 import { signIn } from "./helpers";
-import { E2E_DATABASE_URL, ensureAcmeOrganisationKey } from "./organisation-key";
+import { newOrganisation } from "./organisation";
 
-const HOST = "acme.localhost";
 const OBJECTS = path.join(".data", "e2e", "objects");
-const MARKER = `CANARY${Date.now().toString(36).toUpperCase()}Q7`;
-const NAME = `Referral ${MARKER}N.pdf`;
 
-test.beforeAll(async ({ browser }) => ensureAcmeOrganisationKey(browser));
+/** A stored object's bytes; none if another spec's delete removed it since the listing. */
+function readIfStillThere(file: string): Buffer[] {
+  try {
+    return [readFileSync(file)];
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+}
 
 test("a user's document is encrypted in the browser, converted, viewed, downloaded, renamed and deleted, and its text and name are stored nowhere", async ({
   page,
+  browser,
 }) => {
   test.setTimeout(180_000);
+  const org = await newOrganisation(browser, "Canary Clinic");
+  // Unique to this run and repeat, so no other upload can carry it.
+  const MARKER = `CANARY${randomBytes(5).toString("hex").toUpperCase()}Q7`;
+  const NAME = `Referral ${MARKER}N.pdf`;
+  // Where this organisation's objects are stored (server/document/document-storage-keys.ts).
+  const ORG_OBJECTS = path.join(OBJECTS, "documents", org.id);
   const file = textPdf(MARKER, 2);
-  await signIn(page, HOST, "acme-user", "Acme-User-2026");
+  await signIn(page, org.host, org.user.username, org.user.password);
   await page.getByRole("link", { name: "Documents" }).first().click();
   await expect(page.getByRole("heading", { name: "Documents" })).toBeVisible();
   await uploadDocument(page, { name: NAME, buffer: file });
@@ -37,25 +51,16 @@ test("a user's document is encrypted in the browser, converted, viewed, download
   await expect(row.getByRole("cell", { name: "2", exact: true })).toBeVisible();
 
   // The canary: every table and every stored object, with the document converted.
-  const db = new pg.Client({ connectionString: E2E_DATABASE_URL });
-  await db.connect();
-  try {
-    const tables = await db.query<{ t: string }>(
-      "SELECT tablename::text AS t FROM pg_tables WHERE schemaname = 'public'",
-    );
-    const dumps: Buffer[] = [];
-    for (const { t } of tables.rows) {
-      const rows = await db.query<{ r: string }>(`SELECT row_to_json(x)::text AS r FROM "${t}" x`);
-      dumps.push(Buffer.from(rows.rows.map((r) => r.r).join("\n")));
-    }
-    const files = filesUnder(OBJECTS);
-    expect(files.length).toBeGreaterThanOrEqual(8);
-    const haystacks = [...dumps, ...files.map((f) => readFileSync(f))];
-    for (const secret of [MARKER, `${MARKER}N`]) {
-      for (const needle of secretForms(secret)) for (const hay of haystacks) expect(hay.includes(needle)).toBe(false);
-    }
-  } finally {
-    await db.end();
+  const tables = await sql<{ t: string }>("SELECT tablename::text AS t FROM pg_tables WHERE schemaname = 'public'");
+  const dumps: Buffer[] = [];
+  for (const { t } of tables) {
+    const rows = await sql<{ r: string }>(`SELECT row_to_json(x)::text AS r FROM "${t}" x`);
+    dumps.push(Buffer.from(rows.map((r) => r.r).join("\n")));
+  }
+  expect(filesUnder(ORG_OBJECTS).length).toBeGreaterThanOrEqual(8);
+  const haystacks = [...dumps, ...filesUnder(OBJECTS).flatMap(readIfStillThere)];
+  for (const secret of [MARKER, `${MARKER}N`]) {
+    for (const needle of secretForms(secret)) for (const hay of haystacks) expect(hay.includes(needle)).toBe(false);
   }
 
   // View: the original and the fax rendering, decrypted here.
@@ -84,18 +89,20 @@ test("a user's document is encrypted in the browser, converted, viewed, download
   await renameDialog.getByRole("button", { name: "Save name" }).click();
   const after = documentRow(page, renamed);
   await expect(after).toBeVisible();
-  const before = filesUnder(OBJECTS).length;
+  const before = filesUnder(ORG_OBJECTS).length;
   await after.getByRole("button", { name: `More actions for ${renamed}` }).click();
   await page.getByRole("menuitem", { name: "Delete" }).click();
   await page.getByRole("button", { name: "Delete document" }).click();
   await expect(after).toBeHidden();
-  await expect.poll(() => filesUnder(OBJECTS).length).toBe(before - 8);
+  // Counted in this organisation's folder: other specs store objects meanwhile.
+  await expect.poll(() => filesUnder(ORG_OBJECTS).length).toBe(before - 8);
 });
 
-test("a file that is not what its name says ends Invalid with the reason", async ({ page }) => {
+test("a file that is not what its name says ends Invalid with the reason", async ({ page, browser }) => {
   test.setTimeout(120_000);
+  const org = await newOrganisation(browser, "Invalid Clinic");
   const name = `not-really-${Date.now()}.pdf`;
-  await signIn(page, HOST, "acme-user", "Acme-User-2026");
+  await signIn(page, org.host, org.user.username, org.user.password);
   await page.getByRole("link", { name: "Documents" }).first().click();
   await uploadDocument(page, { name, buffer: Buffer.from("Just words, not a PDF.\n") });
   const row = documentRow(page, name);

@@ -2,19 +2,17 @@
  * Issue 17: after a reload the password is asked only where documents are opened — in plain words,
  * in a labelled field with its error beside it — never on pages without documents, never of a
  * platform admin; encrypted names say why they are hidden; the Resend dialog asks inside itself.
+ * The person's documents and faxes are in an organisation of their own, its key made by its first
+ * admin.
  */
 import { expect, type Page, test } from "@playwright/test";
 import { textPdf } from "../support/text-pdf";
 import { uploadDocument } from "./document-steps";
 import { axeAtBothWidths } from "./first-admin-steps";
 import { ADMIN, open, signIn, site } from "./helpers";
-import { ensureAcmeOrganisationKey } from "./organisation-key";
+import { newOrganisation } from "./organisation";
 
-const HOST = "acme.localhost";
-const USER = { username: "acme-user", password: "Acme-User-2026" };
 const FILE = { name: `Referral ${Date.now().toString(36)}.pdf`, buffer: textPdf("Referral letter", 1) };
-
-test.beforeAll(async ({ browser }) => ensureAcmeOrganisationKey(browser));
 
 const prompt = (page: Page) => page.getByTestId("unlock-documents");
 const oldBanner = (page: Page) => page.getByText(/keys are locked/i);
@@ -29,8 +27,11 @@ test("a platform admin is never asked for a password to open keys", async ({ pag
   }
 });
 
-test("after a reload only the pages with documents ask, inline and in plain words", async ({ page }) => {
+test("after a reload only the pages with documents ask, inline and in plain words", async ({ page, browser }) => {
   test.setTimeout(240_000);
+  const org = await newOrganisation(browser, "Unlock Clinic");
+  const HOST = org.host;
+  const USER = org.user;
   await signIn(page, HOST, USER.username, USER.password);
   await page.getByRole("link", { name: "Documents" }).first().click();
   await uploadDocument(page, FILE);

@@ -15,14 +15,23 @@ export function secretForms(text: string): Buffer[] {
   ];
 }
 
-/** Every file under `dir` (none when it does not exist). */
+/**
+ * Every file under `dir` (none when it does not exist). An entry gone between the listing and its
+ * look (written or deleted meanwhile by a job or a spec running beside) is left out, not its folder.
+ */
 export function filesUnder(dir: string): string[] {
+  let entries: string[];
   try {
-    return readdirSync(dir).flatMap((entry) => {
-      const p = path.join(dir, entry);
-      return statSync(p).isDirectory() ? filesUnder(p) : [p];
-    });
+    entries = readdirSync(dir);
   } catch {
     return [];
   }
+  return entries.flatMap((entry) => {
+    const p = path.join(dir, entry);
+    try {
+      return statSync(p).isDirectory() ? filesUnder(p) : [p];
+    } catch {
+      return [];
+    }
+  });
 }
