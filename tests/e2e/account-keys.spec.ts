@@ -55,6 +55,9 @@ test("a person's keys survive the forced first change and a reload, and open onl
   await open(page, `${site(HOST)}/dashboard`);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await expect(unlockPrompt(page)).toHaveCount(0);
+  // Nor in any other shape (the old banner "Your keys are locked in this tab" asked on every page).
+  await expect(page.getByText(/keys are locked/i)).toHaveCount(0);
+  await expect(page.locator('input[type="password"]')).toHaveCount(0);
   await open(page, `${site(HOST)}/documents`);
   const unlockField = unlockPrompt(page).getByLabel("Your password");
   await unlockField.fill(PERSON.first);
