@@ -31,9 +31,20 @@ const screenshots = Boolean(process.env.FAXPORT_SCREENSHOTS);
 const READING = ["accessibility", "viewports", "security-headers", "route-isolation", "guidance"].map(
   (name) => `**/${name}.spec.ts`,
 );
-const OWN_ORGANISATIONS = ["tenant-onboarding", "recovery-code", "lists", "session-revocation", "lockout"].map(
-  (name) => `**/${name}.spec.ts`,
-);
+const OWN_ORGANISATIONS = [
+  "tenant-onboarding",
+  "recovery-code",
+  "lists",
+  "session-revocation",
+  "lockout",
+  "auth-abuse",
+  "bad-input",
+  "domain-change",
+  "domain-verification",
+  "branding-logo",
+  "trunk-drivers",
+  "destructive-actions",
+].map((name) => `**/${name}.spec.ts`);
 
 const projects: Project[] = [
   { name: "demo world setup", testMatch: "**/demo-world.setup.ts" },
