@@ -25,6 +25,7 @@ test("a domain change asks first, keeps the old address until the new one is pro
   page,
   browser,
 }) => {
+  test.setTimeout(120_000); // it makes its organisation first, then two admins sign in
   refuseBrowserBoxes(page);
   const org = await newOrganisation(null, "Moving Co");
   const ORG = org.name;

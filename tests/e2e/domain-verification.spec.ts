@@ -9,6 +9,7 @@ import { ADMIN, open, PORT, signIn, signOut, site } from "./helpers";
 import { newOrganisation } from "./organisation";
 
 test("a tenant admin's new domain waits for verification or a platform admin's approval", async ({ page }) => {
+  test.setTimeout(120_000); // it makes its organisation first, then two admins sign in
   const org = await newOrganisation(null, "Verify Co");
   const HOST = org.host;
   const NEW = `portal-${org.host}`;
