@@ -54,11 +54,12 @@ test("reset links come from the configured address, whatever the request's heade
   expect(otherPort.status()).toBe(200);
 
   await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
+  // Each look opens the outbox afresh; the mails are written after the answer, not before it.
   await expect
-    .poll(() => lastLinkTo(page, "admin@faxport.localhost"))
+    .poll(() => lastLinkTo(page, "admin@faxport.localhost"), { timeout: 30_000 })
     .toMatch(new RegExp(`^${site("localhost")}/reset-password\\?token=`));
   await expect
-    .poll(() => lastLinkTo(page, org.user.email))
+    .poll(() => lastLinkTo(page, org.user.email), { timeout: 30_000 })
     .toMatch(new RegExp(`^${escapeRegExp(site(org.host))}/reset-password\\?token=`));
   // A list in X-Forwarded-Host (no proxy configured) is no error either.
   const listOfHosts = await mutate(
@@ -118,6 +119,7 @@ test("Auth.js's own sign-out ends the session, not only the cookie", async ({ pa
 });
 
 test("a stranger's wrong passwords do not lock the owner's own browser out", async ({ page, browser }) => {
+  test.setTimeout(120_000); // seven sign-ins, one after another
   const org = await newOrganisation(null, "Stranger Danger");
   const login = org.user.email; // by email, as the owner would type it
   await signIn(page, org.host, login, org.user.password);

@@ -108,12 +108,16 @@ export async function newOrganisation(browser: Browser | null, name: string): Pr
     const adminRow = await insertPerson(admin, "TENANT_ADMIN");
     const userRow = await insertPerson(user, "USER");
     await db.query(`UPDATE "Tenant" SET "firstAdminId" = $2 WHERE id = $1`, [tenantId, adminRow.id]);
-    const did = randomDid();
-    await db.query(
-      `INSERT INTO "Did" (id, number, title, "tenantId", "userId", "updatedAt")
-       VALUES (gen_random_uuid(), $1, 'Front desk', $2, $3, now())`,
-      [did, tenantId, userRow.id],
-    );
+    // Four random digits: with dozens of organisations made side by side, two draw the same now and
+    // then (a unique-key failure seen in a parallel run). A taken number is skipped, not an error.
+    let did = randomDid();
+    const insertDid = (number: string) =>
+      db.query(
+        `INSERT INTO "Did" (id, number, title, "tenantId", "userId", "updatedAt")
+         VALUES (gen_random_uuid(), $1, 'Front desk', $2, $3, now()) ON CONFLICT (number) DO NOTHING`,
+        [number, tenantId, userRow.id],
+      );
+    while ((await insertDid(did)).rowCount === 0) did = randomDid();
     await db.query("COMMIT");
     org = { id: tenantId, name: `${name} ${tag}`, host, admin: adminRow, user: userRow, did };
   } catch (error) {
