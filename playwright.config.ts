@@ -57,6 +57,13 @@ const OWN_ORGANISATIONS = [
   "documents",
   "documents-actions",
   "unlock-where-needed",
+  "auth-abuse",
+  "bad-input",
+  "domain-change",
+  "domain-verification",
+  "branding-logo",
+  "trunk-drivers",
+  "destructive-actions",
 ].map((name) => `**/${name}.spec.ts`);
 
 const projects: Project[] = [

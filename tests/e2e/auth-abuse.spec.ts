@@ -2,9 +2,15 @@
  * Findings of an outside probe against a running `npm start` (issue 5, section 2), replayed over
  * real HTTP: poisoned reset links, cross-site mutations, sessions on the wrong host, Auth.js's
  * own sign-out, and a stranger trying to lock the owner's browser out.
+ *
+ * Each test uses organisations of its own, so it runs beside any other spec. The limits it meets
+ * are all per login string or per person (server/auth/verify-credentials.ts, password-reset.ts):
+ * the per-address sign-in limit counts only a client address a trusted proxy reported, and the
+ * e2e portal has no proxy (TRUST_PROXY unset), so nothing here is counted per IP.
  */
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { ADMIN, open, PORT, signIn, signInError, signOut, site } from "./helpers";
+import { newOrganisation } from "./organisation";
 
 const api = `http://127.0.0.1:${PORT}/api/trpc`;
 
@@ -15,15 +21,23 @@ const mutate = (request: APIRequestContext, path: string, input: unknown, header
     data: { json: input },
   });
 
-async function lastLinkTo(admin: Page, to: RegExp) {
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+async function lastLinkTo(admin: Page, to: string) {
   await open(admin, `${site(ADMIN.host)}/admin/outbox`);
-  await admin.getByRole("row", { name: to }).getByRole("button", { name: "View" }).first().click();
+  await admin
+    .getByRole("row", { name: new RegExp(escapeRegExp(to)) })
+    .getByRole("button", { name: "View" })
+    .first()
+    .click();
   const href = await admin.getByRole("link", { name: /reset-password\?token=/ }).getAttribute("href");
   await admin.keyboard.press("Escape");
   return href;
 }
 
 test("reset links come from the configured address, whatever the request's headers say", async ({ request, page }) => {
+  const org = await newOrganisation(null, "Reset Links");
+  // The platform admin's reset counter (3 a quarter hour per login) meets this one request a run.
   const poisoned = await mutate(
     request,
     "auth.requestPasswordReset",
@@ -34,33 +48,35 @@ test("reset links come from the configured address, whatever the request's heade
   const otherPort = await mutate(
     request,
     "auth.requestPasswordReset",
-    { login: "it@acme.example" },
-    { Host: "acme.localhost:6666" },
+    { login: org.user.email },
+    { Host: `${org.host}:6666` },
   );
   expect(otherPort.status()).toBe(200);
 
   await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
+  // Each look opens the outbox afresh; the mails are written after the answer, not before it.
   await expect
-    .poll(() => lastLinkTo(page, /admin@faxport\.localhost/))
+    .poll(() => lastLinkTo(page, "admin@faxport.localhost"), { timeout: 30_000 })
     .toMatch(new RegExp(`^${site("localhost")}/reset-password\\?token=`));
   await expect
-    .poll(() => lastLinkTo(page, /it@acme\.example/))
-    .toMatch(new RegExp(`^${site("acme.localhost")}/reset-password\\?token=`));
+    .poll(() => lastLinkTo(page, org.user.email), { timeout: 30_000 })
+    .toMatch(new RegExp(`^${escapeRegExp(site(org.host))}/reset-password\\?token=`));
   // A list in X-Forwarded-Host (no proxy configured) is no error either.
   const listOfHosts = await mutate(
     request,
     "auth.requestPasswordReset",
     { login: "nobody-at-all" },
-    { Host: `acme.localhost:${PORT}`, "X-Forwarded-Host": "a.example, b.example" },
+    { Host: `${org.host}:${PORT}`, "X-Forwarded-Host": "a.example, b.example" },
   );
   expect(listOfHosts.status()).toBe(200);
 });
 
 test("cross-site mutations are refused", async ({ request }) => {
-  const host = { Host: `acme.localhost:${PORT}` };
+  const org = await newOrganisation(null, "Cross Site");
+  const host = { Host: `${org.host}:${PORT}` };
   const form = await request.post(`${api}/auth.requestPasswordReset`, {
     headers: { ...host, Origin: "http://evil.example" },
-    multipart: { login: "it@acme.example" },
+    multipart: { login: org.user.email },
   });
   expect(form.status()).toBe(403);
   const json = await mutate(
@@ -70,29 +86,29 @@ test("cross-site mutations are refused", async ({ request }) => {
     { ...host, Origin: "http://evil.example" },
   );
   expect(json.status()).toBe(403);
-  const same = await mutate(
-    request,
-    "auth.requestPasswordReset",
-    { login: "x" },
-    { ...host, Origin: site("acme.localhost") },
-  );
+  const same = await mutate(request, "auth.requestPasswordReset", { login: "x" }, { ...host, Origin: site(org.host) });
   expect(same.status()).toBe(200);
 });
 
 test("a session cookie shown on another tenant's host leads to that host's sign-in page", async ({ page, context }) => {
-  await signIn(page, "acme.localhost", "acme-user", "Acme-User-2026");
+  const [mine, theirs] = await Promise.all([
+    newOrganisation(null, "Cookie Home"),
+    newOrganisation(null, "Cookie Away"),
+  ]);
+  await signIn(page, mine.host, mine.user.username, mine.user.password);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
-  const cookies = await context.cookies(site("acme.localhost"));
-  await context.addCookies(cookies.map((c) => ({ ...c, domain: "globex.localhost" })));
-  const response = await page.goto(`${site("globex.localhost")}/dashboard`);
+  const cookies = await context.cookies(site(mine.host));
+  await context.addCookies(cookies.map((c) => ({ ...c, domain: theirs.host })));
+  const response = await page.goto(`${site(theirs.host)}/dashboard`);
   expect(response?.status()).toBe(200);
   await expect(page.getByLabel("Username or email")).toBeVisible();
 });
 
 test("Auth.js's own sign-out ends the session, not only the cookie", async ({ page, context }) => {
-  await signIn(page, "acme.localhost", "acme-user", "Acme-User-2026");
+  const org = await newOrganisation(null, "Own Sign Out");
+  await signIn(page, org.host, org.user.username, org.user.password);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
-  const saved = await context.cookies(site("acme.localhost"));
+  const saved = await context.cookies(site(org.host));
   // From the page itself (only the browser resolves *.localhost), as Auth.js's sign-out page would.
   await page.evaluate(async () => {
     const { csrfToken } = await (await fetch("/api/auth/csrf")).json();
@@ -103,17 +119,20 @@ test("Auth.js's own sign-out ends the session, not only the cookie", async ({ pa
 });
 
 test("a stranger's wrong passwords do not lock the owner's own browser out", async ({ page, browser }) => {
-  const login = "it@globex.example"; // globex-admin by email: a login string no other test uses
-  await signIn(page, "globex.localhost", login, "Globex-Admin-2026");
+  test.setTimeout(120_000); // seven sign-ins, one after another
+  const org = await newOrganisation(null, "Stranger Danger");
+  const login = org.user.email; // by email, as the owner would type it
+  await signIn(page, org.host, login, org.user.password);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await signOut(page);
 
+  // The stranger's failures lock this login for browsers without its device cookie: only this account.
   const stranger = await browser.newContext();
   const strangerPage = await stranger.newPage();
-  for (let i = 1; i <= 5; i++) await signIn(strangerPage, "globex.localhost", login, `wrong-password-${i}`);
+  for (let i = 1; i <= 5; i++) await signIn(strangerPage, org.host, login, `wrong-password-${i}`);
   await expect(signInError(strangerPage)).toContainText("locked for");
   await stranger.close();
 
-  await signIn(page, "globex.localhost", login, "Globex-Admin-2026");
+  await signIn(page, org.host, login, org.user.password);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
 });

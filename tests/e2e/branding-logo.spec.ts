@@ -1,26 +1,36 @@
 /**
  * An SVG logo is rebuilt from drawing only, and the logo route keeps its own strict policy
  * (default-src 'none'), not the page policy — so even an SVG opened on its own runs nothing.
+ * Each test brands an organisation of its own, so it runs beside any other spec.
  */
 import { deflateSync } from "node:zlib";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+import { saveRecoveryCode } from "./first-admin-steps";
 import { open, PORT, signIn, site } from "./helpers";
+import { newOrganisation, type Organisation } from "./organisation";
 
-const HOST = "acme.localhost";
 const HOSTILE =
   '<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xhtml"><x:script>alert(1)</x:script></svg>';
 const LOGO =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><!-- hi --><rect width="10" height="10" fill="#06c"/></svg>';
 
-const logo = (request: import("@playwright/test").APIRequestContext) =>
-  request.get(`http://127.0.0.1:${PORT}/api/branding/logo`, { headers: { Host: `${HOST}:${PORT}` } });
+const logo = (request: import("@playwright/test").APIRequestContext, host: string) =>
+  request.get(`http://127.0.0.1:${PORT}/api/branding/logo`, { headers: { Host: `${host}:${PORT}` } });
+
+/** A new organisation's first admin signs in (saving its recovery code) and opens Branding. */
+async function brandingOfNewOrganisation(page: Page, name: string): Promise<Organisation> {
+  const org = await newOrganisation(null, name);
+  await signIn(page, org.host, org.admin.username, org.admin.password);
+  await saveRecoveryCode(page);
+  await open(page, `${site(org.host)}/admin/branding`);
+  return org;
+}
 
 test("an SVG logo is cleaned on upload and served under default-src 'none'", async ({ page, request }) => {
   page.on("dialog", (d) => {
     throw new Error(`the browser's own ${d.type()} box appeared: ${d.message()}`);
   });
-  await signIn(page, HOST, "acme-admin", "Acme-Admin-2026");
-  await open(page, `${site(HOST)}/admin/branding`);
+  const org = await brandingOfNewOrganisation(page, "Svg Logo");
   const file = page.getByLabel("Logo");
 
   await file.setInputFiles({ name: "evil.svg", mimeType: "image/svg+xml", buffer: Buffer.from(HOSTILE) });
@@ -30,7 +40,7 @@ test("an SVG logo is cleaned on upload and served under default-src 'none'", asy
   await page.getByRole("button", { name: "Save branding" }).click();
   await expect(page.getByText("Branding saved.")).toBeVisible();
 
-  const res = await logo(request);
+  const res = await logo(request, org.host);
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toBe("image/svg+xml");
   expect(res.headers()["content-security-policy"]).toMatch(/^default-src 'none';/);
@@ -39,13 +49,13 @@ test("an SVG logo is cleaned on upload and served under default-src 'none'", asy
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#06c"/></svg>',
   );
 
-  // Leave the demo tenant as it was for the other tests (asked in the portal's own dialog).
+  // Removing it asks in the portal's own dialog; then there is no logo to serve.
   await page.getByRole("button", { name: "Remove logo" }).click();
   const ask = page.getByRole("dialog", { name: "Remove the logo?" });
   await expect(ask).toContainText("initials instead");
   await ask.getByRole("button", { name: "Remove logo" }).click();
   await expect(page.getByText("Logo removed.")).toBeVisible();
-  const gone = await logo(request);
+  const gone = await logo(request, org.host);
   expect(gone.status()).toBe(404);
   expect(gone.headers()["content-security-policy"]).toMatch(/^default-src 'none';/);
 });
@@ -84,8 +94,7 @@ function crc32(bytes: Uint8Array): number {
 }
 
 test("logo guidance: a too-big logo blocks Save, and a tall one is previewed with advice", async ({ page }) => {
-  await signIn(page, HOST, "acme-admin", "Acme-Admin-2026");
-  await open(page, `${site(HOST)}/admin/branding`);
+  const org = await brandingOfNewOrganisation(page, "Logo Guide");
   await expect(page.getByText("a wide logo, at least 320×80 px, PNG or SVG, under 256 KB")).toBeVisible();
   const file = page.getByLabel("Logo");
 
@@ -111,6 +120,6 @@ test("logo guidance: a too-big logo blocks Save, and a tall one is previewed wit
   await expect(page.getByTestId("logo-advice")).toHaveCount(0);
   const wide = await page.getByTestId("preview-phone").getByTestId("brand-logo").boundingBox();
   expect(wide?.width).toBeLessThanOrEqual(128);
-  await expect(page.getByTestId("preview-phone")).toContainText("Acme");
+  await expect(page.getByTestId("preview-phone")).toContainText(org.name);
   await page.getByRole("button", { name: "Discard new logo" }).click();
 });

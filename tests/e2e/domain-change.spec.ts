@@ -1,15 +1,13 @@
 /**
  * Changing an organisation's address asks first (old → new, what happens to everyone's links),
  * keeps the old address working until the new one is proven, then takes the admin to the new
- * address. A platform admin's change in the organisation form asks too and applies at once (it
- * also puts the demo domain back for the other tests).
+ * address. A platform admin's change in the organisation form asks too and applies at once. An
+ * organisation of its own (and a new name under .localhost only it uses), so it runs beside any spec.
  */
 import { expect, type Page, test } from "@playwright/test";
+import { saveRecoveryCode } from "./first-admin-steps";
 import { ADMIN, open, signIn, site } from "./helpers";
-
-const OLD = "globex.localhost";
-const NEW = "globex-moved.localhost";
-const ORG = "Globex Corporation";
+import { newOrganisation } from "./organisation";
 
 function refuseBrowserBoxes(page: Page) {
   page.on("dialog", (d) => {
@@ -17,17 +15,24 @@ function refuseBrowserBoxes(page: Page) {
   });
 }
 
-async function editOrganisation(page: Page) {
-  await open(page, `${site(ADMIN.host)}/admin/tenants`);
-  await page.getByRole("row").filter({ hasText: ORG }).getByRole("button", { name: "Edit" }).click();
+/** The organisation's row, found by its name: the platform's list holds every spec's organisations. */
+async function editOrganisation(page: Page, name: string) {
+  await open(page, `${site(ADMIN.host)}/admin/tenants?search=${encodeURIComponent(name)}`);
+  await page.getByRole("row").filter({ hasText: name }).getByRole("button", { name: "Edit" }).click();
 }
 
 test("a domain change asks first, keeps the old address until the new one is proven, then lands there", async ({
   page,
   browser,
 }) => {
+  test.setTimeout(120_000); // it makes its organisation first, then two admins sign in
   refuseBrowserBoxes(page);
-  await signIn(page, OLD, "globex-admin", "Globex-Admin-2026");
+  const org = await newOrganisation(null, "Moving Co");
+  const ORG = org.name;
+  const OLD = org.host;
+  const NEW = org.host.replace(/\.localhost$/, "-moved.localhost");
+  await signIn(page, OLD, org.admin.username, org.admin.password);
+  await saveRecoveryCode(page); // the first admin's first sign-in: the organisation's recovery code
   await open(page, `${site(OLD)}/admin/branding`);
   const domains = page.getByLabel("Domain name");
   await domains.fill(NEW);
@@ -58,7 +63,7 @@ test("a domain change asks first, keeps the old address until the new one is pro
 
   // A platform admin approves the new address (as after checking with the customer)…
   await signIn(other, ADMIN.host, ADMIN.username, ADMIN.password);
-  await editOrganisation(other);
+  await editOrganisation(other, ORG);
   await other.getByRole("button", { name: "Approve" }).click();
   await expect(other.getByText(`${NEW} is verified and now serves the portal.`)).toBeVisible();
   await other.keyboard.press("Escape");
@@ -71,8 +76,8 @@ test("a domain change asks first, keeps the old address until the new one is pro
   await open(page, `${site(OLD)}/login`);
   await expect(page.getByText("This address is not set up for any organisation.")).toBeVisible();
 
-  // The platform admin puts the demo domain back: asked too, and it applies at once.
-  await editOrganisation(other);
+  // A platform admin's change (here back to the old address) is asked too, and applies at once.
+  await editOrganisation(other, ORG);
   await other.getByLabel("Domains").fill(OLD);
   await other.getByRole("button", { name: "Save", exact: true }).click();
   const back = other.getByRole("dialog", { name: "Change the portal's address?" });

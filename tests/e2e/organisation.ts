@@ -114,12 +114,19 @@ export async function newOrganisation(browser: Browser | null, name: string): Pr
     const adminRow = await insertPerson(admin, "TENANT_ADMIN");
     const userRow = await insertPerson(user, "USER");
     await db.query(`UPDATE "Tenant" SET "firstAdminId" = $2 WHERE id = $1`, [tenantId, adminRow.id]);
-    const did = (await db.query<{ number: string }>(FREE_DID)).rows[0]!.number;
-    await db.query(
-      `INSERT INTO "Did" (id, number, title, "tenantId", "userId", "updatedAt")
-       VALUES (gen_random_uuid(), $1, 'Front desk', $2, $3, now())`,
-      [did, tenantId, userRow.id],
-    );
+    // A number nobody holds yet; another organisation made at the same moment may take the same one
+    // first (its insert commits, ours then inserts nothing), so draw again until ours lands.
+    const insertDid = async () => {
+      const number = (await db.query<{ number: string }>(FREE_DID)).rows[0]!.number;
+      const inserted = await db.query(
+        `INSERT INTO "Did" (id, number, title, "tenantId", "userId", "updatedAt")
+         VALUES (gen_random_uuid(), $1, 'Front desk', $2, $3, now()) ON CONFLICT (number) DO NOTHING`,
+        [number, tenantId, userRow.id],
+      );
+      return inserted.rowCount === 1 ? number : null;
+    };
+    let did = await insertDid();
+    while (!did) did = await insertDid();
     await db.query("COMMIT");
     org = { id: tenantId, name: `${name} ${tag}`, host, admin: adminRow, user: userRow, did };
   } catch (error) {

@@ -1,8 +1,10 @@
 /**
  * The trunk form says which drivers this installation has configured (the e2e portal sets none for
  * FreeSWITCH or the HTTP fax API) and refuses an unconfigured one beside the driver field, at phone
- * and desktop widths, with no WCAG A/AA violations in the open dialog.
+ * and desktop widths, with no WCAG A/AA violations in the open dialog. The refused trunk carries a
+ * random tag in its name (nothing is saved, but a name no other spec uses keeps it that way).
  */
+import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { wcagViolations } from "./axe";
 import { ADMIN, open, signIn, site } from "./helpers";
@@ -29,7 +31,7 @@ for (const viewport of [
     );
     expect(await wcagViolations(page, "trunk form")).toEqual([]);
 
-    await page.getByLabel("Name", { exact: true }).fill(`Carrier ${viewport.width}`);
+    await page.getByLabel("Name", { exact: true }).fill(`Carrier ${viewport.width} ${randomBytes(3).toString("hex")}`);
     await page.getByLabel("SIP username").fill("acct-1");
     await page.getByLabel("SIP password").fill("Sip-Pa55word");
     await page.getByLabel("Host", { exact: true }).fill("sip.carrier.example");
