@@ -15,13 +15,14 @@ const planted = process.env.FAXPORT_PLANTED_SPECS;
 const screenshots = Boolean(process.env.FAXPORT_SCREENSHOTS);
 
 /**
- * Specs run two at a time where they cannot meet. The demo world (Acme and Globex, seeded by
- * scripts/serve.ts) is shared, so:
+ * Specs run two at a time, file by file and test by test, where they cannot meet. The demo world
+ * (Acme and Globex, seeded by scripts/serve.ts) is shared, so:
  *  1. "demo world setup" makes what the first sign-ins would (the organisation keys) once;
- *  2. "reading" — specs that only read the demo world, or use organisations of their own — run in
- *     parallel, file by file and test by test;
- *  3. "demo world" — specs that change Acme or Globex (their domains, logos, policies, people) —
- *     run after them one at a time, while "own organisations" fills the other worker.
+ *  2. "reading" — specs that only read the demo world — and "own organisations" — specs that make
+ *     organisations of their own (tests/e2e/organisation.ts) and change only those — run in parallel;
+ *  3. "demo world" — a spec that changes Acme or Globex (their domains, logos, policies, people) —
+ *     would run after "reading", one at a time. Today there is none: every such spec moved to
+ *     organisations of its own, so nothing waits for a single worker.
  * A new spec that creates its organisation with tests/e2e/organisation.ts goes under OWN_ORGANISATIONS.
  * Any spec file not named below runs in "demo world", the safe default.
  * One spec alone: `playwright test --no-deps tests/e2e/<name>.spec.ts` (without --no-deps the projects a
