@@ -13,13 +13,13 @@ import { spawn } from "node:child_process";
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(0)} s`;
 
 /** One stage: its exit status (a signal counts as failure) and, unless printed live, its output. */
-function runStage([name, cmd, args], { env, live, print }) {
+function runStage([name, cmd, args, stageEnv], { env, live, print }) {
   return new Promise((resolve) => {
     const started = Date.now();
     const held = [`\n━━ ${name} (ran beside the stage above) ━━\n`];
     const out = (chunk) => (live ? print(chunk.toString()) : held.push(chunk.toString()));
     if (live) print(`\n━━ ${name} ━━\n`);
-    const child = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd, args, { env: { ...env, ...stageEnv }, stdio: ["ignore", "pipe", "pipe"] });
     child.stdout.on("data", out);
     child.stderr.on("data", out);
     let ended = false;
@@ -40,7 +40,8 @@ function runStage([name, cmd, args], { env, live, print }) {
 }
 
 /**
- * groups: [[name, command, args], …][] — returns 0 only when every stage of every group passed.
+ * groups: [[name, command, args, env?], …][] — returns 0 only when every stage of every group passed;
+ * a stage's own env adds to the suite's.
  * print: where output goes (the self-check collects it).
  */
 export async function runStages(groups, { env = process.env, print = (text) => process.stdout.write(text) } = {}) {

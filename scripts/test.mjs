@@ -31,9 +31,16 @@ if (!ensureNativeGateway({ withTestTools: true }).ok) process.exit(1);
 
 // The system temp directory as every stage sees it: a fresh folder, so the last stage can tell
 // exactly what the suite left there (other programs on the machine use the real one meanwhile).
-const suiteTmp = mkdtempSync(path.join(tmpdir(), "faxport-suite-"));
-chmodSync(suiteTmp, 0o1777); // like /tmp: the embedded PostgreSQL's own user reads its password file here
-process.on("exit", () => rmSync(suiteTmp, { recursive: true, force: true }));
+const suiteTemp = (name) => {
+  const dir = mkdtempSync(path.join(tmpdir(), name));
+  chmodSync(dir, 0o1777); // like /tmp: the embedded PostgreSQL's own user reads its password file here
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+};
+const suiteTmp = suiteTemp("faxport-suite-");
+// The durability tests look through their temp directory for plaintext a kill left behind: one of
+// their own, so the end-to-end portal converting documents beside them is not mistaken for theirs.
+const durabilityTmp = suiteTemp("faxport-suite-durability-");
 process.on("SIGINT", () => process.exit(130));
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", TMPDIR: suiteTmp };
@@ -56,9 +63,9 @@ const groups = [
   ],
   [
     ["End-to-end tests (Chromium)", "node_modules/.bin/playwright", ["test"]],
-    ["Durability (kill -9, restart)", vitest, ["run", "--project", "durability"]],
+    ["Durability (kill -9, restart)", vitest, ["run", "--project", "durability"], { TMPDIR: durabilityTmp }],
   ],
-  [["Leftovers in the temp directory", "node", ["scripts/leftovers.mjs", suiteTmp]]],
+  [["Leftovers in the temp directory", "node", ["scripts/leftovers.mjs", suiteTmp, durabilityTmp]]],
 ];
 
 rmSync(".data/e2e", { recursive: true, force: true }); // the end-to-end stage's demo world starts fresh
