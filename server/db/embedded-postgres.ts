@@ -28,6 +28,11 @@ export interface EmbeddedPostgresOptions {
   portSetting?: string;
   database?: string;
   log?: (line: string) => void;
+  /**
+   * False for throwaway data (the test server): PostgreSQL then skips fsync. Only a crash of the
+   * machine itself could lose writes; the server's own crash or kill -9 still loses nothing.
+   */
+  flushToDisk?: boolean;
 }
 
 export interface RunningPostgres {
@@ -80,7 +85,12 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   let child: ChildProcess | undefined;
   if (!shared) {
     await clearStaleLock(dataDir);
-    child = await launch(bin.postgres, dataDir, opts.port, opts.portSetting ?? "FAXPORT_PG_PORT", runAs, log, recent);
+    const settings = {
+      port: opts.port,
+      portSetting: opts.portSetting ?? "FAXPORT_PG_PORT",
+      fsync: opts.flushToDisk ?? true,
+    };
+    child = await launch(bin.postgres, dataDir, settings, runAs, log, recent);
   } // else: a server for this data directory is already up (e.g. another `npm start`): share it.
 
   try {
@@ -200,8 +210,7 @@ async function initialise(dataDir: string, initdb: string, runAs: RunAs, log: (l
 function launch(
   postgres: string,
   dataDir: string,
-  port: number,
-  portSetting: string,
+  { port, portSetting, fsync }: { port: number; portSetting: string; fsync: boolean },
   runAs: RunAs,
   log: (l: string) => void,
   recent: string[],
@@ -220,7 +229,7 @@ function launch(
         "-c",
         "unix_socket_directories=",
         "-c",
-        "fsync=on",
+        `fsync=${fsync ? "on" : "off"}`,
       ],
       { ...runAs, env: { ...process.env, LC_ALL: "C" }, stdio: ["ignore", "pipe", "pipe"] },
     );

@@ -6,7 +6,7 @@ import path from "node:path";
 import { z } from "zod";
 import { createLocalStorage } from "./local-storage";
 import type { ObjectStorage } from "./object-storage";
-import { createS3Storage } from "./s3-storage";
+import type { S3StorageOptions } from "./s3-storage";
 
 const storageEnvSchema = z.discriminatedUnion("STORAGE_DRIVER", [
   z.object({
@@ -33,7 +33,7 @@ export function createStorage(environment: NodeJS.ProcessEnv = process.env): Obj
   }
   const config = parsed.data;
   if (config.STORAGE_DRIVER === "local") return createLocalStorage(path.resolve(config.FAXPORT_DATA_DIR, "objects"));
-  return createS3Storage({
+  return s3StorageLoadedOnFirstUse({
     bucket: config.S3_BUCKET,
     prefix: config.S3_PREFIX,
     client: {
@@ -46,4 +46,24 @@ export function createStorage(environment: NodeJS.ProcessEnv = process.env): Obj
           : undefined,
     },
   });
+}
+
+/**
+ * The S3 driver, its SDK loaded only when storage is first used: the SDK is the heaviest import of
+ * the server, and everyone on the local driver (every test process, `npm start` by default) skips it.
+ */
+function s3StorageLoadedOnFirstUse(options: S3StorageOptions): ObjectStorage {
+  let storage: Promise<ObjectStorage> | undefined;
+  const s3 = () => {
+    storage ??= import("./s3-storage").then((m) => m.createS3Storage(options));
+    return storage;
+  };
+  return {
+    put: async (key, body) => (await s3()).put(key, body),
+    get: async (key) => (await s3()).get(key),
+    delete: async (key) => (await s3()).delete(key),
+    async *list(prefix) {
+      yield* (await s3()).list(prefix);
+    },
+  };
 }

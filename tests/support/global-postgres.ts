@@ -21,6 +21,8 @@ export default async function setup(project: TestProject) {
     port: Number(process.env.FAXPORT_TEST_PG_PORT ?? 54330),
     portSetting: "FAXPORT_TEST_PG_PORT",
     database: "postgres",
+    // Throwaway data: waiting for the disk on every commit and CREATE DATABASE only slows the tests.
+    flushToDisk: false,
   });
   const admin = new pg.Client({ connectionString: server.adminUrl });
   await admin.connect();

@@ -9,9 +9,9 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createStorage } from "../../../server/storage/create-storage";
 import { createLocalStorage } from "../../../server/storage/local-storage";
 import { type ObjectStorage, StorageNotFoundError } from "../../../server/storage/object-storage";
-import { createS3Storage } from "../../../server/storage/s3-storage";
 
 const MiB = 1024 * 1024;
 
@@ -90,17 +90,18 @@ afterAll(async () => {
 const drivers: [string, () => ObjectStorage][] = [
   ["local files", () => createLocalStorage(localRoot)],
   [
-    "S3 (s3rver)",
+    "S3 (s3rver), configured as the portal is",
     () =>
-      createS3Storage({
-        bucket: "faxport",
-        prefix: "portal/",
-        client: {
-          region: "us-east-1",
-          endpoint: `http://127.0.0.1:${s3Port}`,
-          forcePathStyle: true,
-          credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
-        },
+      createStorage({
+        NODE_ENV: "test",
+        STORAGE_DRIVER: "s3",
+        S3_BUCKET: "faxport",
+        S3_PREFIX: "portal/",
+        S3_REGION: "us-east-1",
+        S3_ENDPOINT: `http://127.0.0.1:${s3Port}`,
+        S3_FORCE_PATH_STYLE: "true",
+        S3_ACCESS_KEY_ID: "S3RVER",
+        S3_SECRET_ACCESS_KEY: "S3RVER",
       }),
   ],
 ];
