@@ -35,6 +35,8 @@ test("platform admin onboards a tenant whose people sign in on its own domain", 
       "Organisation Northwind Clinics created. A welcome link to choose a password is on its way to it@northwind.test.",
     ),
   ).toBeVisible();
+  // The list holds every spec's organisations, 20 a page: searched for this one, it is there.
+  await open(page, `${site(ADMIN.host)}/admin/tenants?search=${encodeURIComponent("Northwind Clinics")}`);
   await expect(page.getByRole("cell", { name: "Northwind Clinics", exact: true })).toBeVisible();
 
   // On Users the platform admin adds only platform admins, and for the organisation's invited admin
