@@ -14,3 +14,25 @@ export async function sql<T = unknown>(text: string, values: unknown[] = []): Pr
     await db.end();
   }
 }
+
+/**
+ * A fax of `org`'s user, written straight into the database in the state under test (`facts`: status,
+ * callState, attemptsMade…), submitted `minutesAgo`: 3 pages, one retry allowed. Returns its id.
+ */
+export async function insertFaxJob(
+  org: { id: string; user: { id: string } },
+  toNumber: string,
+  minutesAgo: number,
+  facts: Record<string, unknown>,
+): Promise<string> {
+  const submittedAt = new Date(Date.now() - minutesAgo * 60_000);
+  const columns = ["tenantId", "userId", "toNumber", "submittedAt", "maxRetries", "pages", ...Object.keys(facts)];
+  const values = [org.id, org.user.id, toNumber, submittedAt, 1, 3, ...Object.values(facts)];
+  const [row] = await sql<{ id: string }>(
+    `INSERT INTO "FaxJob" (id, ${columns.map((c) => `"${c}"`).join(", ")})
+     VALUES (gen_random_uuid(), ${columns.map((c, i) => (c === "status" ? `$${i + 1}::"FaxStatus"` : `$${i + 1}`)).join(", ")})
+     RETURNING id`,
+    values,
+  );
+  return row!.id;
+}

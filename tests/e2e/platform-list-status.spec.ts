@@ -8,7 +8,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import { sql } from "./e2e-database";
+import { insertFaxJob, sql } from "./e2e-database";
 import { ADMIN, signIn } from "./helpers";
 import { newOrganisation } from "./organisation";
 
@@ -22,15 +22,7 @@ async function organisationWithFaxes() {
   const now = Date.now();
   const ids: string[] = [];
   const fax = async (toNumber: string, minutesAgo: number, facts: Record<string, unknown>) => {
-    const columns = ["tenantId", "userId", "toNumber", "submittedAt", "maxRetries", "pages", ...Object.keys(facts)];
-    const values = [org.id, org.user.id, toNumber, new Date(now - minutesAgo * 60_000), 1, 3, ...Object.values(facts)];
-    const [row] = await sql<{ id: string }>(
-      `INSERT INTO "FaxJob" (id, ${columns.map((c) => `"${c}"`).join(", ")})
-       VALUES (gen_random_uuid(), ${columns.map((c, i) => (c === "status" ? `$${i + 1}::"FaxStatus"` : `$${i + 1}`)).join(", ")})
-       RETURNING id`,
-      values,
-    );
-    ids.push(row!.id);
+    ids.push(await insertFaxJob(org, toNumber, minutesAgo, facts));
   };
   await fax("+13125550481", 30, {
     status: "FAILED",

@@ -8,7 +8,7 @@
  * same words.
  */
 import { expect, type Page, test } from "@playwright/test";
-import { sql } from "./e2e-database";
+import { insertFaxJob, sql } from "./e2e-database";
 import { ADMIN, signIn } from "./helpers";
 import { newOrganisation, type Organisation } from "./organisation";
 
@@ -19,18 +19,9 @@ let org: Organisation;
 
 test.beforeAll(async () => {
   org = await newOrganisation(null, "List Layout");
-  const user = { id: org.user.id, tenantId: org.id };
   const now = Date.now();
   const fax = async (minutesAgo: number, facts: Record<string, unknown>) => {
-    const columns = ["tenantId", "userId", "toNumber", "submittedAt", "maxRetries", "pages", ...Object.keys(facts)];
-    const values = [user.tenantId, user.id, SAME, new Date(now - minutesAgo * 60_000), 1, 3, ...Object.values(facts)];
-    const [row] = await sql<{ id: string }>(
-      `INSERT INTO "FaxJob" (id, ${columns.map((c) => `"${c}"`).join(", ")})
-       VALUES (gen_random_uuid(), ${columns.map((c, i) => (c === "status" ? `$${i + 1}::"FaxStatus"` : `$${i + 1}`)).join(", ")})
-       RETURNING id`,
-      values,
-    );
-    ids.push(row!.id);
+    ids.push(await insertFaxJob(org, SAME, minutesAgo, facts));
   };
   await fax(50, { status: "FAILED", failureReason: "NOT_A_FAX", attemptsMade: 2, completedAt: new Date() });
   await fax(40, { status: "FAILED", failureReason: "NOT_A_FAX", attemptsMade: 2, completedAt: new Date() });
