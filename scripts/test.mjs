@@ -51,7 +51,7 @@ const tsx = "node_modules/.bin/tsx";
 const groups = [
   [["Prisma client", tsx, ["scripts/prisma.ts", "generate"]]],
   [
-    ["Typecheck", "node_modules/.bin/tsc", ["--noEmit", "-p", "."]],
+    ["Typecheck (route types, then tsc)", "npm", ["run", "--silent", "typecheck"]],
     ["Lint and format (Biome)", "node_modules/.bin/biome", ["check", "."]],
     ["Lint: paths named in comments exist", "node", ["scripts/check-comment-paths.mjs"]],
     ["Layers (imports point one way)", "node", ["scripts/check-layers.mjs"]],

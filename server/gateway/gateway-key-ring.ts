@@ -207,10 +207,11 @@ function createdAt(id: string): number {
 
 /** The ring of this installation, from the environment. */
 export function gatewayKeyRingFromEnv(environment: NodeJS.ProcessEnv = process.env): GatewayKeyRing {
-  const dir =
-    environment.FAXPORT_GATEWAY_KEY_DIR ??
-    path.join(path.resolve(environment.FAXPORT_DATA_DIR ?? ".data"), "gateway-keys");
+  // The data directory is chosen at run time: the ignore comments keep Next's file tracing from
+  // copying the whole project into the build for these paths.
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ environment.FAXPORT_DATA_DIR ?? ".data");
+  const dir = environment.FAXPORT_GATEWAY_KEY_DIR ?? path.join(/*turbopackIgnore: true*/ dataDir, "gateway-keys");
   // Before key rotation there was one lasting key: whatever it sealed is dead from now on.
-  overwriteAndRemove(path.join(path.resolve(environment.FAXPORT_DATA_DIR ?? ".data"), "gateway-key"));
+  overwriteAndRemove(path.join(/*turbopackIgnore: true*/ dataDir, "gateway-key"));
   return new GatewayKeyRing({ dir });
 }

@@ -88,9 +88,10 @@ export function loadNativeFaxCall(): NativeFaxCall | null {
   if (cached !== undefined) return cached;
   const file = nativeAddonPath();
   cached = null;
-  if (!existsSync(file)) return cached;
-  // A runtime require keeps bundlers from trying to follow the .node file.
-  const addon = createRequire(path.join(process.cwd(), "package.json"))(file) as Addon;
+  if (!existsSync(/*turbopackIgnore: true*/ file)) return cached;
+  // A runtime require keeps bundlers from trying to follow the .node file (and the ignore comment keeps
+  // Next's file tracing from copying the whole project into the build for it).
+  const addon = createRequire(path.join(/*turbopackIgnore: true*/ process.cwd(), "package.json"))(file) as Addon;
   cached = async (options) => {
     const opts = faxCallOptionsSchema.parse(options);
     const raw = await withSlot(() =>
