@@ -16,6 +16,10 @@ export async function wcagResults(page: Page) {
     // Every violation is still reported in full; only passes and the rest are cut to one node each,
     // which axe otherwise collects and serialises for every element of the page.
     .options({ resultTypes: ["violations"] })
+    // Runs axe.run in the page itself. The default mode runs it frame by frame and then opens a blank
+    // page to merge the results, a new browser process for every scan: three times the CPU (bench:
+    // 0.79 s → 0.26 s per scan), for cross-origin frames, which the portal does not have.
+    .setLegacyMode(true)
     .analyze();
   return result.violations.filter((v) => v.tags.some((tag) => WCAG_TAGS.includes(tag)));
 }
