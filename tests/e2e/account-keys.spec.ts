@@ -25,7 +25,7 @@ test("a person's keys survive the forced first change and a reload, and open onl
 }) => {
   test.setTimeout(120_000); // it makes its organisation and the organisation key first
   // An organisation of its own, whose first admin has just made its key.
-  const org = await newOrganisation(null, "Keyholders");
+  const org = await newOrganisation("Keyholders");
   const HOST = org.host;
   const PERSON = { email: `keyholder@${HOST.replace(/\.localhost$/, ".example")}`, ...PASSWORDS };
   await signInFirstAdmin(page, org);

@@ -36,7 +36,7 @@ async function lastLinkTo(admin: Page, to: string) {
 }
 
 test("reset links come from the configured address, whatever the request's headers say", async ({ request, page }) => {
-  const org = await newOrganisation(null, "Reset Links");
+  const org = await newOrganisation("Reset Links");
   // The platform admin's reset counter (3 a quarter hour per login) meets this one request a run.
   const poisoned = await mutate(
     request,
@@ -72,7 +72,7 @@ test("reset links come from the configured address, whatever the request's heade
 });
 
 test("cross-site mutations are refused", async ({ request }) => {
-  const org = await newOrganisation(null, "Cross Site");
+  const org = await newOrganisation("Cross Site");
   const host = { Host: `${org.host}:${PORT}` };
   const form = await request.post(`${api}/auth.requestPasswordReset`, {
     headers: { ...host, Origin: "http://evil.example" },
@@ -91,10 +91,7 @@ test("cross-site mutations are refused", async ({ request }) => {
 });
 
 test("a session cookie shown on another tenant's host leads to that host's sign-in page", async ({ page, context }) => {
-  const [mine, theirs] = await Promise.all([
-    newOrganisation(null, "Cookie Home"),
-    newOrganisation(null, "Cookie Away"),
-  ]);
+  const [mine, theirs] = await Promise.all([newOrganisation("Cookie Home"), newOrganisation("Cookie Away")]);
   await signIn(page, mine.host, mine.user.username, mine.user.password);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   const cookies = await context.cookies(site(mine.host));
@@ -105,7 +102,7 @@ test("a session cookie shown on another tenant's host leads to that host's sign-
 });
 
 test("Auth.js's own sign-out ends the session, not only the cookie", async ({ page, context }) => {
-  const org = await newOrganisation(null, "Own Sign Out");
+  const org = await newOrganisation("Own Sign Out");
   await signIn(page, org.host, org.user.username, org.user.password);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   const saved = await context.cookies(site(org.host));
@@ -120,7 +117,7 @@ test("Auth.js's own sign-out ends the session, not only the cookie", async ({ pa
 
 test("a stranger's wrong passwords do not lock the owner's own browser out", async ({ page, browser }) => {
   test.setTimeout(120_000); // seven sign-ins, one after another
-  const org = await newOrganisation(null, "Stranger Danger");
+  const org = await newOrganisation("Stranger Danger");
   const login = org.user.email; // by email, as the owner would type it
   await signIn(page, org.host, login, org.user.password);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();

@@ -18,7 +18,7 @@ test.describe("platform admin", () => {
   });
 
   test("a domain another tenant uses is refused and no tenant is created", async ({ page }) => {
-    const owner = await newOrganisation(null, "Domain Owner");
+    const owner = await newOrganisation("Domain Owner");
     const copycat = `Copycat Health ${newTag()}`;
     await open(page, `${site(ADMIN.host)}/admin/tenants`);
     await page.getByRole("button", { name: "New organisation" }).click();
@@ -83,7 +83,7 @@ test.describe("platform admin", () => {
 });
 
 test("an oversized logo is refused; a good one shows on the tenant's sign-in page at once", async ({ page }) => {
-  const [org, other] = await Promise.all([newOrganisation(null, "Logo Health"), newOrganisation(null, "Plain Corp")]);
+  const [org, other] = await Promise.all([newOrganisation("Logo Health"), newOrganisation("Plain Corp")]);
   await signIn(page, org.host, org.admin.username, org.admin.password);
   await saveRecoveryCode(page); // the first admin's first sign-in: the organisation's recovery code
   await page.getByRole("link", { name: "Branding" }).click();

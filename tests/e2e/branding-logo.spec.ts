@@ -19,7 +19,7 @@ const logo = (request: import("@playwright/test").APIRequestContext, host: strin
 
 /** A new organisation's first admin signs in (saving its recovery code) and opens Branding. */
 async function brandingOfNewOrganisation(page: Page, name: string): Promise<Organisation> {
-  const org = await newOrganisation(null, name);
+  const org = await newOrganisation(name);
   await signIn(page, org.host, org.admin.username, org.admin.password);
   await saveRecoveryCode(page);
   await open(page, `${site(org.host)}/admin/branding`);

@@ -25,7 +25,7 @@ test("an organisation admin words the notice; a fax with a cover page goes out w
   browser,
 }) => {
   test.setTimeout(240_000);
-  const org = await newOrganisation(null, "Cover Clinic");
+  const org = await newOrganisation("Cover Clinic");
   const NOTICE = `${org.name} confidentiality notice: for the named clinician only.`;
   const adminContext = await browser.newContext(); // a context of its own: axe runs on its page
   const admin = await adminContext.newPage();

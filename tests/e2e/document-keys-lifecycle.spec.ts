@@ -66,7 +66,7 @@ test("a document stays readable through a password change, a reset with re-grant
   browser,
 }) => {
   test.setTimeout(360_000);
-  const org = await newOrganisation(null, "Lifecycle Clinic");
+  const org = await newOrganisation("Lifecycle Clinic");
   const HOST = org.host;
   const PERSON = `keeper@${HOST.replace(/\.localhost$/, ".example")}`;
   const signInAs = (password: string, own?: string) => signInPerson(page, HOST, PERSON, password, own);
@@ -107,7 +107,7 @@ test("a document stays readable through a password change, a reset with re-grant
   await page.getByLabel("Username or email").fill(PERSON);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByText("If an account matches, we sent a link")).toBeVisible();
-  await choosePasswordByLink(page, await linkMailedTo(browser, PERSON), "Reset-Meadow-Key-4");
+  await choosePasswordByLink(page, await linkMailedTo(PERSON, "reset-password"), "Reset-Meadow-Key-4");
   await signInAs("Reset-Meadow-Key-4");
   await expect(waiting(page)).toContainText("Waiting for access");
   await grant(admin, org, page, PERSON, /reset their own password with an emailed link/);

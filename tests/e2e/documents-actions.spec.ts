@@ -32,10 +32,9 @@ async function dropFile(page: Page, testId: string, name: string, buffer: Buffer
 
 test("drop to upload, Send as fax, a renamed download keeps its type, and the viewer fits a phone", async ({
   page,
-  browser,
 }) => {
   test.setTimeout(180_000);
-  const org = await newOrganisation(browser, "Dropping Clinic");
+  const org = await newOrganisation("Dropping Clinic", { keys: true });
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, org.host, org.user.username, org.user.password);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Documents" }).click();

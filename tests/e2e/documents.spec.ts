@@ -31,10 +31,9 @@ function readIfStillThere(file: string): Buffer[] {
 
 test("a user's document is encrypted in the browser, converted, viewed, downloaded, renamed and deleted, and its text and name are stored nowhere", async ({
   page,
-  browser,
 }) => {
   test.setTimeout(180_000);
-  const org = await newOrganisation(browser, "Canary Clinic");
+  const org = await newOrganisation("Canary Clinic", { keys: true });
   // Unique to this run and repeat, so no other upload can carry it.
   const MARKER = `CANARY${randomBytes(5).toString("hex").toUpperCase()}Q7`;
   const NAME = `Referral ${MARKER}N.pdf`;
@@ -98,9 +97,9 @@ test("a user's document is encrypted in the browser, converted, viewed, download
   await expect.poll(() => filesUnder(ORG_OBJECTS).length).toBe(before - 8);
 });
 
-test("a file that is not what its name says ends Invalid with the reason", async ({ page, browser }) => {
+test("a file that is not what its name says ends Invalid with the reason", async ({ page }) => {
   test.setTimeout(120_000);
-  const org = await newOrganisation(browser, "Invalid Clinic");
+  const org = await newOrganisation("Invalid Clinic", { keys: true });
   const name = `not-really-${Date.now()}.pdf`;
   await signIn(page, org.host, org.user.username, org.user.password);
   await page.getByRole("link", { name: "Documents" }).first().click();

@@ -27,7 +27,7 @@ test("a domain change asks first, keeps the old address until the new one is pro
 }) => {
   test.setTimeout(120_000); // it makes its organisation first, then two admins sign in
   refuseBrowserBoxes(page);
-  const org = await newOrganisation(null, "Moving Co");
+  const org = await newOrganisation("Moving Co");
   const ORG = org.name;
   const OLD = org.host;
   const NEW = org.host.replace(/\.localhost$/, "-moved.localhost");

@@ -10,7 +10,7 @@ import { newOrganisation } from "./organisation";
 
 test("a tenant admin's new domain waits for verification or a platform admin's approval", async ({ page }) => {
   test.setTimeout(120_000); // it makes its organisation first, then two admins sign in
-  const org = await newOrganisation(null, "Verify Co");
+  const org = await newOrganisation("Verify Co");
   const HOST = org.host;
   const NEW = `portal-${org.host}`;
   await signIn(page, HOST, org.admin.username, org.admin.password);

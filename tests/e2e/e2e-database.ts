@@ -3,7 +3,8 @@
  * given state, a ciphertext column). One short connection per query: specs run side by side.
  */
 import pg from "pg";
-import { E2E_DATABASE_URL } from "./organisation-key";
+
+export const E2E_DATABASE_URL = `postgresql://faxport_app:faxport-local@127.0.0.1:${process.env.E2E_PG_PORT ?? 54350}/faxport`;
 
 export async function sql<T = unknown>(text: string, values: unknown[] = []): Promise<T[]> {
   const db = new pg.Client({ connectionString: E2E_DATABASE_URL });

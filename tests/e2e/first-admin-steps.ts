@@ -31,9 +31,9 @@ export async function saveRecoveryCode(page: Page): Promise<string> {
 }
 
 /**
- * A new organisation's first admin signs in for the first time (e.g. one from newOrganisation(null)):
+ * A new organisation's first admin signs in for the first time (e.g. one from newOrganisation without keys):
  * their browser makes the organisation key, they save the recovery code and land on the dashboard
- * with their keys open. Cheaper than newOrganisation(browser) and a sign-in of its own.
+ * with their keys open. The browser makes the key here, as it does for a real first admin.
  */
 export async function signInFirstAdmin(
   page: Page,

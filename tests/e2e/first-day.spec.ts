@@ -28,7 +28,7 @@ async function expectBrand(page: Page, name: string, where: string) {
 test("every page of an organisation's domain shows its brand: signed out, forgot and reset password, a missing page", async ({
   page,
 }) => {
-  const org = await newOrganisation(null, "Brand Clinic");
+  const org = await newOrganisation("Brand Clinic");
   await signIn(page, org.host, org.user.username, org.user.password);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByLabel("Username or email")).toBeVisible();
@@ -51,7 +51,7 @@ test("every page of an organisation's domain shows its brand: signed out, forgot
 
 for (const size of WIDTHS) {
   test(`cards leave room above their first field on a ${size.name} (${size.width} px)`, async ({ page }) => {
-    const org = await newOrganisation(null, "Card Clinic");
+    const org = await newOrganisation("Card Clinic");
     await page.setViewportSize(size);
     for (const path of ["/login", "/forgot-password", "/reset-password?token=x"]) {
       await open(page, `${site(org.host)}${path}`);
@@ -66,7 +66,7 @@ for (const size of WIDTHS) {
 }
 
 test("the password rules never say 'meets the rules' while the password holds the person's name", async ({ page }) => {
-  const org = await newOrganisation(null, "Rules Clinic");
+  const org = await newOrganisation("Rules Clinic");
   await signIn(page, org.host, org.user.username, org.user.password);
   await open(page, `${site(org.host)}/change-password`);
   const rules = page.getByTestId("password-rules");
@@ -85,7 +85,7 @@ test.describe("an organisation admin's settings on the first day", () => {
   // A brand-new organisation each: its first admin signs in, saves the recovery code, and goes on.
   let org: Organisation;
   test.beforeEach(async ({ page }) => {
-    org = await newOrganisation(null, "Settings Clinic");
+    org = await newOrganisation("Settings Clinic");
     await signInFirstAdmin(page, org);
   });
 
@@ -154,7 +154,7 @@ test.describe("an organisation admin's settings on the first day", () => {
 });
 
 test("the portal has a favicon on every domain", async ({ page }) => {
-  const org = await newOrganisation(null, "Icon Clinic");
+  const org = await newOrganisation("Icon Clinic");
   // Asked for from the page, the way a browser asks (Node cannot resolve *.localhost names).
   const status = (path: string) => page.evaluate(async (p) => (await fetch(p)).status, path);
   for (const host of ["localhost", org.host]) {
@@ -167,7 +167,7 @@ test("the portal has a favicon on every domain", async ({ page }) => {
 });
 
 test("a new user's dashboard says what exists today, not that sending opens later", async ({ page }) => {
-  const org = await newOrganisation(null, "First Fax");
+  const org = await newOrganisation("First Fax");
   await signIn(page, org.host, org.user.username, org.user.password);
   const recent = page.getByTestId("recent-faxes");
   await expect(recent).toContainText("No faxes yet");

@@ -32,7 +32,7 @@ async function expectDialogScrolls(page: Page) {
 }
 
 test("the server's refusal of a domain is shown beside it, focused, and clears when it changes", async ({ page }) => {
-  const taken = (await newOrganisation(null, "Taken Domain")).host;
+  const taken = (await newOrganisation("Taken Domain")).host;
   const tag = newTag();
   const contoso = { name: `Contoso Labs ${tag}`, domain: `contoso-${tag}.localhost`, username: `contoso-${tag}` };
   await openNewTenant(page);

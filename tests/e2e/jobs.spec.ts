@@ -152,7 +152,7 @@ async function seeRetryAndCancel(page: Page, failedId: string, sleepingId: strin
 }
 
 test("an organisation admin has no Jobs page", async ({ page }) => {
-  const org = await newOrganisation(null, "Harbour Clinic");
+  const org = await newOrganisation("Harbour Clinic");
   await signIn(page, org.host, org.admin.username, org.admin.password);
   // Their first sign-in makes the organisation's recovery code; saved, the dashboard follows.
   await saveRecoveryCode(page);

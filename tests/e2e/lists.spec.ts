@@ -76,7 +76,6 @@ test("on a phone the key columns stay and the rest is one tap away", async ({ pa
 
 test("no matches offers Clear filters; a new organisation's empty Fax numbers page says what comes next", async ({
   page,
-  browser,
 }) => {
   await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
   await open(page, `${site(ADMIN.host)}/admin/users`);
@@ -120,7 +119,7 @@ test("no matches offers Clear filters; a new organisation's empty Fax numbers pa
   await expect(page.getByRole("cell", { name: "Tailspin Toys", exact: true })).toBeVisible();
   await signOut(page);
 
-  await acceptWelcome(page, await linkMailedTo(browser, "it@tailspin.test"), "Harbor-Lantern-47");
+  await acceptWelcome(page, await linkMailedTo("it@tailspin.test", "welcome"), "Harbor-Lantern-47");
   await saveRecoveryCode(page);
   await open(page, `${site("tailspin.localhost")}/admin/dids`);
   await expect(page.getByRole("heading", { name: "Fax numbers" })).toBeVisible();

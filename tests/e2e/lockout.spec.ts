@@ -5,7 +5,7 @@ import { newOrganisation } from "./organisation";
 
 // An organisation of its own: the lockout it leaves behind (15 minutes) meets no other spec.
 test("five wrong passwords lock the account for the policy's minutes", async ({ page }) => {
-  const org = await newOrganisation(null, "Lockout Co");
+  const org = await newOrganisation("Lockout Co");
   for (let i = 1; i <= 4; i++) {
     await signIn(page, org.host, org.admin.username, `wrong-password-${i}`);
     await expect(signInError(page)).toHaveText("Wrong username or password.");

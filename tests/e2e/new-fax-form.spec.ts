@@ -34,7 +34,7 @@ for (const viewport of VIEWPORTS) {
     page,
   }) => {
     await page.setViewportSize(viewport);
-    await newFax(page, await newOrganisation(null, "Numbers Check"));
+    await newFax(page, await newOrganisation("Numbers Check"));
     const numbers = page.getByLabel("Fax numbers");
     await numbers.fill("+1 312 555 0101\n(312) 555-0101\n+1 312 555 0102\n555-12");
     // Two numbers will be faxed: the same number in two notations is one, and 555-12 is none.
@@ -71,7 +71,7 @@ for (const viewport of VIEWPORTS) {
 test("an organisation without fax numbers is warned before Send that the fax goes out with no caller ID", async ({
   page,
 }) => {
-  const org = await newOrganisation(null, "Caller Check");
+  const org = await newOrganisation("Caller Check");
   await newFax(page, org);
   const warning = page.getByTestId("no-caller-id");
   await expect(page.getByLabel("Caller ID")).toContainText(`Automatic: ${shown(org.did)}`);

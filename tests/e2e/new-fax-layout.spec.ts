@@ -50,9 +50,8 @@ const rowOf = (rows: FieldBox[][], label: string) => rows.find((r) => r.some((f)
 for (const width of [1280, 390]) {
   test(`New fax at ${width} px: fields in one row start their labels and boxes at the same height`, async ({
     page,
-    browser,
   }) => {
-    const org = await newOrganisation(browser, "Fax Layout");
+    const org = await newOrganisation("Fax Layout", { keys: true });
     await page.setViewportSize({ width, height: 900 });
     await signIn(page, org.host, org.user.username, org.user.password);
     // Through the links, as a person goes (a fresh load would lock the keys).

@@ -22,7 +22,7 @@ async function setCountry(page: Page, country: string) {
 test("an organisation admin sets the country, and New fax reads national numbers in it", async ({ page }) => {
   // An organisation of its own (a new one is in the United States); its first admin's first sign-in
   // leads through the recovery code.
-  const org = await newOrganisation(null, "Country Clinic");
+  const org = await newOrganisation("Country Clinic");
   await signIn(page, org.host, org.admin.username, org.admin.password);
   await saveRecoveryCode(page);
   await open(page, `${site(org.host)}/admin/settings/time-zone`);

@@ -4,9 +4,8 @@
  */
 import { type Browser, expect, type Page } from "@playwright/test";
 import pg from "pg";
+import { E2E_DATABASE_URL } from "./e2e-database";
 import { signIn } from "./helpers";
-
-export const E2E_DATABASE_URL = `postgresql://faxport_app:faxport-local@127.0.0.1:${process.env.E2E_PG_PORT ?? 54350}/faxport`;
 
 export async function ensureAcmeOrganisationKey(browser: Browser) {
   await ensureOrganisationKey(browser, {

@@ -4,8 +4,8 @@
  * How to use it (new specs, and old ones moving off the shared demo world):
  *
  *   import { newOrganisation } from "./organisation";
- *   test("…", async ({ page, browser }) => {
- *     const org = await newOrganisation(browser, "Fabrikam");   // its own domain, admin and user
+ *   test("…", async ({ page }) => {
+ *     const org = await newOrganisation("Fabrikam", { keys: true });   // its own domain, admin and user
  *     await signIn(page, org.host, org.user.username, org.user.password);
  *     …
  *   });
@@ -13,23 +13,26 @@
  * It writes the rows straight into the e2e database (as `prisma/seed.ts` does for the demo world):
  * a tenant with a verified primary domain `<slug>.localhost` (Chromium sends *.localhost to this
  * machine), its security policy, a tenant admin and a plain user whose credentials are made the
- * way a browser makes them, and one fax number for the user. With `browser` given, the admin signs
- * in once so their browser makes the organisation key (documents and faxes need it); leave it out
- * for specs that never touch documents. Names carry a random part: specs never meet each other's.
+ * way a browser makes them, and one fax number for the user. With `keys: true` it also holds the
+ * organisation key, as after its first admin's first sign-in and recovery-code step: made with the
+ * browser's own code (lib/auth/tenant-access.ts), sealed to the admin and to a recovery code, which is
+ * returned. Documents and faxes need it; specs that never touch documents leave it out, and the specs
+ * of the first sign-in itself (first-day, recovery-code) go through the browser. Writing the rows
+ * instead of signing in saves a browser and three page loads per organisation. Names carry a random
+ * part: specs never meet each other's.
  *
  * Specs that change the demo world (acme.localhost, globex.localhost) run one at a time in the
  * "demo world" project of playwright.config.ts; a spec that uses only its own organisations (or
  * only reads) goes in the "parallel" list there.
  */
 import { randomBytes } from "node:crypto";
-import { type Browser, expect } from "@playwright/test";
 import pg from "pg";
 import { newCredentials } from "../../lib/auth/credentials";
+import { makeTenantKeys } from "../../lib/auth/tenant-access";
+import { fromBase64 } from "../../lib/crypto/encoding";
 import { newKdfParams } from "../../lib/crypto/key-schedule";
 import { hashAuthKey } from "../../server/auth/password-hash";
-import { saveRecoveryCode } from "./first-admin-steps";
-import { signIn } from "./helpers";
-import { E2E_DATABASE_URL } from "./organisation-key";
+import { E2E_DATABASE_URL } from "./e2e-database";
 
 /** The portal under test runs with this cheap key derivation too (playwright.config.ts). */
 const CHEAP_KDF = { opsLimit: 1, memLimit: 8 * 1024 * 1024 };
@@ -50,6 +53,8 @@ export interface Organisation {
   user: Person;
   /** The user's fax number (E.164). */
   did: string;
+  /** The organisation's recovery code, when it was made with its key. */
+  recoveryCode?: string;
 }
 
 async function credentialColumns(password: string) {
@@ -72,7 +77,7 @@ async function credentialColumns(password: string) {
 const FREE_DID = `SELECT '+1212555' || n AS number FROM generate_series(1000, 9999) AS n
   WHERE NOT EXISTS (SELECT 1 FROM "Did" WHERE number = '+1212555' || n) ORDER BY random() LIMIT 1`;
 
-export async function newOrganisation(browser: Browser | null, name: string): Promise<Organisation> {
+export async function newOrganisation(name: string, options: { keys?: boolean } = {}): Promise<Organisation> {
   const tag = randomBytes(3).toString("hex");
   const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${tag}`;
   const host = `${slug}.localhost`;
@@ -103,17 +108,34 @@ export async function newOrganisation(browser: Browser | null, name: string): Pr
       tenantId,
     ]);
     const insertPerson = async (p: Omit<Person, "id">, role: string) => {
-      const row = await db.query<{ id: string }>(
+      const row = await db.query<{ id: string; publicKey: string }>(
         `INSERT INTO "User" (id, "tenantId", username, email, "firstName", "lastName", role, "passwordHash",
            "kdfSalt", "kdfOpsLimit", "kdfMemLimit", "publicKey", "sealedPrivateKey", "updatedAt")
-         VALUES (gen_random_uuid(), $1, $2, $3, $4, 'Tester', $5, $6, $7, $8, $9, $10, $11, now()) RETURNING id`,
+         VALUES (gen_random_uuid(), $1, $2, $3, $4, 'Tester', $5, $6, $7, $8, $9, $10, $11, now())
+         RETURNING id, "publicKey"`,
         [tenantId, p.username, p.email, p.username.split("-")[0], role, ...(await credentialColumns(p.password))],
       );
-      return { ...p, id: row.rows[0]!.id };
+      return { ...p, id: row.rows[0]!.id, publicKey: row.rows[0]!.publicKey };
     };
-    const adminRow = await insertPerson(admin, "TENANT_ADMIN");
-    const userRow = await insertPerson(user, "USER");
+    const { publicKey: adminPublicKey, ...adminRow } = await insertPerson(admin, "TENANT_ADMIN");
+    const { publicKey: _, ...userRow } = await insertPerson(user, "USER");
     await db.query(`UPDATE "Tenant" SET "firstAdminId" = $2 WHERE id = $1`, [tenantId, adminRow.id]);
+    let recoveryCode: string | undefined;
+    if (options.keys) {
+      // What the recovery-code step stores (server/keys/tenant-keys.ts, setUpTenantKeys), already
+      // confirmed. Sealing needs only the admin's public key.
+      const made = await makeTenantKeys({ publicKey: await fromBase64(adminPublicKey), privateKey: new Uint8Array(0) });
+      recoveryCode = made.recoveryCode;
+      await db.query(
+        `UPDATE "Tenant" SET "publicKey" = $2, "recoverySealedKey" = $3, "recoveryCodeMadeAt" = now() WHERE id = $1`,
+        [tenantId, made.publicKey, made.recoverySealedKey],
+      );
+      await db.query(
+        `INSERT INTO "TenantKeyGrant" (id, "tenantId", "userId", "forPublicKey", "sealedKey", "updatedAt")
+         VALUES (gen_random_uuid(), $1, $2, $3, $4, now())`,
+        [tenantId, adminRow.id, adminPublicKey, made.sealedForMe],
+      );
+    }
     // A number nobody holds yet; another organisation made at the same moment may take the same one
     // first (its insert commits, ours then inserts nothing), so draw again until ours lands.
     const insertDid = async () => {
@@ -128,31 +150,12 @@ export async function newOrganisation(browser: Browser | null, name: string): Pr
     let did = await insertDid();
     while (!did) did = await insertDid();
     await db.query("COMMIT");
-    org = { id: tenantId, name: `${name} ${tag}`, host, admin: adminRow, user: userRow, did };
+    org = { id: tenantId, name: `${name} ${tag}`, host, admin: adminRow, user: userRow, did, recoveryCode };
   } catch (error) {
     await db.query("ROLLBACK").catch(() => {});
     await db.end();
     throw error;
   }
-  try {
-    if (browser) {
-      // The first admin's browser makes the organisation key at their first sign-in.
-      const page = await browser.newPage();
-      await signIn(page, host, admin.username, admin.password);
-      // Their first sign-in leads to the organisation's recovery code, which they save and confirm.
-      await saveRecoveryCode(page);
-      await expect
-        .poll(
-          async () => (await db.query(`SELECT "publicKey" FROM "Tenant" WHERE id = $1`, [org.id])).rows[0]?.publicKey,
-          {
-            timeout: 30_000,
-          },
-        )
-        .toBeTruthy();
-      await page.close();
-    }
-  } finally {
-    await db.end();
-  }
+  await db.end();
   return org;
 }

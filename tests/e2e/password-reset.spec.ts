@@ -10,7 +10,7 @@ import { grantWithSafetyCode } from "./organisation-key";
 test("a user resets a forgotten password through the emailed link", async ({ page, browser }) => {
   test.setTimeout(180_000); // it makes its organisation first
   // An organisation of its own: its admin holds the key (to grant), its user has keys to lose.
-  const org = await newOrganisation(browser, "Orchard Practice");
+  const org = await newOrganisation("Orchard Practice", { keys: true });
   const HOST = org.host;
   const PERSON = { username: org.user.username, email: org.user.email, password: "Green-Meadow-Key-9" };
 

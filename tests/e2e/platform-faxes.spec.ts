@@ -48,7 +48,7 @@ test("a platform admin sees an organisation's sent fax as metadata and cannot op
   browser,
 }) => {
   test.setTimeout(180_000);
-  const org = await newOrganisation(browser, "Referrals");
+  const org = await newOrganisation("Referrals", { keys: true });
   const sender = await browser.newPage();
   const { faxId, documentId } = await sendAsUser(sender, org);
   await sender.close();

@@ -18,7 +18,7 @@ const TABLE = "Sent faxes of every organisation";
 async function organisationWithFaxes() {
   // Letters only, so the search matches the organisation's name and no fax number.
   const word = Array.from(randomBytes(6), (b) => String.fromCharCode(97 + (b % 26))).join("");
-  const org = await newOrganisation(null, `Northwind Regional Hospital ${word}`);
+  const org = await newOrganisation(`Northwind Regional Hospital ${word}`);
   const now = Date.now();
   const ids: string[] = [];
   const fax = async (toNumber: string, minutesAgo: number, facts: Record<string, unknown>) => {

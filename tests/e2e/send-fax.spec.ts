@@ -27,8 +27,8 @@ const docName = () => `Lab results ${Date.now().toString(36)}-${++uploads}.pdf`;
 function organisationOfGroup(name: string): () => Organisation {
   test.describe.configure({ mode: "default" });
   let org: Organisation | undefined;
-  test.beforeAll(async ({ browser }) => {
-    org = await newOrganisation(browser, name);
+  test.beforeAll(async () => {
+    org = await newOrganisation(name, { keys: true });
   });
   return () => org!;
 }

@@ -18,7 +18,7 @@ const ids: string[] = [];
 let org: Organisation;
 
 test.beforeAll(async () => {
-  org = await newOrganisation(null, "List Layout");
+  org = await newOrganisation("List Layout");
   const now = Date.now();
   const fax = async (minutesAgo: number, facts: Record<string, unknown>) => {
     ids.push(await insertFaxJob(org, SAME, minutesAgo, facts));

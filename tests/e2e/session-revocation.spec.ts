@@ -5,7 +5,7 @@ import { newOrganisation } from "./organisation";
 
 test("an admin locks a signed-in user and the user is signed out at once", async ({ page, browser }) => {
   test.setTimeout(120_000); // it makes its organisation first
-  const org = await newOrganisation(browser, "Revocation Clinic");
+  const org = await newOrganisation("Revocation Clinic", { keys: true });
   const HOST = org.host;
   const CLERK = `temp.clerk@${org.host.replace(/\.localhost$/, ".example")}`;
   await signIn(page, HOST, org.admin.username, org.admin.password);

@@ -27,9 +27,9 @@ test("a platform admin is never asked for a password to open keys", async ({ pag
   }
 });
 
-test("after a reload only the pages with documents ask, inline and in plain words", async ({ page, browser }) => {
+test("after a reload only the pages with documents ask, inline and in plain words", async ({ page }) => {
   test.setTimeout(240_000);
-  const org = await newOrganisation(browser, "Unlock Clinic");
+  const org = await newOrganisation("Unlock Clinic", { keys: true });
   const HOST = org.host;
   const USER = org.user;
   await signIn(page, HOST, USER.username, USER.password);

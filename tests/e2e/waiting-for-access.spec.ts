@@ -15,7 +15,7 @@ test("a person waiting is told whom to ask; the admins are mailed and see them o
 }) => {
   test.setTimeout(180_000);
   // An organisation of its own whose first admin holds the key (so can grant), and a user with keys.
-  const org = await newOrganisation(browser, "Willow Surgery");
+  const org = await newOrganisation("Willow Surgery", { keys: true });
   await sql(`UPDATE "User" SET "firstName" = 'Alice', "lastName" = 'Admin' WHERE id = $1`, [org.admin.id]);
   await sql(`UPDATE "User" SET "firstName" = 'Wendy', "lastName" = 'Waiter' WHERE id = $1`, [org.user.id]);
   const HOST = org.host;
@@ -26,7 +26,7 @@ test("a person waiting is told whom to ask; the admins are mailed and see them o
   await page.getByLabel("Username or email").fill(PERSON.email);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByText("If an account matches, we sent a link")).toBeVisible();
-  await choosePasswordByLink(page, await linkMailedTo(browser, PERSON.email), PERSON.reset);
+  await choosePasswordByLink(page, await linkMailedTo(PERSON.email, "reset-password"), PERSON.reset);
   await signIn(page, HOST, PERSON.email, PERSON.reset);
 
   // Whom to ask, by name, and what still works.

@@ -10,7 +10,7 @@ import { ADMIN, open, signIn, site } from "./helpers";
 import { newOrganisation } from "./organisation";
 
 test("New user: the password rules speak of the new person's name as 'their name'", async ({ page }) => {
-  const org = await newOrganisation(null, "Wording Works");
+  const org = await newOrganisation("Wording Works");
   await signIn(page, org.host, org.admin.username, org.admin.password);
   // The organisation's first admin: their first sign-in leads through the recovery code.
   await saveRecoveryCode(page);
@@ -24,7 +24,7 @@ test("New user: the password rules speak of the new person's name as 'their name
 });
 
 test("the mail outbox shows every time in the page's zone, named once in the header", async ({ page }) => {
-  const org = await newOrganisation(null, "Tokyo Zone");
+  const org = await newOrganisation("Tokyo Zone");
   await sql(`UPDATE "Tenant" SET "timeZone" = 'Asia/Tokyo' WHERE id = $1`, [org.id]);
   // A message for an organisation in Tokyo beside the platform's own (UTC) and other organisations'.
   await open(page, `${site(org.host)}/forgot-password`);

@@ -32,7 +32,7 @@ test("screenshots of a new organisation's first day and of sending a fax", async
     domain: "riverside.localhost",
     admin: { username: boss.username, email: boss.email },
   });
-  await open(page, await linkMailedTo(browser, boss.email));
+  await open(page, await linkMailedTo(boss.email, "welcome"));
   await expect(page.getByTestId("welcome-heading")).toBeVisible();
   await shoot(page, "welcome");
   await page.getByLabel("New password", { exact: true }).fill(boss.password);
