@@ -9,7 +9,7 @@
  * e2e portal has no proxy (TRUST_PROXY unset), so nothing here is counted per IP.
  */
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { ADMIN, open, PORT, signIn, signInError, signOut, site } from "./helpers";
+import { ADMIN, open, PORT, signIn, signInError, signInPlatformAdmin, signOut, site } from "./helpers";
 import { newOrganisation } from "./organisation";
 
 const api = `http://127.0.0.1:${PORT}/api/trpc`;
@@ -53,7 +53,7 @@ test("reset links come from the configured address, whatever the request's heade
   );
   expect(otherPort.status()).toBe(200);
 
-  await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
+  await signInPlatformAdmin(page);
   // Each look opens the outbox afresh; the mails are written after the answer, not before it.
   await expect
     .poll(() => lastLinkTo(page, "admin@faxport.localhost"), { timeout: 30_000 })

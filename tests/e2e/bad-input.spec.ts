@@ -6,14 +6,14 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { saveRecoveryCode } from "./first-admin-steps";
-import { ADMIN, open, signIn, site } from "./helpers";
+import { ADMIN, open, signIn, signInPlatformAdmin, site } from "./helpers";
 import { newOrganisation } from "./organisation";
 
 const newTag = () => randomBytes(3).toString("hex");
 
 test.describe("platform admin", () => {
   test.beforeEach(async ({ page }) => {
-    await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
+    await signInPlatformAdmin(page);
     await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   });
 

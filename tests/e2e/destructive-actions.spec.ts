@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { ADMIN, open, signIn, site } from "./helpers";
+import { ADMIN, open, signInPlatformAdmin, site } from "./helpers";
 
 test("deleting a tenant requires its name, says what goes with it and offers Suspend instead", async ({ page }) => {
   page.on("dialog", (d) => {
@@ -14,7 +14,7 @@ test("deleting a tenant requires its name, says what goes with it and offers Sus
   });
   const tag = randomBytes(3).toString("hex");
   const NAME = `Fabrikam Labs ${tag}`;
-  await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
+  await signInPlatformAdmin(page);
   // The list searched for this organisation's name: it holds every spec's organisations, 20 a page.
   await open(page, `${site(ADMIN.host)}/admin/tenants?search=${encodeURIComponent(NAME)}`);
   await page.getByRole("button", { name: "New organisation" }).click();

@@ -6,7 +6,7 @@
  */
 import { expect, type Page, test } from "@playwright/test";
 import { saveRecoveryCode } from "./first-admin-steps";
-import { ADMIN, open, signIn, site } from "./helpers";
+import { ADMIN, open, signIn, signInPlatformAdmin, site } from "./helpers";
 import { newOrganisation } from "./organisation";
 
 function refuseBrowserBoxes(page: Page) {
@@ -62,7 +62,7 @@ test("a domain change asks first, keeps the old address until the new one is pro
   await expect(other.getByTestId("brand-name")).toHaveText(ORG);
 
   // A platform admin approves the new address (as after checking with the customer)…
-  await signIn(other, ADMIN.host, ADMIN.username, ADMIN.password);
+  await signInPlatformAdmin(other);
   await editOrganisation(other, ORG);
   await other.getByRole("button", { name: "Approve" }).click();
   await expect(other.getByText(`${NEW} is verified and now serves the portal.`)).toBeVisible();

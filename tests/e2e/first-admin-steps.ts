@@ -4,7 +4,7 @@
  */
 import { type Browser, expect, type Page } from "@playwright/test";
 import { wcagViolations } from "./axe";
-import { ADMIN, open, signIn } from "./helpers";
+import { open, signIn, signInPlatformAdmin } from "./helpers";
 
 export const RECOVERY_CODE = /^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/;
 
@@ -49,7 +49,7 @@ export async function createOrganisation(
   org: { name: string; domain: string; admin: { username: string; email: string } },
 ) {
   const platform = await browser.newPage();
-  await signIn(platform, ADMIN.host, ADMIN.username, ADMIN.password);
+  await signInPlatformAdmin(platform);
   const created = await platform.evaluate(
     async (input) => {
       const res = await fetch("/api/trpc/tenant.create", {

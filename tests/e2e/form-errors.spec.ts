@@ -4,7 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import { ADMIN, open, signIn, site } from "./helpers";
+import { ADMIN, open, signInPlatformAdmin, site } from "./helpers";
 import { newOrganisation } from "./organisation";
 
 /** A random tag for what a test names (it runs beside other specs, and twice, without meeting itself). */
@@ -12,7 +12,7 @@ const newTag = () => randomBytes(3).toString("hex");
 
 async function openNewTenant(page: Page) {
   await page.setViewportSize({ width: 1280, height: 640 });
-  await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
+  await signInPlatformAdmin(page);
   await open(page, `${site(ADMIN.host)}/admin/tenants`);
   await page.getByRole("button", { name: "New organisation" }).click();
   await expect(page.getByRole("dialog")).toBeVisible();

@@ -6,7 +6,7 @@
  */
 import { expect, type Page, test } from "@playwright/test";
 import { acceptWelcome, saveRecoveryCode } from "./first-admin-steps";
-import { ADMIN, linkMailedTo, open, signIn, site } from "./helpers";
+import { linkMailedTo, open, signIn, signInPlatformAdmin, site } from "./helpers";
 
 const ORG = { name: "Guidance Test Clinic", domain: "guidance.localhost" };
 const ORG_ADMIN = { username: "gd-admin", password: "Harbour-Lights-42", email: "it@guidance.test" };
@@ -32,7 +32,7 @@ test("a brand-new organisation admin sees the first-run checklist, ticked from r
 }) => {
   // The platform admin creates the organisation (and removes it afterwards) in a page of its own.
   const platform = await context.newPage();
-  await signIn(platform, ADMIN.host, ADMIN.username, ADMIN.password);
+  await signInPlatformAdmin(platform);
   const created = await mutate(platform, "tenant.create", {
     name: ORG.name,
     domains: [ORG.domain],

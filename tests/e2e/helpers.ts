@@ -1,4 +1,5 @@
-import { expect, type Page } from "@playwright/test";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { type BrowserContext, expect, type Page } from "@playwright/test";
 import { sql } from "./e2e-database";
 
 export const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -27,6 +28,31 @@ export async function signIn(page: Page, host: string, username: string, passwor
       .or(page.locator("p[role=alert]")),
     // A first sign-in after start-up, on a busy machine, can take longer than the usual 10 s.
   ).toBeVisible({ timeout: 30_000 });
+}
+
+/** Where the setup project keeps the platform admin's session (the e2e data directory is new each run). */
+const PLATFORM_ADMIN_SESSION = ".data/e2e/platform-admin-session.json";
+
+/** Keeps this browser's session cookies for signInPlatformAdmin (demo-world.setup.ts calls it). */
+export async function keepPlatformAdminSession(context: BrowserContext) {
+  writeFileSync(PLATFORM_ADMIN_SESSION, JSON.stringify((await context.storageState()).cookies));
+}
+
+/**
+ * The platform admin, signed in, on the dashboard. Most specs need them only to reach a page, so the
+ * session the setup project signed in once is given to this browser (its cookies), saving a sign-in
+ * per spec; when there is none or it has ended, they sign in here. A spec that signs the platform
+ * admin out, or is about signing in, uses signIn: signing out ends the session every spec shares.
+ */
+export async function signInPlatformAdmin(page: Page) {
+  if (existsSync(PLATFORM_ADMIN_SESSION)) {
+    await page.context().addCookies(JSON.parse(readFileSync(PLATFORM_ADMIN_SESSION, "utf8")));
+    await open(page, `${site(ADMIN.host)}/dashboard`);
+    const dashboard = page.getByRole("heading", { name: "Dashboard" });
+    await expect(dashboard.or(page.getByLabel("Username or email"))).toBeVisible();
+    if (await dashboard.isVisible()) return;
+  }
+  await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
 }
 
 /** The refusal shown under the password field. */

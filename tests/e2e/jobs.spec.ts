@@ -11,7 +11,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { wcagResults } from "./axe";
 import { sql } from "./e2e-database";
 import { saveRecoveryCode } from "./first-admin-steps";
-import { ADMIN, open, signIn, site } from "./helpers";
+import { open, signIn, signInPlatformAdmin, site } from "./helpers";
 import { newOrganisation } from "./organisation";
 
 const FUNCTION_ID = "faxport-prune-auth-records";
@@ -91,7 +91,7 @@ test("the platform admin sees runs and their steps, retries a failed run and can
 });
 
 async function seeRetryAndCancel(page: Page, failedId: string, sleepingId: string) {
-  await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
+  await signInPlatformAdmin(page);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
   await expect(page.getByRole("heading", { name: "Jobs" })).toBeVisible();
   // Newest first, 25 to a page: other specs' runs would push these two off it.

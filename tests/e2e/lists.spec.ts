@@ -6,13 +6,13 @@
  */
 import { expect, type Page, test } from "@playwright/test";
 import { acceptWelcome, saveRecoveryCode } from "./first-admin-steps";
-import { ADMIN, linkMailedTo, open, signIn, signOut, site } from "./helpers";
+import { ADMIN, linkMailedTo, open, signIn, signInPlatformAdmin, signOut, site } from "./helpers";
 
 const usernames = (page: Page) =>
   page.getByRole("table", { name: "Users" }).locator("tbody tr td:first-child .font-medium").allTextContents();
 
 test("a column header sorts the list both ways and says which way", async ({ page }) => {
-  await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
+  await signInPlatformAdmin(page);
   await open(page, `${site(ADMIN.host)}/admin/users`);
   const header = page.getByRole("columnheader", { name: "Username" });
   await expect(page.getByRole("cell", { name: "acme-admin", exact: true })).toBeVisible();
@@ -32,7 +32,7 @@ test("a column header sorts the list both ways and says which way", async ({ pag
 });
 
 test("the column chooser hides a column, and the choice survives a reload", async ({ page }) => {
-  await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
+  await signInPlatformAdmin(page);
   await open(page, `${site(ADMIN.host)}/admin/users`);
   await expect(page.getByRole("columnheader", { name: "Email" })).toBeVisible();
 
@@ -56,7 +56,7 @@ test("the column chooser hides a column, and the choice survives a reload", asyn
 
 test("on a phone the key columns stay and the rest is one tap away", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
+  await signInPlatformAdmin(page);
   await open(page, `${site(ADMIN.host)}/admin/users`);
   const email = page.getByText("it@acme.example");
   await expect(page.getByRole("button", { name: "Details for acme-admin" })).toBeVisible();
@@ -140,7 +140,7 @@ test("no matches offers Clear filters; a new organisation's empty Fax numbers pa
   );
   await signOut(page);
 
-  await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
+  await signInPlatformAdmin(page);
   await open(page, `${site(ADMIN.host)}/admin/tenants?search=Tailspin`);
   await page.getByRole("button", { name: "More actions for Tailspin Toys" }).click();
   await page.getByRole("menuitem", { name: "Delete" }).click();

@@ -3,7 +3,7 @@
  * the person, with fresh keys, waits for access until their organisation's admin grants it (issue 7, §2).
  */
 import { expect, test } from "@playwright/test";
-import { ADMIN, open, signIn, signOut, site } from "./helpers";
+import { ADMIN, open, signIn, signInPlatformAdmin, signOut, site } from "./helpers";
 import { newOrganisation } from "./organisation";
 import { grantWithSafetyCode } from "./organisation-key";
 
@@ -22,7 +22,7 @@ test("a user resets a forgotten password through the emailed link", async ({ pag
   await expect(page.getByText("If an account matches, we sent a link")).toBeVisible();
 
   const admin = await browser.newPage();
-  await signIn(admin, ADMIN.host, ADMIN.username, ADMIN.password);
+  await signInPlatformAdmin(admin);
   await open(admin, `${site(ADMIN.host)}/admin/outbox`);
   await admin.getByRole("row").filter({ hasText: PERSON.email }).getByRole("button", { name: "View" }).first().click();
   const link = admin.getByRole("link", { name: /reset-password\?token=/ });

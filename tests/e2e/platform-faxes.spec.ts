@@ -8,7 +8,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { textPdf } from "../support/text-pdf";
 import { sql } from "./e2e-database";
-import { ADMIN, open, signIn, site } from "./helpers";
+import { ADMIN, open, signIn, signInPlatformAdmin, site } from "./helpers";
 import { newOrganisation, type Organisation } from "./organisation";
 
 const TITLE = `Private referral ${Date.now().toString(36)}`;
@@ -52,7 +52,7 @@ test("a platform admin sees an organisation's sent fax as metadata and cannot op
   const sender = await browser.newPage();
   const { faxId, documentId } = await sendAsUser(sender, org);
   await sender.close();
-  await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
+  await signInPlatformAdmin(page);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sent faxes" }).click();
   await expect(page.getByRole("heading", { name: "Sent faxes" })).toBeVisible();
   const table = page.getByRole("table", { name: "Sent faxes of every organisation" });

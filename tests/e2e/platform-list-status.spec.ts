@@ -9,7 +9,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
 import { insertFaxJob, sql } from "./e2e-database";
-import { ADMIN, signIn } from "./helpers";
+import { signInPlatformAdmin } from "./helpers";
 import { newOrganisation } from "./organisation";
 
 const TABLE = "Sent faxes of every organisation";
@@ -82,7 +82,7 @@ for (const width of [390, 1280]) {
     const { search, ids } = await organisationWithFaxes();
     try {
       await page.setViewportSize({ width, height: 900 });
-      await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
+      await signInPlatformAdmin(page);
       if (width < 768) {
         await page.getByTestId("menu-button").click();
         await page.getByRole("dialog", { name: "Menu" }).getByRole("link", { name: "Sent faxes" }).click();

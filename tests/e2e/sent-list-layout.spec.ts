@@ -9,7 +9,7 @@
  */
 import { expect, type Page, test } from "@playwright/test";
 import { insertFaxJob, sql } from "./e2e-database";
-import { ADMIN, signIn } from "./helpers";
+import { signIn, signInPlatformAdmin } from "./helpers";
 import { newOrganisation, type Organisation } from "./organisation";
 
 const SAME = "+13125550477";
@@ -121,7 +121,7 @@ test("Send fax at 390 px: two faxes to one number read apart, and the status sho
 for (const width of [1280, 390]) {
   test(`the platform's Sent faxes at ${width} px shows Status whole`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
-    await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
+    await signInPlatformAdmin(page);
     await goTo(page, "Sent faxes");
     // Only this organisation's faxes: every badge checked below is one of the four above.
     await page.getByLabel("Filter by organisation").selectOption({ label: org.name });

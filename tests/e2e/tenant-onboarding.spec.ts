@@ -10,7 +10,7 @@
  */
 import { expect, test } from "@playwright/test";
 import { acceptWelcome, saveRecoveryCode } from "./first-admin-steps";
-import { ADMIN, linkMailedTo, open, signIn, signOut, site } from "./helpers";
+import { ADMIN, linkMailedTo, open, signIn, signInPlatformAdmin, signOut, site } from "./helpers";
 import { grantWithSafetyCode } from "./organisation-key";
 
 const DOMAIN = "northwind.localhost";
@@ -127,7 +127,7 @@ test("platform admin onboards a tenant whose people sign in on its own domain", 
 
   // Both organisation admins were told by mail of the new admin and of the grant.
   const outbox = await browser.newPage();
-  await signIn(outbox, ADMIN.host, ADMIN.username, ADMIN.password);
+  await signInPlatformAdmin(outbox);
   await open(outbox, `${site(ADMIN.host)}/admin/outbox`);
   for (const subject of [
     /deputy@northwind\.test is now an organisation admin/,

@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { wcagViolations } from "./axe";
-import { ADMIN, open, signIn, site } from "./helpers";
+import { ADMIN, open, signInPlatformAdmin, site } from "./helpers";
 
 for (const viewport of [
   { width: 390, height: 844 },
@@ -15,7 +15,7 @@ for (const viewport of [
 ]) {
   test(`the trunk form names unconfigured drivers and refuses them (${viewport.width} px)`, async ({ page }) => {
     await page.setViewportSize(viewport);
-    await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
+    await signInPlatformAdmin(page);
     await open(page, `${site(ADMIN.host)}/admin/trunks`);
     await page.getByRole("button", { name: "New trunk" }).click();
     const driver = page.getByLabel("Driver");

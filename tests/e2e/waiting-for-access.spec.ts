@@ -6,7 +6,7 @@
 import { expect, test } from "@playwright/test";
 import { sql } from "./e2e-database";
 import { axeAtBothWidths } from "./first-admin-steps";
-import { ADMIN, choosePasswordByLink, linkMailedTo, open, signIn, site } from "./helpers";
+import { ADMIN, choosePasswordByLink, linkMailedTo, open, signIn, signInPlatformAdmin, site } from "./helpers";
 import { newOrganisation } from "./organisation";
 
 test("a person waiting is told whom to ask; the admins are mailed and see them on the dashboard", async ({
@@ -37,7 +37,7 @@ test("a person waiting is told whom to ask; the admins are mailed and see them o
 
   // The organisation's admin was mailed (once), and sees her on the dashboard with a way to grant.
   const outbox = await browser.newPage();
-  await signIn(outbox, ADMIN.host, ADMIN.username, ADMIN.password);
+  await signInPlatformAdmin(outbox);
   await open(outbox, `${site(ADMIN.host)}/admin/outbox`);
   await expect(
     outbox

@@ -6,7 +6,7 @@
 import { expect, test } from "@playwright/test";
 import { sql } from "./e2e-database";
 import { saveRecoveryCode } from "./first-admin-steps";
-import { ADMIN, open, signIn, site } from "./helpers";
+import { ADMIN, open, signIn, signInPlatformAdmin, site } from "./helpers";
 import { newOrganisation } from "./organisation";
 
 test("New user: the password rules speak of the new person's name as 'their name'", async ({ page }) => {
@@ -36,7 +36,7 @@ test("the mail outbox shows every time in the page's zone, named once in the hea
     .poll(async () => (await sql(`SELECT 1 FROM "MailMessage" WHERE "to" = $1`, [org.user.email])).length)
     .toBe(1);
 
-  await signIn(page, ADMIN.host, ADMIN.username, ADMIN.password);
+  await signInPlatformAdmin(page);
   await open(page, `${site(ADMIN.host)}/admin/outbox`);
   const table = page.getByRole("table", { name: "Mail outbox" });
   await expect(table.getByRole("columnheader", { name: "When (UTC)" })).toBeVisible();
