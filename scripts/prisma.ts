@@ -97,5 +97,8 @@ export async function pendingMigrations(url: string): Promise<string[]> {
 /** True when the generated client was made from the current schema (generation can be skipped). */
 export function clientIsCurrent(): boolean {
   const generated = path.resolve("node_modules/.prisma/client/schema.prisma");
-  return existsSync(generated) && readFileSync(generated, "utf8") === readFileSync("prisma/schema.prisma", "utf8");
+  // `prisma generate` keeps a copy it has formatted (columns aligned): compared as written, it never
+  // matched, and every start generated the client again.
+  const blanksCollapsed = (file: string) => readFileSync(file, "utf8").replace(/[ \t]+/g, " ");
+  return existsSync(generated) && blanksCollapsed(generated) === blanksCollapsed("prisma/schema.prisma");
 }
