@@ -8,7 +8,8 @@
  * a test left in the temp directory. An earlier `npm test` printed
  * "2 failed" and exited 0 (an exit hook in a dependency replaced the code), so CI checks this first.
  * The stage runner that runs stages side by side is planted too: one failing stage must fail the run.
- *   node scripts/self-check.mjs [unit|integration|durability|playwright|build|leftovers|start|stages]   (default: all)
+ *   node scripts/self-check.mjs [typecheck|unit|integration|durability|playwright|build|leftovers|start|stages]   (default: all)
+ *   node scripts/self-check.mjs --except integration   (all but that one)
  */
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -177,6 +178,24 @@ function checkLeftovers() {
   return problems;
 }
 
+/** The typecheck's compiler (TypeScript 7, `npm run typecheck`) on a planted project: a type error fails it. */
+function checkTypecheck() {
+  const dir = path.join(out, "types");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, noEmit: true } }));
+  const tsc = (text) => {
+    writeFileSync(path.join(dir, "planted.ts"), text);
+    return run("node", ["node_modules/typescript-7/bin/tsc", "-p", dir]);
+  };
+  const problems = [];
+  const good = tsc("export const planted: number = 1;\n");
+  if (good.code !== 0) problems.push(`failed on a file without errors:\n${good.output.slice(-2000)}`);
+  const bad = tsc('export const planted: number = "not a number";\n');
+  if (bad.code === 0) problems.push("exited 0 although a planted type error was there");
+  if (!bad.output.includes("planted.ts(1,14): error TS2322")) problems.push(`did not report it:\n${bad.output}`);
+  return problems;
+}
+
 /** The layer check on a planted tree: each back-edge must be named by file and line, and fail the run. */
 function checkLayers() {
   const tree = path.join(out, "layers");
@@ -247,6 +266,7 @@ async function checkStages() {
 }
 
 const checks = [
+  ["Typecheck", checkTypecheck],
   ["Lint: comment paths", checkCommentPaths],
   ["Layer check", checkLayers],
   ["Vitest unit", () => checkVitest("unit")],
@@ -261,8 +281,11 @@ const checks = [
 
 let failed = false;
 try {
-  const only = process.argv[2]?.toLowerCase();
-  for (const [name, check] of checks.filter(([n]) => !only || n.toLowerCase().includes(only))) {
+  // `--except integration` runs the rest: npm test runs the two halves side by side.
+  const except = process.argv[2] === "--except" ? process.argv[3]?.toLowerCase() : undefined;
+  const only = except ? undefined : process.argv[2]?.toLowerCase();
+  const chosen = ([n]) => (only ? n.toLowerCase().includes(only) : !except || !n.toLowerCase().includes(except));
+  for (const [name, check] of checks.filter(chosen)) {
     const t0 = Date.now();
     const problems = await check();
     const took = `${((Date.now() - t0) / 1000).toFixed(0)} s`;
