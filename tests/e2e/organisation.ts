@@ -15,15 +15,15 @@
  * machine), its security policy, a tenant admin and a plain user whose credentials are made the
  * way a browser makes them, and one fax number for the user. With `keys: true` it also holds the
  * organisation key, as after its first admin's first sign-in and recovery-code step: made with the
- * browser's own code (lib/auth/tenant-access.ts), sealed to the admin and to a recovery code, which is
- * returned. Documents and faxes need it; specs that never touch documents leave it out, and the specs
+ * browser's own code (lib/auth/tenant-access.ts), sealed to the admin and to a recovery code nobody
+ * keeps. Documents and faxes need it; specs that never touch documents leave it out, and the specs
  * of the first sign-in itself (first-day, recovery-code) go through the browser. Writing the rows
  * instead of signing in saves a browser and three page loads per organisation. Names carry a random
  * part: specs never meet each other's.
  *
  * Specs that change the demo world (acme.localhost, globex.localhost) run one at a time in the
- * "demo world" project of playwright.config.ts; a spec that uses only its own organisations (or
- * only reads) goes in the "parallel" list there.
+ * "demo world" project of playwright.config.ts; a spec that uses only its own organisations goes in
+ * OWN_ORGANISATIONS there (one that only reads the demo world, in READING).
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -53,8 +53,6 @@ export interface Organisation {
   user: Person;
   /** The user's fax number (E.164). */
   did: string;
-  /** The organisation's recovery code, when it was made with its key. */
-  recoveryCode?: string;
 }
 
 async function credentialColumns(password: string) {
@@ -120,12 +118,10 @@ export async function newOrganisation(name: string, options: { keys?: boolean } 
     const { publicKey: adminPublicKey, ...adminRow } = await insertPerson(admin, "TENANT_ADMIN");
     const { publicKey: _, ...userRow } = await insertPerson(user, "USER");
     await db.query(`UPDATE "Tenant" SET "firstAdminId" = $2 WHERE id = $1`, [tenantId, adminRow.id]);
-    let recoveryCode: string | undefined;
     if (options.keys) {
       // What the recovery-code step stores (server/keys/tenant-keys.ts, setUpTenantKeys), already
       // confirmed. Sealing needs only the admin's public key.
       const made = await makeTenantKeys({ publicKey: await fromBase64(adminPublicKey), privateKey: new Uint8Array(0) });
-      recoveryCode = made.recoveryCode;
       await db.query(
         `UPDATE "Tenant" SET "publicKey" = $2, "recoverySealedKey" = $3, "recoveryCodeMadeAt" = now() WHERE id = $1`,
         [tenantId, made.publicKey, made.recoverySealedKey],
@@ -150,7 +146,7 @@ export async function newOrganisation(name: string, options: { keys?: boolean } 
     let did = await insertDid();
     while (!did) did = await insertDid();
     await db.query("COMMIT");
-    org = { id: tenantId, name: `${name} ${tag}`, host, admin: adminRow, user: userRow, did, recoveryCode };
+    org = { id: tenantId, name: `${name} ${tag}`, host, admin: adminRow, user: userRow, did };
   } catch (error) {
     await db.query("ROLLBACK").catch(() => {});
     await db.end();
