@@ -16,9 +16,11 @@ const lockHash = () =>
 export function ensureDependencies() {
   if (existsSync(MARKER) && readFileSync(MARKER, "utf8") === lockHash()) return;
   // `npm install` (not `npm ci`): it installs the locked versions too, and tolerates the lock
-  // lacking other platforms' optional binaries, which registry mirrors may not list.
+  // lacking other platforms' optional binaries, which registry mirrors may not list. The lock pins
+  // every version and checksum, so a package already in npm's cache is taken from there without
+  // asking the registry again (--prefer-offline: 44 s instead of 70 s here with a warm cache).
   console.log("› Installing dependencies (npm install)…");
-  const status = run("npm", ["install", "--no-audit", "--no-fund"]);
+  const status = run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"]);
   if (status !== 0) {
     console.error("npm install failed; see the messages above.");
     process.exit(status);
