@@ -285,7 +285,13 @@ try {
   const except = process.argv[2] === "--except" ? process.argv[3]?.toLowerCase() : undefined;
   const only = except ? undefined : process.argv[2]?.toLowerCase();
   const chosen = ([n]) => (only ? n.toLowerCase().includes(only) : !except || !n.toLowerCase().includes(except));
-  for (const [name, check] of checks.filter(chosen)) {
+  const selected = checks.filter(chosen);
+  // A filter that matched nothing would check nothing and pass: that is a failure too.
+  if (selected.length === 0) {
+    failed = true;
+    console.error(`✗ no check is named by ${process.argv.slice(2).join(" ")}`);
+  }
+  for (const [name, check] of selected) {
     const t0 = Date.now();
     const problems = await check();
     const took = `${((Date.now() - t0) / 1000).toFixed(0)} s`;
